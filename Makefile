@@ -1,0 +1,39 @@
+# The two commands a new user needs:
+#   make lab    open the course in JupyterLab (Danish start page; COURSE_LANG=en for English)
+#   make test   run the whole test suite
+# Both create .venv and install what environment.yml lists the first time, and skip that afterwards.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed
+COURSE_LANG ?= da
+PORT        ?= 8888
+START_da    := notebooks/da/00-velkommen.ipynb
+START_en    := notebooks/en/00-welcome.ipynb
+# JupyterLab refuses to run as root without this flag (containers, CI machines).
+ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: lab test install voila lint bench clean
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) $(START_$(COURSE_LANG))
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+install: $(STAMP)
+
+# Reinstall only when the dependency list or the package definition changes.
+$(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises
+
+clean:
+	rm -rf build .pytest_cache

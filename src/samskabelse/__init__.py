@@ -1,0 +1,14 @@
+"""Helpers for the course notebooks on leading co-creation (Ledelse af samskabelse).
+
+A notebook starts with `course = open_course("da")` (or "en") and then calls one function per
+widget or figure. The course content itself lives in data/<lang>/course.yaml.
+"""
+
+from .course import Course, CourseError, check_parity, load_course, read_course
+from .display import course_map, open_course, publication_card
+from .tryout import try_a_slider
+
+__all__ = [
+    "Course", "CourseError", "check_parity", "load_course", "read_course",
+    "course_map", "open_course", "publication_card", "try_a_slider",
+]

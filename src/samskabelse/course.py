@@ -1,0 +1,696 @@
+"""The course content as plain data: what data/<lang>/course.yaml holds, checked on load.
+
+    course = load_course("da")                 # data/da/course.yaml, or a facilitator's copy
+    course.gains, course.phases, course.directions, course.typology, course.framing, course.timeline
+
+A facilitator's copy replaces the default through the `path` argument or the environment variable
+SAMSKABELSE_COURSE (a file whose `language:` says which notebooks it is for). Every problem in a file is
+reported at once, as a CourseError naming the file, line, field and fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .course_file import MESSAGES, CourseError, LineDict, Problem, Reader, read_yaml
+from .i18n import LANGUAGES, check_language
+
+SCHEMA = 1
+ENV_VAR = "SAMSKABELSE_COURSE"
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = REPO_ROOT / "data"
+BASES = ("publication", "lederweb", "course", "invented")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def default_course_path(lang: str) -> Path:
+    return DATA_DIR / check_language(lang) / "course.yaml"
+
+
+# ---------------------------------------------------------------------------------------------
+# The model. Frozen dataclasses: the course is read, never changed, by the notebooks.
+@dataclass(frozen=True)
+class Item:
+    id: str
+    name: str
+    description: str = ""
+    basis: str = "course"
+
+
+@dataclass(frozen=True)
+class Module:
+    number: str
+    title: str
+    covers: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Publication:
+    title: str
+    publisher: str
+    year: int
+    where: str
+    url: str
+    basis: str = "publication"
+
+
+@dataclass(frozen=True)
+class Demand:
+    id: str
+    name: str
+    question: str
+    low: str
+    high: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class FocusPoint:
+    id: str
+    text: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    number: int
+    name: str
+    when: str
+    strategic_focus: str
+    focus_points: tuple[FocusPoint, ...]
+    questions: tuple[str, ...]
+    basis: str
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    text: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Direction:
+    id: str
+    name: str
+    who: str
+    description: str
+    tasks: tuple[Task, ...]
+    basis: str
+
+
+@dataclass(frozen=True)
+class Pole:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Axis:
+    id: str  # "initiative" or "activity"
+    name: str
+    question: str
+    low: Pole
+    high: Pole
+
+
+@dataclass(frozen=True)
+class CoCreationType:
+    id: str
+    name: str
+    description: str
+    initiative: str  # a pole id of the initiative axis
+    activity: str  # a pole id of the activity axis
+
+
+@dataclass(frozen=True)
+class Typology:
+    initiative: Axis
+    activity: Axis
+    types: tuple[CoCreationType, ...]
+    note: str
+    basis: str
+
+    def type_at(self, initiative: str, activity: str) -> CoCreationType:
+        for t in self.types:
+            if t.initiative == initiative and t.activity == activity:
+                return t
+        raise KeyError((initiative, activity))
+
+
+@dataclass(frozen=True)
+class ExampleCase:
+    id: str
+    name: str
+    description: str
+    type: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class InvolvementLevel:
+    id: str
+    name: str
+    description: str
+    cocreation: bool
+
+
+@dataclass(frozen=True)
+class Involvement:
+    source: str
+    levels: tuple[InvolvementLevel, ...]
+    basis: str
+
+
+@dataclass(frozen=True)
+class FrameElement:
+    id: str
+    name: str
+    description: str
+    fixed: bool  # the course's suggested default: fixed frame (True) or elastic (False)
+    decider: str  # a decider id
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Framing:
+    frame_elements: tuple[FrameElement, ...]
+    deciders: tuple[Choice, ...]
+    influence_levels: tuple[Choice, ...]  # ordered from none to full
+    basis: str
+
+
+@dataclass(frozen=True)
+class PhasePlan:
+    phase: str
+    weeks: float
+    uncertainty: str
+
+
+@dataclass(frozen=True)
+class UncertaintyLevel:
+    id: str
+    name: str
+    optimistic: float  # factors on the planned duration
+    likely: float
+    pessimistic: float
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    name: str
+    phase: str
+    at: str  # "start", "middle" or "end" of the phase
+
+
+@dataclass(frozen=True)
+class Deadline:
+    id: str
+    name: str
+    weeks_after_start: float
+
+
+@dataclass(frozen=True)
+class TimelineDefaults:
+    phases: tuple[PhasePlan, ...]
+    uncertainty_levels: tuple[UncertaintyLevel, ...]
+    milestones: tuple[Milestone, ...]
+    deadlines: tuple[Deadline, ...]
+    draws: int
+    seed: int
+    percentiles: tuple[int, ...]
+    note: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class Course:
+    path: Path
+    language: str
+    id: str
+    title: str
+    subtitle: str
+    publication: Publication
+    modules: tuple[Module, ...]
+    gains: tuple[Item, ...]
+    own_gains_max: int
+    own_gains_label: str
+    own_gains_help: str
+    demands: tuple[Demand, ...]
+    phases: tuple[Phase, ...]
+    directions: tuple[Direction, ...]
+    typology: Typology
+    example_cases: tuple[ExampleCase, ...]
+    involvement: Involvement
+    framing: Framing
+    timeline: TimelineDefaults
+
+    @property
+    def is_default(self) -> bool:
+        return self.path.resolve() == default_course_path(self.language).resolve()
+
+    def ids(self) -> dict[str, list[str]]:
+        """Every stable id by section: what must agree between languages and what saved answers use."""
+        return {
+            "modules": [m.number for m in self.modules],
+            "gains": [g.id for g in self.gains],
+            "demands": [d.id for d in self.demands],
+            "phases": [p.id for p in self.phases],
+            **{f"phases.{p.id}.focus_points": [f.id for f in p.focus_points] for p in self.phases},
+            "directions": [d.id for d in self.directions],
+            **{f"directions.{d.id}.tasks": [t.id for t in d.tasks] for d in self.directions},
+            "typology.types": [t.id for t in self.typology.types],
+            "example_cases": [c.id for c in self.example_cases],
+            "involvement.levels": [lv.id for lv in self.involvement.levels],
+            "framing.frame_elements": [f.id for f in self.framing.frame_elements],
+            "framing.deciders": [d.id for d in self.framing.deciders],
+            "framing.influence_levels": [d.id for d in self.framing.influence_levels],
+            "timeline.uncertainty_levels": [u.id for u in self.timeline.uncertainty_levels],
+            "timeline.milestones": [m.id for m in self.timeline.milestones],
+            "timeline.deadlines": [d.id for d in self.timeline.deadlines],
+        }
+
+    def by_id(self, section: str, ident: str) -> Any:
+        """Look up one item, e.g. course.by_id("gains", "quality")."""
+        items = {
+            "gains": self.gains, "demands": self.demands, "phases": self.phases,
+            "directions": self.directions, "types": self.typology.types,
+            "example_cases": self.example_cases, "frame_elements": self.framing.frame_elements,
+            "deciders": self.framing.deciders, "influence_levels": self.framing.influence_levels,
+        }[section]
+        for item in items:
+            if item.id == ident:
+                return item
+        raise KeyError(f"{section}: no item with id {ident!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Building the model from a parsed file
+def _keys(cls: type, *extra: str) -> set[str]:
+    return {f.name for f in fields(cls)} | set(extra)
+
+
+class _Builder:
+    def __init__(self, reader: Reader):
+        self.r = reader
+
+    def basis(self, entry: LineDict, path: str, default: str | None = None) -> str:
+        value = self.r.get(entry, "basis", "str", path, required=default is None, default=default)
+        if value is not None and value not in BASES:
+            self.r.problem(self.r.t["choice"].format(choices=", ".join(BASES), value=value),
+                           self.r.line_of(entry, "basis"), f"{path}.basis")
+            return default or "course"
+        return value or default or "course"
+
+    def ident(self, entry: LineDict, path: str) -> str:
+        value = self.r.get(entry, "id", "str", path, default="")
+        if value and not _ID.match(value):
+            self.r.problem(self.r.t["bad_id"].format(id=value), self.r.line_of(entry, "id"), f"{path}.id")
+        return value
+
+    def section(self, data: LineDict, key: str) -> tuple[LineDict, str]:
+        value = self.r.get(data, key, "mapping", "", default=None)
+        return (value if value is not None else LineDict()), key
+
+    def listed(self, data: LineDict, key: str, path: str, build, label: str, *, ids: bool = True):
+        entries = self.r.items(data, key, path)
+        if ids:
+            self.r.unique_ids(entries, label)
+        return tuple(build(entry, p) for p, entry in entries)
+
+    def number(self, entry: LineDict, key: str, path: str, low: float, high: float, kind: str = "number"):
+        value = self.r.get(entry, key, kind, path, default=None)
+        if value is not None and not (low <= value <= high):
+            self.r.problem(self.r.t["range"].format(low=low, high=high, value=value),
+                           self.r.line_of(entry, key), f"{path}.{key}")
+            return None
+        return value
+
+    # -- sections ------------------------------------------------------------------------------
+    def course(self, data: LineDict, path: Path, lang: str) -> Course | None:
+        r = self.r
+        r.known_keys(data, {"schema", "language", "course", "publication", "modules", "gains", "own_gains",
+                            "demands", "phases", "directions", "typology", "example_cases", "involvement",
+                            "framing", "timeline"}, "")
+        schema = r.get(data, "schema", "int", "")
+        if schema is not None and schema != SCHEMA:
+            r.problem(r.t["schema"].format(value=schema, expected=SCHEMA), r.line_of(data, "schema"), "schema")
+        language = r.get(data, "language", "str", "")
+        if language is not None and language not in LANGUAGES:
+            r.problem(r.t["choice"].format(choices=", ".join(LANGUAGES), value=language),
+                      r.line_of(data, "language"), "language")
+
+        meta, p = self.section(data, "course")
+        r.known_keys(meta, {"id", "title", "subtitle"}, p)
+        pub_data, pp = self.section(data, "publication")
+        r.known_keys(pub_data, _keys(Publication), pp)
+        publication = Publication(
+            title=r.get(pub_data, "title", "str", pp, default=""),
+            publisher=r.get(pub_data, "publisher", "str", pp, default=""),
+            year=r.get(pub_data, "year", "int", pp, default=0),
+            where=r.get(pub_data, "where", "str", pp, default=""),
+            url=r.get(pub_data, "url", "str", pp, default=""),
+            basis=self.basis(pub_data, pp, "publication"),
+        )
+        modules = self.module_list(data)
+        gains = self.listed(data, "gains", "", self.item, "gains")
+        own, op = self.section(data, "own_gains")
+        r.known_keys(own, {"max", "label", "help"}, op)
+        demands = self.listed(data, "demands", "", self.demand, "demands")
+        phases = self.listed(data, "phases", "", self.phase, "phases")
+        phases = tuple(Phase(**{**vars(ph), "number": i + 1}) for i, ph in enumerate(phases))
+        directions = self.listed(data, "directions", "", self.direction, "directions")
+        typology = self.typology(data)
+        type_ids = [t.id for t in typology.types]
+        cases = self.listed(data, "example_cases", "", lambda e, p: self.case(e, p, type_ids), "example_cases")
+        involvement = self.involvement(data)
+        framing = self.framing(data)
+        timeline = self.timeline(data, [ph.id for ph in phases])
+
+        if r.problems:
+            return None
+        return Course(
+            path=path, language=language, id=r.get(meta, "id", "str", p, default=""),
+            title=r.get(meta, "title", "str", p, default=""),
+            subtitle=r.get(meta, "subtitle", "str", p, required=False, default=""),
+            publication=publication, modules=modules, gains=gains,
+            own_gains_max=self.number(own, "max", op, 0, 10, "int") or 0,
+            own_gains_label=r.get(own, "label", "str", op, default=""),
+            own_gains_help=r.get(own, "help", "str", op, required=False, default=""),
+            demands=demands, phases=phases, directions=directions, typology=typology,
+            example_cases=cases, involvement=involvement, framing=framing, timeline=timeline,
+        )
+
+    def module_list(self, data: LineDict) -> tuple[Module, ...]:
+        r = self.r
+        out, seen = [], set()
+        for p, e in r.items(data, "modules", ""):
+            r.known_keys(e, _keys(Module), p)
+            number = r.get(e, "number", "str", p, default="")
+            if number in seen:
+                r.problem(r.t["duplicate_id"].format(id=number, section="modules"), r.line_of(e, "number"),
+                          f"{p}.number")
+            seen.add(number)
+            out.append(Module(number=number, title=r.get(e, "title", "str", p, default=""),
+                              covers=r.get(e, "covers", "str", p, default=""),
+                              minutes=self.number(e, "minutes", p, 1, 600, "int") or 0))
+        return tuple(out)
+
+    def item(self, e: LineDict, p: str) -> Item:
+        self.r.known_keys(e, _keys(Item), p)
+        return Item(id=self.ident(e, p), name=self.r.get(e, "name", "str", p, default=""),
+                    description=self.r.get(e, "description", "str", p, default=""), basis=self.basis(e, p))
+
+    def demand(self, e: LineDict, p: str) -> Demand:
+        r = self.r
+        r.known_keys(e, _keys(Demand), p)
+        return Demand(id=self.ident(e, p), name=r.get(e, "name", "str", p, default=""),
+                      question=r.get(e, "question", "str", p, default=""),
+                      low=r.get(e, "low", "str", p, default=""), high=r.get(e, "high", "str", p, default=""),
+                      basis=self.basis(e, p))
+
+    def phase(self, e: LineDict, p: str) -> Phase:
+        r = self.r
+        r.known_keys(e, _keys(Phase) - {"number"}, p)
+
+        def focus(fe: LineDict, fp: str) -> FocusPoint:
+            r.known_keys(fe, _keys(FocusPoint), fp)
+            return FocusPoint(id=self.ident(fe, fp), text=r.get(fe, "text", "str", fp, default=""),
+                              basis=self.basis(fe, fp))
+
+        questions = r.get(e, "questions", "list", p, default=[])
+        for i, q in enumerate(questions):
+            if not isinstance(q, str) or not q.strip():
+                r.problem(r.t["wrong_type"].format(expected=r.t["types"]["str"], got=r._type_name(q),
+                                                   fix=r.t["fix_text"]), getattr(questions, "line", None),
+                          f"{p}.questions[{i}]")
+        return Phase(id=self.ident(e, p), number=0, name=r.get(e, "name", "str", p, default=""),
+                     when=r.get(e, "when", "str", p, default=""),
+                     strategic_focus=r.get(e, "strategic_focus", "str", p, default=""),
+                     focus_points=self.listed(e, "focus_points", p, focus, f"{p}.focus_points"),
+                     questions=tuple(str(q).strip() for q in questions), basis=self.basis(e, p))
+
+    def direction(self, e: LineDict, p: str) -> Direction:
+        r = self.r
+        r.known_keys(e, _keys(Direction), p)
+
+        def task(te: LineDict, tp: str) -> Task:
+            r.known_keys(te, _keys(Task), tp)
+            return Task(id=self.ident(te, tp), text=r.get(te, "text", "str", tp, default=""),
+                        basis=self.basis(te, tp))
+
+        return Direction(id=self.ident(e, p), name=r.get(e, "name", "str", p, default=""),
+                         who=r.get(e, "who", "str", p, default=""),
+                         description=r.get(e, "description", "str", p, default=""),
+                         tasks=self.listed(e, "tasks", p, task, f"{p}.tasks"), basis=self.basis(e, p))
+
+    def typology(self, data: LineDict) -> Typology:
+        r = self.r
+        ty, p = self.section(data, "typology")
+        r.known_keys(ty, {"basis", "note", "initiative", "activity", "types"}, p)
+
+        def axis(key: str) -> Axis:
+            a = r.get(ty, key, "mapping", p, default=LineDict())
+            ap = f"{p}.{key}"
+            r.known_keys(a, {"name", "question", "low", "high"}, ap)
+            poles = []
+            for end in ("low", "high"):
+                pe = r.get(a, end, "mapping", ap, default=LineDict())
+                r.known_keys(pe, {"id", "name"}, f"{ap}.{end}")
+                poles.append(Pole(self.ident(pe, f"{ap}.{end}"), r.get(pe, "name", "str", f"{ap}.{end}", default="")))
+            return Axis(key, r.get(a, "name", "str", ap, default=""), r.get(a, "question", "str", ap, default=""),
+                        *poles)
+
+        initiative, activity = axis("initiative"), axis("activity")
+
+        def one(e: LineDict, tp: str) -> CoCreationType:
+            r.known_keys(e, _keys(CoCreationType), tp)
+            ini = r.get(e, "initiative", "str", tp, default=None)
+            act = r.get(e, "activity", "str", tp, default=None)
+            r.check_ref(ini, [initiative.low.id, initiative.high.id], f"{p}.initiative",
+                        r.line_of(e, "initiative"), f"{tp}.initiative")
+            r.check_ref(act, [activity.low.id, activity.high.id], f"{p}.activity",
+                        r.line_of(e, "activity"), f"{tp}.activity")
+            return CoCreationType(id=self.ident(e, tp), name=r.get(e, "name", "str", tp, default=""),
+                                  description=r.get(e, "description", "str", tp, default=""),
+                                  initiative=ini or "", activity=act or "")
+
+        types = self.listed(ty, "types", p, one, f"{p}.types")
+        # every cell of the 2x2 grid holds exactly one type
+        cells = [(t.initiative, t.activity) for t in types]
+        if not r.problems and len(set(cells)) != len(cells):
+            r.problem(r.t["duplicate_id"].format(id="initiative+activity", section=f"{p}.types"),
+                      r.line_of(ty, "types"), f"{p}.types")
+        return Typology(initiative, activity, types, r.get(ty, "note", "str", p, default=""), self.basis(ty, p))
+
+    def case(self, e: LineDict, p: str, type_ids: list[str]) -> ExampleCase:
+        r = self.r
+        r.known_keys(e, _keys(ExampleCase), p)
+        kind = r.get(e, "type", "str", p, default="")
+        r.check_ref(kind or None, type_ids, "typology.types", r.line_of(e, "type"), f"{p}.type")
+        return ExampleCase(id=self.ident(e, p), name=r.get(e, "name", "str", p, default=""),
+                           description=r.get(e, "description", "str", p, default=""), type=kind,
+                           basis=self.basis(e, p))
+
+    def involvement(self, data: LineDict) -> Involvement:
+        r = self.r
+        inv, p = self.section(data, "involvement")
+        r.known_keys(inv, {"source", "basis", "levels"}, p)
+
+        def level(e: LineDict, lp: str) -> InvolvementLevel:
+            r.known_keys(e, _keys(InvolvementLevel), lp)
+            return InvolvementLevel(id=self.ident(e, lp), name=r.get(e, "name", "str", lp, default=""),
+                                    description=r.get(e, "description", "str", lp, default=""),
+                                    cocreation=r.get(e, "cocreation", "bool", lp, default=False))
+
+        return Involvement(source=r.get(inv, "source", "str", p, default=""),
+                           levels=self.listed(inv, "levels", p, level, f"{p}.levels"), basis=self.basis(inv, p))
+
+    def framing(self, data: LineDict) -> Framing:
+        r = self.r
+        fr, p = self.section(data, "framing")
+        r.known_keys(fr, {"basis", "frame_elements", "deciders", "influence_levels"}, p)
+
+        def choice(e: LineDict, cp: str) -> Choice:
+            r.known_keys(e, {"id", "name"}, cp)
+            return Choice(id=self.ident(e, cp), name=r.get(e, "name", "str", cp, default=""))
+
+        deciders = self.listed(fr, "deciders", p, choice, f"{p}.deciders")
+        levels = self.listed(fr, "influence_levels", p, choice, f"{p}.influence_levels")
+        decider_ids = [d.id for d in deciders]
+
+        def element(e: LineDict, ep: str) -> FrameElement:
+            r.known_keys(e, _keys(FrameElement), ep)
+            decider = r.get(e, "decider", "str", ep, default=None)
+            r.check_ref(decider, decider_ids, f"{p}.deciders", r.line_of(e, "decider"), f"{ep}.decider")
+            return FrameElement(id=self.ident(e, ep), name=r.get(e, "name", "str", ep, default=""),
+                                description=r.get(e, "description", "str", ep, default=""),
+                                fixed=r.get(e, "fixed", "bool", ep, default=True), decider=decider or "")
+
+        elements = self.listed(fr, "frame_elements", p, element, f"{p}.frame_elements")
+        return Framing(elements, deciders, levels, self.basis(fr, p))
+
+    def timeline(self, data: LineDict, phase_ids: list[str]) -> TimelineDefaults:
+        r = self.r
+        tl, p = self.section(data, "timeline")
+        r.known_keys(tl, _keys(TimelineDefaults), p)
+
+        def level(e: LineDict, lp: str) -> UncertaintyLevel:
+            r.known_keys(e, _keys(UncertaintyLevel), lp)
+            factors = [self.number(e, k, lp, 0.1, 10) for k in ("optimistic", "likely", "pessimistic")]
+            if None not in factors:
+                for (a, va), (b, vb) in (
+                    (("optimistic", factors[0]), ("likely", factors[1])),
+                    (("likely", factors[1]), ("pessimistic", factors[2])),
+                ):
+                    if va > vb:
+                        r.problem(r.t["order"].format(a=a, va=va, b=b, vb=vb), r.line_of(e, a), f"{lp}.{a}")
+            return UncertaintyLevel(self.ident(e, lp), r.get(e, "name", "str", lp, default=""),
+                                    *[f if f is not None else 1.0 for f in factors])
+
+        levels = self.listed(tl, "uncertainty_levels", p, level, f"{p}.uncertainty_levels")
+        level_ids = [lv.id for lv in levels]
+
+        def plan(e: LineDict, pp: str) -> PhasePlan:
+            r.known_keys(e, _keys(PhasePlan), pp)
+            phase = r.get(e, "phase", "str", pp, default=None)
+            r.check_ref(phase, phase_ids, "phases", r.line_of(e, "phase"), f"{pp}.phase")
+            unc = r.get(e, "uncertainty", "str", pp, default=None)
+            r.check_ref(unc, level_ids, f"{p}.uncertainty_levels", r.line_of(e, "uncertainty"), f"{pp}.uncertainty")
+            return PhasePlan(phase or "", self.number(e, "weeks", pp, 0.5, 520) or 1, unc or "")
+
+        plans = self.listed(tl, "phases", p, plan, f"{p}.phases", ids=False)
+        planned = [pl.phase for pl in plans]
+        if not r.problems and sorted(planned) != sorted(phase_ids):
+            r.problem(r.t["parity"].format(section=f"{p}.phases", other="phases",
+                                           only_here=sorted(set(planned) - set(phase_ids)) or "-",
+                                           only_there=sorted(set(phase_ids) - set(planned)) or "-"),
+                      r.line_of(tl, "phases"), f"{p}.phases")
+
+        def milestone(e: LineDict, mp: str) -> Milestone:
+            r.known_keys(e, _keys(Milestone), mp)
+            phase = r.get(e, "phase", "str", mp, default=None)
+            r.check_ref(phase, phase_ids, "phases", r.line_of(e, "phase"), f"{mp}.phase")
+            at = r.get(e, "at", "str", mp, default="start")
+            if at not in ("start", "middle", "end"):
+                r.problem(r.t["choice"].format(choices="start, middle, end", value=at), r.line_of(e, "at"), f"{mp}.at")
+            return Milestone(self.ident(e, mp), r.get(e, "name", "str", mp, default=""), phase or "", at)
+
+        def deadline(e: LineDict, dp: str) -> Deadline:
+            r.known_keys(e, _keys(Deadline), dp)
+            return Deadline(self.ident(e, dp), r.get(e, "name", "str", dp, default=""),
+                            self.number(e, "weeks_after_start", dp, 0, 520) or 0)
+
+        percentiles = r.get(tl, "percentiles", "list", p, default=[50, 85])
+        for i, q in enumerate(percentiles):
+            if not (isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= 99):
+                r.problem(r.t["range"].format(low=1, high=99, value=q), getattr(percentiles, "line", None),
+                          f"{p}.percentiles[{i}]")
+        return TimelineDefaults(
+            phases=plans, uncertainty_levels=levels,
+            milestones=self.listed(tl, "milestones", p, milestone, f"{p}.milestones"),
+            deadlines=self.listed(tl, "deadlines", p, deadline, f"{p}.deadlines"),
+            draws=self.number(tl, "draws", p, 100, 1_000_000, "int") or 10_000,
+            seed=r.get(tl, "seed", "int", p, default=0),
+            percentiles=tuple(percentiles), note=r.get(tl, "note", "str", p, default=""), basis=self.basis(tl, p),
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+def read_course(path: str | Path, lang: str | None = None) -> Course:
+    """Read and validate one course file. `lang` is the language the caller expects (and writes errors in)."""
+    path = Path(path)
+    msg_lang = lang if lang in LANGUAGES else "en"
+    data = read_yaml(path, msg_lang)
+    reader = Reader(msg_lang)
+    course = _Builder(reader).course(data, path, msg_lang)
+    if lang is not None and course is not None and course.language != lang:
+        reader.problem(MESSAGES[msg_lang]["language"].format(value=course.language, lang=lang),
+                       reader.line_of(data, "language"), "language")
+    if reader.problems or course is None:
+        raise CourseError(path, reader.problems, msg_lang)
+    return course
+
+
+def load_course(lang: str, path: str | Path | None = None) -> Course:
+    """The course for notebooks in `lang`.
+
+    Which file: `path` if given; else the file named by the environment variable SAMSKABELSE_COURSE,
+    when that file's `language:` is `lang`; else the shipped data/<lang>/course.yaml.
+    """
+    check_language(lang)
+    if path is not None:
+        return read_course(path, lang)
+    override = os.environ.get(ENV_VAR, "").strip()
+    if override:
+        course = read_course(override, None)
+        if course.language == lang:
+            return course
+    return read_course(default_course_path(lang), lang)
+
+
+def check_parity(a: Course, b: Course) -> None:
+    """Raise CourseError (about `a`) when the two files do not use the same ids in every section."""
+    ids_a, ids_b = a.ids(), b.ids()
+    problems = []
+    for section in sorted(set(ids_a) | set(ids_b)):
+        here, there = set(ids_a.get(section, [])), set(ids_b.get(section, []))
+        if here != there:
+            problems.append(Problem(MESSAGES[a.language]["parity"].format(
+                section=section, other=b.path.name if b.path.name != a.path.name else str(b.path),
+                only_here=", ".join(sorted(here - there)) or "-",
+                only_there=", ".join(sorted(there - here)) or "-"), field=section))
+    if problems:
+        raise CourseError(a.path, problems, a.language)
+
+
+def describe_basis(value: str, lang: str) -> str:
+    from .display import BASIS_LABELS
+
+    return BASIS_LABELS[lang][value]
+
+
+__all__ = [
+    "Course", "CourseError", "load_course", "read_course", "check_parity", "default_course_path", "ENV_VAR",
+]
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m samskabelse.course FILE...`: check course files, as a facilitator would after editing."""
+    import sys
+
+    paths = argv or [str(default_course_path(lang)) for lang in LANGUAGES]
+    courses, status = [], 0
+    for p in paths:
+        try:
+            courses.append(read_course(p))
+            print(f"OK  {p}")
+        except CourseError as exc:
+            print(exc, file=sys.stderr)
+            status = 1
+    if len(courses) == 2 and courses[0].language != courses[1].language:
+        try:
+            check_parity(courses[0], courses[1])
+            print("OK  the two files use the same ids")
+        except CourseError as exc:
+            print(exc, file=sys.stderr)
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(_main(sys.argv[1:]))

@@ -1,0 +1,79 @@
+"""A first widget to practise on (notebook 00): one slider, one figure that follows it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .course import Course
+from .figures import PALETTE, LiveFigure, new_figure
+from .i18n import Texts
+
+TEXT = Texts(
+    da={
+        "slider": "Hvor vigtig?",
+        "title": "Prøv: hvor vigtig er gevinsten »{gain}« for dig?",
+        "scale": "0 = slet ikke · 5 = helt afgørende",
+        "said": "Du har valgt {value} ud af 5.",
+    },
+    en={
+        "slider": "How important?",
+        "title": "Try it: how important is the gain “{gain}” to you?",
+        "scale": "0 = not at all · 5 = decisive",
+        "said": "You chose {value} out of 5.",
+    },
+)
+
+
+@dataclass
+class TryoutModel:
+    value: int = 3
+
+    def set(self, value: int) -> None:
+        if not 0 <= int(value) <= 5:
+            raise ValueError(f"value must be between 0 and 5, got {value}")
+        self.value = int(value)
+
+
+class TryoutWidget:
+    """A slider and a one-bar figure; moving the slider redraws the bar in place."""
+
+    def __init__(self, course: Course, model: TryoutModel | None = None):
+        import ipywidgets as widgets
+
+        t = TEXT[course.language]
+        self.t = t
+        self.model = model or TryoutModel()
+        gain = course.gains[0].name
+        fig = new_figure(7, 2.2)
+        ax = fig.add_subplot()
+        (self.bar,) = ax.barh([0], [self.model.value], color=PALETTE["blue"], height=0.6)
+        self.label = ax.text(self.model.value + 0.1, 0, str(self.model.value), va="center", fontsize=16,
+                             fontweight="bold")
+        ax.set_xlim(0, 5.6)
+        ax.set_yticks([])
+        ax.set_xticks(range(6))
+        ax.set_title(t["title"].format(gain=gain), loc="left")
+        ax.set_xlabel(t["scale"])
+        self.live = LiveFigure(fig)
+        self.slider = widgets.IntSlider(value=self.model.value, min=0, max=5, description=t["slider"],
+                                        continuous_update=True, style={"description_width": "initial"})
+        self.said = widgets.HTML(t["said"].format(value=self.model.value))
+        self.slider.observe(self._changed, names="value")
+        self.box = widgets.VBox([self.slider, self.live.widget, self.said])
+
+    def _changed(self, change) -> None:
+        self.model.set(change["new"])
+        self.bar.set_width(self.model.value)
+        self.label.set_x(self.model.value + 0.1)
+        self.label.set_text(str(self.model.value))
+        self.said.value = self.t["said"].format(value=self.model.value)
+        self.live.refresh()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def try_a_slider(course: Course) -> TryoutWidget:
+    return TryoutWidget(course)

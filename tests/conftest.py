@@ -1,0 +1,66 @@
+"""Run every notebook under nbval, as checked copies (see notebook_checks.py).
+
+`pytest` with no paths (what `make test` runs) collects the unit tests and every notebook in both
+languages. `pytest --notebooks 02` runs only notebooks whose name starts with 02, plus the paths given.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+CHECKED = ROOT / "build" / "nbval"
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--notebooks", action="store", default=None, metavar="PREFIX",
+                     help="run the checked notebooks whose file name starts with PREFIX ('all' for every one)")
+
+
+def notebook_files() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("*/[0-9][0-9]-*.ipynb"))
+
+
+def build_checked_copy(src: Path, dest: Path) -> None:
+    """The notebook with a recording cell first and a checking cell last."""
+    nb = nbformat.read(src, as_version=4)
+    lang, number = src.parent.name, src.name[:2]
+    prelude = nbformat.v4.new_code_cell(
+        f"import sys\nsys.path.insert(0, {str(TESTS)!r})\n"
+        "from notebook_checks import install_recorder\n_shown = install_recorder()"
+    )
+    final = nbformat.v4.new_code_cell(
+        f"from notebook_checks import run_checks\nrun_checks({number!r}, {lang!r}, globals(), _shown)"
+    )
+    prelude["id"], final["id"] = "nbcheck-prelude", "nbcheck-final"
+    nb.cells = [prelude, *nb.cells, final]
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, dest)
+
+
+def pytest_configure(config):
+    prefix = config.getoption("--notebooks")
+    no_paths = config.args_source != pytest.Config.ArgsSource.ARGS
+    if prefix is None and not no_paths:
+        return
+    prefix = "" if prefix in (None, "all") else prefix
+    shutil.rmtree(CHECKED, ignore_errors=True)
+    copies = []
+    for src in notebook_files():
+        if src.name.startswith(prefix):
+            dest = CHECKED / src.parent.name / src.name
+            build_checked_copy(src, dest)
+            copies.append(str(dest))
+    config.option.nbval_lax = True
+    config.option.nbval_current_env = True
+    config.option.nbval_cell_timeout = 300
+    if no_paths:
+        config.args[:] = [str(TESTS), *copies]
+    else:
+        config.args.extend(copies)
