@@ -32,6 +32,10 @@ $(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+# Widget latency in a real kernel, against a naive rebuild (benchmarks/widget_latency.py).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/widget_latency.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises
 

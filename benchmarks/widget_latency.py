@@ -1,0 +1,132 @@
+"""How fast a widget answers: time from a slider change to the updated figure image, in a real kernel.
+
+For each case in benchmarks/cases/ (or those named on the command line) this starts an ipykernel through
+jupyter_client, runs the case's SETUP there, and then, alternating, sets the course widget's slider and a naive
+baseline's slider (ipywidgets.interactive rebuilding the same figure with pyplot per change) to the next value.
+Each assignment is timed inside the kernel: the widgets' observers run synchronously, so the time covers the
+model update, the figure update, the PNG encoding and the widget message to the front end. The course widget's
+image must change on every step, or the run fails.
+
+    make bench                      # every case
+    .venv/bin/python benchmarks/widget_latency.py gains --changes 200
+
+Goal (issues 4 and 5): p95 <= 30 ms for the course widget and at least 3x faster than the baseline at p95.
+This is a benchmark, not a test: the numbers depend on the machine and on what else it is doing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+from jupyter_client.manager import start_new_kernel
+
+CASES = Path(__file__).resolve().parent / "cases"
+GOAL_P95_MS = 30.0
+GOAL_RATIO = 3.0
+
+MEASURE = r"""
+import json as _json, time as _time
+_fast, _naive = [], []
+_before = bytes(fast_image.value)
+for _i in range({warmup} + {changes}):
+    _v = values[_i % len(values)]
+    if fast_slider.value == _v:
+        _v = values[(_i + 1) % len(values)]
+    _t = _time.perf_counter(); fast_slider.value = _v; _dt = (_time.perf_counter() - _t) * 1000
+    _after = bytes(fast_image.value)
+    if _after == _before:
+        raise AssertionError(f"the figure did not change when the slider went to {{_v!r}}")
+    _before = _after
+    _t = _time.perf_counter(); naive_slider.value = _v; _dn = (_time.perf_counter() - _t) * 1000
+    if _i >= {warmup}:
+        _fast.append(_dt); _naive.append(_dn)
+print("RESULT" + _json.dumps({{"fast": _fast, "naive": _naive}}))
+"""
+
+
+def load_case(path: Path):
+    spec = importlib.util.spec_from_file_location(f"case_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_in_kernel(client, code: str, timeout: float = 600) -> str:
+    """Execute code; return what it printed; raise with the kernel's traceback on error."""
+    out: list[str] = []
+
+    def collect(msg):
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "stream":
+            out.append(content["text"])
+        elif kind == "error":
+            raise RuntimeError("\n".join(content["traceback"]))
+
+    reply = client.execute_interactive(code, timeout=timeout, output_hook=collect)
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
+    return "".join(out)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))]
+
+
+def measure(path: Path, changes: int, warmup: int) -> dict:
+    case = load_case(path)
+    # the kernel's own start-up warnings would interleave with the table
+    manager, client = start_new_kernel(kernel_name="python3", stderr=subprocess.DEVNULL)
+    try:
+        run_in_kernel(client, "%matplotlib inline")
+        run_in_kernel(client, case.SETUP)
+        printed = run_in_kernel(client, MEASURE.format(warmup=warmup, changes=changes))
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    data = json.loads(printed.split("RESULT", 1)[1])
+    fast, naive = data["fast"], data["naive"]
+    return {
+        "case": getattr(case, "NAME", path.stem),
+        "has_goal": getattr(case, "GOAL", True),
+        "changes": changes,
+        "fast_median": statistics.median(fast), "fast_p95": percentile(fast, 95),
+        "naive_median": statistics.median(naive), "naive_p95": percentile(naive, 95),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cases", nargs="*", help="case names (files in benchmarks/cases/); default: all")
+    parser.add_argument("--changes", type=int, default=100, help="timed slider changes per widget (default 100)")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed changes first (default 5)")
+    args = parser.parse_args(argv)
+    paths = sorted(CASES.glob("[!_]*.py"))
+    if args.cases:
+        paths = [p for p in paths if p.stem in args.cases]
+    if not paths:
+        print("no benchmark cases found", file=sys.stderr)
+        return 2
+    print(f"{'widget':32} {'median':>8} {'p95':>8}   {'naive median':>12} {'naive p95':>10}   {'p95 ratio':>9}  goal")
+    met = True
+    for path in paths:
+        r = measure(path, args.changes, args.warmup)
+        ratio = r["naive_p95"] / r["fast_p95"]
+        ok = r["fast_p95"] <= GOAL_P95_MS and ratio >= GOAL_RATIO
+        verdict = ("met" if ok else "NOT met") if r["has_goal"] else "(reference)"
+        met &= ok or not r["has_goal"]
+        print(f"{r['case']:32} {r['fast_median']:6.1f}ms {r['fast_p95']:6.1f}ms   {r['naive_median']:10.1f}ms "
+              f"{r['naive_p95']:8.1f}ms   {ratio:8.1f}x  {verdict}")
+    print(f"\nGoal: p95 <= {GOAL_P95_MS:.0f} ms and >= {GOAL_RATIO:.0f}x faster than the naive rebuild at p95. "
+          f"{'All met.' if met else 'Not all met.'} ({args.changes} changes each, after {args.warmup} untimed.)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
