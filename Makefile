@@ -16,8 +16,10 @@ ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test install voila lint bench clean
 
+# Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) $(START_$(COURSE_LANG))
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/$(START_$(COURSE_LANG))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

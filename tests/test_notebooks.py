@@ -20,6 +20,8 @@ SKELETON = {
     "en": ["Learning objectives", "Time to complete", "Prerequisites", "Summary", "What next"],
 }
 WORKING_MODEL = {"da": "Kursets arbejdsmodel", "en": "The course's working model"}
+REFLECTION = {"da": "Refleksion med en kollega", "en": "Reflect with a colleague"}
+WIDGET_NOTEBOOKS = ("01", "02", "03", "04", "05", "06")
 
 
 def notebooks(lang: str) -> dict[str, Path]:
@@ -110,5 +112,19 @@ def test_working_model_is_labelled(path: Path):
     """Every notebook that presents course content says which part is the course's own model."""
     nb = nbformat.read(path, as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    if path.name[:2] in ("00", "01", "03", "04", "05", "06"):
+    if path.name[:2] in ("00", "01", "03", "04", "05", "06"):  # 02 and 07-08 present verified content or answers
         assert WORKING_MODEL[path.parent.name] in text, f"label the course's working model in {path.name}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_widget_notebooks_close_with_reflection_questions(path: Path):
+    if path.name[:2] not in WIDGET_NOTEBOOKS:
+        pytest.skip("not a widget notebook")
+    nb = nbformat.read(path, as_version=4)
+    found = headings(nb, 2)
+    heading = REFLECTION[path.parent.name]
+    assert heading in found, f"{path.name}: end the sections with '## {heading}'"
+    summary = SKELETON[path.parent.name][3]
+    assert found.index(heading) == found.index(summary) - 1, "reflection comes just before the summary"
+    cell = next(c.source for c in nb.cells if c.cell_type == "markdown" and f"## {heading}" in c.source)
+    assert cell.count("?") >= 2, "ask at least two questions to discuss"
