@@ -4,11 +4,14 @@ A notebook starts with `course = open_course("da")` (or "en") and then calls one
 widget or figure. The course content itself lives in data/<lang>/course.yaml.
 """
 
+from .answers import load_answers, load_team, save_answers
 from .course import Course, CourseError, check_parity, load_course, read_course
 from .display import course_map, open_course, publication_card
+from .saving import save_box
 from .tryout import try_a_slider
 
 __all__ = [
     "Course", "CourseError", "check_parity", "load_course", "read_course",
     "course_map", "open_course", "publication_card", "try_a_slider",
+    "load_answers", "load_team", "save_answers", "save_box",
 ]
