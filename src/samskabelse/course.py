@@ -635,10 +635,19 @@ def load_course(lang: str, path: str | Path | None = None) -> Course:
         return read_course(path, lang)
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
-        course = read_course(override, None)
+        course = read_course(_override_path(override), None)
         if course.language == lang:
             return course
     return read_course(default_course_path(lang), lang)
+
+
+def _override_path(value: str) -> Path:
+    """A relative SAMSKABELSE_COURSE is read from the working directory or, failing that, from the repository
+    root: `make lab` is started there, but each notebook's kernel runs in notebooks/<lang>/."""
+    path = Path(value).expanduser()
+    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
+        return path
+    return REPO_ROOT / path
 
 
 def check_parity(a: Course, b: Course) -> None:
