@@ -340,3 +340,15 @@ def test_saved_time_is_utc_iso(tmp_path, course_en):
     stamp = datetime.fromisoformat(result.payload["saved"])
     assert stamp.utcoffset().total_seconds() == 0
     assert os.path.getsize(result.path) > 0
+
+
+def test_notes_quote_the_file_escaped(tmp_path, course_en):
+    path = tmp_path / "anna.json"
+    save(path, "Anna", course_en, gains={"weights": {}})
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["course"] = {"id": "<b>x</b>", "file": "<script>alert(1)</script>.yaml"}
+    data["answers"]["<img src=x>"] = {}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    notes = " ".join(A.load_answers(path, course_en, MODELS).notes)
+    assert "<script>" not in notes and "<img" not in notes and "<b>" not in notes
+    assert "&lt;script&gt;" in notes and "&lt;img src=x&gt;" in notes

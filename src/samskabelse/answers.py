@@ -23,6 +23,7 @@ longer matches the course is reported as a note, never dropped silently.
 from __future__ import annotations
 
 import contextlib
+import html
 import importlib
 import json
 import os
@@ -179,7 +180,7 @@ class LoadedAnswers:
     invented: bool
     answers: dict[str, dict]  # section -> the raw dict, exactly as saved (unknown sections included)
     models: dict[str, Any] = field(default_factory=dict)  # section -> restored model (when a course was given)
-    notes: list[str] = field(default_factory=list)  # what no longer matched, in the course's language
+    notes: list[str] = field(default_factory=list)  # what no longer matched, course's language, HTML-safe
 
     @property
     def sections(self) -> list[str]:
@@ -332,13 +333,16 @@ def model_classes() -> dict[str, type]:
 
 def restore_sections(answers: dict[str, dict], course: Course, models: dict[str, type] | None = None,
                      ) -> tuple[dict[str, Any], list[str]]:
-    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped."""
+    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped.
+
+    Notes are HTML-safe text, like the models' own notes (anything taken from the file is escaped).
+    """
     t = MESSAGES[course.language]
     classes = model_classes() if models is None else models
     restored, notes = {}, []
     for section, data in answers.items():
         if section not in SECTIONS:
-            notes.append(t["unknown_section"].format(section=section))
+            notes.append(t["unknown_section"].format(section=_esc(section)))
             continue
         cls = classes.get(section)
         if cls is None:
@@ -347,10 +351,10 @@ def restore_sections(answers: dict[str, dict], course: Course, models: dict[str,
         try:
             model, section_notes = cls.from_dict(data, course)
         except AnswerError as exc:
-            notes.append(t["section_error"].format(section=section, error=exc))
+            notes.append(t["section_error"].format(section=section, error=_esc(exc)))
             continue
         except (KeyError, TypeError, ValueError) as exc:  # a model that trips over odd data: say so, keep the rest
-            notes.append(t["section_error"].format(section=section, error=f"{type(exc).__name__}: {exc}"))
+            notes.append(t["section_error"].format(section=section, error=_esc(f"{type(exc).__name__}: {exc}")))
             continue
         restored[section] = model
         notes += [f"{section}: {n}" for n in section_notes]
@@ -371,10 +375,15 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
         ref = course_reference(course)
         if ref["id"] != loaded.course_id or _course_key(ref["file"]) != _course_key(loaded.course_file):
             loaded.notes.append(MESSAGES[lang]["other_course"].format(
-                saved=loaded.course_file, saved_id=loaded.course_id, current=ref["file"]))
+                saved=_esc(loaded.course_file), saved_id=_esc(loaded.course_id), current=_esc(ref["file"])))
         loaded.models, notes = restore_sections(loaded.answers, course, models)
         loaded.notes += notes
     return loaded
+
+
+def _esc(value: object, max_chars: int = 200) -> str:
+    text = " ".join(str(value).split())
+    return html.escape(text if len(text) <= max_chars else text[: max_chars - 1] + "…")
 
 
 def _course_key(file: str) -> str:
