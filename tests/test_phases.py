@@ -229,3 +229,17 @@ def test_overview_shows_every_phase_focus_point_question_and_basis(course):
             assert html.escape(q) in text
     verified = [f for ph in course.phases for f in ph.focus_points if f.basis in ("publication", "lederweb")]
     assert text.count("samskabelse-basis-publication") + text.count("samskabelse-basis-lederweb") == len(verified)
+
+
+def test_saved_in_danish_and_loaded_in_english_through_the_answers_file(tmp_path):
+    from samskabelse.answers import load_answers, save_answers
+
+    da, en = load_course("da"), load_course("en")
+    w = mark_your_readiness(da)
+    w.sliders["clarify"]["why"].value = "in_place"
+    w.chooser.value = "anchor"
+    save_answers(tmp_path / "anna.json", "Anna", da, {"phases": w.model})
+    loaded = load_answers(tmp_path / "anna.json", en)
+    assert loaded.notes == []
+    assert loaded.models["phases"] == w.model
+    assert steps(loaded.models["phases"], en)[0] == ("clarify", "backing", "not_started")

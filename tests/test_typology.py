@@ -229,7 +229,21 @@ def test_spectrum_shows_five_levels_cites_iap2_and_marks_cocreation(course):
     assert len(levels) == 5
     alt = re.search(r"alt='([^']*)'", text).group(1)
     for level in levels:
-        if level.cocreation:
-            assert level.name in alt
+        assert level.name in alt
+    assert alt.rstrip(".").endswith(", ".join(lv.name for lv in levels if lv.cocreation))
     png = base64.b64decode(re.search(r"base64,([^']+)'", text).group(1))
     assert png_size(png) == (1100, 560)
+
+
+def test_saved_in_danish_and_loaded_in_english_through_the_answers_file(tmp_path):
+    from samskabelse.answers import load_answers, save_answers
+
+    da, en = load_course("da"), load_course("en")
+    w = place_your_project(da)
+    w.sliders["initiative"].value = ("civic", "mostly")
+    w.project.value = "Ældre & unge <sammen>"
+    save_answers(tmp_path / "anna.json", "Anna", da, {"typology": w.model})
+    loaded = load_answers(tmp_path / "anna.json", en)
+    assert loaded.notes == []
+    assert loaded.models["typology"] == w.model
+    assert place_your_project(en, loaded.models["typology"]).model.type_id(en) == "civic_develop"

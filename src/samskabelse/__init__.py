@@ -7,11 +7,15 @@ widget or figure. The course content itself lives in data/<lang>/course.yaml.
 from .answers import load_answers, load_team, save_answers
 from .course import Course, CourseError, check_parity, load_course, read_course
 from .display import course_map, open_course, publication_card
+from .phases import mark_your_readiness, phase_overview
 from .saving import save_box
 from .tryout import try_a_slider
+from .typology import involvement_spectrum, place_your_project, typology_table
 
 __all__ = [
     "Course", "CourseError", "check_parity", "load_course", "read_course",
     "course_map", "open_course", "publication_card", "try_a_slider",
     "load_answers", "load_team", "save_answers", "save_box",
+    "involvement_spectrum", "place_your_project", "typology_table",
+    "mark_your_readiness", "phase_overview",
 ]

@@ -60,7 +60,8 @@ TEXT = Texts(
         "spectrum_axis": "Borgernes indflydelse →",
         "spectrum_source": "Kilde: {source}. Markeringen af, hvilke trin der tæller som samskabelse, er kursets "
                            "arbejdsmodel.",
-        "spectrum_alt": "Fem trin fra {first} til {last}. Samskabelse i kursets læsning: {cocreation}.",
+        "spectrum_alt": "Fem trin med stigende indflydelse til borgerne: {levels}. Samskabelse i kursets læsning: "
+                        "{cocreation}.",
         "table_type": "Type", "table_initiative": "Initiativ", "table_activity": "Hvad I gør sammen",
         "table_description": "Beskrivelse", "table_case": "Opdigtet træningscase",
         "note_pole": "Det gemte svar for »{axis}« ({value}) findes ikke i kursets typologi; "
@@ -92,7 +93,8 @@ TEXT = Texts(
         "spectrum_lighter": "Lighter forms of involvement",
         "spectrum_axis": "Citizens' influence →",
         "spectrum_source": "Source: {source}. Which levels count as co-creation is the course's working model.",
-        "spectrum_alt": "Five levels from {first} to {last}. Co-creation in the course's reading: {cocreation}.",
+        "spectrum_alt": "Five levels of growing influence for citizens: {levels}. Co-creation in the course's "
+                        "reading: {cocreation}.",
         "table_type": "Type", "table_initiative": "Initiative", "table_activity": "What you do together",
         "table_description": "Description", "table_case": "Invented training case",
         "note_pole": "The saved answer for “{axis}” ({value}) is not in the course's typology; "
@@ -518,7 +520,7 @@ def involvement_spectrum(course: Course) -> HTMLText:
     ax.set_xlabel(t["spectrum_axis"], loc="right")
     ax.set_title(t["spectrum_title"], loc="left")
     png = base64.b64encode(figure_png(fig)).decode("ascii")
-    alt = t["spectrum_alt"].format(first=levels[0].name, last=levels[-1].name,
+    alt = t["spectrum_alt"].format(levels=", ".join(lv.name for lv in levels),
                                    cocreation=", ".join(levels[i].name for i in co_idx))
     source = t["spectrum_source"].format(source=html.escape(course.involvement.source))
     return HTMLText(
