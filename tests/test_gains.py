@@ -1,0 +1,329 @@
+"""Notebook 02: the gains model, what it adds up to, the weighing widget and the demands view."""
+
+from __future__ import annotations
+
+import pytest
+
+from samskabelse.course import load_course
+from samskabelse.gains import (
+    OWN_NAME_MAX,
+    GainsModel,
+    OwnGain,
+    Weighing,
+    clean_own_gains,
+    demands_score,
+    doubtful_gains,
+    figure_text,
+    format_number,
+    gains_overview,
+    gains_score,
+    join_names,
+    leading_gains,
+    lighter_forms,
+    motivation_statement,
+    read_balance,
+    weigh_demands,
+    weigh_gains,
+)
+from samskabelse.model import AnswerError
+
+LANGS = ("da", "en")
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def course(request):
+    return load_course(request.param)
+
+
+@pytest.fixture(scope="module")
+def da():
+    return load_course("da")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return load_course("en")
+
+
+def weighed(course, ratings: dict, demands: dict | None = None, own: list | None = None) -> GainsModel:
+    model = GainsModel.for_course(course)
+    for gid, (imp, lik) in ratings.items():
+        model.rate(gid, importance=imp, likelihood=lik)
+    for did, v in (demands or {}).items():
+        model.set_demand(did, v)
+    if own:
+        model.set_own(own, course)
+    return model
+
+
+# ---------------------------------------------------------------------------------------------
+# The model and its saved form
+def test_a_new_model_has_every_gain_and_demand_at_zero(course):
+    model = GainsModel.for_course(course)
+    assert list(model.gains) == [g.id for g in course.gains]
+    assert all(w == Weighing(0, 0) for w in model.gains.values())
+    assert model.demands == {d.id: 0 for d in course.demands} and model.own == []
+    assert GainsModel.SECTION == "gains"
+
+
+def test_round_trip_through_a_dict(course):
+    model = weighed(course, {"quality": (5, 4), "democracy": (2, 1)}, {"time": 4, "control": 5},
+                    [("Læring", 4, 3), ("", 0, 0), ("Arbejdsglæde", 2, 5)])
+    data = model.to_dict()
+    assert data["gains"]["quality"] == {"importance": 5, "likelihood": 4}
+    assert data["own"] == [{"name": "Læring", "importance": 4, "likelihood": 3},
+                           {"name": "Arbejdsglæde", "importance": 2, "likelihood": 5}]
+    back, notes = GainsModel.from_dict(data, course)
+    assert back == model and notes == []
+
+
+def test_answers_saved_in_danish_read_in_english_by_id(da, en):
+    model = weighed(da, {"co_ownership": (4, 4)}, {"readiness": 3}, [("Mindre ensomhed", 5, 3)])
+    back, notes = GainsModel.from_dict(model.to_dict(), en)
+    assert notes == []
+    assert back.gains["co_ownership"] == Weighing(4, 4) and back.demands["readiness"] == 3
+    assert back.own == [OwnGain("Mindre ensomhed", 5, 3)]
+
+
+def test_data_that_cannot_be_read_at_all_raises(da):
+    with pytest.raises(AnswerError):
+        GainsModel.from_dict(["not", "a", "mapping"], da)
+
+
+def test_unknown_ids_and_odd_values_become_notes_never_a_crash(da):
+    data = {
+        "gains": {
+            "quality": {"importance": 7, "likelihood": -2},  # out of range: clamped
+            "innovation": {"importance": "høj", "likelihood": True},  # not numbers: 0
+            "economy": {"importance": 3.5, "likelihood": None},  # not whole: rounded; None: 0
+            "democracy": "5",  # not a mapping
+            "<script>alert(1)</script>": {"importance": 5, "likelihood": 5},  # unknown id
+        },
+        "demands": {"time": 9, "weather": 3},
+        "colour": "blue",
+    }
+    model, notes = GainsModel.from_dict(data, da)
+    assert model.gains["quality"] == Weighing(5, 0)
+    assert model.gains["innovation"] == Weighing(0, 0)
+    assert model.gains["economy"] == Weighing(4, 0)
+    assert model.gains["democracy"] == Weighing(0, 0)
+    assert "<script>alert(1)</script>" not in model.gains
+    assert model.demands["time"] == 5 and "weather" not in model.demands
+    text = "\n".join(notes)
+    for needle in ("7", "-2", "høj", "3.5", "democracy", "weather", "colour", "&lt;script&gt;",
+                   "mellem 0 og 5"):
+        assert needle in text, f"no note mentions {needle!r}:\n{text}"
+    assert "<script>" not in text, "notes are HTML-safe"
+    # gains the course has but the file lacks are reported (the file weighed others)
+    assert any("Medejerskab" in n for n in notes) and any("Fællesskab" in n for n in notes)
+
+
+def test_sections_of_the_wrong_type_are_skipped_with_a_note(en):
+    model, notes = GainsModel.from_dict({"gains": [1, 2], "own": "Learning", "demands": 3}, en)
+    assert model == GainsModel.for_course(en)
+    assert len(notes) == 3 and all("skipped" in n for n in notes)
+
+
+def test_own_gain_names_empty_duplicated_long_or_too_many(da):
+    long_name = "En meget lang gevinst " * 5
+    rows = [("  ", 3, 2),  # values but no name: a message
+            ("", 0, 0),  # an untouched row: nothing to say
+            ("kvalitet", 4, 4),  # already a course gain (case ignored)
+            ("Læring", 4, 3),
+            ("  læring  ", 2, 2),  # the same own gain twice
+            (long_name, 3, 3),
+            ("Arbejdsglæde", 3, 3),
+            ("Stolthed", 2, 2)]  # one more than the course allows (3)
+    own, messages = clean_own_gains(rows, da)
+    assert [o.name for o in own] == ["Læring", long_name.strip()[: OWN_NAME_MAX - 1].rstrip() + "…", "Arbejdsglæde"]
+    assert all(len(o.name) <= OWN_NAME_MAX for o in own)
+    text = "\n".join(messages)
+    assert "Egen gevinst 1 har værdier, men intet navn" in text
+    assert "»kvalitet« står allerede på listen" in text and "»læring« står allerede" in text
+    assert "forkortet" in text and "Stolthed" in text
+    assert len(messages) == 5
+
+
+def test_own_gains_from_a_file_are_checked_the_same_way(en):
+    data = {"own": [{"name": "", "importance": 4, "likelihood": 4}, {"name": "Quality", "importance": 1},
+                    {"name": "Trust", "importance": 9, "likelihood": 2}, "Learning"]}
+    model, notes = GainsModel.from_dict(data, en)
+    assert model.own == [OwnGain("Trust", 5, 2)]
+    text = "\n".join(notes)
+    assert "no name" in text and "already on the list" in text and "between 0 and 5" in text and "own[3]" in text
+
+
+def test_the_model_refuses_values_out_of_range(da):
+    model = GainsModel.for_course(da)
+    for bad in (6, -1, 2.5, "3", True):
+        with pytest.raises(ValueError):
+            model.rate("quality", importance=bad)
+        with pytest.raises(ValueError):
+            model.set_demand("time", bad)
+    with pytest.raises(KeyError):
+        model.rate("happiness", importance=3)
+    with pytest.raises(KeyError):
+        model.set_demand("weather", 3)
+    assert model == GainsModel.for_course(da), "a refused value changes nothing"
+
+
+# ---------------------------------------------------------------------------------------------
+# What the answers add up to
+def test_leading_gains_are_important_and_likely_largest_first(da):
+    model = weighed(da, {"quality": (4, 4), "innovation": (3, 3), "economy": (5, 1), "democracy": (5, 4),
+                         "co_ownership": (2, 5), "community": (4, 4)}, own=[("Læring", 5, 5)])
+    assert [r.name for r in leading_gains(model, da)] == ["Læring", "Demokrati", "Kvalitet"]
+    assert [r.key for r in doubtful_gains(model, da)] == ["economy"]
+    # mean of the three largest expected gains: (25 + 20 + 16) / 5 / 3
+    assert gains_score(model, da) == pytest.approx((5 + 4 + 3.2) / 3)
+
+
+def test_motivation_statement_names_the_leading_gains(da, en):
+    model = weighed(da, {"quality": (5, 4), "co_ownership": (4, 4), "economy": (5, 1)})
+    text = motivation_statement(model, da)
+    assert text.startswith("Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af "
+                           "kvalitet og medejerskab.")
+    assert "De er vigtige for os" in text
+    assert "Vi finder også økonomi vigtig, men tvivler på, at projektet kan indfri den" in text
+    model_en = weighed(en, {"community": (4, 3)})
+    text_en = motivation_statement(model_en, en)
+    assert text_en == ("We want to co-create in this project because above all we expect gains in community. "
+                       "It matters to us, and we expect the project to be able to deliver it.")
+
+
+def test_statement_before_anything_is_weighed_and_when_nothing_leads(course):
+    model = GainsModel.for_course(course)
+    assert "slider" in motivation_statement(model, course) or "skyderne" in motivation_statement(model, course)
+    model.rate("quality", importance=2, likelihood=4)
+    text = motivation_statement(model, course)
+    assert "3" in text and ("Ingen gevinst" in text or "No gain" in text)
+
+
+def test_own_gain_names_are_escaped_in_html_and_safe_in_figures(da):
+    model = weighed(da, {}, own=[("<img src=x onerror=alert(1)>", 5, 5)])
+    html = motivation_statement(model, da, html=True)
+    assert "<img" not in html and "&lt;img" in html
+    assert figure_text("Spar $5 og $10") == r"Spar \$5 og \$10"
+    assert len(figure_text("x" * 100)) == 26
+
+
+def test_reading_the_balance_of_gains_and_demands(da):
+    not_weighed = read_balance(GainsModel.for_course(da), da)
+    assert not_weighed.kind == "not_weighed" and not not_weighed.suggests_lighter_forms
+    strong = {"quality": (5, 5), "co_ownership": (5, 4), "community": (4, 4)}  # score (5 + 4 + 3.2) / 3
+    cases = [
+        (strong, {"time": 2, "resources": 2, "control": 2, "readiness": 2}, "outweigh"),
+        (strong, {"time": 4, "resources": 4, "control": 4, "readiness": 4}, "even"),
+        ({"quality": (3, 2)}, {"time": 4, "resources": 3, "control": 5, "readiness": 4}, "low"),
+        ({"quality": (3, 3), "innovation": (2, 3)}, {"time": 1}, "modest"),
+    ]
+    for ratings, demands, kind in cases:
+        model = weighed(da, ratings, demands)
+        b = read_balance(model, da)
+        assert b.kind == kind, (ratings, demands, b)
+        assert b.demands == pytest.approx(demands_score(model))
+        assert b.suggests_lighter_forms == (kind in ("low", "modest"))
+
+
+def test_lighter_forms_are_the_involvement_levels_that_are_not_co_creation(course):
+    assert [lv.id for lv in lighter_forms(course)] == ["inform", "consult", "involve"]
+
+
+def test_numbers_and_lists_in_each_language():
+    assert format_number(3.25, "da") == "3,3" and format_number(3.25, "en") == "3.3"
+    assert format_number(0, "da") == "0,0"
+    assert join_names(["a", "b", "c"], "da") == "a, b og c" and join_names(["a", "b"], "en") == "a and b"
+    assert join_names(["a"], "en") == "a" and join_names([], "da") == ""
+
+
+def test_overview_lists_every_gain_and_the_own_gain(course):
+    html = str(gains_overview(course))
+    for g in course.gains:
+        assert g.name in html
+    assert course.own_gains_label in html
+
+
+# ---------------------------------------------------------------------------------------------
+# The widgets, driven as a person would
+def test_sliders_move_the_model_the_bars_and_the_statement(course):
+    w = weigh_gains(course)
+    first = bytes(w.live.image.value)
+    assert w.result.value and ("skyderne" in w.result.value or "sliders" in w.result.value)
+    w.importance["quality"].value = 5
+    w.likelihood["quality"].value = 4
+    assert w.model.gains["quality"] == Weighing(5, 4)
+    assert w.importance_bars[0].get_width() == 5 and w.likelihood_bars[0].get_width() == 4
+    assert bytes(w.live.image.value) != first
+    name = course.gains[0].name
+    assert name.lower() in w.result.value
+    # the rank label sits on the leading gain's row
+    assert w.rank_texts[0].get_visible() and w.rank_texts[0].get_position()[1] == 0
+    assert not w.rank_texts[1].get_visible()
+    w.importance["quality"].value = 1
+    assert not w.rank_texts[0].get_visible()
+
+
+def test_own_gains_typed_in_the_widget(da):
+    w = weigh_gains(da)
+    w.own_names[0].value = "  Læring  "
+    w.own_importance[0].value, w.own_likelihood[0].value = 4, 5
+    assert w.model.own == [OwnGain("Læring", 4, 5)]
+    labels = [t.get_text() for t in w.ax.get_yticklabels()]
+    assert "Læring" in labels
+    assert w.importance_bars[len(da.gains)].get_width() == 4
+    assert "Læring" in w.result.value
+    w.own_names[1].value = "KVALITET"
+    assert "står allerede på listen" in w.messages.value and len(w.model.own) == 1
+    w.own_names[1].value = "<b>" + "x" * 80
+    assert "forkortet" in w.messages.value and "&lt;b&gt;" in w.messages.value
+    w.own_importance[2].value = 3
+    assert "Egen gevinst 3 har værdier, men intet navn" in w.messages.value
+    w.own_names[1].value = ""
+    w.own_importance[2].value = 0
+    assert w.messages.value == ""
+
+
+def test_css_classes_for_the_browser_tests(da):
+    w = weigh_gains(da)
+    d = weigh_demands(w)
+    assert {"samskabelse-widget", "samskabelse-gains"} <= set(w.box._dom_classes)
+    assert {"samskabelse-widget", "samskabelse-demands"} <= set(d.box._dom_classes)
+    for x in (w, d):
+        assert "samskabelse-figure" in x.live.image._dom_classes
+        assert "samskabelse-result" in x.result._dom_classes
+
+
+def test_demands_view_follows_both_widgets_and_names_lighter_forms(course):
+    w = weigh_gains(course)
+    d = weigh_demands(w)
+    assert not d.point.get_visible(), "no point before any gain is weighed"
+    w.importance["quality"].value, w.likelihood["quality"].value = 3, 2
+    assert d.point.get_visible()
+    before = bytes(d.live.image.value)
+    for s in d.sliders.values():
+        s.value = 5
+    assert d.model.demands == {dd.id: 5 for dd in course.demands}
+    assert d.point.get_data()[0][0] == 5 and bytes(d.live.image.value) != before
+    assert d.reading.kind == "low"
+    for level in lighter_forms(course):
+        assert level.name in d.result.value
+    assert ("ikke en dom" in d.result.value) or ("not a verdict" in d.result.value)
+    # stronger gains move the point up and change the reading
+    for gid in ("quality", "co_ownership", "community"):
+        w.importance[gid].value = w.likelihood[gid].value = 5
+    assert d.point.get_data()[1][0] == 5 and d.reading.kind == "even"
+    for s in d.sliders.values():
+        s.value = 1
+    assert d.reading.kind == "outweigh"
+    assert all(lv.name not in d.result.value for lv in lighter_forms(course))
+
+
+def test_restoring_saved_answers_into_the_widget(da):
+    saved = weighed(da, {"democracy": (4, 2)}, {"time": 3}, [("Tillid", 4, 4)])
+    w = weigh_gains(da)
+    d = weigh_demands(w)
+    w.restore(saved)
+    assert w.model == saved
+    assert w.importance["democracy"].value == 4 and w.own_names[0].value == "Tillid"
+    assert "Tillid" in [t.get_text() for t in w.ax.get_yticklabels()]
+    assert d.point.get_visible() and d.sliders["time"].value == 3
