@@ -6,7 +6,9 @@ widget or figure. The course content itself lives in data/<lang>/course.yaml.
 
 from .answers import load_answers, load_team, save_answers
 from .course import Course, CourseError, check_parity, load_course, read_course
+from .directions import directions_overview, rate_directions
 from .display import course_map, open_course, publication_card
+from .framing import chalk_the_pitch, share_control
 from .phases import mark_your_readiness, phase_overview
 from .saving import save_box
 from .tryout import try_a_slider
@@ -18,4 +20,5 @@ __all__ = [
     "load_answers", "load_team", "save_answers", "save_box",
     "involvement_spectrum", "place_your_project", "typology_table",
     "mark_your_readiness", "phase_overview",
+    "directions_overview", "rate_directions", "chalk_the_pitch", "share_control",
 ]
