@@ -175,6 +175,187 @@ def check_03(ns: dict, shown: Shown, lang: str) -> None:
     check(w.segments[p1.id]["in_place"].get_width() == 100 * (n1 - 1) / n1, "the in-place bar has the wrong width")
 
 
+def check_04(ns: dict, shown: Shown, lang: str) -> None:
+    from samskabelse.directions import TEXT, DirectionsModel
+
+    course = ns["course"]
+    t = TEXT[lang]
+    check(course.language == lang, f"notebook 04 loaded the {course.language} course, expected {lang}")
+    check([d.id for d in course.directions] == ["upward", "across", "downward", "outward"], "four directions")
+    # the overview: every direction, whom it concerns, every task and where each comes from
+    for d in course.directions:
+        check(shown.has(d.name) and shown.has(d.who), f"the direction {d.name!r} is not shown with whom")
+        for task in d.tasks:
+            check(shown.has(task.text), f"the task {task.id!r} ({d.id}) is not shown")
+    vouch = course.by_id("directions", "upward").tasks[0]
+    check(vouch.id == "vouch" and vouch.basis == "lederweb", "the verified upward task must come first, as Lederweb's")
+    check(shown.has("samskabelse-basis-lederweb") and shown.has("samskabelse-basis-course"),
+          "the tasks' basis labels are not shown")
+    w = ns["compass"]
+    check(shown.widgets() >= 2, "the compass widget and the save box were not both displayed")
+    check({"samskabelse-widget", "samskabelse-directions"} <= set(w.box._dom_classes), "widget CSS classes missing")
+    check(w.model == DirectionsModel.for_course(course), "the widget did not start from the default answers")
+    check(t["thin_equal"].format(value=3, max=5) in w.result.value, "the default summary is wrong")
+    for d in course.directions:
+        check(w.compass.titles[d.id].get_text().startswith(d.name), f"the compass lacks {d.name!r}")
+    # given answers: upward 1, across 4, downward 2, outward 5 -> thin upward, then downward
+    before = bytes(w.live.image.value)
+    for ident, value in (("upward", 1), ("across", 4), ("downward", 2), ("outward", 5)):
+        w.sliders[ident].value = value
+    check(w.model.thin() == ["upward", "downward"], f"thin directions {w.model.thin()}")
+    where = t["where"]
+    expected = f"{where['upward']} (1/5) {t['and']} {where['downward']} (2/5)"
+    check(t["thin_some"].format(where=expected) in w.result.value, "the summary does not name the thin directions")
+    check(html.escape(vouch.text) in w.result.value, "the verified upward task is not suggested for thin attention")
+    down_task = course.by_id("directions", "downward").tasks[0].text
+    check(html.escape(down_task) in w.result.value, "no task suggested for the thin downward direction")
+    for ident, thin in (("upward", True), ("across", False), ("downward", True), ("outward", False)):
+        check((w.compass.bars[ident].get_hatch() == "///") == thin, f"the {ident} bar's hatch is wrong")
+        check(w.compass.titles[ident].get_text().endswith(t["value_thin"].split("}")[-1]) == thin,
+              f"the {ident} label does not say whether attention is thin")
+    check(bytes(w.live.image.value) != before, "the compass did not change with the sliders")
+    # typed names: escaped in the summary, shortened in the figure
+    w.names["outward"].value = "<script>alert(1)</script>, Boligforeningen Vest, " + "Idrætsforeningen " * 10
+    check("<script>" not in w.result.value and "&lt;script&gt;" in w.result.value, "typed names are not escaped")
+    check(w.model.stakeholders["outward"][1] == "Boligforeningen Vest", "the names were not kept")
+    lines = w.compass.names["outward"].get_text().splitlines()
+    check(len(lines) == 3 and all(len(line) <= 24 for line in lines), "names are not shortened in the figure")
+
+
+def check_05(ns: dict, shown: Shown, lang: str) -> None:
+    from samskabelse.framing import TEXT, FramingModel
+
+    course = ns["course"]
+    t = TEXT[lang]
+    check(course.language == lang, f"notebook 05 loaded the {course.language} course, expected {lang}")
+    pitch, control = ns["pitch"], ns["control"]
+    check(shown.widgets() >= 3, "the two framing widgets and the save box were not all displayed")
+    check(pitch.model is control.model, "the frame sheet and the control widget must share one model")
+    for w, own in ((pitch, "samskabelse-framing-sheet"), (control, "samskabelse-framing-control")):
+        check({"samskabelse-widget", "samskabelse-framing", own} <= set(w.box._dom_classes), "CSS classes missing")
+    check(pitch.model == FramingModel.for_course(course), "the widgets did not start from the course's suggestion")
+    # the frame sheet: every element, in its lane, with who decides it
+    elements = course.framing.frame_elements
+    for e in elements:
+        check(html.escape(e.name) in pitch.result.value, f"the frame sheet lacks {e.name!r}")
+        check((pitch.pitch.boxes[e.id].get_x() < 4) == e.fixed, f"{e.name!r} is in the wrong lane")
+        decider = course.by_id("deciders", e.decider).name
+        check(pitch.pitch.deciders[e.id].get_text() == decider, f"the figure does not say who decides {e.name!r}")
+    n_fixed = sum(e.fixed for e in elements)
+    count = t["sheet_count"].format(fixed=n_fixed, n=len(elements), elastic=len(elements) - n_fixed)
+    check(count in pitch.result.value, "the frame sheet does not count fixed and elastic frames")
+    # the default control: three elastic frames decided together are shared; no tensions
+    check(pitch.model.elements_shared() == ["methods", "roles", "success"], "default sharing is wrong")
+    check(t["message"] in html.unescape(control.result.value), "the publication's point on control is not shown")
+    # move the goals to elastic and decided by the partners; let the partners decide the budget with us
+    before = bytes(control.live.image.value), bytes(pitch.live.image.value)
+    pitch.sliders["goals"].value = False
+    pitch.deciders["goals"].value = "partners"
+    control.sliders["budget"].value = "co_decide"
+    control.sliders["success"].value = "full"
+    check(pitch.pitch.boxes["goals"].get_x() > 4, "the goals did not move to the elastic lane")
+    check(html.escape(course.by_id("deciders", "partners").name) in pitch.result.value, "the new decider is not shown")
+    check(control.model.tensions() == [("budget", "fixed_shared"), ("goals", "elastic_closed")],
+          f"tensions {control.model.tensions()}")
+    text = html.unescape(control.result.value)
+    names = {e.id: e.name for e in elements}
+    levels = {lv.id: lv.name for lv in course.framing.influence_levels}
+    check(t["fixed_shared"].format(name=names["budget"], level=levels["co_decide"]) in text, "no note on the budget")
+    check(t["elastic_closed"].format(name=names["goals"], level=levels["informed"]) in text, "no note on the goals")
+    check(t["share_some"].format(name=names["success"], level=levels["full"]) in text,
+          "the reflection does not name the least predictable frame")
+    check(control.chart.status["goals"].get_text().startswith(t["status_elastic"]), "the control figure is not linked")
+    check(html.escape(levels["full"]) in pitch.result.value, "the frame sheet does not show the partners' influence")
+    check(before != (bytes(control.live.image.value), bytes(pitch.live.image.value)), "the figures did not change")
+    for slider in control.sliders.values():
+        slider.value = "none"
+    check(t["keep_all"] in html.unescape(control.result.value), "keeping all control gets no reflection")
+
+
+def check_07(ns: dict, shown: Shown, lang: str) -> None:
+    import re
+    from pathlib import Path
+
+    from samskabelse.answers import EXAMPLE_TEAM, load_answers
+    from samskabelse.gains import motivation_statement
+    from samskabelse.handout import TEXT, _md, pdf_page_count
+    from samskabelse.timeline import forecast, upward_sentence
+
+    course = ns["course"]
+    t = TEXT[lang]
+    plan = ns["plan"]
+    check(course.language == lang, f"notebook 07 loaded the {course.language} course, expected {lang}")
+    check(shown.widgets() >= 1, "the plan widget was not displayed")
+    check({"samskabelse-widget", "samskabelse-plan"} <= set(plan.box._dom_classes), "widget CSS classes missing")
+    # with no saved answers of its own, the notebook shows the first invented example participant
+    anna = EXAMPLE_TEAM / "anna.json"
+    check(plan.loaded is not None and plan.loaded.path.resolve() == anna.resolve(),
+          f"the default plan is not the example team's first participant: {plan.choice.value}")
+    check(t["invented"] in html.unescape(plan.preview.value), "the plan does not say the example is invented")
+    # the files: a one-page PDF and the Markdown, with what the answers compute
+    pdf, md = (Path(p) for p in ns["files"])
+    check(pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), "no PDF was written")
+    check(pdf_page_count(pdf) == 1, f"the handout has {pdf_page_count(pdf)} pages, not one")
+    text = md.read_text(encoding="utf-8")
+    expected = load_answers(anna, course)
+    check(sorted(expected.models) == sorted(["typology", "gains", "phases", "directions", "framing", "timeline"]),
+          "the example participant should have answered every notebook")
+    check(t["title"] in text and "Anna" in text, "the Markdown lacks the title or the name")
+    for key in ("typology", "gains", "phases", "directions", "framing", "timeline"):
+        check(f"## {_md(t['s_' + key])}" in text, f"the Markdown lacks the section {key}")
+    check(t["missing"].split("{")[0] not in text, "a section is reported missing although it was answered")
+    check(_md(motivation_statement(expected.models["gains"], course)) in text, "the motivation statement is missing")
+    steps = expected.models["phases"].next_steps(course, 3)
+    check(len(steps) == 3, "the example participant should have at least three open focus points")
+    for i, step in enumerate(steps, 1):
+        check(f"{i}. {_md(step.focus_point.text)}" in text, f"next step {i} is not {step.focus_point.id!r}")
+    sentence = upward_sentence(forecast(expected.models["timeline"], lang), course)
+    check(_md(sentence) in text, "the sentence to say upward is missing")
+    check(expected.models["typology"].type_of(course).name in text, "the type is missing")
+    # a programmatic change: five next steps in the preview
+    plan.slider.value = 5
+    shown_steps = re.findall(r"<li>\d\. ", plan.preview.value)
+    open_points = len(expected.models["phases"].next_steps(course, 99))
+    check(len(shown_steps) == 3 + min(5, open_points), f"the preview shows {len(shown_steps)} numbered lines")
+
+
+def check_08(ns: dict, shown: Shown, lang: str) -> None:
+    import re
+
+    from samskabelse.team import TEXT
+
+    course = ns["course"]
+    t = TEXT[lang]
+    team = ns["team"]
+    check(course.language == lang, f"notebook 08 loaded the {course.language} course, expected {lang}")
+    check(shown.widgets() >= 1, "the team widget was not displayed")
+    check({"samskabelse-widget", "samskabelse-team"} <= set(team.box._dom_classes), "widget CSS classes missing")
+    names = [m.name for m in team.team]
+    check(names == ["Anna", "Bo", "Camilla", "Dennis", "Emine"], f"the example team is not loaded: {names}")
+    check(team.problems == [], f"the example team has problems: {team.problems}")
+    check(all(m.invented for m in team.team) and t["invented"] in team.status.value, "not labelled as invented")
+    check(bytes(team.image.value).startswith(b"\x89PNG"), "the team figure was not drawn")
+    # side by side: every participant, gain, demand, phase, direction and frame element appears
+    tables = html.unescape(team.tables.value)
+    for item in [*names, *(g.name for g in course.gains), *(d.name for d in course.demands),
+                 *(p.name for p in course.phases), *(d.name for d in course.directions),
+                 *(e.name for e in course.framing.frame_elements)]:
+        check(item in tables, f"{item!r} is not shown side by side")
+    # the discussion questions for the example team: the largest disagreements, one area at a time
+    questions = re.findall(r"<li>(.*?)</li>", team.questions.value)
+    check(len(questions) == 3, f"expected three questions by default, got {len(questions)}")
+    backing = next(f.text for f in course.phases[0].focus_points if f.id == "backing")
+    first = html.unescape(questions[0])
+    check(backing in first and "Anna" in first and "Bo" in first,
+          "the first question should be the focus point 'backing' (Anna: in place, Bo: not started)")
+    economy = course.by_id("gains", "economy").name
+    second = html.unescape(questions[1])
+    check(economy in second and "Bo" in second and "Camilla" in second,
+          "the second question should be the gain 'economy' (Bo 5, Camilla 1)")
+    team.slider.value = 6
+    check(len(re.findall(r"<li>", team.questions.value)) == 6, "the slider does not set the number of questions")
+
+
 CHECKS: dict[str, Callable[[dict, Shown, str], None]] = {
     name.removeprefix("check_"): fn for name, fn in list(globals().items())
     if name.startswith("check_") and name[6:].isdigit()

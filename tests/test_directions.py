@@ -187,14 +187,16 @@ def test_a_slider_updates_model_figure_and_summary_in_place(course):
 
 def test_no_thin_direction_names_the_least_attended(course):
     w = rate_directions(course)
+    t = TEXT[course.language]
+    assert t["thin_equal"].format(value=3, max=ATTENTION_MAX) in w.result.value  # the default: all the same
     w.sliders["across"].value = 3
     for ident in ("upward", "downward", "outward"):
         w.sliders[ident].value = 4
-    where = TEXT[course.language]["where"]["across"]
-    assert TEXT[course.language]["thin_none"].format(where=f"{where} (3/5)") in w.result.value
+    where = t["where"]["across"]
+    assert t["thin_none"].format(where=f"{where} (3/5)") in w.result.value
     for ident in IDS:
         w.sliders[ident].value = 0
-    assert TEXT[course.language]["thin_all"] in w.result.value
+    assert t["thin_all"] in w.result.value
 
 
 def test_typed_names_are_escaped_shortened_and_drawable(course):

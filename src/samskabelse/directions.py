@@ -60,6 +60,7 @@ TEXT = Texts(
         "thin_some": "Opmærksomheden er tynd {where}.",
         "thin_none": "Ingen retning har tynd opmærksomhed lige nu. Mindst får {where}.",
         "thin_all": "Opmærksomheden er tynd i alle fire retninger. Hvor vil du begynde?",
+        "thin_equal": "Alle retninger får lige meget opmærksomhed ({value}/{max}). Passer det med din hverdag?",
         "start_here": "Et sted at begynde {where}",
         "and": "og",
         "unnamed": "Du har ikke navngivet nogen nøglepersoner {where} endnu. Hvem er det?",
@@ -99,6 +100,7 @@ TEXT = Texts(
         "thin_some": "Attention is thin {where}.",
         "thin_none": "No direction has thin attention right now. The least goes {where}.",
         "thin_all": "Attention is thin in all four directions. Where will you start?",
+        "thin_equal": "Every direction gets the same attention ({value}/{max}). Does that match your working week?",
         "start_here": "A place to start {where}",
         "and": "and",
         "unnamed": "You have not named any key stakeholders {where} yet. Who are they?",
@@ -523,6 +525,9 @@ class DirectionsWidget:
         parts = []
         if len(thin) == len(m.attention):
             parts.append(f"<p><b>{t['thin_all']}</b></p>")
+        elif len(m.least()) == len(m.attention):
+            value = next(iter(m.attention.values()))
+            parts.append(f"<p>{t['thin_equal'].format(value=value, max=ATTENTION_MAX)}</p>")
         elif thin:
             where = self._join([f"{self._where(d)} ({m.attention[d]}/{ATTENTION_MAX})" for d in thin])
             parts.append(f"<p><b>{t['thin_some'].format(where=where)}</b></p>")
