@@ -9,6 +9,8 @@ from .course import Course, CourseError, check_parity, load_course, read_course
 from .directions import directions_overview, rate_directions
 from .display import course_map, open_course, publication_card
 from .framing import chalk_the_pitch, share_control
+from .gains import gains_overview, weigh_demands, weigh_gains
+from .gains_team import compare_team
 from .phases import mark_your_readiness, phase_overview
 from .saving import save_box
 from .tryout import try_a_slider
@@ -21,4 +23,5 @@ __all__ = [
     "involvement_spectrum", "place_your_project", "typology_table",
     "mark_your_readiness", "phase_overview",
     "directions_overview", "rate_directions", "chalk_the_pitch", "share_control",
+    "gains_overview", "weigh_gains", "weigh_demands", "compare_team",
 ]

@@ -60,7 +60,7 @@ TEXT = Texts(
         "note_unknown_demand": "kravet »{id}« findes ikke i dette kursus; det er ikke vist.",
         "note_not_number": "{what} for »{name}« er ikke et helt tal ({value}); brugt {used}.",
         "note_range": "{what} for »{name}« er {value}, men skal være mellem 0 og 5; brugt {used}.",
-        "note_missing_gain": "gevinsten »{name}« var ikke vægtet i de gemte svar; den står på 0.",
+        "note_missing_gain": "gevinsten »{name}« var ikke med i de gemte svar; den regnes som ikke vægtet.",
         "note_unknown_field": "feltet »{field}« kendes ikke og er sprunget over.",
         "own_entry": "egen gevinst {n}",
         # the motivation statement
@@ -131,7 +131,7 @@ TEXT = Texts(
         "note_unknown_demand": "the demand “{id}” is not in this course; it is not shown.",
         "note_not_number": "{what} for “{name}” is not a whole number ({value}); {used} used instead.",
         "note_range": "{what} for “{name}” is {value} but must be between 0 and 5; {used} used instead.",
-        "note_missing_gain": "the gain “{name}” was not weighed in the saved answers; it is set to 0.",
+        "note_missing_gain": "the gain “{name}” was not in the saved answers; it counts as not weighed.",
         "note_unknown_field": "the field “{field}” is not known and was skipped.",
         "own_entry": "own gain {n}",
         "none_weighed": "You have not weighed any gains yet. Move the sliders: how important is each gain to your "
@@ -590,6 +590,13 @@ class BlitFigure(LiveFigure):
         self._background = None
         super().__init__(fig, alt=alt)
 
+    def set_dynamic(self, dynamic) -> None:
+        """Name the artists that change (after the figure was rebuilt); call relayout() next."""
+        self.dynamic = list(dynamic)
+        for artist in self.dynamic:
+            artist.set_animated(True)
+        self._background = None
+
     def relayout(self) -> None:
         self._background = None
         super().relayout()
@@ -608,7 +615,7 @@ class BlitFigure(LiveFigure):
             self._background = canvas.copy_from_bbox(self.fig.bbox)
         else:
             canvas.restore_region(self._background)
-        for artist in self.dynamic:
+        for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):  # stable: list order within a zorder
             if artist.get_visible():
                 self.fig.draw_artist(artist)
         # RGB, not RGBA: the figure is opaque, and three channels encode faster than four.
