@@ -147,6 +147,15 @@ def test_unknown_id_reference(tmp_path):
     assert f"line {line_of(path, 'type: civic_production')}" in message
 
 
+def test_deadline_names_the_phase_that_must_be_done(tmp_path):
+    assert [d.phase_done for d in load_course("en").timeline.deadlines] == ["cocreate", "anchor"]
+    path = copy_with(tmp_path, "en", "weeks_after_start: 30, phase_done: cocreate", "weeks_after_start: 30")
+    assert read_course(path, "en").timeline.deadlines[0].phase_done == "anchor", "left out: the whole project"
+    path = copy_with(tmp_path, "en", "phase_done: cocreate", "phase_done: cocreation")
+    message = error_for(path)
+    assert "'cocreation' is not one of the phases" in message and "timeline.deadlines[0].phase_done" in message
+
+
 def test_unknown_field_suggests_spelling(tmp_path):
     path = copy_with(tmp_path, "en", "    strategic_focus: >-\n      Decide", "    strategic_fokus: >-\n      Decide")
     message = error_for(path)

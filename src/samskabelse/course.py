@@ -220,6 +220,7 @@ class Deadline:
     id: str
     name: str
     weeks_after_start: float
+    phase_done: str = ""  # the phase that must be finished by the deadline (default: the last, the whole project)
 
 
 @dataclass(frozen=True)
@@ -590,8 +591,11 @@ class _Builder:
 
         def deadline(e: LineDict, dp: str) -> Deadline:
             r.known_keys(e, _keys(Deadline), dp)
+            done = r.get(e, "phase_done", "str", dp, required=False, default=None)
+            r.check_ref(done, phase_ids, "phases", r.line_of(e, "phase_done"), f"{dp}.phase_done")
             return Deadline(self.ident(e, dp), r.get(e, "name", "str", dp, default=""),
-                            self.number(e, "weeks_after_start", dp, 0, 520) or 0)
+                            self.number(e, "weeks_after_start", dp, 0, 520) or 0,
+                            done or (phase_ids[-1] if phase_ids else ""))
 
         percentiles = r.get(tl, "percentiles", "list", p, default=[50, 85])
         for i, q in enumerate(percentiles):
