@@ -91,14 +91,15 @@ def course_map(course: Course) -> HTMLText:
     """The course's notebooks, what part of the publication each covers, and the time each takes."""
     t = TEXT[course.language]
     rows = "".join(
-        f"<tr><td>{html.escape(m.number)}</td><td>{html.escape(m.title)}</td>"
-        f"<td>{html.escape(m.covers)}</td><td style='text-align:right'>{m.minutes}</td></tr>"
+        f"<tr><td>{html.escape(m.number)}</td><td style='text-align:left'>{html.escape(m.title)}</td>"
+        f"<td style='text-align:left'>{html.escape(m.covers)}</td><td style='text-align:right'>{m.minutes}</td></tr>"
         for m in course.modules
     )
     total = sum(m.minutes for m in course.modules)
     return HTMLText(
-        f"<table class='samskabelse-map'><thead><tr><th>{t['map_number']}</th><th>{t['map_title']}</th>"
-        f"<th>{t['map_covers']}</th><th>{t['map_minutes']}</th></tr></thead><tbody>{rows}"
+        f"<table class='samskabelse-map'><thead><tr><th>{t['map_number']}</th>"
+        f"<th style='text-align:left'>{t['map_title']}</th><th style='text-align:left'>{t['map_covers']}</th>"
+        f"<th style='text-align:right'>{t['map_minutes']}</th></tr></thead><tbody>{rows}"
         f"<tr><td></td><td><b>{t['map_total']}</b></td><td></td><td style='text-align:right'><b>{total}</b></td></tr>"
         f"</tbody></table>"
     )
