@@ -14,7 +14,7 @@ START_en    := notebooks/en/00-welcome.ipynb
 # JupyterLab refuses to run as root without this flag (containers, CI machines).
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test install voila lint bench clean
+.PHONY: lab test install voila browser-test lint bench clean
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -37,6 +37,18 @@ $(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py
 # Widget latency in a real kernel, against a naive rebuild (benchmarks/widget_latency.py).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/widget_latency.py
+
+# One widget notebook as a Voilà app: text, widgets and figures, no code (NB=01 ... 06; COURSE_LANG=en).
+NB          ?= 02
+VOILA_PORT  ?= 8866
+NB_FILE      = $(firstword $(wildcard notebooks/$(COURSE_LANG)/$(NB)-*.ipynb))
+voila: $(STAMP)
+	@test -n "$(NB_FILE)" || { echo "no notebook $(NB) in notebooks/$(COURSE_LANG)/"; exit 1; }
+	$(BIN)/voila $(NB_FILE) --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+
+# JupyterLab and Voilà driven in Chromium, and every widget notebook rendered as an app (make test runs them too).
+browser-test: $(STAMP)
+	$(BIN)/python -m pytest tests/test_browser_lab.py tests/test_browser_voila.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises

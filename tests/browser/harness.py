@@ -1,0 +1,451 @@
+"""Start JupyterLab or Voilà on 127.0.0.1, drive them in Debian's Chromium through Playwright, and read what a
+person would see: whether every widget displayed, and whether a slider moved with the keyboard changed the
+figure and the result text.
+
+Used by tests/test_browser_lab.py, tests/test_browser_voila.py and benchmarks/browser_latency.py. Every wait is
+bounded. Playwright never downloads a browser here: it launches /usr/bin/chromium by `executable_path`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+SCREENSHOTS = ROOT / "build" / "browser-screenshots"
+CHROMIUM = Path(os.environ.get("SAMSKABELSE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+# The notebooks whose widgets the course is about; each has a slider, a figure and a result text, marked with
+# the CSS classes below. Notebook 00's practice slider is driven too, found by its ipywidgets classes.
+WIDGET_NOTEBOOKS = ("01", "02", "03", "04", "05", "06")
+WIDGET = ".samskabelse-widget"
+FIGURE = "img.samskabelse-figure, .samskabelse-figure img"
+RESULT = ".samskabelse-result"
+HANDLE = ".noUi-handle"
+
+SERVER_START_S = 60          # JupyterLab needs ~3 s here, Voilà ~2 s; the margin is for a busy machine
+RUN_ALL_MS = 90_000          # the slowest notebook runs in a few seconds
+STEP_MS = 15_000             # one navigation, one widget render or one key press answered
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Is there a browser?
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def missing_browser_reason() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        return (f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install chromium) "
+                "or set SAMSKABELSE_CHROMIUM; Playwright must not download a browser")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the Python package playwright is not installed: run make install"
+    return None
+
+
+def require_browser() -> None:
+    """Skip with the reason on a developer's machine without Chromium; fail in CI, where it is required."""
+    import pytest
+
+    reason = missing_browser_reason()
+    if reason is None:
+        return
+    if in_ci():
+        pytest.fail(f"browser tests are required in CI (CI=true), but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True,
+                                      timeout=30_000)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Servers
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A Jupyter server process in its own process group; `url(path)` adds the token."""
+
+    name: str
+    argv: list[str]
+    port: int
+    token: str
+    cwd: Path
+    env: dict[str, str]
+    log: Path
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/", **query: str) -> str:
+        params = [k if v is None else f"{k}={v}" for k, v in query.items()] + [f"token={self.token}"]
+        return f"{self.base}{path}{'&' if '?' in path else '?'}{'&'.join(params)}"
+
+    def start(self, ready_path: str, timeout_s: float = SERVER_START_S) -> Server:
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen(self.argv, cwd=self.cwd, env=self.env, stdout=out,
+                                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                            start_new_session=True)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url(ready_path), timeout=5) as response:
+                    if response.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"{self.name} did not answer within {timeout_s:.0f} s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        for sig, wait_s in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.process.wait(timeout=wait_s)
+                return
+            except subprocess.TimeoutExpired:
+                continue
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+    def api(self, method: str, path: str) -> object:
+        request = urllib.request.Request(self.base + path, method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _isolated_env(workdir: Path) -> dict[str, str]:
+    """The server's environment: this Python's scripts first, and Jupyter's per-user folders in `workdir`."""
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    for var, sub in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")):
+        env[var] = str(workdir / sub)
+    env["JUPYTER_PLATFORM_DIRS"] = "1"
+    env.pop("JUPYTER_TOKEN", None)
+    return env
+
+
+# JupyterLab settings for the tests: no news toast, no update check, and every cell kept in the page (with
+# windowing, cells scrolled out of view are detached and their widgets would not be found).
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+}
+
+
+def lab_server(workdir: Path) -> Server:
+    """JupyterLab serving a COPY of notebooks/ (running cells in Lab saves them; the repository stays clean)."""
+    root = workdir / "root"
+    shutil.copytree(NOTEBOOKS, root / "notebooks")
+    settings = workdir / "app-settings"
+    settings.mkdir(parents=True)
+    (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES), encoding="utf-8")
+    port, token = free_port(), secrets.token_hex(16)
+    argv = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={token}",
+        f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={workdir / 'user-settings'}",
+        f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
+    ]
+    if os.geteuid() == 0:
+        argv.append("--allow-root")  # JupyterLab refuses to run as root without it (CI, containers)
+    server = Server("JupyterLab", argv, port, token, root, _isolated_env(workdir), workdir / "jupyterlab.log")
+    return server.start("/api/status")
+
+
+VOILA_READY = "/voila/static/voila.js"  # a static file: answers without running a notebook
+
+
+def voila_server(target: str, workdir: Path) -> Server:
+    """Voilà as the README starts it (`voila notebooks/da/NN-....ipynb`, from the repository root)."""
+    port, token = free_port(), secrets.token_hex(16)
+    argv = [
+        sys.executable, "-m", "voila", target, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0", f"--Voila.token={token}", "--show_tracebacks=True",
+    ]
+    server = Server("Voilà", argv, port, token, ROOT, _isolated_env(workdir), workdir / "voila.log")
+    return server.start(VOILA_READY)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Notebooks
+
+def notebook_path(lang: str, number: str) -> Path | None:
+    found = sorted((NOTEBOOKS / lang).glob(f"{number}-*.ipynb"))
+    return found[0] if found else None
+
+
+def notebooks_present(lang: str, numbers: tuple[str, ...]) -> list[str]:
+    return [n for n in numbers if notebook_path(lang, n) is not None]
+
+
+@contextmanager
+def screenshot_on_failure(page, name: str):
+    """On any failure (time-outs included) save what the page showed to build/browser-screenshots/<name>.png."""
+    try:
+        yield
+    except BaseException:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        target = SCREENSHOTS / (re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("_") + ".png")
+        try:
+            page.screenshot(path=str(target), full_page=True, timeout=10_000)
+            print(f"screenshot of the failure: {target}", file=sys.stderr)
+        except Exception as error:  # the page may be gone; the original failure matters more
+            print(f"could not save a screenshot to {target}: {error}", file=sys.stderr)
+        raise
+
+
+def open_in_lab(page, lab: Server, relpath: str) -> None:
+    """Open a notebook in a fresh JupyterLab workspace (`?reset`) and wait until its kernel is idle."""
+    page.goto(lab.url(f"/lab/tree/{relpath}", reset=None), timeout=30_000)
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=30_000)
+    # Now and then (a race with loading the kernel specs) Lab asks which kernel to start: accept its proposal,
+    # the notebook's own python3. The server's session list says when the kernel really runs.
+    deadline = time.monotonic() + 30
+    while True:
+        accept = page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept")
+        if accept.count():
+            accept.first.click()
+        sessions = lab.api("GET", "/api/sessions") or []
+        if any(s["path"] == relpath and (s.get("kernel") or {}).get("execution_state") == "idle" for s in sessions):
+            break
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no kernel became idle for {relpath} within 30 s; sessions: {sessions}")
+        time.sleep(0.2)
+    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', state="attached", timeout=30_000)
+
+
+_RUN_FINISHED = r"""() => {
+  const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
+  const done = prompts.length > 0 && prompts.every(p => /\[\d+\]/.test(p.textContent));
+  const failed = [...document.querySelectorAll('.jp-OutputArea-output')].some(o => /Traceback/.test(o.textContent));
+  return done || failed;
+}"""
+
+
+def run_all_cells(page, timeout_ms: int = RUN_ALL_MS) -> None:
+    """Run > Run All Cells, then wait until every code cell has run (or one raised)."""
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
+    page.wait_for_function(_RUN_FINISHED, timeout=timeout_ms)
+
+
+def shut_down_kernels(lab: Server) -> None:
+    """Free the CPU for the next notebook: this machine has two cores."""
+    for session in lab.api("GET", "/api/sessions") or []:
+        lab.api("DELETE", f"/api/sessions/{session['id']}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What the page shows
+
+def collect_console_errors(page) -> list[str]:
+    """The browser console's errors from now on (shown in failure messages: a failed widget logs why)."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text[:500]) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"[:500]))
+    return errors
+
+
+_PROBLEMS = r"""() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.jp-OutputArea-output')) {
+    const text = el.textContent || '';
+    if (/^\s*(Error displaying widget|Loading widget\.\.\.)/.test(text)) out.push('widget view: ' + text.trim());
+    if (/Traceback|There was an error when executing cell/.test(text)) out.push('error output: ' + text.trim());
+  }
+  // ipywidgets 8 shows a view whose code failed to load as an error icon ("Click to show javascript error.")
+  for (const el of document.querySelectorAll('.jupyter-widgets-error-widget')) {
+    out.push('widget view: failed to display (' + (el.textContent || '').trim() + ')');
+  }
+  return [...new Set(out)].map(s => s.slice(0, 1500));
+}"""
+
+
+def problems(page) -> list[str]:
+    """Widget views that failed or never loaded, and error outputs (tracebacks)."""
+    return page.evaluate(_PROBLEMS)
+
+
+# Marks each course widget (outermost element with class samskabelse-widget) with data-e2e-widget="i" and reports
+# its parts. `fallback` (notebook 00's practice slider has no course classes): an output holding a slider and an
+# ipywidgets Image counts as one widget, its Image as the figure and its HTML widget as the result.
+_MARK_WIDGETS = r"""([WIDGET, FIGURE, RESULT, HANDLE, fallback]) => {
+  let roots = [...document.querySelectorAll(WIDGET)].filter(el => !el.parentElement.closest(WIDGET));
+  let fig = FIGURE, res = RESULT;
+  if (roots.length === 0 && fallback) {
+    roots = [...document.querySelectorAll('.jp-OutputArea-output')]
+      .filter(o => o.querySelector(HANDLE) && o.querySelector('img.widget-image'));
+    fig = 'img.widget-image'; res = '.widget-html';
+  }
+  return roots.map((el, i) => {
+    el.setAttribute('data-e2e-widget', String(i));
+    return {index: i, classes: el.className, figure: fig, result: res,
+            sliders: el.querySelectorAll(HANDLE).length, figures: el.querySelectorAll(fig).length,
+            results: el.querySelectorAll(res).length};
+  });
+}"""
+
+_SNAPSHOT = r"""([index, fig, res]) => {
+  const root = document.querySelector(`[data-e2e-widget="${index}"]`);
+  const img = root.querySelector(fig);
+  return {src: img ? img.getAttribute('src') : null,
+          text: [...root.querySelectorAll(res)].map(r => r.innerText).join('\n')};
+}"""
+
+_CHANGED = r"""([index, fig, res, before]) => {
+  const root = document.querySelector(`[data-e2e-widget="${index}"]`);
+  const img = root.querySelector(fig);
+  const text = [...root.querySelectorAll(res)].map(r => r.innerText).join('\n');
+  return img && img.getAttribute('src') !== before.src && img.complete && img.naturalWidth > 0 &&
+         text !== before.text;
+}"""
+
+
+@dataclass
+class WidgetInfo:
+    index: int
+    classes: str
+    figure: str
+    result: str
+    sliders: int
+    figures: int
+    results: int
+
+    @property
+    def complete(self) -> bool:
+        return self.sliders > 0 and self.figures > 0 and self.results > 0
+
+
+def wait_for_widgets(page, *, fallback: bool, timeout_ms: int = STEP_MS) -> list[WidgetInfo]:
+    """Wait until the course widgets have rendered (and no view is still loading), then mark them."""
+    page.wait_for_function(
+        r"""([WIDGET, HANDLE, fallback]) => {
+          const loading = [...document.querySelectorAll('.jp-OutputArea-output')]
+            .some(o => /^\s*Loading widget\.\.\./.test(o.textContent));
+          const found = document.querySelector(WIDGET) ||
+            (fallback && document.querySelector('.jp-OutputArea-output ' + HANDLE));
+          return !loading && !!found;
+        }""",
+        arg=[WIDGET, HANDLE, fallback], timeout=timeout_ms)
+    return [WidgetInfo(**w) for w in page.evaluate(_MARK_WIDGETS, [WIDGET, FIGURE, RESULT, HANDLE, fallback])]
+
+
+def _handle(page, widget: WidgetInfo, slider: int):
+    return page.locator(f'[data-e2e-widget="{widget.index}"]').locator(HANDLE).nth(slider)
+
+
+def _key_for(handle) -> str:
+    """ArrowRight, unless the slider is already at its maximum."""
+    now, top = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+    try:
+        return "ArrowLeft" if float(now) >= float(top) else "ArrowRight"
+    except (TypeError, ValueError):
+        return "ArrowRight"
+
+
+def press_slider(page, widget: WidgetInfo, slider: int, timeout_ms: int = STEP_MS) -> tuple[bool, str]:
+    """Focus one slider handle, press an arrow key, and wait until both the figure and the result changed."""
+    handle = _handle(page, widget, slider)
+    handle.scroll_into_view_if_needed(timeout=timeout_ms)
+    key = _key_for(handle)
+    before = page.evaluate(_SNAPSHOT, [widget.index, widget.figure, widget.result])
+    value_before = handle.get_attribute("aria-valuenow")
+    handle.focus()
+    page.keyboard.press(key)
+    try:
+        page.wait_for_function(_CHANGED, arg=[widget.index, widget.figure, widget.result, before], timeout=timeout_ms)
+        return True, f"slider {slider}: {key} {value_before} -> {handle.get_attribute('aria-valuenow')}"
+    except Exception as error:
+        if type(error).__name__ != "TimeoutError":
+            raise
+        after = page.evaluate(_SNAPSHOT, [widget.index, widget.figure, widget.result])
+        return False, (f"slider {slider}: {key} {value_before} -> {handle.get_attribute('aria-valuenow')}; "
+                       f"figure changed: {after['src'] != before['src']}; result changed: "
+                       f"{after['text'] != before['text']} (result now {after['text'][:200]!r})")
+
+
+def check_widget_follows_keyboard(page, widget: WidgetInfo) -> str:
+    """Some slider of the widget, moved with the keyboard, changes its figure and its result text."""
+    attempts = []
+    for slider in range(widget.sliders):
+        ok, detail = press_slider(page, widget, slider)
+        if ok:
+            return detail
+        attempts.append(detail)
+    raise AssertionError(f"widget {widget.index} ({widget.classes}): no slider changed both the figure and the "
+                         "result: " + " | ".join(attempts))
+
+
+# In-page timing of one key press: keydown -> new image source set -> new image loaded (decoded).
+_ARM_TIMER = r"""([index, fig]) => {
+  const img = document.querySelector(`[data-e2e-widget="${index}"]`).querySelector(fig);
+  const t = window.__e2eTiming = {key: null, src: null, load: null};
+  document.addEventListener('keydown', () => { t.key = performance.now(); }, {capture: true, once: true});
+  const obs = new MutationObserver(() => { if (t.src === null) t.src = performance.now(); });
+  obs.observe(img, {attributes: true, attributeFilter: ['src']});
+  img.addEventListener('load', () => { t.load = performance.now(); obs.disconnect(); }, {once: true});
+}"""
+
+
+def timed_press(page, widget: WidgetInfo, slider: int = 0, timeout_ms: int = STEP_MS) -> dict[str, float]:
+    """Press an arrow key on a slider; milliseconds from the key press to the new image source and to its load."""
+    handle = _handle(page, widget, slider)
+    key = _key_for(handle)
+    handle.focus()
+    page.evaluate(_ARM_TIMER, [widget.index, widget.figure])
+    page.keyboard.press(key)
+    page.wait_for_function("() => window.__e2eTiming.load !== null", timeout=timeout_ms)
+    t = page.evaluate("() => window.__e2eTiming")
+    return {"src_ms": t["src"] - t["key"], "load_ms": t["load"] - t["key"]}

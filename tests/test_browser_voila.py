@@ -1,0 +1,89 @@
+"""App mode: every widget notebook works as a Voilà app that hides the code.
+
+Two kinds of check:
+- without a browser (they run wherever the suite runs): Voilà renders every widget notebook (Danish, and one in
+  English) with its widgets, with no cell raising and with no line of code on the page;
+- in Chromium (marked `browser`): one app started exactly as the README says (`voila notebooks/da/NN-....ipynb`),
+  its widgets displayed, and a slider moved with the keyboard changes the figure and the result text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import urllib.request
+
+import nbformat
+import pytest
+from browser import harness as h
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+DANISH = h.notebooks_present("da", ("00", *h.WIDGET_NOTEBOOKS))
+ENGLISH = next(n for n in ("02", "06", "00") if h.notebook_path("en", n) is not None)
+RENDERED = [("da", n) for n in DANISH] + [("en", ENGLISH)]
+# The app the browser drives: the gains widget once it exists.
+APP = next(n for n in ("02", "06", "01", "03", "04", "05", "00") if h.notebook_path("da", n) is not None)
+
+
+def code_lines(path) -> list[str]:
+    """The lines of the notebook's code cells that could only come from the code (not from prose)."""
+    nb = nbformat.read(path, as_version=4)
+    lines = [line.strip() for cell in nb.cells if cell.cell_type == "code" for line in cell.source.splitlines()]
+    return [line for line in lines if len(line) >= 12 and ("(" in line or "import " in line)]
+
+
+@pytest.fixture(scope="module")
+def voila_tree(tmp_path_factory):
+    server = h.voila_server("notebooks", tmp_path_factory.mktemp("voila-tree"))
+    yield server
+    server.stop()
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize(("lang", "number"), RENDERED, ids=[f"{lang}-{n}" for lang, n in RENDERED])
+def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_tree):
+    path = h.notebook_path(lang, number)
+    url = voila_tree.url(f"/voila/render/{lang}/{path.name}")
+    with urllib.request.urlopen(url, timeout=80) as response:
+        assert response.status == 200
+        page = response.read().decode("utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))  # highlighted code is split up by tags
+    for sign in ("Traceback", "There was an error when executing cell"):
+        assert sign not in text, f"{path.name} raised in Voilà:\n{text[text.index(sign) - 200:][:3000]}"
+    assert WIDGET_VIEW in page, f"{path.name}: Voilà showed no widget"
+    assert code_lines(path), f"{path.name}: no code lines to look for"
+    shown = [line for line in code_lines(path) if line in text]
+    assert not shown, f"{path.name}: Voilà shows code: {shown}"
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(90)
+def test_a_voila_app_hides_the_code_and_follows_the_keyboard(tmp_path):
+    h.require_browser()
+    from playwright.sync_api import sync_playwright
+
+    path = h.notebook_path("da", APP)
+    relpath = path.relative_to(h.ROOT).as_posix()
+    with h.voila_server(relpath, tmp_path) as app, sync_playwright() as playwright:
+        browser = h.launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(h.STEP_MS)
+        console = h.collect_console_errors(page)
+        try:
+            with h.screenshot_on_failure(page, f"voila-da-{APP}"):
+                # Voilà runs the notebook before it answers; the page links a font stylesheet on a CDN that is
+                # not reachable offline, so wait for the document, not for every resource.
+                page.goto(app.url("/"), wait_until="domcontentloaded", timeout=60_000)
+                widgets = h.wait_for_widgets(page, fallback=APP == "00", timeout_ms=60_000)
+                assert not h.problems(page), f"{relpath}: {h.problems(page)}\nconsole: {console}"
+                body = page.inner_text("body")
+                shown = [line for line in code_lines(path) if line in body]
+                assert not shown, f"Voilà shows code: {shown}"
+                assert page.locator(".jp-InputArea .cm-editor, .jp-InputArea pre").count() == 0, "code cells shown"
+                complete = [w for w in widgets if w.complete]
+                assert complete, f"{relpath}: no widget with a slider, a figure and a result: {widgets}"
+                for widget in complete:
+                    h.check_widget_follows_keyboard(page, widget)
+                assert not h.problems(page), f"{relpath} after moving the sliders: {h.problems(page)}"
+        finally:
+            browser.close()
