@@ -13,6 +13,8 @@ from .gains import gains_overview, weigh_demands, weigh_gains
 from .gains_team import compare_team
 from .phases import mark_your_readiness, phase_overview
 from .saving import save_box
+from .timeline import plan_timeline, timeline_assumptions
+from .timeline_export import export_timeline
 from .tryout import try_a_slider
 from .typology import involvement_spectrum, place_your_project, typology_table
 
@@ -24,4 +26,5 @@ __all__ = [
     "mark_your_readiness", "phase_overview",
     "directions_overview", "rate_directions", "chalk_the_pitch", "share_control",
     "gains_overview", "weigh_gains", "weigh_demands", "compare_team",
+    "plan_timeline", "timeline_assumptions", "export_timeline",
 ]

@@ -1,0 +1,191 @@
+"""Exports of the timeline: CSV, PNG, PDF and an iCalendar file that Outlook imports (RFC 5545)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime
+
+import icalendar
+import pytest
+
+from samskabelse import load_course
+from samskabelse.timeline import TimelinePlan, forecast, plan_timeline
+from samskabelse.timeline_export import (
+    EXPORTS_ENV,
+    csv_text,
+    export_timeline,
+    exports_folder,
+    fold,
+    ics_escape,
+    ics_text,
+    plan_rows,
+    slug,
+)
+
+START = date(2026, 1, 5)
+NOW = datetime(2026, 1, 2, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def courses():
+    return {lang: load_course(lang) for lang in ("da", "en")}
+
+
+@pytest.fixture(scope="module")
+def widget(courses):
+    """One Danish widget for the tests that write files (building a widget takes a while)."""
+    return plan_timeline(courses["da"], TimelinePlan.from_course(courses["da"], START))
+
+
+def result_for(course, **changes):
+    plan = TimelinePlan.from_course(course, START)
+    for key, value in changes.items():
+        setattr(plan, key, value)
+    return forecast(plan, course.language)
+
+
+# -- RFC 5545 details --------------------------------------------------------------------------------
+def test_text_is_escaped():
+    assert ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+    assert ics_escape("x\r\ny") == "x\\ny"
+
+
+@pytest.mark.parametrize("line", ["SUMMARY:" + "x" * 200, "DESCRIPTION:" + "æøå€" * 60, "SUMMARY:short"])
+def test_long_lines_are_folded_at_75_octets_never_inside_a_character(line):
+    folded = fold(line)
+    pieces = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
+    assert all(p.startswith(" ") for p in pieces[1:])
+    assert "".join([pieces[0], *[p[1:] for p in pieces[1:]]]) == line  # unfolding gives the line back
+    for p in pieces:
+        p.encode("utf-8").decode("utf-8")  # each physical line is whole characters
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_calendar_file_parses_and_holds_the_milestones_and_deadlines(courses, lang):
+    course = courses[lang]
+    result = result_for(course, project="Sundhedshus, Ærø; \\ test")
+    text = ics_text(result, course, now=NOW)
+    raw = text.encode("utf-8")
+    assert b"\n" not in raw.replace(b"\r\n", b""), "every line ends with CRLF"
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    calendar = icalendar.Calendar.from_ical(raw)
+    assert calendar["VERSION"] == "2.0" and "PRODID" in calendar and calendar["METHOD"] == "PUBLISH"
+    events = calendar.walk("VEVENT")
+    milestones, deadlines = course.timeline.milestones, course.timeline.deadlines
+    assert len(events) == len(milestones) + len(deadlines)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    for event, m in zip(events, milestones, strict=False):
+        assert m.name in str(event["SUMMARY"]) and str(event["SUMMARY"]).startswith("Sundhedshus, Ærø; \\ test")
+        start = event["DTSTART"].dt
+        assert isinstance(start, date) and not isinstance(start, datetime), "an all-day event"
+        assert event["DTSTART"].params.get("VALUE") == "DATE"
+        assert start == result.milestone_dates(m)["plan"]
+        assert event["DTEND"].dt == date.fromordinal(start.toordinal() + 1)
+        assert event["DTSTAMP"].dt == NOW
+    by_date = {e["DTSTART"].dt: str(e["SUMMARY"]) for e in events}
+    assert date(2026, 3, 2) in by_date  # kick-off: start of phase 2, 8 weeks after 5 January
+    for d in result.plan.deadlines:
+        assert d.name in by_date[d.date]
+    descriptions = " ".join(str(e["DESCRIPTION"]) for e in events)
+    assert ("6 %" if lang == "da" else "6%") in descriptions and "\n" in descriptions
+
+
+def test_uids_are_stable_so_a_new_import_updates_the_events(courses):
+    course = courses["en"]
+    first = icalendar.Calendar.from_ical(ics_text(result_for(course), course, now=NOW))
+    later = result_for(course, start=date(2026, 2, 2))
+    second = icalendar.Calendar.from_ical(ics_text(later, course, now=datetime(2026, 2, 1, tzinfo=UTC)))
+    assert [str(e["UID"]) for e in first.walk("VEVENT")] == [str(e["UID"]) for e in second.walk("VEVENT")]
+    other = icalendar.Calendar.from_ical(ics_text(result_for(course, project="Other"), course, now=NOW))
+    assert not {str(e["UID"]) for e in first.walk("VEVENT")} & {str(e["UID"]) for e in other.walk("VEVENT")}
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+def test_csv_for_danish_excel(courses):
+    course = courses["da"]
+    text = csv_text(result_for(course), course)
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:4] == ["Type", "Id", "Navn", "Fase"] and rows[0][-3:] == ["Slut 50 %", "Slut 85 %", "Chance"]
+    assert len(rows) == 1 + 3 + 1 + 3 + 2
+    clarify = rows[1]
+    assert clarify[:8] == ["fase", "clarify", "Afklar og rammesæt", "1", "2026-01-05", "2026-03-02", "8", "Middel"]
+    assert clarify[8:11] == ["7,2", "8,8", "12,8"], "decimal comma in Danish"
+    project = rows[4]
+    assert project[0] == "hele projektet" and project[5] == "2026-09-28" and project[-3:-1] == ["2026-12-11",
+                                                                                               "2027-01-23"]
+    assert rows[-2][0] == "frist" and rows[-2][-1] == "6 %" and rows[-1][-1] == "17 %"
+
+
+def test_csv_in_english_with_odd_names(courses):
+    course = courses["en"]
+    plan = TimelinePlan.from_course(course, START)
+    plan.deadlines[0].name = 'Board, "special"; meeting'
+    rows = plan_rows(forecast(plan, "en"), course)
+    text = csv_text(forecast(plan, "en"), course)
+    assert list(csv.reader(io.StringIO(text))) == rows
+    assert rows[1][8:11] == ["7.2", "8.8", "12.8"]
+    assert rows[-2][2] == 'Board, "special"; meeting'
+
+
+# -- writing the files ----------------------------------------------------------------------------------
+def test_export_writes_four_files(widget, tmp_path):
+    widget.project.value = "Sundhedshus Ærø"
+    files = export_timeline(widget, tmp_path / "out", now=NOW)
+    names = sorted(p.name for p in files)
+    assert names == [f"tidsplan-sundhedshus-aeroe.{s}" for s in ("csv", "ics", "pdf", "png")]
+    csv_file, png, pdf, ics = (tmp_path / "out" / f"tidsplan-sundhedshus-aeroe.{s}" for s in ("csv", "png", "pdf",
+                                                                                                 "ics"))
+    assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf"), "a byte-order mark for Excel"
+    assert png.read_bytes().startswith(b"\x89PNG")
+    width, height = int.from_bytes(png.read_bytes()[16:20], "big"), int.from_bytes(png.read_bytes()[20:24], "big")
+    assert (width, height) == (2000, 1400)
+    assert pdf.read_bytes().startswith(b"%PDF") and b"/Count 1" in pdf.read_bytes(), "one page"
+    assert len(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 5
+    assert "tidsplan-sundhedshus-aeroe.ics" in files._repr_html_()
+
+
+def test_export_leaves_the_live_figure_as_it_was(widget, tmp_path):
+    widget.weeks["anchor"].value = 12
+    before = bytes(widget.live.image.value)
+    export_timeline(widget, tmp_path)
+    assert bytes(widget.live.image.value) == before
+    widget.weeks["anchor"].value = 14
+    assert bytes(widget.live.image.value) != before, "the widget still answers after an export"
+
+
+def test_the_button_exports_to_the_widget_folder_and_reports_problems(widget, tmp_path):
+    widget.exports = str(tmp_path / "button")
+    widget.export_button.click()
+    assert len(list((tmp_path / "button").iterdir())) == 4
+    assert "Gemt i" in widget.export_output.value and ".ics" in widget.export_output.value
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    widget.exports = str(blocker / "sub")
+    widget.export_button.click()  # must not raise
+    assert "⚠" in widget.export_output.value
+
+
+def test_where_exports_go(tmp_path, monkeypatch):
+    monkeypatch.delenv(EXPORTS_ENV, raising=False)
+    assert exports_folder() == exports_folder("") == type(exports_folder())("exports")
+    monkeypatch.setenv(EXPORTS_ENV, str(tmp_path / "env"))
+    assert exports_folder() == tmp_path / "env"
+    assert exports_folder(tmp_path / "arg") == tmp_path / "arg"
+
+
+def test_default_folder_is_exports_in_the_working_directory(widget, tmp_path, monkeypatch):
+    monkeypatch.delenv(EXPORTS_ENV, raising=False)
+    monkeypatch.chdir(tmp_path)
+    widget.exports = None
+    files = export_timeline(widget)
+    assert files.folder == type(files.folder)("exports")
+    assert (tmp_path / "exports").is_dir() and len(list((tmp_path / "exports").iterdir())) == 4
+    assert "href='exports/" in files._repr_html_()
+
+
+def test_file_names_from_project_names():
+    assert slug("Sundhedshus Ærø – fase 2!") == "sundhedshus-aeroe-fase-2"
+    assert slug("  <script>/../..  ") == "script"
+    assert slug("") == "" and len(slug("x" * 200)) == 40
