@@ -27,11 +27,14 @@ test: $(STAMP)
 install: $(STAMP)
 
 # Reinstall only when the dependency list or the package definition changes.
-$(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py
+$(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	# JupyterLab settings for a course room: no news or update pop-ups
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 # Widget latency in a real kernel, against a naive rebuild (benchmarks/widget_latency.py).

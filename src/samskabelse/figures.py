@@ -98,7 +98,10 @@ class LiveFigure:
         import ipywidgets as widgets
 
         self.fig = fig
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        # shown at its own pixel size (sharp), shrinking on narrow screens
+        width_px = round(fig.get_figwidth() * fig.dpi)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px", max_width="100%",
+                                                                       height="auto"))
         if alt:
             self.image.description = alt
         self.last_render_ms = 0.0
