@@ -210,9 +210,9 @@ def test_updates_stay_fast(course):
     slider = w.sliders["clarify"]["why"]
     times = []
     for i in range(9):
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: steady when other work shares the cores
         slider.value = STATUSES[i % 3]
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     times.sort()
     assert times[len(times) // 2] < 0.1, f"median update {times[len(times) // 2] * 1000:.0f} ms"
 

@@ -308,7 +308,7 @@ class PhaseWidget:
             for f in ph.focus_points:
                 slider = widgets.SelectionSlider(
                     options=options, value=self.model.get(ph.id, f.id), description="", readout=True,
-                    continuous_update=True, layout=widgets.Layout(width="45%", min_width="260px"),
+                    continuous_update=True, layout=widgets.Layout(width="40%", min_width="240px"),
                     style={"description_width": "0px"},
                 )
                 slider.add_class("samskabelse-focus-slider")

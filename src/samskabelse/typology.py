@@ -284,25 +284,26 @@ class TypologyWidget:
         ty = course.typology
 
         self.sliders = {}
+        self.ends: dict[str, tuple[Any, Any]] = {}
         rows = []
         for axis in AXES:
             ax = getattr(ty, axis)
             options = _slider_options(course, axis)
             value = (getattr(self.model, axis), getattr(self.model, f"{axis}_strength"))
             slider = widgets.SelectionSlider(
-                options=options, value=value, description="", readout=True, continuous_update=True,
+                # no readout: the stop's long text would overflow; the pole labels below say where the slider is
+                options=options, value=value, description="", readout=False, continuous_update=True,
                 layout=widgets.Layout(width="100%"), style={"description_width": "0px"},
             )
             slider.add_class(f"samskabelse-slider-{axis}")
             slider.observe(self._slider_changed, names="value")
             self.sliders[axis] = slider
-            ends = widgets.HBox(
-                [widgets.HTML(f"<small>◀ {html.escape(ax.low.name)}</small>"),
-                 widgets.HTML(f"<small>{html.escape(ax.high.name)} ▶</small>")],
-                layout=widgets.Layout(justify_content="space-between", width="100%"),
-            )
+            self.ends[axis] = (widgets.HTML(), widgets.HTML())
+            ends = widgets.HBox(list(self.ends[axis]),
+                                layout=widgets.Layout(justify_content="space-between", width="100%"))
             rows.append(widgets.HTML(f"<b>{html.escape(ax.name)}</b> {html.escape(ax.question)}"))
             rows += [slider, ends]
+        self._show_ends()
         self.project = widgets.Text(value=self.model.project, placeholder=t["project_placeholder"],
                                     description=t["project_label"], style={"description_width": "initial"},
                                     layout=widgets.Layout(width="100%"))
@@ -400,10 +401,22 @@ class TypologyWidget:
         return self.t["alt"].format(types=types, type=self.model.type_of(self.course).name)
 
     # -- events --------------------------------------------------------------------------------
+    def _show_ends(self) -> None:
+        """The two pole names under each slider; the side the slider points to is bold and says how clearly."""
+        for axis, (left, right) in self.ends.items():
+            ax = getattr(self.course.typology, axis)
+            strength = self.t[f"strength_{getattr(self.model, f'{axis}_strength')}"]
+            for widget, pole, arrow in ((left, ax.low, "◀ {}"), (right, ax.high, "{} ▶")):
+                name = html.escape(pole.name)
+                if getattr(self.model, axis) == pole.id:
+                    name = f"<b>{name} ({strength})</b>"
+                widget.value = f"<span>{arrow.format(name)}</span>"
+
     def _slider_changed(self, change) -> None:
         for axis, slider in self.sliders.items():
             pole, strength = slider.value
             self.model.set_axis(axis, pole, strength, self.course)
+        self._show_ends()
         self.update()
 
     def _project_changed(self, change) -> None:
@@ -457,6 +470,9 @@ def place_your_project(course: Course, model: TypologyAnswer | None = None) -> T
 
 # ---------------------------------------------------------------------------------------------
 # Static content of notebook 01
+_LEFT = "style='text-align:left;vertical-align:top'"  # JupyterLab right-aligns table cells by default
+
+
 def typology_table(course: Course) -> HTMLText:
     """The course's four types as a table: the two poles that define each, and the invented case in its cell."""
     t = TEXT[course.language]
@@ -465,17 +481,15 @@ def typology_table(course: Course) -> HTMLText:
     rows = []
     for kind in ty.types:
         cases = ", ".join(c.name for c in course.example_cases if c.type == kind.id)
-        rows.append(
-            f"<tr><td><b>{html.escape(kind.name)}</b></td><td>{html.escape(poles[kind.initiative])}</td>"
-            f"<td>{html.escape(poles[kind.activity])}</td><td>{html.escape(kind.description)}</td>"
-            f"<td><i>{html.escape(cases)}</i></td></tr>"
-        )
+        cells = [f"<b>{html.escape(kind.name)}</b>", html.escape(poles[kind.initiative]),
+                 html.escape(poles[kind.activity]), html.escape(kind.description), f"<i>{html.escape(cases)}</i>"]
+        rows.append("<tr>" + "".join(f"<td {_LEFT}>{c}</td>" for c in cells) + "</tr>")
     label = BASIS_LABELS[course.language][ty.basis]
+    head = "".join(f"<th {_LEFT}>{t[k]}</th>" for k in ("table_type", "table_initiative", "table_activity",
+                                                        "table_description", "table_case"))
     return HTMLText(
         f"<table class='samskabelse-typology-table'><caption style='text-align:left'><b>{html.escape(label)}</b>"
-        f"</caption><thead><tr><th>{t['table_type']}</th><th>{t['table_initiative']}</th>"
-        f"<th>{t['table_activity']}</th><th>{t['table_description']}</th><th>{t['table_case']}</th></tr>"
-        f"</thead><tbody>{''.join(rows)}</tbody></table>"
+        f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
 
