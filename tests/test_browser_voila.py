@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
 import pytest
@@ -32,21 +33,31 @@ def code_lines(path) -> list[str]:
     return [line for line in lines if len(line) >= 12 and ("(" in line or "import " in line)]
 
 
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=80) as response:
+        assert response.status == 200, f"{url}: HTTP {response.status}"
+        return response.read().decode("utf-8")
+
+
 @pytest.fixture(scope="module")
-def voila_tree(tmp_path_factory):
+def voila_pages(tmp_path_factory):
+    """One Voilà server for notebooks/, rendering every notebook in RENDERED, two or three at a time."""
     server = h.voila_server("notebooks", tmp_path_factory.mktemp("voila-tree"))
-    yield server
+    pool = ThreadPoolExecutor(max_workers=3)
+    pages = {}
+    for lang, number in RENDERED:
+        url = server.url(f"/voila/render/{lang}/{h.notebook_path(lang, number).name}")
+        pages[(lang, number)] = pool.submit(fetch, url)
+    yield pages
+    pool.shutdown(wait=True, cancel_futures=True)
     server.stop()
 
 
 @pytest.mark.timeout(90)
 @pytest.mark.parametrize(("lang", "number"), RENDERED, ids=[f"{lang}-{n}" for lang, n in RENDERED])
-def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_tree):
+def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_pages):
     path = h.notebook_path(lang, number)
-    url = voila_tree.url(f"/voila/render/{lang}/{path.name}")
-    with urllib.request.urlopen(url, timeout=80) as response:
-        assert response.status == 200
-        page = response.read().decode("utf-8")
+    page = voila_pages[(lang, number)].result(timeout=85)
     text = html.unescape(re.sub(r"<[^>]+>", "", page))  # highlighted code is split up by tags
     for sign in ("Traceback", "There was an error when executing cell"):
         assert sign not in text, f"{path.name} raised in Voilà:\n{text[text.index(sign) - 200:][:3000]}"
