@@ -131,6 +131,98 @@ def check_01(ns: dict, shown: Shown, lang: str) -> None:
     check(re.search(r"[.!?]", w.result.value) is not None, "the result is not a sentence")
 
 
+def check_02(ns: dict, shown: Shown, lang: str) -> None:
+    import json
+    import statistics
+
+    from samskabelse.answers import EXAMPLE_TEAM
+    from samskabelse.gains import TEXT, GainsModel, OwnGain, Weighing, lighter_forms
+
+    course = ns["course"]
+    t = TEXT[lang]
+    check(course.language == lang, f"notebook 02 loaded the {course.language} course, expected {lang}")
+    # the gains as the publication names them, and the room for something else entirely
+    check([g.id for g in course.gains] == ["quality", "innovation", "economy", "democracy", "co_ownership",
+                                           "community"], "the course's gains are not the publication's six")
+    for g in course.gains:
+        check(g.basis == "publication" and shown.has(g.name), f"the gain {g.name!r} is not shown")
+    check(shown.has(course.own_gains_label), "the room for an own gain is not shown")
+    gains, demands, team = ns["gains"], ns["demands"], ns["team"]
+    check(shown.widgets() >= 4, "the weighing, demands, team and save widgets were not all displayed")
+    for w, own in ((gains, "samskabelse-gains"), (demands, "samskabelse-demands"), (team, "samskabelse-gains-team")):
+        check({"samskabelse-widget", own} <= set(w.box._dom_classes), f"CSS classes missing on {own}")
+    check(demands.model is gains.model, "the demands view must edit the weighing's model")
+    # the default answers: nothing weighed, said plainly, no point placed
+    check(gains.model == GainsModel.for_course(course), "the widget did not start from nothing weighed")
+    check(t["none_weighed"] in gains.result.value, "the default motivation does not ask for a weighing")
+    check(not demands.point.get_visible() and t["d_not_weighed"] in demands.result.value, "default reading wrong")
+    # a weighing set through the sliders: quality 5/4, co-ownership 4/4, economy 5/1, an own gain 4/3
+    before = bytes(gains.live.image.value)
+    for gid, (imp, lik) in {"quality": (5, 4), "co_ownership": (4, 4), "economy": (5, 1)}.items():
+        gains.importance[gid].value, gains.likelihood[gid].value = imp, lik
+    own = {"da": "Læring", "en": "Learning"}[lang]
+    gains.own_names[0].value = own
+    gains.own_importance[0].value, gains.own_likelihood[0].value = 4, 3
+    check(gains.model.gains["quality"] == Weighing(5, 4) and gains.model.own == [OwnGain(own, 4, 3)],
+          "the sliders did not reach the model")
+    check(bytes(gains.live.image.value) != before, "the figure did not change")
+    check([b.get_width() for b in gains.importance_bars[:3]] == [5, 0, 5], "the importance bars are wrong")
+    n = len(course.gains)
+    check(gains.importance_bars[n].get_width() == 4 and gains.likelihood_bars[n].get_width() == 3,
+          "the own gain's bars are wrong")
+    # the leading gains, largest first: quality (20), co-ownership (16), the own gain (12); economy is doubtful
+    name = {g.id: g.name for g in course.gains}
+    statement = gains.statement
+    positions = [statement.find(x) for x in (name["quality"].lower(), name["co_ownership"].lower(), own)]
+    check(-1 not in positions and positions == sorted(positions), f"wrong leading gains: {statement}")
+    doubt = t["doubtful"].split("{")[0]
+    check(doubt in statement and name["economy"].lower() in statement.split(doubt)[1],
+          f"economy (important, unlikely) is not named as doubtful: {statement}")
+    check([round(r.get_position()[1]) for r in gains.rank_texts] == [0, 4, n], "the ranks are on the wrong rows")
+    # every demand at 5: the gains (mean of 4, 3.2, 2.4 = 3.2) are low for what it demands -> lighter forms
+    for s in demands.sliders.values():
+        s.value = 5
+    (x,), (y,) = demands.point.get_data()
+    check((x, round(y, 6)) == (5, 3.2), f"the project is placed at {(x, y)}, expected (5, 3.2)")
+    check(demands.reading.kind == "low", f"the reading is {demands.reading.kind}, expected low")
+    text = demands.result.value
+    check(t["d_low"] in text and t["d_footer"] in text, "the plain 'low gains' reading or the caveat is missing")
+    for level in lighter_forms(course):
+        check(level.name in text, f"the lighter form {level.name!r} is not named")
+    for s in demands.sliders.values():
+        s.value = 1
+    check(demands.reading.kind == "outweigh", "with small demands the gains should outweigh them")
+    check(all(level.name not in demands.result.value for level in lighter_forms(course)),
+          "lighter forms are suggested although the gains outweigh the demands")
+    # the team: the invented example team, read from the files here, plus this notebook's weighing
+    files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLE_TEAM.glob("*.json"))]
+    check(all(f.get("invented") for f in files), "the example team's files must be marked invented")
+    check(team.problems == [team.t["me_not_weighed"]],
+          f"the example team should load with no problem but that nothing is weighed yet: {team.problems}")
+    check(team.t["example"] in team.banner.value, "the example team is not labelled as invented")
+    for f in files:
+        check(f["name"] in team.banner.value, f"{f['name']} is not in the team")
+    team.load_button.click()
+    check(team.problems == [] and any(m.me for m in team.members), "your own weighing did not join the team")
+    values = {g.id: [f["answers"]["gains"]["gains"][g.id]["importance"] for f in files] for g in course.gains}
+    values["quality"].append(5)
+    values["co_ownership"].append(4)
+    values["economy"].append(5)
+    means = [list(team.mean_marks[0].get_xdata())[i] for i in range(n)]
+    for i, g in enumerate(course.gains):
+        check(abs(means[i] - statistics.mean(values[g.id])) < 1e-9, f"the mean of {g.name!r} is wrong")
+    most = max(course.gains, key=lambda g: statistics.pstdev(values[g.id]))
+    first = team.result.value.split("<li>")[1]
+    check(most.name in first, f"the first discussion prompt should be about {most.name!r}: {first}")
+    low = min(values[most.id])
+    lowest = [f["name"] for f in files if f["answers"]["gains"]["gains"][most.id]["importance"] == low]
+    check(all(who in first for who in lowest), f"the prompt does not name {lowest}")
+    before = bytes(team.live.image.value)
+    team.measure.value = "likelihood"
+    check(bytes(team.live.image.value) != before and team.t["measures"]["likelihood"] in team.gains_title.get_text(),
+          "the team figure did not follow the measure slider")
+
+
 def check_03(ns: dict, shown: Shown, lang: str) -> None:
     import re
 

@@ -185,7 +185,7 @@ def test_your_own_weighing_joins_the_team(course):
 
 def test_the_measure_slider_redraws_the_figure_and_the_prompts(course):
     w = compare_team(course)
-    assert {"samskabelse-widget", "samskabelse-team"} <= set(w.box._dom_classes)
+    assert {"samskabelse-widget", "samskabelse-gains-team"} <= set(w.box._dom_classes)
     assert "samskabelse-figure" in w.live.image._dom_classes and "samskabelse-result" in w.result._dom_classes
     before_png, before_html = bytes(w.live.image.value), w.result.value
     w.measure.value = "likelihood"

@@ -343,7 +343,7 @@ class TeamWidget:
         self.box = widgets.VBox([widgets.HBox([self.folder, self.load_button]), self.include_me, self.banner,
                                  self.messages, self.measure, self.live.widget, self.result])
         self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-team")
+        self.box.add_class("samskabelse-gains-team")
 
     # -- loading -----------------------------------------------------------------------------------
     def load(self) -> None:
