@@ -364,6 +364,79 @@ def check_05(ns: dict, shown: Shown, lang: str) -> None:
     check(t["keep_all"] in html.unescape(control.result.value), "keeping all control gets no reflection")
 
 
+def check_06(ns: dict, shown: Shown, lang: str) -> None:
+    import csv
+    import io
+    from datetime import date
+    from pathlib import Path
+
+    import icalendar
+
+    from samskabelse.timeline import (
+        TEXT,
+        TimelinePlan,
+        TimelineWidget,
+        forecast,
+        format_chance,
+        format_date,
+        upward_sentence,
+    )
+
+    course, timeline = ns["course"], ns["timeline"]
+    check(course.language == lang, f"notebook 06 loaded the {course.language} course, expected {lang}")
+    check(isinstance(timeline, TimelineWidget), "`timeline` is not the timeline widget")
+    check({"samskabelse-widget", "samskabelse-timeline"} <= set(timeline.box._dom_classes), "CSS classes missing")
+    check(shown.widgets() >= 2, "the timeline and the save box were not both displayed")
+    # the course's default plan, from next Monday; the working model's factors shown
+    plan = timeline.model
+    check(plan.to_dict() == TimelinePlan.from_course(course, plan.start).to_dict(), "not the course's default plan")
+    check(plan.start.weekday() == 0 and plan.start > date.today(), "the default start is not next Monday")
+    for level in course.timeline.uncertainty_levels:
+        check(shown.has(level.name), f"the uncertainty level {level.name!r} is not shown")
+    # the sentence for top management, as the notebook showed it, says what it must
+    result = forecast(plan, lang)
+    sentence = upward_sentence(result, course, as_html=True)
+    check(sentence in shown.text(), "the sentence for top management is not shown")
+    for piece in (format_date(result.planned_finish, lang), *[format_date(result.finish_date(q), lang)
+                                                               for q in result.percentiles],
+                  *[format_chance(result.chances[d.id], lang) for d in plan.deadlines]):
+        check(piece in sentence, f"the sentence lacks {piece!r}: {sentence}")
+    if course.is_default:  # the shipped working model with seed 2019: exact figures, in weeks from the start
+        check(result.planned_total == 38 and round(result.finish_weeks(50), 4) == 48.4293
+              and round(result.finish_weeks(85), 4) == 54.5823, "the 50 % and 85 % finishes are not as computed")
+        check(result.chances == {"committee": 0.0566, "budget_year": 0.169}, f"chances: {result.chances}")
+        check(("buffer på 17 uger" if lang == "da" else "buffer of 17 weeks") in sentence, "wrong buffer")
+    # the exports: four files in exports/, the calendar holds the milestones and the deadlines
+    stem = {"da": "tidsplan", "en": "timeline"}[lang]
+    files = {s: Path("exports") / f"{stem}.{s}" for s in ("csv", "png", "pdf", "ics")}
+    for path in files.values():
+        check(path.is_file() and path.stat().st_size > 0, f"{path} was not written")
+    check(shown.has(f"{stem}.ics"), "the exported files are not listed")
+    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(files["ics"].read_bytes()).walk("VEVENT")]
+    for name in [m.name for m in course.timeline.milestones] + [d.name for d in plan.deadlines]:
+        check(any(name in s for s in summaries), f"the calendar file lacks {name!r}")
+    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig")),
+                           delimiter=";" if lang == "da" else ","))
+    check([r[1] for r in rows[1:4]] == [p.id for p in course.phases], "the CSV does not list the three phases")
+    # a change through the slider: phase 2 at 30 weeks moves the bars, the figure and the text
+    before = bytes(timeline.live.image.value)
+    timeline.weeks[course.phases[1].id].value = 30
+    check(timeline.model.phases[1].weeks == 30 and timeline.result.planned_total == 48, "the slider missed the model")
+    check(timeline.figure.bars[1].get_width() == 30 and timeline.figure.bars[2].get_x() == 38, "bars not moved")
+    check(bytes(timeline.live.image.value) != before, "the figure did not follow the slider")
+    check(format_date(timeline.result.planned_finish, lang) in timeline.said.value, "the text did not follow")
+    # bad input: a message, and the last good figure and text stay
+    t = TEXT[lang]
+    good, said = bytes(timeline.live.image.value), timeline.said.value
+    for control, value in ((timeline.start, "31.02.2026"), (timeline.weeks[course.phases[0].id], 0)):
+        previous = control.value
+        control.value = value
+        check(t["last_good"] in timeline.message.value, f"no message for the bad input {value!r}")
+        check(bytes(timeline.live.image.value) == good and timeline.said.value == said, "the last good figure went")
+        control.value = previous
+        check(timeline.message.value == "", "the message stayed after the input was corrected")
+
+
 def check_07(ns: dict, shown: Shown, lang: str) -> None:
     import re
     from pathlib import Path
