@@ -327,3 +327,40 @@ def test_restoring_saved_answers_into_the_widget(da):
     assert w.importance["democracy"].value == 4 and w.own_names[0].value == "Tillid"
     assert "Tillid" in [t.get_text() for t in w.ax.get_yticklabels()]
     assert d.point.get_visible() and d.sliders["time"].value == 3
+
+
+# ---------------------------------------------------------------------------------------------
+# The encoder that recompresses only what changed
+def test_banded_png_is_a_valid_png_of_exactly_the_figure(da):
+    import io
+    import struct
+    import zlib
+
+    import numpy as np
+    from PIL import Image
+
+    from samskabelse.gains import BandedPNG, _adler32_combine
+
+    a, b = b"Ledelse af " * 300, b"samskabelse" * 7
+    assert _adler32_combine(zlib.adler32(a), zlib.adler32(b), len(b)) == zlib.adler32(a + b)
+    w = weigh_gains(da)
+    d = weigh_demands(w)
+    for step, value in enumerate([5, 0, 3, 3, 1]):
+        w.importance["quality"].value = value
+        w.likelihood["innovation"].value = 5 - step
+        for x in (w, d):
+            png = bytes(x.live.image.value)
+            pixels = np.asarray(x.live.fig.canvas.buffer_rgba())[:, :, :3]
+            shown = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+            assert np.array_equal(shown, pixels), "the PNG differs from the figure"
+            # the zlib stream is complete and its checksum right (zlib.decompress verifies the Adler-32)
+            length = struct.unpack(">I", png[33:37])[0]
+            assert png[37:41] == b"IDAT"
+            raw = zlib.decompress(png[41:41 + length])
+            assert len(raw) == pixels.shape[0] * (1 + 3 * pixels.shape[1])
+    # a new size starts afresh
+    enc = BandedPNG()
+    small = np.zeros((20, 10, 4), np.uint8)
+    assert Image.open(io.BytesIO(enc.encode(small))).size == (10, 20)
+    big = np.full((40, 30, 4), 255, np.uint8)
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(enc.encode(big))).convert("RGB")), big[:, :, :3])
