@@ -1,11 +1,14 @@
 """Run every notebook under nbval, as checked copies (see notebook_checks.py).
 
 `pytest` with no paths (what `make test` runs) collects the unit tests and every notebook in both
-languages. `pytest --notebooks 02` runs only notebooks whose name starts with 02, plus the paths given.
+languages, and the participants' workbooks in exercises/ (checked by exercise_checks.py).
+`pytest --notebooks 02` runs only notebooks whose name starts with 02, plus the paths given;
+`--notebooks exercises` runs only the workbooks.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,7 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-CHECKED = ROOT / "build" / "nbval"
+EXERCISES = ROOT / "exercises"
+# SAMSKABELSE_CHECKED_DIR gives a run its own folder, so that two runs at once do not delete each other's copies.
+CHECKED = Path(os.environ.get("SAMSKABELSE_CHECKED_DIR") or ROOT / "build" / "nbval").resolve()
 TESTS = Path(__file__).resolve().parent
 
 
@@ -27,6 +32,11 @@ def notebook_files() -> list[Path]:
     return sorted(NOTEBOOKS.glob("*/[0-9][0-9]-*.ipynb"))
 
 
+def exercise_files() -> list[Path]:
+    """The participants' workbooks: exercises/<lang>/<N>-<slug>.ipynb."""
+    return sorted(EXERCISES.glob("*/[0-9]-*.ipynb"))
+
+
 def build_checked_copy(src: Path, dest: Path) -> None:
     """The notebook with a recording cell first and a checking cell last."""
     nb = nbformat.read(src, as_version=4)
@@ -35,9 +45,16 @@ def build_checked_copy(src: Path, dest: Path) -> None:
         f"import sys\nsys.path.insert(0, {str(TESTS)!r})\n"
         "from notebook_checks import install_recorder\n_shown = install_recorder()"
     )
-    final = nbformat.v4.new_code_cell(
-        f"from notebook_checks import run_checks\nrun_checks({number!r}, {lang!r}, globals(), _shown)"
-    )
+    if src.is_relative_to(EXERCISES):
+        number = src.name.split("-")[0]
+        final = nbformat.v4.new_code_cell(
+            f"from exercise_checks import run_exercise_checks\n"
+            f"run_exercise_checks({number!r}, {lang!r}, globals(), _shown)"
+        )
+    else:
+        final = nbformat.v4.new_code_cell(
+            f"from notebook_checks import run_checks\nrun_checks({number!r}, {lang!r}, globals(), _shown)"
+        )
     prelude["id"], final["id"] = "nbcheck-prelude", "nbcheck-final"
     nb.cells = [prelude, *nb.cells, final]
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -53,8 +70,13 @@ def pytest_configure(config):
     shutil.rmtree(CHECKED, ignore_errors=True)
     copies = []
     for src in notebook_files():
-        if src.name.startswith(prefix):
+        if src.name.startswith(prefix) and prefix != "exercises":
             dest = CHECKED / src.parent.name / src.name
+            build_checked_copy(src, dest)
+            copies.append(str(dest))
+    for src in exercise_files():
+        if prefix in ("", "exercises") or src.name.startswith(prefix):
+            dest = CHECKED / "exercises" / src.parent.name / src.name
             build_checked_copy(src, dest)
             copies.append(str(dest))
     config.option.nbval_lax = True

@@ -11,8 +11,10 @@ from .display import course_map, open_course, publication_card
 from .framing import chalk_the_pitch, share_control
 from .gains import gains_overview, weigh_demands, weigh_gains
 from .gains_team import compare_team
+from .handout import your_plan
 from .phases import mark_your_readiness, phase_overview
 from .saving import save_box
+from .team import team_answers
 from .timeline import plan_timeline, timeline_assumptions
 from .timeline_export import export_timeline
 from .tryout import try_a_slider
@@ -27,4 +29,5 @@ __all__ = [
     "directions_overview", "rate_directions", "chalk_the_pitch", "share_control",
     "gains_overview", "weigh_gains", "weigh_demands", "compare_team",
     "plan_timeline", "timeline_assumptions", "export_timeline",
+    "your_plan", "team_answers",
 ]

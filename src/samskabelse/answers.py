@@ -167,7 +167,7 @@ class SaveResult:
         return self.path != self.requested
 
 
-@dataclass
+@dataclass(eq=False)  # one object per file read: compared and hashed by identity, usable as a dict key
 class LoadedAnswers:
     """One participant's file, read and checked."""
 
@@ -230,7 +230,7 @@ def course_reference(course: Course) -> dict[str, str]:
 def _show(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError):  # outside the working directory, or the working directory is gone
         return str(path)
 
 

@@ -1,0 +1,597 @@
+"""A team's answers side by side (notebook 08), and where the team disagrees most, as discussion questions.
+
+    team = team_answers(course)          # the shipped, invented example team; type another folder in the box
+    team.questions_shown()               # the discussion questions now shown (the slider sets how many)
+
+The answers are each participant's saved file (answers.py), restored with each section's own model, so
+that every number here is the one the participant's notebook showed. How far apart the answers are is
+the course's working model: the range of the answers on each item's own scale, from 0 (all agree) to 1
+(as far apart as the scale allows). It points at what to talk about; it is not a measure of anything else.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .answers import EXAMPLE_TEAM, LoadedAnswers, load_team
+from .course import REPO_ROOT, Course
+from .display import user_text
+from .figures import PALETTE, SERIES, LiveFigure, new_figure
+from .i18n import Texts
+
+TEAM_ENV_VAR = "SAMSKABELSE_TEAM"
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+DEFAULT_QUESTIONS = 3
+
+TEXT = Texts(
+    da={
+        "folder": "Mappe med holdets svar",
+        "load": "Indlæs",
+        "example": "Det opdigtede eksempelhold",
+        "loaded": "{n} deltagere fra <code>{folder}</code>: {names}.",
+        "invented": "<b>Opdigtet eksempel:</b> personerne og svarene er opdigtet til træning. Skriv mappen med "
+        "jeres egne svarfiler i feltet, og tryk <b>Indlæs</b>.",
+        "problems": "Nogle filer kunne ikke læses (resten af holdet vises):",
+        "notes": "Bemærkninger til svarene (punkter er matchet efter id):",
+        "none": "Ingen svar at vise endnu. Bed deltagerne gemme deres svar (gem-boksen i hver notebook), og læg "
+        "filerne i én mappe.",
+        "missing": "{names} har ikke svaret på dette endnu.",
+        "questions_slider": "Spørgsmål",
+        "questions_head": "Spørgsmål til drøftelsen – hvor I er mest uenige",
+        "no_questions": "Holdet er enigt om alt, der er svaret på – eller kun én har svaret. Spørg, om der er "
+        "noget, I er enige om for hurtigt.",
+        "and": "og",
+        "out_of": "{v} ud af 5",
+        # sections
+        "h_type": "Hvilken type samskabelse?",
+        "h_gains": "Gevinster: hvor vigtige?",
+        "h_demands": "Hvad det kræver",
+        "h_phases": "Fasernes fokuspunkter: hvor langt er I?",
+        "h_directions": "Opmærksomhed i de fire retninger",
+        "h_stakeholders": "Nøgleinteressenter, som deltagerne har nævnt",
+        "h_framing": "Rammer: faste eller elastik, og partnernes indflydelse",
+        "h_timeline": "Tidsplaner",
+        "person": "Deltager",
+        "fixed": "Fast", "elastic": "Elastik", "deciders": "Hvem bestemmer", "influence": "Partnernes indflydelse",
+        "planned": "Planlagt slut", "weeks": "Uger i alt", "q": "{q} % sikkert",
+        "readiness": "{v} % på plads",
+        "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
+        "fig_directions": "Opmærksomhed nu (0–5)",
+        "fig_phases": "Fokuspunkter på plads (%)",
+        "fig_timeline": "Uger til slut: planlagt og {q} %",
+        "fig_mean": "Holdets gennemsnit",
+        "fig_planned": "planlagt",
+        # questions
+        "q_gains": "Hvor vigtig er gevinsten »{item}«? {high} gav {hi}, {low} gav {lo}. Hvad ser I hver især?",
+        "q_demands": "Hvor tungt vejer kravet »{item}«? {high} sagde {hi}, {low} sagde {lo}. Hvad ved I hver "
+        "især om det?",
+        "q_typology": "Hvilken type samskabelse er projektet? {groups}. Hvem tager initiativet, og hvad gør I "
+        "sammen?",
+        "q_phases": "Hvor langt er I med »{item}«? {Hi}: {high}. {Lo}: {low}. Hvad ved I, som de andre ikke ved?",
+        "q_directions": "Hvor meget opmærksomhed får ledelsen {item}? {high} gav {hi}, {low} gav {lo}. Hvad skal "
+        "der til?",
+        "q_fixed": "Ligger »{item}« fast, eller er der elastik? Fast: {fixed}. Elastik: {elastic}. Hvad siger I "
+        "til partnerne?",
+        "q_influence": "Hvor meget må partnerne bestemme over »{item}«? {Hi}: {high}. {Lo}: {low}. Hvor går "
+        "grænsen?",
+        "q_timeline": "Hvor lang tid tager projektet? {high} har planlagt {hi} uger, {low} {lo} uger. Hvad "
+        "regner I hver især med tager tid?",
+        "weeks_n": "{n}",
+        "basis": "Hvor langt fra hinanden svarene er, er kursets arbejdsmodel: svarenes spænd på punktets egen "
+        "skala. Det peger på, hvad I kan tale om – det måler ikke andet.",
+    },
+    en={
+        "folder": "Folder with the team's answers",
+        "load": "Load",
+        "example": "The invented example team",
+        "loaded": "{n} participants from <code>{folder}</code>: {names}.",
+        "invented": "<b>Invented example:</b> the people and their answers are invented for training. Type the "
+        "folder with your own answer files in the field, and press <b>Load</b>.",
+        "problems": "Some files could not be read (the rest of the team is shown):",
+        "notes": "Notes on the answers (items are matched by id):",
+        "none": "No answers to show yet. Ask the participants to save their answers (the save box in each "
+        "notebook), and put the files in one folder.",
+        "missing": "{names} has not answered this yet.",
+        "questions_slider": "Questions",
+        "questions_head": "Questions for the discussion – where you disagree most",
+        "no_questions": "The team agrees on everything answered so far – or only one person has answered. Ask "
+        "whether there is anything you agree on too quickly.",
+        "and": "and",
+        "out_of": "{v} out of 5",
+        "h_type": "Which type of co-creation?",
+        "h_gains": "Gains: how important?",
+        "h_demands": "What it demands",
+        "h_phases": "The phases' focus points: how far have you come?",
+        "h_directions": "Attention in the four directions",
+        "h_stakeholders": "Key stakeholders the participants named",
+        "h_framing": "Frames: fixed or elastic, and the partners' influence",
+        "h_timeline": "Timelines",
+        "person": "Participant",
+        "fixed": "Fixed", "elastic": "Elastic", "deciders": "Who decides", "influence": "The partners' influence",
+        "planned": "Planned finish", "weeks": "Weeks in all", "q": "{q} % sure",
+        "readiness": "{v} % in place",
+        "fig_gains": "How important is the gain? (0–5)",
+        "fig_directions": "Attention now (0–5)",
+        "fig_phases": "Focus points in place (%)",
+        "fig_timeline": "Weeks to finish: planned and {q} %",
+        "fig_mean": "The team's mean",
+        "fig_planned": "planned",
+        "q_gains": "How important is the gain “{item}”? {high} gave it {hi}, {low} gave it {lo}. What does each "
+        "of you see?",
+        "q_demands": "How heavy is the demand “{item}”? {high} said {hi}, {low} said {lo}. What does each of "
+        "you know about it?",
+        "q_typology": "Which type of co-creation is the project? {groups}. Who takes the initiative, and what do "
+        "you do together?",
+        "q_phases": "How far have you come with “{item}”? {Hi}: {high}. {Lo}: {low}. What do you know that the "
+        "others do not?",
+        "q_directions": "How much attention does leading {item} get? {high} gave it {hi}, {low} gave it {lo}. "
+        "What would it take?",
+        "q_fixed": "Is “{item}” fixed, or is there elastic room? Fixed: {fixed}. Elastic: {elastic}. What do you "
+        "tell the partners?",
+        "q_influence": "How much may the partners decide about “{item}”? {Hi}: {high}. {Lo}: {low}. Where is the "
+        "line?",
+        "q_timeline": "How long will the project take? {high} planned {hi} weeks, {low} {lo} weeks. What does "
+        "each of you expect to take time?",
+        "weeks_n": "{n}",
+        "basis": "How far apart the answers are is the course's working model: the range of the answers on the "
+        "item's own scale. It points at what to talk about – it measures nothing else.",
+    },
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the team disagrees
+@dataclass(frozen=True)
+class Disagreement:
+    section: str  # the answers section: gains, typology, phases, directions, framing, timeline
+    item: str  # the item's id within the section (a gain id, "point:phase.focus", ...)
+    score: float  # 0 (all agree) to 1 (as far apart as the scale allows)
+    question: str  # the discussion question, HTML-safe (names are escaped)
+
+
+def _names(members: list[LoadedAnswers], lang: str) -> str:
+    names = [user_text(m.name, 40, "?") for m in members]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {TEXT[lang]['and']} " + names[-1]
+
+
+def _spread(course: Course, section: str, item: str, key: str, values: dict, scale: float, show) -> Disagreement | None:
+    """A disagreement from numeric answers: members at the top against members at the bottom."""
+    if len(values) < 2:
+        return None
+    hi, lo = max(values.values()), min(values.values())
+    if hi == lo:
+        return None
+    t = TEXT[course.language]
+    high = [m for m, v in values.items() if v == hi]
+    low = [m for m, v in values.items() if v == lo]
+    hi_text, lo_text = show(hi), show(lo)
+    question = t[key].format(item=user_text(item_name(course, section, item), 120),
+                             high=_names(high, course.language), low=_names(low, course.language),
+                             hi=hi_text, lo=lo_text, Hi=hi_text[:1].upper() + hi_text[1:],
+                             Lo=lo_text[:1].upper() + lo_text[1:])
+    return Disagreement(section, item, min(1.0, (hi - lo) / scale), question)
+
+
+def item_name(course: Course, section: str, item: str) -> str:
+    if section == "gains" or section == "demands":
+        return course.by_id(section, item).name
+    if section == "phases":
+        phase, point = item.split(".", 1)
+        return next(f.text for f in course.by_id("phases", phase).focus_points if f.id == point)
+    if section == "directions":
+        from .directions import TEXT as DIRECTIONS_TEXT
+
+        return DIRECTIONS_TEXT[course.language]["where"].get(item, course.by_id("directions", item).name)
+    if section in ("framing", "influence"):
+        return course.by_id("frame_elements", item).name
+    return item
+
+
+def with_section(team: list[LoadedAnswers], section: str) -> list[LoadedAnswers]:
+    return [m for m in team if section in m.models]
+
+
+def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreement]:
+    """Every item the team answered differently, largest spread first (course order among equals)."""
+    t = TEXT[course.language]
+    lang = course.language
+    out: list[Disagreement] = []
+
+    def out_of(v):
+        return t["out_of"].format(v=v)
+
+    def add(found):
+        if found is not None:
+            out.append(found)
+
+    gains = with_section(team, "gains")
+    for g in course.gains:
+        add(_spread(course, "gains", g.id, "q_gains",
+                    {m: m.models["gains"].gains[g.id].importance for m in gains if g.id in m.models["gains"].gains},
+                    5, out_of))
+    for d in course.demands:
+        add(_spread(course, "demands", d.id, "q_demands",
+                    {m: m.models["gains"].demands.get(d.id, 0) for m in gains}, 5, out_of))
+
+    typed = with_section(team, "typology")
+    if len(typed) >= 2:
+        kinds = {m: m.models["typology"].type_of(course) for m in typed}
+        counts = Counter(k.id for k in kinds.values())
+        if len(counts) > 1:
+            n = len(typed)
+            score = (1 - max(counts.values()) / n) * n / (n - 1)
+            groups = "; ".join(f"{_names([m for m, k in kinds.items() if k.id == kid], lang)}: "
+                               f"{user_text(course.by_id('types', kid).name, 60)}" for kid, _ in counts.most_common())
+            out.append(Disagreement("typology", "type", min(1.0, score), t["q_typology"].format(groups=groups)))
+
+    from .phases import SCORE
+    from .phases import TEXT as PHASES_TEXT
+
+    status_names = PHASES_TEXT[lang]
+    phased = with_section(team, "phases")
+    for ph in course.phases:
+        for f in ph.focus_points:
+            statuses = {m: m.models["phases"].get(ph.id, f.id) for m in phased}
+            values = {m: SCORE[s] for m, s in statuses.items()}
+            name_of = {SCORE[s]: status_names[s].lower() for s in statuses.values()}
+            add(_spread(course, "phases", f"{ph.id}.{f.id}", "q_phases", values, 1.0, lambda v, n=name_of: n[v]))
+
+    directed = with_section(team, "directions")
+    for d in course.directions:
+        add(_spread(course, "directions", d.id, "q_directions",
+                    {m: m.models["directions"].attention.get(d.id, 0) for m in directed}, 5, out_of))
+
+    framed = with_section(team, "framing")
+    levels = [lv.id for lv in course.framing.influence_levels]
+    level_names = {lv.id: lv.name.lower() for lv in course.framing.influence_levels}
+    for e in course.framing.frame_elements:
+        if len(framed) >= 2:
+            fixed = [m for m in framed if m.models["framing"].fixed.get(e.id)]
+            elastic = [m for m in framed if not m.models["framing"].fixed.get(e.id)]
+            if fixed and elastic:
+                score = 2 * min(len(fixed), len(elastic)) / len(framed)
+                out.append(Disagreement("framing", e.id, min(1.0, score), t["q_fixed"].format(
+                    item=user_text(e.name, 90), fixed=_names(fixed, lang), elastic=_names(elastic, lang))))
+        values = {m: levels.index(m.models["framing"].influence[e.id]) for m in framed
+                  if m.models["framing"].influence.get(e.id) in levels}
+        add(_spread(course, "influence", e.id, "q_influence", values, max(1, len(levels) - 1),
+                    lambda v: level_names[levels[v]]))
+
+    planned = with_section(team, "timeline")
+    totals = {m: round(sum(p.weeks for p in m.models["timeline"].phases)) for m in planned}
+    if totals and max(totals.values()) > 0:
+        add(_spread(course, "timeline", "total", "q_timeline", totals, max(totals.values()),
+                    lambda v: t["weeks_n"].format(n=v)))
+
+    order = {id(d): i for i, d in enumerate(out)}
+    return sorted(out, key=lambda d: (-d.score, order[id(d)]))
+
+
+def discussion_questions(team: list[LoadedAnswers], course: Course, n: int = DEFAULT_QUESTIONS) -> list[Disagreement]:
+    """The n largest disagreements, taking each section's largest first so that the questions cover the course."""
+    found = disagreements(team, course)
+    by_section: dict[str, list[Disagreement]] = {}
+    for d in found:
+        by_section.setdefault(d.section, []).append(d)
+    rounds: list[Disagreement] = []
+    depth = 0
+    while len(rounds) < len(found):
+        layer = [items[depth] for items in by_section.values() if len(items) > depth]
+        rounds += sorted(layer, key=lambda d: -d.score)
+        depth += 1
+    return rounds[:n]
+
+
+# ---------------------------------------------------------------------------------------------
+# Side by side
+def _table(head: list[str], rows: list[list[str]], css: str) -> str:
+    th = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table class='samskabelse-team-table {css}'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _missing(team: list[LoadedAnswers], section: str, lang: str) -> str:
+    lacking = [m for m in team if section not in m.models]
+    return f"<p><i>{TEXT[lang]['missing'].format(names=_names(lacking, lang))}</i></p>" if lacking else ""
+
+
+def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
+    """Every section as a table, one row per participant (or per item), names escaped."""
+    from .phases import TEXT as PHASES_TEXT
+
+    t = TEXT[course.language]
+    lang = course.language
+    parts = []
+
+    typed = with_section(team, "typology")
+    parts.append(f"<h4>{t['h_type']}</h4>")
+    parts.append(_table([t["person"], t["h_type"]],
+                        [[user_text(m.name, 40), user_text(m.models["typology"].type_of(course).name, 80)]
+                         for m in typed], "samskabelse-team-typology") + _missing(team, "typology", lang))
+
+    gains = with_section(team, "gains")
+    parts.append(f"<h4>{t['h_gains']}</h4>")
+    head = [t["person"], *[user_text(g.name, 40) for g in course.gains]]
+    parts.append(_table(head, [[user_text(m.name, 40), *[str(m.models["gains"].gains[g.id].importance)
+                                                          if g.id in m.models["gains"].gains else "–"
+                                                          for g in course.gains]] for m in gains],
+                        "samskabelse-team-gains"))
+    own = [(m, o) for m in gains for o in m.models["gains"].own]
+    if own:
+        label = user_text(course.own_gains_label, 60)
+        parts.append("<p>" + label + ": " + "; ".join(
+            f"{user_text(m.name, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
+    parts.append(f"<h4>{t['h_demands']}</h4>")
+    parts.append(_table([t["person"], *[user_text(d.name, 40) for d in course.demands]],
+                        [[user_text(m.name, 40), *[str(m.models["gains"].demands.get(d.id, 0)) for d in course.demands]]
+                         for m in gains], "samskabelse-team-demands") + _missing(team, "gains", lang))
+
+    phased = with_section(team, "phases")
+    parts.append(f"<h4>{t['h_phases']}</h4>")
+    status_names = PHASES_TEXT[lang]
+    rows = []
+    for ph in course.phases:
+        for f in ph.focus_points:
+            rows.append([f"{ph.number}. {user_text(ph.name, 40)}", user_text(f.text, 110),
+                         *[user_text(status_names[m.models["phases"].get(ph.id, f.id)], 20) for m in phased]])
+    parts.append(_table(["", "", *[user_text(m.name, 30) for m in phased]], rows, "samskabelse-team-phases")
+                 + _missing(team, "phases", lang))
+
+    directed = with_section(team, "directions")
+    parts.append(f"<h4>{t['h_directions']}</h4>")
+    parts.append(_table([t["person"], *[user_text(d.name, 30) for d in course.directions]],
+                        [[user_text(m.name, 40), *[str(m.models["directions"].attention.get(d.id, 0))
+                                                    for d in course.directions]] for m in directed],
+                        "samskabelse-team-directions"))
+    parts.append(f"<h4>{t['h_stakeholders']}</h4>")
+    rows = []
+    for d in course.directions:
+        named: dict[str, list[str]] = {}
+        for m in directed:
+            for name in m.models["directions"].stakeholders.get(d.id, []):
+                named.setdefault(" ".join(name.split()).casefold(), []).append(name)
+        rows.append([user_text(d.name, 30), ", ".join(
+            f"{user_text(v[0], 50)}{' ×' + str(len(v)) if len(v) > 1 else ''}" for v in named.values()) or "–"])
+    parts.append(_table(["", t["h_stakeholders"]], rows, "samskabelse-team-stakeholders")
+                 + _missing(team, "directions", lang))
+
+    framed = with_section(team, "framing")
+    parts.append(f"<h4>{t['h_framing']}</h4>")
+    decider_names = {d.id: d.name for d in course.framing.deciders}
+    level_names = {lv.id: lv.name for lv in course.framing.influence_levels}
+    rows = []
+    for e in course.framing.frame_elements:
+        fixed = [m for m in framed if m.models["framing"].fixed.get(e.id)]
+        deciders = Counter(m.models["framing"].decider.get(e.id) for m in framed)
+        levels = Counter(m.models["framing"].influence.get(e.id) for m in framed)
+        rows.append([user_text(e.name, 40), str(len(fixed)), str(len(framed) - len(fixed)),
+                     ", ".join(f"{user_text(decider_names.get(k, k), 40)} ({v})" for k, v in deciders.most_common()),
+                     ", ".join(f"{user_text(level_names.get(k, k), 40)} ({v})" for k, v in levels.most_common())])
+    parts.append(_table(["", t["fixed"], t["elastic"], t["deciders"], t["influence"]], rows,
+                        "samskabelse-team-framing") + _missing(team, "framing", lang))
+
+    parts.append(f"<h4>{t['h_timeline']}</h4>")
+    parts.append(timeline_table(team, course) + _missing(team, "timeline", lang))
+    return "".join(parts)
+
+
+def team_forecasts(team: list[LoadedAnswers], course: Course) -> dict[int, object]:
+    """Each participant's timeline simulated as in notebook 06 (keyed by position in `team`)."""
+    from .timeline import forecast
+
+    out = {}
+    for i, m in enumerate(team):
+        plan = m.models.get("timeline")
+        if plan is not None and not plan.problems(course):
+            out[i] = forecast(plan, course.language)
+    return out
+
+
+def timeline_table(team: list[LoadedAnswers], course: Course) -> str:
+    from .timeline import format_date
+
+    t = TEXT[course.language]
+    forecasts = team_forecasts(team, course)
+    qs = next(iter(forecasts.values())).percentiles if forecasts else ()
+    rows = []
+    for i, m in enumerate(team):
+        if i not in forecasts:
+            continue
+        f = forecasts[i]
+        rows.append([user_text(m.name, 40), format_date(f.planned_finish, course.language),
+                     *[format_date(f.finish_date(q), course.language) for q in qs],
+                     str(round(f.planned_total))])
+    return _table([t["person"], t["planned"], *[t["q"].format(q=q) for q in qs], t["weeks"]], rows,
+                  "samskabelse-team-timeline")
+
+
+# ---------------------------------------------------------------------------------------------
+# The figure: four panels, one marker shape and colour per participant
+def _figure_name(text: str) -> str:
+    from .gains import figure_text
+
+    return figure_text(text, 26)
+
+
+def draw_team_figure(team: list[LoadedAnswers], course: Course):
+    """Gains, directions, phase readiness and timelines, one marker per participant, and the team's mean."""
+    t = TEXT[course.language]
+    fig = new_figure(13, 9.5)
+    axes = fig.subplots(2, 2)
+    style = {i: (SERIES[i % len(SERIES)], MARKERS[i % len(MARKERS)]) for i in range(len(team))}
+    n = max(1, len(team))
+    offsets = {i: (i - (n - 1) / 2) * min(0.12, 0.6 / n) for i in range(len(team))}
+
+    def dots(ax, labels, value_of, section, scale_max, title):
+        members = [(i, m) for i, m in enumerate(team) if section in m.models]
+        ys = range(len(labels))
+        for i, m in members:
+            colour, marker = style[i]
+            xs = [value_of(m, k) for k in range(len(labels))]
+            ax.scatter(xs, [y + offsets[i] for y in ys], s=70, color=colour, marker=marker, edgecolor="black",
+                       linewidth=0.6, zorder=3, label=_figure_name(m.name))
+        for y in ys:
+            values = [value_of(m, y) for _, m in members]
+            if values:
+                mean = sum(values) / len(values)
+                ax.plot([mean, mean], [y - 0.35, y + 0.35], color=PALETTE["black"], linewidth=3, zorder=4)
+                ax.plot([min(values), max(values)], [y, y], color=PALETTE["grey"], linewidth=1.5, zorder=2)
+        ax.set_yticks(list(ys), [_figure_name(label) for label in labels])
+        ax.invert_yaxis()
+        ax.set_xlim(-0.3 if scale_max == 5 else -5, scale_max + (0.3 if scale_max == 5 else 5))
+        ax.set_title(title, loc="left")
+        ax.grid(axis="x", alpha=0.3)
+
+    gains = course.gains
+    dots(axes[0][0], [g.name for g in gains],
+         lambda m, k: m.models["gains"].gains[gains[k].id].importance if gains[k].id in m.models["gains"].gains else 0,
+         "gains", 5, t["fig_gains"])
+    dirs = course.directions
+    dots(axes[0][1], [d.name for d in dirs], lambda m, k: m.models["directions"].attention.get(dirs[k].id, 0),
+         "directions", 5, t["fig_directions"])
+    phases = course.phases
+    dots(axes[1][0], [f"{p.number}. {p.name}" for p in phases],
+         lambda m, k: m.models["phases"].readiness(course)[phases[k].id], "phases", 100, t["fig_phases"])
+
+    ax = axes[1][1]
+    forecasts = team_forecasts(team, course)
+    q = max(next(iter(forecasts.values())).percentiles) if forecasts else 85
+    right = max([f.finish_weeks(q) for f in forecasts.values()], default=10)
+    for row, (i, f) in enumerate(forecasts.items()):
+        colour, marker = style[i]
+        ax.barh(row, f.planned_total, color=colour, edgecolor="black", height=0.55, hatch=["", "//", ".."][row % 3])
+        ax.plot([f.planned_total, f.finish_weeks(q)], [row, row], color=PALETTE["black"], linewidth=2)
+        ax.scatter([f.finish_weeks(q)], [row], marker=marker, s=80, color=colour, edgecolor="black", zorder=3)
+        ax.text(f.finish_weeks(q) + right * 0.04, row, f"{round(f.planned_total)} → {round(f.finish_weeks(q))}",
+                va="center", fontsize=12)
+    ax.set_yticks(range(len(forecasts)), [_figure_name(team[i].name) for i in forecasts])
+    ax.invert_yaxis()
+    ax.set_xlim(0, right * 1.3 + 2)
+    ax.set_title(t["fig_timeline"].format(q=q), loc="left")
+    ax.grid(axis="x", alpha=0.3)
+
+    handles, labels = axes[0][0].get_legend_handles_labels()
+    if not handles:
+        handles, labels = axes[0][1].get_legend_handles_labels()
+    from matplotlib.lines import Line2D
+
+    handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=3))
+    labels.append(t["fig_mean"])
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 7), frameon=False)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------
+# The widget
+def default_team_folder() -> Path:
+    value = os.environ.get(TEAM_ENV_VAR, "").strip()
+    return Path(value) if value else EXAMPLE_TEAM
+
+
+def resolve_folder(text: str) -> Path:
+    """A folder typed in the box: as typed (relative to the notebook), else relative to the repository root."""
+    path = Path(text.strip() or ".").expanduser()
+    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
+        return path
+    return REPO_ROOT / path
+
+
+def shown_path(path: Path) -> str:
+    for base in (Path.cwd(), REPO_ROOT):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix() or "."
+        except ValueError:
+            continue
+    return str(path)
+
+
+class TeamWidget:
+    """Load a folder of answer files and show the team side by side, with its largest disagreements as questions."""
+
+    def __init__(self, course: Course, folder: str | Path | None = None):
+        import ipywidgets as widgets
+
+        self.course = course
+        self.t = TEXT[course.language]
+        self.team: list[LoadedAnswers] = []
+        self.problems: list[str] = []
+        self.found: list[Disagreement] = []
+        start = Path(folder) if folder is not None else default_team_folder()
+        self.folder = widgets.Text(value=shown_path(start), description=self.t["folder"],
+                                   style={"description_width": "initial"}, layout=widgets.Layout(width="34em"))
+        self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")
+        self.button.on_click(lambda _b: self.load())
+        self.status = widgets.HTML()
+        self.live: LiveFigure | None = None
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
+        self.image.add_class("samskabelse-figure")
+        self.tables = widgets.HTML()
+        self.slider = widgets.IntSlider(value=DEFAULT_QUESTIONS, min=1, max=DEFAULT_QUESTIONS,
+                                        description=self.t["questions_slider"], continuous_update=True)
+        self.slider.observe(lambda _c: self._show_questions(), names="value")
+        self.questions = widgets.HTML()
+        self.questions.add_class("samskabelse-result")
+        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.image,
+                                 widgets.HTML(f"<h3>{self.t['questions_head']}</h3>"), self.slider, self.questions,
+                                 self.tables])
+        self.box.add_class("samskabelse-widget")
+        self.box.add_class("samskabelse-team")
+        self.load(start)
+
+    def load(self, folder: str | Path | None = None) -> None:
+        path = Path(folder) if folder is not None else resolve_folder(self.folder.value)
+        self.team, self.problems = load_team(path, self.course)
+        self.found = disagreements(self.team, self.course)
+        t = self.t
+        lines = []
+        if self.team:
+            names = _names(self.team, self.course.language)
+            lines.append(t["loaded"].format(n=len(self.team), folder=user_text(shown_path(path), 200), names=names))
+            if all(m.invented for m in self.team):
+                lines.append(t["invented"])
+        else:
+            lines.append(t["none"])
+        if self.problems:
+            lines.append(t["problems"] + "<ul>" + "".join(f"<li>{user_text(p, 500)}</li>" for p in self.problems)
+                         + "</ul>")
+        notes = [(m, n) for m in self.team for n in m.notes]
+        if notes:  # the models' notes are already HTML-safe
+            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.name, 40)}: {n}</li>" for m, n in notes)
+                         + "</ul>")
+        self.status.value = "".join(f"<p>{line}</p>" if not line.startswith(t["problems"]) else line
+                                    for line in lines)
+        # A new team is new data with new labels: draw a new figure (never on a slider change).
+        self.live = LiveFigure(draw_team_figure(self.team, self.course))
+        self.image.value = self.live.image.value
+        self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""
+        top = max(1, len(self.found))
+        self.slider.max = max(top, 1)
+        self.slider.value = min(DEFAULT_QUESTIONS, top)
+        self.slider.disabled = len(self.found) <= 1
+        self._show_questions()
+
+    def questions_shown(self) -> list[Disagreement]:
+        return discussion_questions(self.team, self.course, self.slider.value) if self.found else []
+
+    def _show_questions(self) -> None:
+        shown = self.questions_shown()
+        if not shown:
+            self.questions.value = f"<p>{self.t['no_questions']}</p>"
+            return
+        items = "".join(f"<li>{d.question}</li>" for d in shown)
+        self.questions.value = f"<ol class='samskabelse-questions'>{items}</ol><p><small>{self.t['basis']}</small></p>"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def team_answers(course: Course, folder: str | Path | None = None) -> TeamWidget:
+    """The team's answers side by side (default: the invented example team, or $SAMSKABELSE_TEAM)."""
+    return TeamWidget(course, folder)

@@ -1,0 +1,104 @@
+"""What each participant's workbook (exercises/<lang>/N-*.ipynb) must show and save, checked in its kernel.
+
+conftest.py runs checked copies of the workbooks, as it does for the notebooks: a recording cell first and a
+cell last that calls `run_exercise_checks`. A workbook must run while still unanswered (its widgets give
+feedback, they do not raise), and its save box must save exactly the sections the workbook edits.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+from notebook_checks import Shown, check
+
+
+def _saves(ns: dict, lang: str, sections: dict) -> None:
+    """Press the workbook's Save button as a participant would, and read the file back."""
+    from samskabelse.answers import load_answers
+
+    box = ns["saved"]
+    check({"samskabelse-widget", "samskabelse-save"} <= set(box.box._dom_classes), "the save box lacks its classes")
+    box.button.click()  # no name yet: feedback, not an exception, and nothing written
+    check(box.result is None and box.status.value, "saving without a name must only ask for the name")
+    box.name.value = "Prøve <b>Deltager</b>"
+    box.button.click()
+    check(box.result is not None, f"the save box did not save: {box.status.value}")
+    check("<b>Deltager</b>" not in box.status.value, "the name is not escaped in the save box")
+    path = Path(box.result.path)
+    loaded = load_answers(path, ns["course"])
+    check(sorted(loaded.answers) == sorted(sections), f"the file holds {sorted(loaded.answers)}")
+    for section, model in sections.items():
+        check(loaded.answers[section] == model.to_dict(), f"the saved {section} differ from the widget's model")
+        check(loaded.models[section].to_dict() == model.to_dict(), f"{section} does not survive a round trip")
+    check(loaded.language == lang and loaded.name == "Prøve <b>Deltager</b>", "name or language not saved")
+    path.unlink()
+
+
+def check_1(ns: dict, shown: Shown, lang: str) -> None:
+    from samskabelse.gains import TEXT, GainsModel
+
+    course = ns["course"]
+    gains, demands = ns["gains"], ns["demands"]
+    check(shown.widgets() >= 3, "the gains, the demands and the save box must all be shown")
+    check(gains.model == GainsModel.for_course(course), "the workbook must start unanswered")
+    check(demands.model is gains.model, "the demands widget must share the gains model")
+    check(html.escape(TEXT[lang]["none_weighed"]) in gains.result.value or TEXT[lang]["none_weighed"] in
+          html.unescape(gains.result.value), "an unanswered workbook must say that nothing is weighed yet")
+    gains.model.rate("quality", importance=4, likelihood=3)
+    gains.model.set_demand("time", 4)
+    _saves(ns, lang, {"gains": gains.model})
+
+
+def check_2(ns: dict, shown: Shown, lang: str) -> None:
+    from samskabelse.phases import PhaseReadiness
+
+    course = ns["course"]
+    phases = ns["phases"]
+    check(shown.widgets() >= 2, "the phases widget and the save box must both be shown")
+    check(phases.model == PhaseReadiness.new(course), "the workbook must start unanswered")
+    first = course.phases[0]
+    for step in phases.model.next_steps(course, 3):
+        check(html.escape(step.focus_point.text) in phases.result.value, "the next steps are not shown")
+        check(step.phase.id == first.id, "unanswered, the next steps are the first phase's")
+    phases.model.set(first.id, first.focus_points[0].id, "in_place", course)
+    _saves(ns, lang, {"phases": phases.model})
+
+
+def check_3(ns: dict, shown: Shown, lang: str) -> None:
+    from samskabelse.directions import DirectionsModel
+
+    course = ns["course"]
+    compass = ns["compass"]
+    check(shown.widgets() >= 2, "the directions widget and the save box must both be shown")
+    check(compass.model == DirectionsModel.for_course(course), "the workbook must start unanswered")
+    compass.model.set_attention("outward", 1)
+    compass.model.set_stakeholders("outward", "Ældreforeningen, <script>x</script>")
+    _saves(ns, lang, {"directions": compass.model})
+
+
+def check_4(ns: dict, shown: Shown, lang: str) -> None:
+    from samskabelse.framing import FramingModel
+
+    course = ns["course"]
+    pitch, timeline = ns["pitch"], ns["timeline"]
+    check(shown.widgets() >= 3, "the frame sheet, the timeline and the save box must all be shown")
+    check(pitch.model == FramingModel.for_course(course), "the workbook must start from the course's suggestion")
+    check(not timeline.model.problems(course), "the default timeline must have no problems")
+    first = course.framing.frame_elements[0]
+    pitch.model.set_fixed(first.id, not first.fixed)
+    _saves(ns, lang, {"framing": pitch.model, "timeline": timeline.model})
+
+
+EXERCISE_CHECKS: dict[str, Callable[[dict, Shown, str], None]] = {
+    "1": check_1, "2": check_2, "3": check_3, "4": check_4,
+}
+
+
+def run_exercise_checks(number: str, lang: str, ns: dict, shown: Shown) -> None:
+    if number not in EXERCISE_CHECKS:
+        raise AssertionError(f"tests/exercise_checks.py has no check for workbook {number}: add one")
+    check(ns["course"].language == lang, f"workbook {number} loaded the wrong language")
+    EXERCISE_CHECKS[number](ns, shown, lang)
+    print(f"workbook {number} ({lang}): checks passed")

@@ -1,0 +1,148 @@
+"""Your plan on one page (notebook 07): the plan's content, the Markdown, the one-page PDF, the widget."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import date
+
+import pytest
+
+from samskabelse.answers import EXAMPLE_TEAM, load_answers, save_answers
+from samskabelse.course import load_course
+from samskabelse.directions import DirectionsModel
+from samskabelse.gains import GainsModel
+from samskabelse.handout import (
+    TEXT,
+    answer_files,
+    build_plan,
+    draw_page,
+    pdf_page_count,
+    plan_markdown,
+    write_handout,
+    your_plan,
+)
+from samskabelse.timeline import TimelinePlan
+from samskabelse.typology import TypologyAnswer
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course("da")
+
+
+@pytest.fixture(scope="module")
+def course_en():
+    return load_course("en")
+
+
+def test_the_example_plan_has_every_section_from_the_models(course):
+    loaded = load_answers(EXAMPLE_TEAM / "anna.json", course)
+    plan = build_plan(loaded, course, steps=3)
+    t = TEXT["da"]
+    assert [s.key for s in plan.sections] == ["typology", "gains", "phases", "directions", "framing", "timeline"]
+    assert not any(s.missing for s in plan.sections) and plan.invented and plan.name == "Anna"
+    phases = next(s for s in plan.sections if s.key == "phases")
+    steps = [line.text for line in phases.lines if re.match(r"^\d\. ", line.text) and "%" not in line.text]
+    expected = loaded.models["phases"].next_steps(course, 3)
+    assert steps == [t["step"].format(n=i, text=s.focus_point.text, phase=s.phase.name)
+                     for i, s in enumerate(expected, 1)]
+    bars = [line.bar for line in phases.lines if line.bar is not None]
+    readiness = loaded.models["phases"].readiness(course)
+    assert bars == [readiness[p.id] / 100 for p in course.phases]
+
+
+def test_a_partly_answered_file_says_where_to_go_back(tmp_path, course_en):
+    gains = GainsModel.for_course(course_en)
+    save_answers(tmp_path / "bo.json", "Bo", course_en, {"gains": gains})
+    plan = build_plan(load_answers(tmp_path / "bo.json", course_en), course_en)
+    missing = {s.key for s in plan.sections if s.missing}
+    assert missing == {"typology", "phases", "directions", "framing", "timeline"}
+    text = plan_markdown(plan)
+    assert TEXT["en"]["missing"].format(nb="06") in text
+    assert "none_weighed" not in text and "not weighed any gains yet" in text
+    pdf, md = write_handout(plan, tmp_path / "out")
+    assert pdf_page_count(pdf) == 1
+
+
+def awkward_answers(course):
+    """Everything long or odd that a person can type."""
+    typology = TypologyAnswer(project="Et *meget* langt projektnavn med <script>alert(1)</script> og # tegn " * 4)
+    gains = GainsModel.for_course(course)
+    for g in course.gains:
+        gains.rate(g.id, importance=5, likelihood=4)
+    assert not gains.set_own([("*Helt* sjette $x$ [link](x)", 5, 5), ("Læring", 4, 4)], course)
+    directions = DirectionsModel.for_course(course)
+    for d in course.directions:
+        directions.set_stakeholders(d.id, ", ".join(f"Interessent nummer {i} med et langt navn" for i in range(8)))
+    timeline = TimelinePlan.from_course(course, date(2027, 1, 4))
+    return {"typology": typology, "gains": gains, "directions": directions, "timeline": timeline}
+
+
+def test_a_crowded_plan_still_fits_on_one_page(tmp_path, course):
+    save_answers(tmp_path / "x.json", "Anne-Marie <b>Ørsted-Kristiansen</b> " * 3, course, awkward_answers(course))
+    plan = build_plan(load_answers(tmp_path / "x.json", course), course, steps=5)
+    page = draw_page(plan)
+    assert 7.0 <= page.font_size <= 10.0
+    pdf, md = write_handout(plan, tmp_path / "out")
+    assert pdf_page_count(pdf) == 1 and pdf.read_bytes().startswith(b"%PDF")
+    text = md.read_text(encoding="utf-8")
+    assert "<script>" not in text and "&lt;script&gt;" not in text.replace("\\<", "<")
+    assert "\\<script\\>" in text and "\\*meget\\*" in text and "\\[link\\](x)" in text and "\\$x\\$" not in text
+
+
+def test_the_page_stays_within_its_margins(course_en):
+    plan = build_plan(load_answers(EXAMPLE_TEAM / "camilla.json", course_en), course_en)
+    page = draw_page(plan)
+    fig = page.figure
+    renderer = fig.canvas.get_renderer()
+    for text in fig.texts:
+        box = text.get_window_extent(renderer)
+        assert 0 <= box.x0 and box.x1 <= fig.bbox.x1 and 0 <= box.y0 and box.y1 <= fig.bbox.y1, text.get_text()
+    assert page.font_size >= 9.0 and not page.cut
+
+
+def test_the_plan_is_in_the_chosen_language(tmp_path, course, course_en):
+    for c in (course, course_en):
+        plan = build_plan(load_answers(EXAMPLE_TEAM / "emine.json", c), c)  # Emine saved her answers in English
+        assert plan.title == TEXT[c.language]["title"]
+        assert [s.title for s in plan.sections] == [TEXT[c.language][f"s_{s.key}"] for s in plan.sections]
+
+
+def test_the_widget_lists_own_files_first_and_saves(tmp_path, course, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert answer_files(course)[0][1].name == "anna.json"  # no own files: the example team
+    own = tmp_path / "answers"
+    own.mkdir()
+    shutil.copy(EXAMPLE_TEAM / "bo.json", own / "bo.json")
+    files = answer_files(course)
+    assert files[0][0] == "bo" and files[0][1].resolve() == (own / "bo.json") and "opdigtet" in files[1][0]
+    w = your_plan(course)
+    assert {"samskabelse-widget", "samskabelse-plan"} <= set(w.box._dom_classes)
+    assert "samskabelse-result" in w.preview._dom_classes
+    assert w.loaded.name == "Bo" and "Bo" in w.preview.value
+    before = len(re.findall(r"<li>\d\. ", w.preview.value))
+    w.slider.value = 1
+    assert len(re.findall(r"<li>\d\. ", w.preview.value)) == before - 2
+    w.button.click()
+    assert (tmp_path / "exports" / "bo-plan.pdf").exists() and (tmp_path / "exports" / "bo-plan.md").exists()
+    assert "bo-plan.pdf" in w.status.value
+
+
+def test_a_corrupt_file_gives_feedback_not_an_exception(tmp_path, course, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "answers").mkdir()
+    (tmp_path / "answers" / "anna.json").write_text("{broken", encoding="utf-8")
+    w = your_plan(course)
+    assert w.plan is None and "anna.json" in w.preview.value and "JSON" in w.preview.value
+    assert w.save() is None
+    w.choice.value = str(EXAMPLE_TEAM / "dennis.json")
+    assert w.loaded.name == "Dennis" and w.plan is not None
+
+
+def test_when_the_plan_cannot_be_written_the_widget_says_so(tmp_path, course):
+    blocker = tmp_path / "exports"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    w = your_plan(course, EXAMPLE_TEAM / "anna.json")
+    w.exports = blocker
+    assert w.save() is None and "kunne ikke gemmes" in w.status.value
