@@ -364,3 +364,25 @@ def test_banded_png_is_a_valid_png_of_exactly_the_figure(da):
     assert Image.open(io.BytesIO(enc.encode(small))).size == (10, 20)
     big = np.full((40, 30, 4), 255, np.uint8)
     assert np.array_equal(np.asarray(Image.open(io.BytesIO(enc.encode(big))).convert("RGB")), big[:, :, :3])
+
+
+def test_redrawing_only_the_changed_rows_gives_the_same_picture_as_a_full_redraw(da):
+    import io
+    import random
+
+    import numpy as np
+    from PIL import Image
+
+    w = weigh_gains(da)
+    w.own_names[0].value = "Læring"
+    rng = random.Random(2019)
+    sliders = [*w.importance.values(), *w.likelihood.values(), w.own_importance[0], w.own_likelihood[0]]
+    for _ in range(40):
+        rng.choice(sliders).value = rng.randint(0, 5)
+    partial = np.asarray(Image.open(io.BytesIO(bytes(w.live.image.value))).convert("RGB"))
+    w.live.refresh()  # everything that changes, over the whole background
+    full = np.asarray(Image.open(io.BytesIO(bytes(w.live.image.value))).convert("RGB"))
+    assert np.array_equal(partial, full)
+    renders = w.live.renders
+    w.own_importance[1].value = 3  # a row with no name: nothing to redraw
+    assert w.live.renders == renders

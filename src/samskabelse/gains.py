@@ -612,14 +612,20 @@ class BandedPNG:
     def encode(self, rgba) -> bytes:
         import numpy as np
 
-        rgba = np.asarray(rgba)
+        rgba = np.ascontiguousarray(rgba)
         h, w = rgba.shape[:2]
         n = -(-h // self.BAND)
         if self._previous is None or self._previous.shape != rgba.shape:
             self._bands = [None] * n
+            changed = np.ones(n, bool)
+        else:  # compare whole pixels (as 32-bit words), row by row, then band by band
+            rows_changed = (rgba.view(np.uint32) != self._previous.view(np.uint32)).reshape(h, w).any(axis=1)
+            changed = np.zeros(n * self.BAND, bool)
+            changed[:h] = rows_changed
+            changed = changed.reshape(n, self.BAND).any(axis=1)
         for b in range(n):
             rows = slice(b * self.BAND, (b + 1) * self.BAND)
-            if self._bands[b] is not None and np.array_equal(rgba[rows], self._previous[rows]):
+            if not changed[b]:
                 continue
             band = rgba[rows]
             raw = np.zeros((band.shape[0], 1 + 3 * w), np.uint8)  # a 0 (no filter) byte before each row
@@ -669,15 +675,30 @@ class BlitFigure(LiveFigure):
         self._background = None
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, dirty=None) -> None:
+        """Render again. `dirty`, optional: a list of (box, artists), box = (x0, y0, x1, y1) in display pixels;
+        only those boxes are restored from the background and only those artists drawn. The boxes must hold
+        everything the artists covered before and cover now, and no other changing artist."""
         start = time.perf_counter()
         canvas = self.fig.canvas
         if self._background is None:
             canvas.draw()  # animated (dynamic) artists are left out of a full draw
             self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
+            dirty = None
+        elif dirty is None:
             canvas.restore_region(self._background)
-        for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):  # stable: list order within a zorder
+        if dirty is None:
+            artists = self.dynamic
+        else:
+            width, height = canvas.get_width_height()
+            artists = []
+            for (x0, y0, x1, y1), drawn in dirty:
+                # Agg counts rows from the top, and `xy` is an offset from the saved region (here: none)
+                box = (max(0, math.floor(x0)), max(0, math.floor(height - y1)),
+                       min(width, math.ceil(x1)), min(height, math.ceil(height - y0)))
+                canvas.restore_region(self._background, bbox=box, xy=(0, 0))
+                artists += [a for a in drawn if a not in artists]
+        for artist in sorted(artists, key=lambda a: a.get_zorder()):  # stable: list order within a zorder
             if artist.get_visible():
                 self.fig.draw_artist(artist)
         self.image.value = self._png.encode(canvas.buffer_rgba())
@@ -801,19 +822,39 @@ class GainsWidget:
         self.ax.set_yticks(range(self._rows()), labels)
         self.ax.set_ylim(shown - 0.5, -0.6)  # own rows not in use are scrolled out of view
 
-    def _draw_values(self) -> None:
+    def _draw_values(self) -> list[int]:
+        """Set the bars and rank labels from the model; return the rows whose picture changed."""
         rated = self.model.rated(self.course)
+        index = {r.key: i for i, r in enumerate(rated)}
+        leading = leading_gains(self.model, self.course)
+        rank_at = {index[r.key]: k for k, r in enumerate(leading)}
+        states = []
         for i in range(self._rows()):
             # course gains take the first rows; own gains the rows after them, in order
             r = rated[i] if i < len(rated) else None
             self.importance_bars[i].set_width(r.importance if r else 0)
             self.likelihood_bars[i].set_width(r.likelihood if r else 0)
-        index = {r.key: i for i, r in enumerate(rated)}
-        leading = leading_gains(self.model, self.course)
+            states.append((r.importance if r else 0, r.likelihood if r else 0, rank_at.get(i)))
         for k, text in enumerate(self.rank_texts):
             text.set_visible(k < len(leading))
             if k < len(leading):
                 text.set_y(index[leading[k].key])
+        drawn, self._drawn = getattr(self, "_drawn", None), states
+        return [i for i, state in enumerate(states) if drawn is None or state != drawn[i]]
+
+    def _refresh_rows(self, rows: list[int]) -> None:
+        """Re-render only the rows that changed: each row's band of the axes, its bars and its rank label."""
+        if not rows:
+            return
+        ax = self.ax
+        x0, x1 = ax.bbox.x0 - 2, ax.bbox.x1 + 2
+        dirty = []
+        for i in rows:
+            (_, ya), (_, yb) = ax.transData.transform([(0, i - 0.5), (0, i + 0.5)])
+            artists = [self.importance_bars[i], self.likelihood_bars[i]]
+            artists += [t for t in self.rank_texts if t.get_visible() and t.get_position()[1] == i]
+            dirty.append(((x0, min(ya, yb), x1, max(ya, yb)), artists))
+        self.live.refresh(dirty)
 
     # -- changes ---------------------------------------------------------------------------------
     def on_change(self, callback) -> None:
@@ -857,8 +898,7 @@ class GainsWidget:
 
     def _changed(self, figure: bool = True) -> None:
         if figure:
-            self._draw_values()
-            self.live.refresh()
+            self._refresh_rows(self._draw_values())
         self._update_result()
         for callback in self._listeners:
             callback()
