@@ -36,7 +36,7 @@ def percentile(values: list[float], q: float) -> float:
 def measure(page, lab, relpath: str, presses: int, widget_index: int | None, slider: int) -> dict:
     h.open_in_lab(page, lab, relpath)
     h.run_all_cells(page)
-    widgets = h.wait_for_widgets(page, fallback=relpath.split("/")[-1].startswith("00"))
+    widgets = h.wait_for_widgets(page)
     problems = h.problems(page)
     if problems:
         raise RuntimeError(f"{relpath}: {problems}")

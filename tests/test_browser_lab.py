@@ -30,12 +30,15 @@ REQUIRE_ALL_WIDGET_NOTEBOOKS = False
 
 @pytest.fixture(scope="module")
 def chromium():
+    """One browser and one context (so JupyterLab's scripts come from the cache after the first notebook)."""
     h.require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = h.launch_chromium(playwright)
-        yield browser
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        yield context
+        context.close()
         browser.close()
 
 
@@ -49,11 +52,10 @@ def lab(tmp_path_factory):
 
 @pytest.fixture
 def page(chromium, lab):
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
+    page = chromium.new_page()
     page.set_default_timeout(h.STEP_MS)
     yield page
-    context.close()
+    page.close()
     h.shut_down_kernels(lab)
 
 
@@ -72,7 +74,7 @@ def test_widgets_display_and_follow_the_keyboard_in_jupyterlab(lang, number, lab
     with h.screenshot_on_failure(page, f"lab-{lang}-{number}"):
         h.open_in_lab(page, lab, relpath)
         h.run_all_cells(page)
-        widgets = h.wait_for_widgets(page, fallback=number == "00")
+        widgets = h.wait_for_widgets(page)
         assert not h.problems(page), f"{relpath}: {h.problems(page)}\nconsole: {console}"
         complete = [w for w in widgets if w.complete]
         assert complete, (f"{relpath}: no widget with a slider, a figure ({h.FIGURE}) and a result ({h.RESULT}): "

@@ -85,7 +85,7 @@ def test_a_voila_app_hides_the_code_and_follows_the_keyboard(tmp_path):
                 # Voilà runs the notebook before it answers; the page links a font stylesheet on a CDN that is
                 # not reachable offline, so wait for the document, not for every resource.
                 page.goto(app.url("/"), wait_until="domcontentloaded", timeout=60_000)
-                widgets = h.wait_for_widgets(page, fallback=APP == "00", timeout_ms=60_000)
+                widgets = h.wait_for_widgets(page, timeout_ms=60_000)
                 assert not h.problems(page), f"{relpath}: {h.problems(page)}\nconsole: {console}"
                 body = page.inner_text("body")
                 shown = [line for line in code_lines(path) if line in body]

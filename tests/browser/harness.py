@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 # The notebooks whose widgets the course is about; each has a slider, a figure and a result text, marked with
-# the CSS classes below. Notebook 00's practice slider is driven too, found by its ipywidgets classes.
+# the CSS classes below (notebook 00's practice slider has them too).
 WIDGET_NOTEBOOKS = ("01", "02", "03", "04", "05", "06")
 WIDGET = ".samskabelse-widget"
 FIGURE = "img.samskabelse-figure, .samskabelse-figure img"
@@ -319,21 +319,14 @@ def problems(page) -> list[str]:
 
 
 # Marks each course widget (outermost element with class samskabelse-widget) with data-e2e-widget="i" and reports
-# its parts. `fallback` (notebook 00's practice slider has no course classes): an output holding a slider and an
-# ipywidgets Image counts as one widget, its Image as the figure and its HTML widget as the result.
-_MARK_WIDGETS = r"""([WIDGET, FIGURE, RESULT, HANDLE, fallback]) => {
-  let roots = [...document.querySelectorAll(WIDGET)].filter(el => !el.parentElement.closest(WIDGET));
-  let fig = FIGURE, res = RESULT;
-  if (roots.length === 0 && fallback) {
-    roots = [...document.querySelectorAll('.jp-OutputArea-output')]
-      .filter(o => o.querySelector(HANDLE) && o.querySelector('img.widget-image'));
-    fig = 'img.widget-image'; res = '.widget-html';
-  }
+# its parts.
+_MARK_WIDGETS = r"""([WIDGET, FIGURE, RESULT, HANDLE]) => {
+  const roots = [...document.querySelectorAll(WIDGET)].filter(el => !el.parentElement.closest(WIDGET));
   return roots.map((el, i) => {
     el.setAttribute('data-e2e-widget', String(i));
-    return {index: i, classes: el.className, figure: fig, result: res,
-            sliders: el.querySelectorAll(HANDLE).length, figures: el.querySelectorAll(fig).length,
-            results: el.querySelectorAll(res).length};
+    return {index: i, classes: el.className, figure: FIGURE, result: RESULT,
+            sliders: el.querySelectorAll(HANDLE).length, figures: el.querySelectorAll(FIGURE).length,
+            results: el.querySelectorAll(RESULT).length};
   });
 }"""
 
@@ -368,18 +361,16 @@ class WidgetInfo:
         return self.sliders > 0 and self.figures > 0 and self.results > 0
 
 
-def wait_for_widgets(page, *, fallback: bool, timeout_ms: int = STEP_MS) -> list[WidgetInfo]:
+def wait_for_widgets(page, timeout_ms: int = STEP_MS) -> list[WidgetInfo]:
     """Wait until the course widgets have rendered (and no view is still loading), then mark them."""
     page.wait_for_function(
-        r"""([WIDGET, HANDLE, fallback]) => {
+        r"""([WIDGET]) => {
           const loading = [...document.querySelectorAll('.jp-OutputArea-output')]
             .some(o => /^\s*Loading widget\.\.\./.test(o.textContent));
-          const found = document.querySelector(WIDGET) ||
-            (fallback && document.querySelector('.jp-OutputArea-output ' + HANDLE));
-          return !loading && !!found;
+          return !loading && !!document.querySelector(WIDGET);
         }""",
-        arg=[WIDGET, HANDLE, fallback], timeout=timeout_ms)
-    return [WidgetInfo(**w) for w in page.evaluate(_MARK_WIDGETS, [WIDGET, FIGURE, RESULT, HANDLE, fallback])]
+        arg=[WIDGET], timeout=timeout_ms)
+    return [WidgetInfo(**w) for w in page.evaluate(_MARK_WIDGETS, [WIDGET, FIGURE, RESULT, HANDLE])]
 
 
 def _handle(page, widget: WidgetInfo, slider: int):
