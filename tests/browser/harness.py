@@ -191,17 +191,32 @@ def lab_server(workdir: Path) -> Server:
     settings = workdir / "app-settings"
     settings.mkdir(parents=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES), encoding="utf-8")
-    port, token = free_port(), secrets.token_hex(16)
-    argv = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={token}",
-        f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={workdir / 'user-settings'}",
-        f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
-    ]
-    if os.geteuid() == 0:
-        argv.append("--allow-root")  # JupyterLab refuses to run as root without it (CI, containers)
-    server = Server("JupyterLab", argv, port, token, root, _isolated_env(workdir), workdir / "jupyterlab.log")
-    return server.start("/api/status")
+    def argv(port: int, token: str) -> list[str]:
+        args = [
+            sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+            "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={token}",
+            f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={workdir / 'user-settings'}",
+            f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
+        ]
+        if os.geteuid() == 0:
+            args.append("--allow-root")  # JupyterLab refuses to run as root without it (CI, containers)
+        return args
+
+    return _start("JupyterLab", argv, root, workdir, "/api/status")
+
+
+def _start(name: str, argv, cwd: Path, workdir: Path, ready_path: str, tries: int = 3) -> Server:
+    """Start on a free port; another process may take the port between choosing and binding it, so retry."""
+    for attempt in range(1, tries + 1):
+        port, token = free_port(), secrets.token_hex(16)
+        log = workdir / f"{name.lower()}-{port}.log"
+        server = Server(name, argv(port, token), port, token, cwd, _isolated_env(workdir), log)
+        try:
+            return server.start(ready_path)
+        except RuntimeError:
+            if attempt == tries or server.process is None or server.process.poll() is None:
+                raise
+    raise AssertionError("unreachable")
 
 
 VOILA_READY = "/voila/static/voila.js"  # a static file: answers without running a notebook
@@ -209,13 +224,13 @@ VOILA_READY = "/voila/static/voila.js"  # a static file: answers without running
 
 def voila_server(target: str, workdir: Path) -> Server:
     """Voilà as the README starts it (`voila notebooks/da/NN-....ipynb`, from the repository root)."""
-    port, token = free_port(), secrets.token_hex(16)
-    argv = [
-        sys.executable, "-m", "voila", target, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0", f"--Voila.token={token}", "--show_tracebacks=True",
-    ]
-    server = Server("Voilà", argv, port, token, ROOT, _isolated_env(workdir), workdir / "voila.log")
-    return server.start(VOILA_READY)
+    def argv(port: int, token: str) -> list[str]:
+        return [
+            sys.executable, "-m", "voila", target, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+            "--Voila.port_retries=0", f"--Voila.token={token}", "--show_tracebacks=True",
+        ]
+
+    return _start("Voila", argv, ROOT, workdir, VOILA_READY)
 
 
 # ---------------------------------------------------------------------------------------------------------------
