@@ -178,7 +178,7 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     doubt = t["doubtful"].split("{")[0]
     check(doubt in statement and name["economy"].lower() in statement.split(doubt)[1],
           f"economy (important, unlikely) is not named as doubtful: {statement}")
-    check([round(r.get_position()[1]) for r in gains.rank_texts] == [0, 4, n], "the ranks are on the wrong rows")
+    check(gains.rank_rows == [0, 4, n], f"the ranks are on the wrong rows: {gains.rank_rows}")
     # every demand at 5: the gains (mean of 4, 3.2, 2.4 = 3.2) are low for what it demands -> lighter forms
     for s in demands.sliders.values():
         s.value = 5

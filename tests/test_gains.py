@@ -257,10 +257,10 @@ def test_sliders_move_the_model_the_bars_and_the_statement(course):
     name = course.gains[0].name
     assert name.lower() in w.result.value
     # the rank label sits on the leading gain's row
-    assert w.rank_texts[0].get_visible() and w.rank_texts[0].get_position()[1] == 0
-    assert not w.rank_texts[1].get_visible()
+    assert w.rank_rows == [0, None, None] and w.rank_labels[0].get_visible()
+    assert not w.rank_labels[1].get_visible()
     w.importance["quality"].value = 1
-    assert not w.rank_texts[0].get_visible()
+    assert w.rank_rows == [None, None, None] and not w.rank_labels[0].get_visible()
 
 
 def test_own_gains_typed_in_the_widget(da):
@@ -272,6 +272,11 @@ def test_own_gains_typed_in_the_widget(da):
     assert "Læring" in labels
     assert w.importance_bars[len(da.gains)].get_width() == 4
     assert "Læring" in w.result.value
+    # the rank label sits on its row, also after the layout changed for the new name
+    w.importance["quality"].value = w.likelihood["quality"].value = 5
+    assert w.rank_rows[0] == 0
+    y_label = w.rank_labels[0].get_transform().transform((0, 0))[1]
+    assert abs(y_label - w.ax.transData.transform((0, 0))[1]) < 0.5
     w.own_names[1].value = "KVALITET"
     assert "står allerede på listen" in w.messages.value and len(w.model.own) == 1
     w.own_names[1].value = "<b>" + "x" * 80

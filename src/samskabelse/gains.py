@@ -19,6 +19,8 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from matplotlib.transforms import Affine2D, ScaledTranslation
+
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, LiveFigure, new_figure
@@ -712,6 +714,18 @@ IMPORTANCE_COLOUR, LIKELIHOOD_COLOUR = PALETTE["blue"], PALETTE["orange"]
 LIKELIHOOD_HATCH = "//"
 
 
+def _text_outline(text: str, size: float):
+    """Bold text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.patches import PathPatch
+    from matplotlib.textpath import TextPath
+
+    path = TextPath((0, 0), text, size=size, prop=FontProperties(weight="bold"))
+    box = path.get_extents()
+    path = path.transformed(Affine2D().translate(-box.x0, -(box.y0 + box.y1) / 2))
+    return PathPatch(path, facecolor=PALETTE["black"], edgecolor="none", visible=False)
+
+
 class GainsWidget:
     """Two sliders per gain (course gains and own gains), a bar figure and a motivation statement."""
 
@@ -796,9 +810,12 @@ class GainsWidget:
         self.likelihood_bars = ax.barh([y + 0.2 for y in ys], [0] * n, height=0.38, color=LIKELIHOOD_COLOUR,
                                        hatch=LIKELIHOOD_HATCH, edgecolor=PALETTE["black"], linewidth=0.6,
                                        label=t["likelihood"])
-        # one label per rank, moved to its gain's row (cheaper to redraw than a label per row)
-        self.rank_texts = [ax.text(HIGH + 0.12, 0, t["rank"].format(n=k), va="center", ha="left", fontsize=13,
-                                   fontweight="bold", visible=False) for k in range(1, LEADING_MAX + 1)]
+        # one label per rank, moved to its gain's row; drawn as the outline of its letters, which is much
+        # cheaper to redraw than text (no glyphs rendered per change)
+        self.rank_labels = [_text_outline(t["rank"].format(n=k), 13) for k in range(1, LEADING_MAX + 1)]
+        self.rank_rows: list[int | None] = [None] * LEADING_MAX
+        for label in self.rank_labels:
+            fig.add_artist(label)
         ax.set_xlim(0, HIGH + 0.95)
         ax.set_xticks(range(LOW, HIGH + 1))
         ax.set_xlabel(t["fig_xlabel"])
@@ -808,7 +825,7 @@ class GainsWidget:
         ax.tick_params(axis="y", length=0)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False, borderaxespad=0)
         self._set_row_labels()
-        self.live = BlitFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_texts],
+        self.live = BlitFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
                                alt=t["fig_title"])
         self._draw_values()
         self.live.refresh()
@@ -835,10 +852,13 @@ class GainsWidget:
             self.importance_bars[i].set_width(r.importance if r else 0)
             self.likelihood_bars[i].set_width(r.likelihood if r else 0)
             states.append((r.importance if r else 0, r.likelihood if r else 0, rank_at.get(i)))
-        for k, text in enumerate(self.rank_texts):
-            text.set_visible(k < len(leading))
-            if k < len(leading):
-                text.set_y(index[leading[k].key])
+        for k, label in enumerate(self.rank_labels):
+            row = index[leading[k].key] if k < len(leading) else None
+            self.rank_rows[k] = row
+            label.set_visible(row is not None)
+            if row is not None:  # points to pixels, then to its row (following the axes if the layout changes)
+                label.set_transform(Affine2D().scale(self.ax.figure.dpi / 72)
+                                    + ScaledTranslation(HIGH + 0.12, row, self.ax.transData))
         drawn, self._drawn = getattr(self, "_drawn", None), states
         return [i for i, state in enumerate(states) if drawn is None or state != drawn[i]]
 
@@ -852,7 +872,7 @@ class GainsWidget:
         for i in rows:
             (_, ya), (_, yb) = ax.transData.transform([(0, i - 0.5), (0, i + 0.5)])
             artists = [self.importance_bars[i], self.likelihood_bars[i]]
-            artists += [t for t in self.rank_texts if t.get_visible() and t.get_position()[1] == i]
+            artists += [label for label, row in zip(self.rank_labels, self.rank_rows, strict=True) if row == i]
             dirty.append(((x0, min(ya, yb), x1, max(ya, yb)), artists))
         self.live.refresh(dirty)
 
