@@ -352,3 +352,38 @@ def test_notes_quote_the_file_escaped(tmp_path, course_en):
     notes = " ".join(A.load_answers(path, course_en, MODELS).notes)
     assert "<script>" not in notes and "<img" not in notes and "<b>" not in notes
     assert "&lt;script&gt;" in notes and "&lt;img src=x&gt;" in notes
+
+
+# ---------------------------------------------------------------------------------------------
+# The real widget models, through the example team (every section answered, values away from the defaults)
+def test_every_widget_model_is_found():
+    assert sorted(A.model_classes()) == sorted(A.SECTIONS)
+
+
+@pytest.mark.parametrize("path", sorted(A.EXAMPLE_TEAM.glob("*.json")), ids=lambda p: p.name)
+def test_every_section_round_trips_through_its_model(tmp_path, path, course_da, course_en):
+    original = A.load_answers(path, course_da)
+    assert original.invented and original.notes == [] and sorted(original.models) == sorted(A.SECTIONS)
+    for course in (course_da, course_en):
+        loaded = A.load_answers(path, course)
+        again = A.save_answers(tmp_path / f"{course.language}.json", loaded.name, course, loaded.models)
+        reread = A.load_answers(again.path, course)
+        assert reread.notes == []
+        for section in A.SECTIONS:
+            assert reread.models[section].to_dict() == loaded.models[section].to_dict(), section
+            assert reread.answers[section] == loaded.models[section].to_dict(), section
+
+
+def test_answers_saved_with_another_course_file_are_matched_by_id(tmp_path, course_da):
+    """The worked example adds a gain and two frame elements; the shipped answers still load, and what is new
+    or gone is reported, not dropped."""
+    from samskabelse.course import read_course
+
+    adapted = read_course(A.REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml", "da")
+    loaded = A.load_answers(A.EXAMPLE_TEAM / "anna.json", adapted)
+    assert sorted(loaded.models) == sorted(A.SECTIONS)
+    notes = " ".join(loaded.notes)
+    assert "data/da/course.yaml" in notes  # said which course file the answers were saved with
+    assert loaded.models["gains"].gains["quality"].importance == 5  # matched by id
+    saved = A.save_answers(tmp_path / "anna.json", "Anna", adapted, loaded.models)
+    assert "less_loneliness" in saved.payload["answers"]["gains"]["gains"]  # the adapted course's own gain

@@ -12,7 +12,6 @@ functions its notebook uses (the motivation statement, the next steps, the sente
 from __future__ import annotations
 
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,7 +23,6 @@ from .display import user_text
 from .figures import PALETTE, new_figure
 from .i18n import Texts
 
-EXPORTS_ENV_VAR = "SAMSKABELSE_EXPORTS"
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
 DEFAULT_STEPS = 3
@@ -496,9 +494,10 @@ def draw_page(plan: Plan) -> Page:
 
 
 def exports_folder(folder: str | Path | None = None) -> Path:
-    if folder is not None:
-        return Path(folder)
-    return Path(os.environ.get(EXPORTS_ENV_VAR, "").strip() or "exports")
+    """The same folder as the timeline's exports: `folder`, else $SAMSKABELSE_EXPORTS, else exports/."""
+    from .timeline_export import exports_folder as timeline_exports
+
+    return timeline_exports(folder)
 
 
 def write_handout(plan: Plan, folder: str | Path | None = None) -> tuple[Path, Path]:

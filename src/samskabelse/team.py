@@ -159,16 +159,17 @@ def _names(members: list[LoadedAnswers], lang: str) -> str:
     return ", ".join(names[:-1]) + f" {TEXT[lang]['and']} " + names[-1]
 
 
-def _spread(course: Course, section: str, item: str, key: str, values: dict, scale: float, show) -> Disagreement | None:
-    """A disagreement from numeric answers: members at the top against members at the bottom."""
-    if len(values) < 2:
+def _spread(course: Course, section: str, item: str, key: str, values, scale: float, show) -> Disagreement | None:
+    """A disagreement from numeric answers (a mapping, or (person, value) pairs): top against bottom."""
+    pairs = list(values.items()) if isinstance(values, dict) else list(values)
+    if len(pairs) < 2:
         return None
-    hi, lo = max(values.values()), min(values.values())
+    hi, lo = max(v for _, v in pairs), min(v for _, v in pairs)
     if hi == lo:
         return None
     t = TEXT[course.language]
-    high = [m for m, v in values.items() if v == hi]
-    low = [m for m, v in values.items() if v == lo]
+    high = [m for m, v in pairs if v == hi]
+    low = [m for m, v in pairs if v == lo]
     hi_text, lo_text = show(hi), show(lo)
     question = t[key].format(item=user_text(item_name(course, section, item), 120),
                              high=_names(high, course.language), low=_names(low, course.language),
@@ -196,6 +197,25 @@ def with_section(team: list[LoadedAnswers], section: str) -> list[LoadedAnswers]
     return [m for m in team if section in m.models]
 
 
+def gains_members(team: list[LoadedAnswers], course: Course):
+    """The team as notebook 02's comparison (gains_team.Member) sees it: who weighed which gains and demands."""
+    from .gains import GainsModel
+    from .gains_team import Member
+
+    out = []
+    for m in team:
+        model = m.models.get("gains")
+        if not isinstance(model, GainsModel):
+            continue
+        raw = m.answers.get("gains", {})
+        answered = {key: frozenset(k for k in raw.get(key, {}) if k in ids) if isinstance(raw.get(key), dict)
+                    else frozenset() for key, ids in (("gains", {g.id for g in course.gains}),
+                                                      ("demands", {d.id for d in course.demands}))}
+        out.append(Member(name=m.name, label=m.name, model=model, gains=answered["gains"],
+                          demands=answered["demands"], file=m.path.name, invented=m.invented))
+    return out
+
+
 def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreement]:
     """Every item the team answered differently, largest spread first (course order among equals)."""
     t = TEXT[course.language]
@@ -209,14 +229,14 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
         if found is not None:
             out.append(found)
 
-    gains = with_section(team, "gains")
-    for g in course.gains:
-        add(_spread(course, "gains", g.id, "q_gains",
-                    {m: m.models["gains"].gains[g.id].importance for m in gains if g.id in m.models["gains"].gains},
-                    5, out_of))
-    for d in course.demands:
-        add(_spread(course, "demands", d.id, "q_demands",
-                    {m: m.models["gains"].demands.get(d.id, 0) for m in gains}, 5, out_of))
+    # Gains and demands as notebook 02's team comparison reads them (a gain left unweighed is left out).
+    from .gains_team import demand_spreads, gain_spreads
+
+    members = gains_members(team, course)
+    for s in gain_spreads(members, course, "importance"):
+        add(_spread(course, "gains", s.key, "q_gains", s.values, 5, lambda v: out_of(int(v))))
+    for s in demand_spreads(members, course):
+        add(_spread(course, "demands", s.key, "q_demands", s.values, 5, lambda v: out_of(int(v))))
 
     typed = with_section(team, "typology")
     if len(typed) >= 2:
@@ -418,6 +438,12 @@ def _figure_name(text: str) -> str:
     return figure_text(text, 26)
 
 
+def _members_by_position(team: list[LoadedAnswers], course: Course) -> list:
+    """gains_members, aligned with `team` (None for someone without a gains section)."""
+    members = iter(gains_members(team, course))
+    return [next(members) if "gains" in m.models else None for m in team]
+
+
 def draw_team_figure(team: list[LoadedAnswers], course: Course):
     """Gains, directions, phase readiness and timelines, one marker per participant, and the team's mean."""
     t = TEXT[course.language]
@@ -432,11 +458,12 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
         ys = range(len(labels))
         for i, m in members:
             colour, marker = style[i]
-            xs = [value_of(m, k) for k in range(len(labels))]
-            ax.scatter(xs, [y + offsets[i] for y in ys], s=70, color=colour, marker=marker, edgecolor="black",
-                       linewidth=0.6, zorder=3, label=_figure_name(m.name))
+            points = [(value_of(m, k), k + offsets[i]) for k in ys]
+            points = [(x, y) for x, y in points if x is not None]  # not answered: no point, not a 0
+            ax.scatter([x for x, _ in points], [y for _, y in points], s=70, color=colour, marker=marker,
+                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(m.name))
         for y in ys:
-            values = [value_of(m, y) for _, m in members]
+            values = [v for _, m in members if (v := value_of(m, y)) is not None]
             if values:
                 mean = sum(values) / len(values)
                 ax.plot([mean, mean], [y - 0.35, y + 0.35], color=PALETTE["black"], linewidth=3, zorder=4)
@@ -448,8 +475,9 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
         ax.grid(axis="x", alpha=0.3)
 
     gains = course.gains
+    as_member = {id(m): g for m, g in zip(team, _members_by_position(team, course), strict=True)}
     dots(axes[0][0], [g.name for g in gains],
-         lambda m, k: m.models["gains"].gains[gains[k].id].importance if gains[k].id in m.models["gains"].gains else 0,
+         lambda m, k: as_member[id(m)].value(gains[k].id, "importance") if as_member[id(m)] else None,
          "gains", 5, t["fig_gains"])
     dirs = course.directions
     dots(axes[0][1], [d.name for d in dirs], lambda m, k: m.models["directions"].attention.get(dirs[k].id, 0),
