@@ -163,3 +163,12 @@ def test_answers_saved_in_english_count_in_a_danish_team(course):
     team, problems = load_team(EXAMPLE_TEAM, course)
     emine = next(m for m in team if m.name == "Emine")
     assert emine.language == "en" and emine.notes == [] and len(emine.models) == 6
+
+
+def test_the_team_setting_is_found_from_a_notebook_folder(monkeypatch, course):
+    from samskabelse.course import REPO_ROOT
+
+    monkeypatch.setenv("SAMSKABELSE_TEAM", "data/example-team")
+    monkeypatch.chdir(REPO_ROOT / "notebooks" / "da")
+    w = team_answers(course)
+    assert len(w.team) == 5 and w.folder.value.endswith("data/example-team")

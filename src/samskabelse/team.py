@@ -517,8 +517,9 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
 # ---------------------------------------------------------------------------------------------
 # The widget
 def default_team_folder() -> Path:
+    """$SAMSKABELSE_TEAM (found from the notebook's folder or the repository root), else the example team."""
     value = os.environ.get(TEAM_ENV_VAR, "").strip()
-    return Path(value) if value else EXAMPLE_TEAM
+    return resolve_folder(value) if value else EXAMPLE_TEAM
 
 
 def resolve_folder(text: str) -> Path:
