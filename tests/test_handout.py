@@ -146,3 +146,18 @@ def test_when_the_plan_cannot_be_written_the_widget_says_so(tmp_path, course):
     w = your_plan(course, EXAMPLE_TEAM / "anna.json")
     w.exports = blocker
     assert w.save() is None and "kunne ikke gemmes" in w.status.value
+
+
+def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkeypatch):
+    from samskabelse import handout
+
+    fake_root = tmp_path / "repo"
+    (fake_root / "exercises" / "da" / "answers").mkdir(parents=True)
+    (fake_root / "notebooks" / "da").mkdir(parents=True)
+    monkeypatch.chdir(fake_root / "notebooks" / "da")  # notebook 07, run where the course keeps it
+    shutil.copy(EXAMPLE_TEAM / "dennis.json", fake_root / "exercises" / "da" / "answers" / "dennis.json")
+    monkeypatch.setattr(handout, "REPO_ROOT", fake_root)
+    label, path = handout.answer_files(course)[0]
+    assert path.name == "dennis.json" and label == "dennis (exercises/da/answers)"
+    monkeypatch.chdir(tmp_path)  # a copy elsewhere (as the tests run it) looks only beside itself
+    assert handout.answer_files(course)[0][1].name == "anna.json"

@@ -520,15 +520,50 @@ def pdf_page_count(path: str | Path) -> int:
 
 # ---------------------------------------------------------------------------------------------
 # The widget
+def _in_course_folders() -> bool:
+    """Running from the course's own notebooks or workbooks (not from a copy elsewhere, as the tests do)."""
+    try:
+        here = Path.cwd().resolve()
+    except OSError:
+        return False
+    return any(here.is_relative_to((REPO_ROOT / part).resolve()) for part in ("notebooks", "exercises"))
+
+
+def answer_folders(course: Course, folder: str | Path | None = None) -> list[Path]:
+    """Where a participant's answers may be: the answers folder here, and those beside the notebooks and the
+    workbooks of the course's language (a participant may have saved in either)."""
+    candidates = [answers_folder(folder)]
+    if folder is None and _in_course_folders():
+        lang = course.language
+        candidates += [REPO_ROOT / "notebooks" / lang / "answers", REPO_ROOT / "exercises" / lang / "answers"]
+    out, seen = [], set()
+    for c in candidates:
+        try:
+            key = c.resolve()
+        except OSError:
+            continue
+        if key not in seen and c.is_dir():
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def answer_files(course: Course, folder: str | Path | None = None) -> list[tuple[str, Path]]:
     """(label, path) for the participant's own files first (newest first), then the invented example team."""
     t = TEXT[course.language]
     own = []
-    base = answers_folder(folder)
-    if base.is_dir():
-        own = sorted((p for p in base.glob("*.json") if not p.name.startswith(".")),
-                     key=lambda p: p.stat().st_mtime, reverse=True)
-    out = [(p.stem, p) for p in own]
+    for base in answer_folders(course, folder):
+        own += [p for p in base.glob("*.json") if not p.name.startswith(".")]
+    own.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    here = answers_folder(folder).resolve() if answers_folder(folder).is_dir() else None
+    out = []
+    for p in own:
+        where = p.parent
+        try:
+            where = p.parent.resolve().relative_to(REPO_ROOT)
+        except ValueError:
+            pass
+        out.append((p.stem if p.parent.resolve() == here else f"{p.stem} ({where.as_posix()})", p))
     for p in sorted(EXAMPLE_TEAM.glob("*.json")):
         out.append((t["example_label"].format(name=p.stem.capitalize()), p))
     return out
