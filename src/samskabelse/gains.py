@@ -44,8 +44,8 @@ TEXT = Texts(
         "0 = slet ikke, 5 = helt afgørende / næsten sikkert.",
         "col_gain": "Gevinst", "col_importance": "Vigtighed (0–5)", "col_likelihood": "Sandsynlighed (0–5)",
         "importance": "Vigtighed", "likelihood": "Sandsynlighed",
-        "own_heading": "{label} – op til {max} gevinster, du selv navngiver:",
-        "own_slot": "egen gevinst {n}",
+        "own_heading": "<b>{label}</b> – op til {max} gevinster, du selv navngiver. {help} Tryk Enter efter navnet.",
+        "own_slot": "Egen gevinst {n}",
         "fig_title": "Forventede gevinster for dit projekt",
         "fig_xlabel": "0 = slet ikke · 5 = helt afgørende / næsten sikkert",
         "rank": "nr. {n}",
@@ -117,8 +117,8 @@ TEXT = Texts(
         "0 = not at all, 5 = decisive / almost certain.",
         "col_gain": "Gain", "col_importance": "Importance (0–5)", "col_likelihood": "Likelihood (0–5)",
         "importance": "Importance", "likelihood": "Likelihood",
-        "own_heading": "{label} – up to {max} gains you name yourself:",
-        "own_slot": "own gain {n}",
+        "own_heading": "<b>{label}</b> – up to {max} gains you name yourself. {help} Press Enter after the name.",
+        "own_slot": "Own gain {n}",
         "fig_title": "Expected gains of your project",
         "fig_xlabel": "0 = not at all · 5 = decisive / almost certain",
         "rank": "no. {n}",
@@ -760,13 +760,13 @@ class GainsWidget:
         self.grid = widgets.GridBox(cells, layout=grid_layout)
 
         own_heading = widgets.HTML(t["own_heading"].format(label=user_text(course.own_gains_label, 100),
-                                                           max=slots))
+                                                           max=slots, help=user_text(course.own_gains_help, 300)))
         self.own_names, self.own_importance, self.own_likelihood = [], [], []
         own_cells = []
         for i in range(slots):
             o = self.model.own[i] if i < len(self.model.own) else OwnGain("")
-            text = widgets.Text(value=o.name, placeholder=course.own_gains_help if i == 0 else t["own_slot"].format(
-                n=i + 1), continuous_update=False, layout=widgets.Layout(width="98%"))
+            text = widgets.Text(value=o.name, placeholder=t["own_slot"].format(n=i + 1), continuous_update=False,
+                                layout=widgets.Layout(width="98%"))
             text.tooltip = course.own_gains_help
             self.own_names.append(text)
             self.own_importance.append(slider(o.importance, f"{t['own_slot'].format(n=i + 1)}: {t['importance']}"))
