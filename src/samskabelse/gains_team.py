@@ -28,7 +28,7 @@ DISAGREE_MIN = 2.0  # a gap of at least this many points between the highest and
 PROMPTS_MAX = 3  # discussion prompts about gains (plus at most two about demands)
 DEMAND_PROMPTS_MAX = 2
 NAMES_MAX = 3  # at most this many names in one prompt ("Anna, Bo og Camilla +2")
-MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*", "h", "<"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "p", "h", "<"]
 COLOURS = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black", "grey")]
 
 TEXT = Texts(
@@ -389,7 +389,7 @@ class TeamWidget:
             series = []
             for k, m in enumerate(self.members):
                 sc = ax.scatter([], [], s=60, marker=MARKERS[k % len(MARKERS)], color=COLOURS[k % len(COLOURS)],
-                                edgecolors="white", linewidths=0.8, zorder=3, label=figure_text(m.label, 22))
+                                edgecolors="white", linewidths=0.8, zorder=3, label=figure_text(m.label, 18))
                 series.append(sc)
             self.spread_bars.append(bars)
             self.mean_marks.append(mean)
@@ -406,8 +406,10 @@ class TeamWidget:
                                           loc="left")
         ax_d.set_title(t["title_demands"], loc="left")
         if self.members:
+            entries = len(self.members) + 2
             fig.legend(handles=[self.mean_marks[0], self.spread_bars[0], *self.series[0]], loc="outside lower center",
-                       ncols=min(4, len(self.members) + 2), frameon=False, handletextpad=0.3, columnspacing=1.2)
+                       ncols=min(entries, 4 if entries <= 8 else 3), frameon=False, handletextpad=0.3,
+                       columnspacing=1.2)
         self._fill(ax_d, 1, demand_spreads(self.members, course), "demand")
         self._fill(ax_g, 0, gain_spreads(self.members, course, self.measure.value), "gain")
         # only the gains panel changes with the measure; the rest is drawn once per team
