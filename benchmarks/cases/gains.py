@@ -1,8 +1,9 @@
 """The weighing widget of notebook 02 (issue 4), with its demands view listening, as in the notebook.
 
-The timed slider is the importance of the first gain. A change there updates the model, redraws the bar
-figure's changing artists over a cached background, re-encodes it, rewrites the motivation statement, and
-also moves the project's point in the demands view below it (a second figure) and rewrites its reading.
+The timed slider is the importance of the first gain. A change there updates the model, restores the rows of
+the bar figure that changed from a cached background and redraws their bars and rank labels, re-encodes the
+PNG (recompressing only the bands of rows that changed), rewrites the motivation statement, and also moves the
+project's point in the demands view below it (a second figure, encoded the same way) and rewrites its reading.
 The baseline rebuilds only the bar figure, from scratch with pyplot, per change: it does less work.
 """
 
