@@ -151,9 +151,12 @@ class Server:
         except OSError:
             return "(no log)"
 
-    def api(self, method: str, path: str) -> object:
-        request = urllib.request.Request(self.base + path, method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+    def api(self, method: str, path: str, body: dict | None = None) -> object:
+        headers = {"Authorization": f"token {self.token}"}
+        data = None
+        if body is not None:
+            data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+        request = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -263,6 +266,9 @@ def screenshot_on_failure(page, name: str):
 
 def open_in_lab(page, lab: Server, relpath: str) -> None:
     """Open a notebook in a fresh JupyterLab workspace (`?reset`) and wait until its kernel is idle."""
+    # Start the notebook's kernel first, so that it boots while the page loads; Lab joins the running session.
+    lab.api("POST", "/api/sessions", {"path": relpath, "name": relpath.rsplit("/", 1)[-1], "type": "notebook",
+                                      "kernel": {"name": "python3"}})
     page.goto(lab.url(f"/lab/tree/{relpath}", reset=None), timeout=30_000)
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=30_000)
     # Now and then (a race with loading the kernel specs) Lab asks which kernel to start: accept its proposal,
