@@ -432,10 +432,10 @@ def timeline_table(team: list[LoadedAnswers], course: Course) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # The figure: four panels, one marker shape and colour per participant
-def _figure_name(text: str) -> str:
+def _figure_name(text: str, max_chars: int = 26) -> str:
     from .gains import figure_text
 
-    return figure_text(text, 26)
+    return figure_text(text, max_chars)
 
 
 def _members_by_position(team: list[LoadedAnswers], course: Course) -> list:
@@ -449,7 +449,8 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
     t = TEXT[course.language]
     fig = new_figure(13, 9.5)
     axes = fig.subplots(2, 2)
-    style = {i: (SERIES[i % len(SERIES)], MARKERS[i % len(MARKERS)]) for i in range(len(team))}
+    # colour and marker cycle with different periods: 64 participants before a combination repeats
+    style = {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
     n = max(1, len(team))
     offsets = {i: (i - (n - 1) / 2) * min(0.12, 0.6 / n) for i in range(len(team))}
 
@@ -461,7 +462,7 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
             points = [(value_of(m, k), k + offsets[i]) for k in ys]
             points = [(x, y) for x, y in points if x is not None]  # not answered: no point, not a 0
             ax.scatter([x for x, _ in points], [y for _, y in points], s=70, color=colour, marker=marker,
-                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(m.name))
+                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(m.name, 18))
         for y in ys:
             values = [v for _, m in members if (v := value_of(m, y)) is not None]
             if values:
@@ -510,7 +511,8 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
 
     handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=3))
     labels.append(t["fig_mean"])
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 7), frameon=False)
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 6 if len(labels) <= 6 else 5),
+               frameon=False)
     return fig
 
 
