@@ -28,7 +28,7 @@ CASES = [("da", n) for n in DANISH] + [("en", ENGLISH)]
 
 @pytest.fixture(scope="module")
 def chromium():
-    """One browser and one context (so JupyterLab's scripts come from the cache after the first notebook)."""
+    """One browser and one context for the module."""
     h.require_browser()
     from playwright.sync_api import sync_playwright
 
@@ -48,13 +48,22 @@ def lab(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture
-def page(chromium, lab):
+@pytest.fixture(scope="module")
+def lab_page(chromium):
+    """One JupyterLab page for the module: each notebook opens in the Lab already loaded."""
     page = chromium.new_page()
     page.set_default_timeout(h.STEP_MS)
     yield page
     page.close()
-    h.shut_down_kernels(lab)
+
+
+@pytest.fixture
+def page(lab_page, lab):
+    yield lab_page
+    try:
+        h.close_notebooks(lab_page)
+    finally:
+        h.shut_down_kernels(lab)
 
 
 def test_every_widget_notebook_is_driven():
