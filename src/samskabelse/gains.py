@@ -109,7 +109,6 @@ TEXT = Texts(
         "d_source": "Trinene er fra {source}.",
         "d_footer": "Tallene er dine egne vurderinger, lagt sammen efter kursets arbejdsmodel. Brug dem til at tale "
         "om projektet – ikke til at afgøre det.",
-        "of5": "{value} af 5",
     },
     en={
         "intro": "Rate each gain for <b>your</b> project. <b>Importance</b>: how important is the gain to you? "
@@ -177,7 +176,6 @@ TEXT = Texts(
         "d_source": "The steps are from {source}.",
         "d_footer": "The numbers are your own ratings, added up by the course's working model. Use them to talk "
         "about the project – not to decide it.",
-        "of5": "{value} out of 5",
     },
 )
 
