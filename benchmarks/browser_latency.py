@@ -44,6 +44,9 @@ def measure(page, lab, relpath: str, presses: int, widget_index: int | None, sli
     if not complete:
         raise RuntimeError(f"{relpath}: no widget with a slider, a figure and a result")
     widget = complete[0] if widget_index is None else next(w for w in widgets if w.index == widget_index)
+    handle = page.locator(f'[data-e2e-widget="{widget.index}"]').locator(h.HANDLE).nth(slider)
+    label = handle.locator("xpath=ancestor::*[contains(@class, 'widget-slider')][1]").locator(".widget-label")
+    slider_label = label.first.inner_text().strip() if label.count() else ""
     h.timed_press(page, widget, slider)  # warm-up: the first change may load code in the kernel
     times, missed = [], 0
     for _ in range(presses):
@@ -56,7 +59,8 @@ def measure(page, lab, relpath: str, presses: int, widget_index: int | None, sli
     src = [t["src_ms"] for t in times]
     load = [t["load_ms"] for t in times]
     return {
-        "notebook": relpath, "widget": widget.classes.split()[-1], "presses": len(times), "missed": missed,
+        "notebook": relpath, "widget": widget.classes.split()[-1], "slider": slider_label,
+        "presses": len(times), "missed": missed,
         "src_median_ms": round(statistics.median(src), 1), "load_median_ms": round(statistics.median(load), 1),
         "load_p90_ms": round(percentile(load, 0.9), 1), "load_min_ms": round(min(load), 1),
         "load_max_ms": round(max(load), 1),
@@ -108,7 +112,8 @@ def main() -> int:
         if "error" in r:
             print(f"{r['notebook']}: {r['error']}")
             continue
-        print(f"{r['notebook']} ({r['widget']}): key press -> new figure loaded: median {r['load_median_ms']} ms "
+        print(f"{r['notebook']} ({r['widget']}, slider {r['slider']!r}): key press -> new figure loaded: "
+              f"median {r['load_median_ms']} ms "
               f"(p90 {r['load_p90_ms']}, min {r['load_min_ms']}, max {r['load_max_ms']}) over {r['presses']} "
               f"presses; -> new image source: median {r['src_median_ms']} ms"
               + (f"; {r['missed']} presses changed nothing" if r["missed"] else ""))
