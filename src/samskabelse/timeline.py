@@ -1205,6 +1205,9 @@ class TimelineWidget:
         self.live = BlitLiveFigure(self.figure.fig, self.figure.animated, alt=t["title"],
                                    layout_key=self.figure.layout_key)
         self.live.image.add_class("samskabelse-figure")
+        # once more now that the layout is known: labels are placed by the axes' size in points
+        self.figure.show(self.result)
+        self.live.refresh()
 
         wide = {"description_width": "initial"}
         self.project = widgets.Text(value=self.model.project, placeholder=t["project_placeholder"],
