@@ -240,3 +240,17 @@ def test_readme_voila_commands_are_the_ones_that_are_tested():
     text = textwrap.dedent(README.read_text(encoding="utf-8"))
     commands = VOILA_COMMAND.findall(text)
     assert any(re.fullmatch(r"notebooks/da/\d\d-[a-z0-9-]+\.ipynb", c) for c in commands), commands
+
+
+# --------------------------------------------------------------------------------------------------------------
+# CI
+
+def test_ci_installs_chromium_and_requires_the_browser_tests():
+    """.ci/run brings Debian's Chromium when it is missing and runs make test with CI=true, where the browser tests
+    fail instead of skipping without a browser (tests/browser/harness.py: require_browser)."""
+    text = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "set -euo pipefail" in text
+    assert "/usr/bin/chromium" in text and "apt-get install" in text and "chromium" in text
+    assert "playwright install" not in text, "never let Playwright download a browser"
+    assert re.search(r'export CI="\$\{CI:-true\}"', text)
+    assert text.index("apt-get install") < text.index("make test")
