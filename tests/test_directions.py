@@ -238,7 +238,7 @@ def test_layered_refresh_draws_what_a_full_draw_would(course):
     w.sliders["across"].value = 1
     w.names["outward"].value = "Boligforeningen, Idrætsforeningen"
     layered = pixels(bytes(w.live.image.value))
-    for artist in w.live.dynamic:
+    for artist in w.live.animated:
         artist.set_animated(False)
     full = pixels(figure_png(w.compass.fig))
     assert layered.shape == full.shape

@@ -344,7 +344,7 @@ def test_banded_png_is_a_valid_png_of_exactly_the_figure(da):
     import numpy as np
     from PIL import Image
 
-    from samskabelse.gains import BandedPNG, _adler32_combine
+    from samskabelse.figures import BandedPNG, _adler32_combine
 
     a, b = b"Ledelse af " * 300, b"samskabelse" * 7
     assert _adler32_combine(zlib.adler32(a), zlib.adler32(b), len(b)) == zlib.adler32(a + b)

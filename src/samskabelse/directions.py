@@ -12,10 +12,8 @@ that stays inside the dashed circle marks thin attention; it is hatched and labe
 from __future__ import annotations
 
 import html
-import io
 import re
 import textwrap
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +23,7 @@ from matplotlib.patches import Circle, Rectangle
 
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
-from .figures import PALETTE, LiveFigure, freeze_layout, new_figure
+from .figures import PALETTE, BlitLiveFigure, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -294,49 +292,6 @@ def directions_overview(course: Course) -> HTMLText:
 
 
 # ---------------------------------------------------------------------------------------------
-# A figure that redraws only what changes
-class LayeredFigure(LiveFigure):
-    """A LiveFigure whose static part (titles, lanes, tick labels) is drawn once and kept as a background.
-
-    A refresh puts the background back and draws only the `dynamic` artists on it: text is what costs most
-    to draw, and most of a figure's text never changes. Here that halves a refresh (about 25 ms instead of
-    55 ms for a 10 x 6.6 inch figure with 30 labels). The dynamic artists are drawn on top, in list order.
-    """
-
-    def __init__(self, fig, dynamic, *, alt: str = ""):
-        self.dynamic = list(dynamic)
-        for artist in self.dynamic:
-            artist.set_animated(True)  # left out of the full draw that makes the background
-        self._background = None
-        super().__init__(fig, alt=alt)
-
-    def relayout(self) -> None:
-        self.fig.set_layout_engine("constrained")
-        freeze_layout(self.fig)
-        self._background = None
-        self.refresh()
-
-    def refresh(self) -> None:
-        from PIL import Image
-
-        start = time.perf_counter()
-        canvas = self.fig.canvas
-        if self._background is None:
-            canvas.draw()
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(self._background)
-        for artist in self.dynamic:
-            self.fig.draw_artist(artist)
-        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buf = io.BytesIO()
-        image.save(buf, format="png", compress_level=1)
-        self.image.value = buf.getvalue()
-        self.last_render_ms = (time.perf_counter() - start) * 1000
-        self.renders += 1
-
-
-# ---------------------------------------------------------------------------------------------
 # The compass figure
 R0 = 1.25  # where the bars start, just outside the centre circle
 LENGTH = 4.0  # the length of a bar at full attention
@@ -407,7 +362,7 @@ class CompassFigure:
             text.set_parse_math(False)  # a name with "$" in it is a name, not a formula
         self.update(model)
         dynamic = [*self.bars.values(), ring, *self.titles.values(), *self.names.values()]
-        self.live = LayeredFigure(fig, dynamic, alt=t["alt"])
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"])
 
     @staticmethod
     def _bounds(dx: int, dy: int, length: float) -> tuple[tuple[float, float], float, float]:

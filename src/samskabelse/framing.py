@@ -19,9 +19,8 @@ from typing import Any, ClassVar
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from .course import Course, FrameElement
-from .directions import LayeredFigure
 from .display import BASIS_LABELS
-from .figures import PALETTE, new_figure
+from .figures import PALETTE, BlitLiveFigure, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -345,7 +344,7 @@ class PitchFigure:
             text.set_parse_math(False)
         self.update(model)
         dynamic = [*self.boxes.values(), *self.labels.values(), *self.deciders.values()]
-        self.live = LayeredFigure(fig, dynamic, alt=t["sheet_alt"])
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"])
 
     def update(self, model: FramingModel) -> None:
         for e in self.elements:
@@ -491,7 +490,7 @@ class ControlFigure:
         self.status = {e.id: ax.text(k - 0.5 + 0.15, row, "", ha="left", va="center", fontsize=12)
                        for row, e in enumerate(self.elements)}
         self.update(model)
-        self.live = LayeredFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"])
+        self.live = BlitLiveFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"])
 
     def update(self, model: FramingModel) -> None:
         tensions = {e for e, _ in model.tensions()}

@@ -13,9 +13,6 @@ conversation, they never decide whether to co-create.
 from __future__ import annotations
 
 import math
-import struct
-import time
-import zlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -23,7 +20,7 @@ from matplotlib.transforms import Affine2D, ScaledTranslation
 
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
-from .figures import PALETTE, LiveFigure, new_figure
+from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -575,138 +572,6 @@ def gains_overview(course: Course) -> HTMLText:
 
 
 # ---------------------------------------------------------------------------------------------
-# A figure that redraws only what changes
-_ADLER_BASE = 65521
-
-
-def _adler32_combine(adler1: int, adler2: int, len2: int) -> int:
-    """The Adler-32 of two byte strings joined, from theirs (zlib's adler32_combine, which Python lacks)."""
-    rem = len2 % _ADLER_BASE
-    sum1 = adler1 & 0xFFFF
-    sum2 = (rem * sum1) % _ADLER_BASE
-    sum1 = (sum1 + (adler2 & 0xFFFF) + _ADLER_BASE - 1) % _ADLER_BASE
-    sum2 = (sum2 + (adler1 >> 16) + (adler2 >> 16) + _ADLER_BASE - rem) % _ADLER_BASE
-    return sum1 | (sum2 << 16)
-
-
-def _png_chunk(tag: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body))
-
-
-class BandedPNG:
-    """A PNG encoder that recompresses only the bands of rows that changed since the previous frame.
-
-    A slider change redraws a bar or a point; most of the image stays the same. Each band of BAND rows is
-    deflated on its own (byte-aligned by a full flush, so the pieces can be joined into one valid zlib
-    stream) and kept with its Adler-32; the next frame recompresses only the bands whose pixels differ.
-    That halves the encoding time here, which is most of what a change costs. Output: 8-bit RGB PNG.
-    """
-
-    BAND = 16
-
-    def __init__(self, level: int = 1):
-        self.level = level
-        self._previous = None  # the last frame's pixels (RGBA), to find the bands that changed
-        self._bands: list[tuple[bytes, int, int]] = []  # per band: deflated bytes, Adler-32, raw length
-
-    def encode(self, rgba) -> bytes:
-        import numpy as np
-
-        rgba = np.ascontiguousarray(rgba)
-        h, w = rgba.shape[:2]
-        n = -(-h // self.BAND)
-        if self._previous is None or self._previous.shape != rgba.shape:
-            self._bands = [None] * n
-            changed = np.ones(n, bool)
-        else:  # compare whole pixels (as 32-bit words), row by row, then band by band
-            rows_changed = (rgba.view(np.uint32) != self._previous.view(np.uint32)).reshape(h, w).any(axis=1)
-            changed = np.zeros(n * self.BAND, bool)
-            changed[:h] = rows_changed
-            changed = changed.reshape(n, self.BAND).any(axis=1)
-        for b in range(n):
-            rows = slice(b * self.BAND, (b + 1) * self.BAND)
-            if not changed[b]:
-                continue
-            band = rgba[rows]
-            raw = np.zeros((band.shape[0], 1 + 3 * w), np.uint8)  # a 0 (no filter) byte before each row
-            raw[:, 1:].reshape(band.shape[0], w, 3)[...] = band[:, :, :3]
-            data = raw.tobytes()
-            deflate = zlib.compressobj(self.level, zlib.DEFLATED, -15)
-            self._bands[b] = (deflate.compress(data) + deflate.flush(zlib.Z_FULL_FLUSH), zlib.adler32(data),
-                              len(data))
-        self._previous = rgba.copy()
-        adler = 1
-        for _, band_adler, length in self._bands:
-            adler = _adler32_combine(adler, band_adler, length)
-        # zlib header (deflate, fastest), the bands, an empty final block, the checksum of all raw bytes
-        stream = b"\x78\x01" + b"".join(d for d, _, _ in self._bands) + b"\x03\x00" + struct.pack(">I", adler)
-        return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                + _png_chunk(b"IDAT", stream) + _png_chunk(b"IEND", b""))
-
-
-class BlitFigure(LiveFigure):
-    """A LiveFigure that draws its static part (axes, ticks, labels) once and then only the changing artists.
-
-    Text is what costs most in a matplotlib draw; the artists that follow the sliders are few and mostly
-    patches, so restoring the cached background and drawing just those keeps a change to ~10 ms here.
-    Call `redraw_background()` (or `relayout()`, when label sizes change) after changing a static artist.
-    """
-
-    def __init__(self, fig, dynamic, *, alt: str = ""):
-        self.dynamic = list(dynamic)
-        for artist in self.dynamic:
-            artist.set_animated(True)
-        self._background = None
-        self._png = BandedPNG()
-        super().__init__(fig, alt=alt)
-
-    def set_dynamic(self, dynamic) -> None:
-        """Name the artists that change (after the figure was rebuilt); call relayout() next."""
-        self.dynamic = list(dynamic)
-        for artist in self.dynamic:
-            artist.set_animated(True)
-        self._background = None
-
-    def relayout(self) -> None:
-        self._background = None
-        super().relayout()
-
-    def redraw_background(self) -> None:
-        self._background = None
-        self.refresh()
-
-    def refresh(self, dirty=None) -> None:
-        """Render again. `dirty`, optional: a list of (box, artists), box = (x0, y0, x1, y1) in display pixels;
-        only those boxes are restored from the background and only those artists drawn. The boxes must hold
-        everything the artists covered before and cover now, and no other changing artist."""
-        start = time.perf_counter()
-        canvas = self.fig.canvas
-        if self._background is None:
-            canvas.draw()  # animated (dynamic) artists are left out of a full draw
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            dirty = None
-        elif dirty is None:
-            canvas.restore_region(self._background)
-        if dirty is None:
-            artists = self.dynamic
-        else:
-            width, height = canvas.get_width_height()
-            artists = []
-            for (x0, y0, x1, y1), drawn in dirty:
-                # Agg counts rows from the top, and `xy` is an offset from the saved region (here: none)
-                box = (max(0, math.floor(x0)), max(0, math.floor(height - y1)),
-                       min(width, math.ceil(x1)), min(height, math.ceil(height - y0)))
-                canvas.restore_region(self._background, bbox=box, xy=(0, 0))
-                artists += [a for a in drawn if a not in artists]
-        for artist in sorted(artists, key=lambda a: a.get_zorder()):  # stable: list order within a zorder
-            if artist.get_visible():
-                self.fig.draw_artist(artist)
-        self.image.value = self._png.encode(canvas.buffer_rgba())
-        self.last_render_ms = (time.perf_counter() - start) * 1000
-        self.renders += 1
-
-
-# ---------------------------------------------------------------------------------------------
 # The weighing widget
 IMPORTANCE_COLOUR, LIKELIHOOD_COLOUR = PALETTE["blue"], PALETTE["orange"]
 LIKELIHOOD_HATCH = "//"
@@ -823,8 +688,8 @@ class GainsWidget:
         ax.tick_params(axis="y", length=0)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False, borderaxespad=0)
         self._set_row_labels()
-        self.live = BlitFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
-                               alt=t["fig_title"])
+        self.live = BlitLiveFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
+                                   encoder=BandedPNG().encode, alt=t["fig_title"])
         self._draw_values()
         self.live.refresh()
         self.live.image.add_class("samskabelse-figure")
@@ -1037,7 +902,7 @@ class DemandsWidget:
         # named in a legend, not by a label that follows the point: a moving text costs more to redraw
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False, borderaxespad=0,
                   handletextpad=0.3)
-        self.live = BlitFigure(fig, [self.point], alt=t["d_fig_title"])
+        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"])
         self._placed = self._place()
         self.live.refresh()
         self.live.image.add_class("samskabelse-figure")

@@ -19,8 +19,8 @@ from typing import Any
 from .answers import EXAMPLE_TEAM, load_team
 from .course import Course
 from .display import user_text
-from .figures import PALETTE, new_figure
-from .gains import HIGH, LOW, BlitFigure, GainsModel, figure_text, format_number, join_names
+from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
+from .gains import HIGH, LOW, GainsModel, figure_text, format_number, join_names
 from .i18n import Texts
 
 MEASURES = ("importance", "likelihood", "expected")
@@ -336,7 +336,7 @@ class TeamWidget:
         self.messages = widgets.HTML("")
         self.messages.add_class("samskabelse-messages")
         self.fig = new_figure(8, 7.6)
-        self.live = None  # made by the first load(): a BlitFigure whose changing artists are the gains panel's
+        self.live = None  # made by the first load(): a BlitLiveFigure whose changing artists are the gains panel's
         self.result = widgets.HTML("")
         self.result.add_class("samskabelse-result")
         self.load()
@@ -415,10 +415,10 @@ class TeamWidget:
         # only the gains panel changes with the measure; the rest is drawn once per team
         dynamic = [*self.series[0], *self.spread_bars[0], self.mean_marks[0], *self.mean_texts[0], self.gains_title]
         if self.live is None:
-            self.live = BlitFigure(fig, dynamic, alt=t["fig_alt"])
+            self.live = BlitLiveFigure(fig, dynamic, encoder=BandedPNG().encode, alt=t["fig_alt"])
             self.live.image.add_class("samskabelse-figure")
         else:
-            self.live.set_dynamic(dynamic)
+            self.live.set_animated(dynamic)
             self.live.relayout()
 
     def _fill(self, ax, panel: int, spreads: list[Spread], kind: str) -> None:

@@ -16,17 +16,13 @@ readiness is the sum over the phase's focus points as a percentage of their numb
 from __future__ import annotations
 
 import html
-import io
 import textwrap
-import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from PIL import Image
-
 from .course import Course, FocusPoint, Phase
 from .display import HTMLText
-from .figures import PALETTE, LiveFigure, new_figure
+from .figures import PALETTE, BlitLiveFigure, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -324,18 +320,13 @@ class PhaseWidget:
         self.panel = widgets.Box([self.panels[self.model.current_phase]])
 
         self._build_figure()
-        self.live = LiveFigure(self.fig, alt=self._alt())
-        self.live.image.add_class("samskabelse-figure")
         # Axes, phase names, title and legend never change: they are drawn once and kept, and a change draws
         # only the bars and the numbers on top (about half the cost of drawing the whole figure).
-        self._moving = [*(b for segs in self.segments.values() for b in segs.values()),
-                        *(t for labels in self.segment_labels.values() for t in labels.values()),
-                        *self.readiness_labels.values(), *self.chosen_marks.values()]
-        for artist in self._moving:
-            artist.set_animated(True)
-        self.fig.canvas.draw()
-        self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
-        self._render()
+        moving = [*(b for segs in self.segments.values() for b in segs.values()),
+                  *(t for labels in self.segment_labels.values() for t in labels.values()),
+                  *self.readiness_labels.values(), *self.chosen_marks.values()]
+        self.live = BlitLiveFigure(self.fig, moving, alt=self._alt())
+        self.live.image.add_class("samskabelse-figure")
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([self.chooser, self.panel, self.live.widget, self.result])
@@ -422,21 +413,8 @@ class PhaseWidget:
         """Show the model as it is now, updating the figure's bars and labels in place."""
         self._update_artists()
         self.live.image.description = self._alt()
-        self._render()
+        self.live.refresh()
         self.result.value = describe(self.model, self.course)
-
-    def _render(self) -> None:
-        start = time.perf_counter()
-        canvas = self.fig.canvas
-        canvas.restore_region(self._background)
-        for artist in self._moving:  # bars first, then the numbers on them
-            self.fig.draw_artist(artist)
-        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buf = io.BytesIO()
-        image.save(buf, format="png", compress_level=1)
-        self.live.image.value = buf.getvalue()
-        self.live.last_render_ms = (time.perf_counter() - start) * 1000
-        self.live.renders += 1
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -29,10 +29,6 @@ import functools
 import html
 import math
 import re
-import struct
-import time
-import zlib
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -41,7 +37,7 @@ import numpy as np
 
 from .course import Course, Milestone
 from .display import HTMLText, user_text
-from .figures import HATCHES, PALETTE, SERIES, LiveFigure, new_figure
+from .figures import HATCHES, PALETTE, SERIES, BlitLiveFigure, PathText, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -717,192 +713,6 @@ def result_html(result: Forecast, course: Course) -> str:
     return (f"<p><b>{t['say_head']}:</b></p>"
             f"<blockquote class='samskabelse-upward'>{upward_sentence(result, course, as_html=True)}</blockquote>"
             f"<table class='samskabelse-timeline-table'>{table}</table>")
-
-
-# ---------------------------------------------------------------------------------------------
-# Fast drawing: text as cached glyph paths, a cached background, a lean PNG encoder
-@functools.lru_cache(maxsize=2048)
-def _glyphs(text: str, size: float, weight: str):
-    """The outline of `text` in points (baseline at y=0) and its horizontal extent. Never parses math ($)."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.path import Path
-    from matplotlib.textpath import text_to_path
-
-    if not text:
-        return Path(np.zeros((1, 2))), 0.0, 0.0
-    verts, codes = text_to_path.get_text_path(FontProperties(size=size, weight=weight), text)
-    verts = np.asarray(verts, dtype=float) * (size / text_to_path.FONT_SCALE)
-    if not len(verts):
-        return Path(np.zeros((1, 2))), 0.0, 0.0
-    path = Path(verts, codes)
-    path.vertices.flags.writeable = False
-    return path, float(verts[:, 0].min()), float(verts[:, 0].max())
-
-
-@functools.lru_cache(maxsize=32)
-def _font_extent(size: float, weight: str) -> tuple[float, float]:
-    """Descender and cap height, so that every label of a size sits at the same height."""
-    path, _, _ = _glyphs("Hg", size, weight)
-    return float(path.vertices[:, 1].min()), float(path.vertices[:, 1].max())
-
-
-class PathText:
-    """A label drawn as glyph outlines cached per string, positioned in data coordinates.
-
-    matplotlib 3.11 renders a Text glyph by glyph (about 0.1 ms a glyph here, 3 ms for a 35-letter label);
-    the same label as a cached path draws in about 0.1 ms. Used for the labels that change with the plan.
-    `box=True` puts a white rounded box behind the text, so that it stays readable on a hatched bar.
-    """
-
-    def __init__(self, ax, xy=(0.0, 0.0), text: str = "", *, size: float = 11, ha: str = "left",
-                 va: str = "center", color: str = "black", weight: str = "normal", box: bool = False,
-                 zorder: float = 6):
-        from matplotlib.patches import PathPatch
-
-        self.ax, self.size, self.ha, self.va, self.weight = ax, float(size), ha, va, weight
-        self.xy = (float(xy[0]), float(xy[1]))
-        self.text: str | None = None
-        empty = _glyphs("", 1, "normal")[0]
-        self.box = PathPatch(empty, facecolor="white", edgecolor="none", alpha=0.85, clip_on=False,
-                             zorder=zorder - 0.01) if box else None
-        self.glyphs = PathPatch(empty, facecolor=color, edgecolor="none", linewidth=0, clip_on=False, zorder=zorder)
-        for patch in self.artists:
-            ax.add_artist(patch)
-        self.set_text(text)
-
-    @property
-    def artists(self) -> list:
-        return [a for a in (self.box, self.glyphs) if a is not None]
-
-    def set_text(self, text: str) -> None:
-        from matplotlib.patches import BoxStyle
-
-        if text == self.text:
-            return
-        self.text = text
-        path, left, right = _glyphs(text, self.size, self.weight)
-        self.left, self.right = left, right
-        descent, cap = _font_extent(self.size, self.weight)
-        self.dx = {"left": -left, "center": -(left + right) / 2, "right": -right}[self.ha]
-        self.dy = {"center": -(descent + cap) / 2, "top": -cap, "bottom": -descent, "baseline": 0.0}[self.va]
-        self.glyphs.set_path(path)
-        if self.box is not None:
-            pad = self.size * 0.25
-            style = BoxStyle.Round(pad=0, rounding_size=pad)
-            self.box.set_path(style(left - pad, descent - pad, right - left + 2 * pad, cap - descent + 2 * pad, 1.0))
-        self._place()
-
-    def set_position(self, xy) -> None:
-        self.xy = (float(xy[0]), float(xy[1]))
-        self._place()
-
-    def set_alignment(self, ha: str) -> None:
-        if ha != self.ha:
-            self.ha = ha
-            self.dx = {"left": -self.left, "center": -(self.left + self.right) / 2, "right": -self.right}[ha]
-            self._place()
-
-    @property
-    def width(self) -> float:
-        """In points."""
-        return self.right - self.left
-
-    def _place(self) -> None:
-        from matplotlib.transforms import Affine2D, ScaledTranslation
-
-        fig = self.ax.get_figure(root=True)
-        transform = (Affine2D().translate(self.dx, self.dy).scale(1 / 72) + fig.dpi_scale_trans
-                     + ScaledTranslation(*self.xy, self.ax.transData))
-        for patch in self.artists:
-            patch.set_transform(transform)
-
-
-def png_bytes(canvas) -> bytes:
-    """The canvas as an RGB PNG, written with numpy and zlib: rows unfiltered, fastest compression.
-
-    About twice as fast as Pillow here (which tries five filters on every row), at nearly the same size."""
-    rgba = np.asarray(canvas.buffer_rgba())
-    height, width = rgba.shape[:2]
-    raw = np.empty((height, width * 3 + 1), dtype=np.uint8)
-    raw[:, 0] = 0  # each row starts with its filter type: 0, none
-    rgb = raw[:, 1:].reshape(height, width, 3)
-    for channel in range(3):  # one channel at a time: numpy copies these strides several times faster
-        rgb[:, :, channel] = rgba[:, :, channel]
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 1))
-            + chunk(b"IEND", b""))
-
-
-_LAYOUTS: dict = {}  # layout key -> the axes' positions, for figures that are laid out alike
-
-
-class BlitLiveFigure(LiveFigure):
-    """A LiveFigure that redraws only what moves.
-
-    Axes, ticks, labels, legend and title are drawn once into a background; a change restores it and draws
-    the animated artists on top. Call `invalidate()` when something static changed (axis limits, title).
-    """
-
-    def __init__(self, fig, animated, *, alt: str = "", layout_key=None):
-        self.animated = sorted(animated, key=lambda a: a.get_zorder())
-        for artist in self.animated:
-            artist.set_animated(True)
-        self._background = None
-        self.full_renders = 0
-        self.layout_key = layout_key
-        super().__init__(fig, alt=alt)
-
-    def invalidate(self) -> None:
-        self._background = None
-
-    def relayout(self) -> None:
-        """Lay the figure out, or reuse the layout of an identical earlier figure: the constrained layout
-        costs several hundred milliseconds here, most of it measuring tick labels."""
-        self._background = None
-        key = self.layout_key() if self.layout_key is not None else None
-        known = _LAYOUTS.get(key) if key is not None else None
-        if known is not None and len(known) == len(self.fig.axes):
-            for ax, position in zip(self.fig.axes, known, strict=True):
-                ax.set_position(position)
-            self.fig.set_layout_engine("none")
-            self.refresh()
-            return
-        super().relayout()
-        if key is not None:
-            _LAYOUTS[key] = [ax.get_position().frozen() for ax in self.fig.axes]
-
-    def refresh(self) -> None:
-        start = time.perf_counter()
-        canvas = self.fig.canvas
-        if self._background is None:
-            canvas.draw()  # everything but the animated artists
-            self._background = canvas.copy_from_bbox(self.fig.bbox)
-            self.full_renders += 1
-        else:
-            canvas.restore_region(self._background)
-        renderer = canvas.get_renderer()
-        for artist in self.animated:
-            artist.draw(renderer)
-        self.image.value = png_bytes(canvas)
-        self.last_render_ms = (time.perf_counter() - start) * 1000
-        self.renders += 1
-
-    @contextmanager
-    def complete(self):
-        """The figure with every artist drawn normally (for savefig); the background is redrawn after."""
-        for artist in self.animated:
-            artist.set_animated(False)
-        try:
-            yield self.fig
-        finally:
-            for artist in self.animated:
-                artist.set_animated(True)
-            self._background = None
-            self.refresh()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,19 +14,17 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import textwrap
-import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
-from PIL import Image
 
 from .course import CoCreationType, Course
 from .display import BASIS_LABELS, HTMLText, user_text
-from .figures import PALETTE, LiveFigure, figure_png, new_figure
+from .figures import PALETTE, BlitLiveFigure, figure_png, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -310,13 +308,11 @@ class TypologyWidget:
         self.project.observe(self._project_changed, names="value")
 
         self._build_figure()
-        self.live = LiveFigure(self.fig, alt=self._alt())
         # The grid with its ~30 labels takes ~70 ms to draw; only the star and its label move. So the grid is
         # drawn once per marked cell and kept, and a change draws just those two artists on top (~15 ms).
-        self._backgrounds: dict[str, Any] = {}
-        self.marker.set_animated(True)
-        self.marker_label.set_animated(True)
-        self._render()
+        with _no_glyph_warnings():
+            self.live = BlitLiveFigure(self.fig, [self.marker, self.marker_label], alt=self._alt(),
+                                       background_key=lambda: self.model.type_id(self.course))
         self.live.image.add_class("samskabelse-figure")
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
@@ -437,30 +433,21 @@ class TypologyWidget:
         self.result.value = describe(self.model, self.course)
 
     def _render(self) -> None:
-        start = time.perf_counter()
-        canvas, kind = self.fig.canvas, self.model.type_id(self.course)
-        background = self._backgrounds.get(kind)
-        if background is None:
-            canvas.draw()  # animated artists (the star and its label) are left out
-            background = self._backgrounds[kind] = canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            canvas.restore_region(background)
-        self.fig.draw_artist(self.marker)
-        with warnings.catch_warnings():
-            # a typed emoji the font lacks is drawn as a box; no warning in the learner's notebook
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            self.fig.draw_artist(self.marker_label)
-        image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        buf = io.BytesIO()
-        image.save(buf, format="png", compress_level=1)
-        self.live.image.value = buf.getvalue()
-        self.live.last_render_ms = (time.perf_counter() - start) * 1000
-        self.live.renders += 1
+        with _no_glyph_warnings():
+            self.live.refresh()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
         display(self.box)
+
+
+@contextmanager
+def _no_glyph_warnings():
+    """A typed emoji the font lacks is drawn as a box; no warning in the learner's notebook."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        yield
 
 
 def place_your_project(course: Course, model: TypologyAnswer | None = None) -> TypologyWidget:
