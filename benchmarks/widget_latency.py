@@ -1,8 +1,9 @@
 """How fast a widget answers: time from a slider change to the updated figure image, in a real kernel.
 
 For each case in benchmarks/cases/ (or those named on the command line) this starts an ipykernel through
-jupyter_client, runs the case's SETUP there, and then, alternating, sets the course widget's slider and a naive
-baseline's slider (ipywidgets.interactive rebuilding the same figure with pyplot per change) to the next value.
+jupyter_client, runs the case's SETUP there, and then sets the course widget's slider, and after that a naive
+baseline's slider (ipywidgets.interactive rebuilding the same figure with pyplot per change), to the next value,
+N times each, in two blocks (garbage collected before each, so one does not pay for the other's garbage).
 Each assignment is timed inside the kernel: the widgets' observers run synchronously, so the time covers the
 model update, the figure update, the PNG encoding and the widget message to the front end. The course widget's
 image must change on every step, or the run fails.
@@ -31,21 +32,28 @@ GOAL_P95_MS = 30.0
 GOAL_RATIO = 3.0
 
 MEASURE = r"""
-import json as _json, time as _time
-_fast, _naive = [], []
-_before = bytes(fast_image.value)
-for _i in range({warmup} + {changes}):
-    _v = values[_i % len(values)]
-    if fast_slider.value == _v:
-        _v = values[(_i + 1) % len(values)]
-    _t = _time.perf_counter(); fast_slider.value = _v; _dt = (_time.perf_counter() - _t) * 1000
-    _after = bytes(fast_image.value)
-    if _after == _before:
-        raise AssertionError(f"the figure did not change when the slider went to {{_v!r}}")
-    _before = _after
-    _t = _time.perf_counter(); naive_slider.value = _v; _dn = (_time.perf_counter() - _t) * 1000
-    if _i >= {warmup}:
-        _fast.append(_dt); _naive.append(_dn)
+import gc as _gc, json as _json, time as _time
+
+def _run(slider, image=None):
+    # one block per widget, so that one widget's garbage is not collected during the other's timings
+    _gc.collect()
+    times, before = [], bytes(image.value) if image is not None else None
+    for _i in range({warmup} + {changes}):
+        _v = values[_i % len(values)]
+        if slider.value == _v:
+            _v = values[(_i + 1) % len(values)]
+        _t = _time.perf_counter(); slider.value = _v; _dt = (_time.perf_counter() - _t) * 1000
+        if image is not None:
+            _after = bytes(image.value)
+            if _after == before:
+                raise AssertionError(f"the figure did not change when the slider went to {{_v!r}}")
+            before = _after
+        if _i >= {warmup}:
+            times.append(_dt)
+    return times
+
+_fast = _run(fast_slider, fast_image)
+_naive = _run(naive_slider)
 print("RESULT" + _json.dumps({{"fast": _fast, "naive": _naive}}))
 """
 

@@ -37,7 +37,7 @@ import numpy as np
 
 from .course import Course, Milestone
 from .display import HTMLText, user_text
-from .figures import HATCHES, PALETTE, SERIES, BlitLiveFigure, PathText, new_figure
+from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, PathText, new_figure
 from .i18n import Texts
 from .model import AnswerError
 
@@ -1012,8 +1012,9 @@ class TimelineWidget:
         self.result = forecast(self.model, lang)
         self.figure = TimelineFigure(new_figure(*FIGURE_SIZE), course)
         self.figure.show(self.result)
+        # banded encoding: the axis, deadlines and legend rows seldom change, so their bands are kept
         self.live = BlitLiveFigure(self.figure.fig, self.figure.animated, alt=t["title"],
-                                   layout_key=self.figure.layout_key)
+                                   layout_key=self.figure.layout_key, encoder=BandedPNG().encode)
         self.live.image.add_class("samskabelse-figure")
         # once more now that the layout is known: labels are placed by the axes' size in points
         self.figure.show(self.result)
