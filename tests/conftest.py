@@ -86,3 +86,25 @@ def pytest_configure(config):
         config.args[:] = [str(TESTS), *copies]
     else:
         config.args.extend(copies)
+
+
+# -- the course in both languages, for the unit tests (Course is frozen, so one per module is safe) --------
+@pytest.fixture(scope="module", params=["da", "en"])
+def course(request):
+    from samskabelse import load_course
+
+    return load_course(request.param)
+
+
+@pytest.fixture(scope="module")
+def da():
+    from samskabelse import load_course
+
+    return load_course("da")
+
+
+@pytest.fixture(scope="module")
+def en():
+    from samskabelse import load_course
+
+    return load_course("en")

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from samskabelse import load_course
 from samskabelse.directions import (
     ATTENTION_MAX,
     FIGURE_NAME_CHARS,
@@ -29,10 +28,6 @@ from samskabelse.model import AnswerError
 LANGS = ("da", "en")
 IDS = ["upward", "across", "downward", "outward"]
 
-
-@pytest.fixture(params=LANGS)
-def course(request):
-    return load_course(request.param)
 
 
 def pixels(png: bytes) -> np.ndarray:

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from samskabelse import load_course
 from samskabelse.framing import (
     TEXT,
     ControlWidget,
@@ -21,10 +20,6 @@ from samskabelse.model import AnswerError
 LANGS = ("da", "en")
 ELEMENTS = ["budget", "time_frame", "legal", "goals", "target_group", "methods", "roles", "success"]
 
-
-@pytest.fixture(params=LANGS)
-def course(request):
-    return load_course(request.param)
 
 
 @pytest.fixture

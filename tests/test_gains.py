@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from samskabelse.course import load_course
 from samskabelse.gains import (
     OWN_NAME_MAX,
     GainsModel,
@@ -30,19 +29,7 @@ from samskabelse.model import AnswerError
 LANGS = ("da", "en")
 
 
-@pytest.fixture(scope="module", params=LANGS)
-def course(request):
-    return load_course(request.param)
 
-
-@pytest.fixture(scope="module")
-def da():
-    return load_course("da")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_course("en")
 
 
 def weighed(course, ratings: dict, demands: dict | None = None, own: list | None = None) -> GainsModel:

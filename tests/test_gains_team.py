@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from samskabelse.answers import EXAMPLE_TEAM
-from samskabelse.course import load_course
 from samskabelse.gains import GainsModel, weigh_gains
 from samskabelse.gains_team import (
     DISAGREE_MIN,
@@ -22,16 +21,6 @@ from samskabelse.gains_team import (
     member_from_model,
     read_team,
 )
-
-
-@pytest.fixture(scope="module", params=["da", "en"])
-def course(request):
-    return load_course(request.param)
-
-
-@pytest.fixture(scope="module")
-def da():
-    return load_course("da")
 
 
 def example_files() -> dict[str, dict]:

@@ -19,10 +19,6 @@ from samskabelse.phases import (
 LANGS = ("da", "en")
 
 
-@pytest.fixture(params=LANGS)
-def course(request):
-    return load_course(request.param)
-
 
 def steps(model, course, n=3):
     return [(s.phase.id, s.focus_point.id, s.status) for s in model.next_steps(course, n)]

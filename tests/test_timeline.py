@@ -12,7 +12,6 @@ from datetime import date
 import numpy as np
 import pytest
 
-from samskabelse import load_course
 from samskabelse.model import AnswerError
 from samskabelse.timeline import (
     PlanError,
@@ -32,19 +31,7 @@ from samskabelse.timeline import (
 START = date(2026, 1, 5)  # a Monday, ISO week 2
 
 
-@pytest.fixture(params=["da", "en"])
-def course(request):
-    return load_course(request.param)
 
-
-@pytest.fixture(scope="module")
-def da():
-    return load_course("da")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return load_course("en")
 
 
 def default_plan(course, start=START) -> TimelinePlan:

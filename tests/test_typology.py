@@ -22,10 +22,6 @@ from samskabelse.typology import (
 LANGS = ("da", "en")
 
 
-@pytest.fixture(params=LANGS)
-def course(request):
-    return load_course(request.param)
-
 
 def png_size(png: bytes) -> tuple[int, int]:
     assert png.startswith(b"\x89PNG")
