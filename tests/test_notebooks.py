@@ -128,3 +128,18 @@ def test_widget_notebooks_close_with_reflection_questions(path: Path):
     assert found.index(heading) == found.index(summary) - 1, "reflection comes just before the summary"
     cell = next(c.source for c in nb.cells if c.cell_type == "markdown" and f"## {heading}" in c.source)
     assert cell.count("?") >= 2, "ask at least two questions to discuss"
+
+
+WORKING_MODEL_INLINE = re.compile(r"\*\*(Kursets arbejdsmodel|The course's working model)[^*\n]*\*\*[ \t]*\n>[ \t]*\S")
+
+
+WITH_EXERCISES = ALL + sorted(ROOT.glob("exercises/*/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_working_model_title_stands_on_its_own_line(path: Path):
+    """In Markdown, "> **Title**" followed directly by "> text" runs together into one line of text."""
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            assert not WORKING_MODEL_INLINE.search(cell.source), f"cell {i}: put a '>' line after the box's title"
