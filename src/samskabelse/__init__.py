@@ -2,32 +2,42 @@
 
 A notebook starts with `course = open_course("da")` (or "en") and then calls one function per
 widget or figure. The course content itself lives in data/<lang>/course.yaml.
+
+The names below are imported on first use (PEP 562), so that `import samskabelse` stays cheap and
+`python -m samskabelse.course FILE` runs the course-file check without importing it twice.
 """
 
-from .answers import load_answers, load_team, save_answers
-from .course import Course, CourseError, check_parity, load_course, read_course
-from .directions import directions_overview, rate_directions
-from .display import course_map, open_course, publication_card
-from .framing import chalk_the_pitch, share_control
-from .gains import gains_overview, weigh_demands, weigh_gains
-from .gains_team import compare_team
-from .handout import your_plan
-from .phases import mark_your_readiness, phase_overview
-from .saving import save_box
-from .team import team_answers
-from .timeline import plan_timeline, timeline_assumptions
-from .timeline_export import export_timeline
-from .tryout import try_a_slider
-from .typology import involvement_spectrum, place_your_project, typology_table
+from importlib import import_module
 
-__all__ = [
-    "Course", "CourseError", "check_parity", "load_course", "read_course",
-    "course_map", "open_course", "publication_card", "try_a_slider",
-    "load_answers", "load_team", "save_answers", "save_box",
-    "involvement_spectrum", "place_your_project", "typology_table",
-    "mark_your_readiness", "phase_overview",
-    "directions_overview", "rate_directions", "chalk_the_pitch", "share_control",
-    "gains_overview", "weigh_gains", "weigh_demands", "compare_team",
-    "plan_timeline", "timeline_assumptions", "export_timeline",
-    "your_plan", "team_answers",
-]
+_EXPORTS = {
+    "answers": ["load_answers", "load_team", "save_answers"],
+    "course": ["Course", "CourseError", "check_parity", "load_course", "read_course"],
+    "directions": ["directions_overview", "rate_directions"],
+    "display": ["course_map", "open_course", "publication_card"],
+    "framing": ["chalk_the_pitch", "share_control"],
+    "gains": ["gains_overview", "weigh_demands", "weigh_gains"],
+    "gains_team": ["compare_team"],
+    "handout": ["your_plan"],
+    "phases": ["mark_your_readiness", "phase_overview"],
+    "saving": ["save_box"],
+    "team": ["team_answers"],
+    "timeline": ["plan_timeline", "timeline_assumptions"],
+    "timeline_export": ["export_timeline"],
+    "tryout": ["try_a_slider"],
+    "typology": ["involvement_spectrum", "place_your_project", "typology_table"],
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'samskabelse' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
