@@ -24,7 +24,7 @@ from matplotlib.patches import Circle, Rectangle
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
-from .i18n import Texts
+from .i18n import Texts, join_names
 from .model import AnswerError
 
 ATTENTION_MAX = 5
@@ -146,12 +146,6 @@ def split_names(text: object) -> list[str]:
     return names
 
 
-def _short(text: object, max_chars: int) -> str:
-    """Something read from a saved file, quoted in a note: shortened and escaped (notes are HTML-safe)."""
-    value = " ".join(str(text).split())
-    return html.escape(value if len(value) <= max_chars else value[: max_chars - 1].rstrip() + "…")
-
-
 @lru_cache(maxsize=1)
 def _font_chars() -> frozenset[int]:
     from matplotlib import font_manager, ft2font
@@ -242,7 +236,7 @@ class DirectionsModel:
             raise AnswerError(t["note_not_mapping"])
         for ident in sorted((set(attention) | set(names)) - set(model.attention)):
             what = ", ".join(str(v) for v in [attention.get(ident), *(names.get(ident) or [])] if v is not None)
-            notes.append(t["note_unknown"].format(id=_short(ident, 40), what=_short(what, 80)))
+            notes.append(t["note_unknown"].format(id=user_text(str(ident), 40), what=user_text(str(what), 80)))
         for ident, value in attention.items():
             if ident not in model.attention:
                 continue
@@ -252,7 +246,7 @@ class DirectionsModel:
             else:
                 used = min(ATTENTION_MAX, max(0, int(value))) if ok else DEFAULT_ATTENTION
                 model.attention[ident] = used
-                notes.append(t["note_range"].format(where=place(ident), value=_short(repr(value), 40),
+                notes.append(t["note_range"].format(where=place(ident), value=user_text(repr(value), 40),
                                                     max=ATTENTION_MAX, used=used))
         for ident, value in names.items():
             if ident not in model.attention:
@@ -464,18 +458,13 @@ class DirectionsWidget:
         self.result.value = self.summary()
 
     # -- the summary ---------------------------------------------------------------------------
-    def _join(self, items: list[str]) -> str:
-        if len(items) <= 1:
-            return "".join(items)
-        return f"{', '.join(items[:-1])} {self.t['and']} {items[-1]}"
-
     def _where(self, ident: str) -> str:
         return self.t["where"].get(ident) or html.escape(self.course.by_id("directions", ident).name)
 
     def summary(self) -> str:
         """The result as HTML: where attention is thin, a task to start with there, and the people named."""
-        t, m = self.t, self.model
-        labels = BASIS_LABELS[self.course.language]
+        t, m, lang = self.t, self.model, self.course.language
+        labels = BASIS_LABELS[lang]
         thin = m.thin()
         parts = []
         if len(thin) == len(m.attention):
@@ -484,10 +473,10 @@ class DirectionsWidget:
             value = next(iter(m.attention.values()))
             parts.append(f"<p>{t['thin_equal'].format(value=value, max=ATTENTION_MAX)}</p>")
         elif thin:
-            where = self._join([f"{self._where(d)} ({m.attention[d]}/{ATTENTION_MAX})" for d in thin])
+            where = join_names([f"{self._where(d)} ({m.attention[d]}/{ATTENTION_MAX})" for d in thin], lang)
             parts.append(f"<p><b>{t['thin_some'].format(where=where)}</b></p>")
         else:
-            where = self._join([f"{self._where(d)} ({m.attention[d]}/{ATTENTION_MAX})" for d in m.least()])
+            where = join_names([f"{self._where(d)} ({m.attention[d]}/{ATTENTION_MAX})" for d in m.least()], lang)
             parts.append(f"<p>{t['thin_none'].format(where=where)}</p>")
         if thin:
             items = []
@@ -498,7 +487,8 @@ class DirectionsWidget:
             parts.append(f"<ul>{''.join(items)}</ul>")
         unnamed = [d.id for d in self.course.directions if not m.stakeholders.get(d.id)]
         if unnamed and len(unnamed) < len(m.attention):
-            parts.append(f"<p>{t['unnamed'].format(where=self._join([self._where(d) for d in unnamed]))}</p>")
+            where = join_names([self._where(d) for d in unnamed], lang)
+            parts.append(f"<p>{t['unnamed'].format(where=where)}</p>")
         rows = "".join(
             f"<tr><td><b>{html.escape(d.name)}</b></td><td>"
             + (", ".join(user_text(n, MAX_NAME_CHARS) for n in m.stakeholders.get(d.id, []))

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from .course import Course, FrameElement
-from .display import BASIS_LABELS
+from .display import BASIS_LABELS, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .i18n import Texts
 from .model import AnswerError
@@ -151,12 +151,6 @@ def is_shared(index: int, n_levels: int) -> bool:
     return index > (n_levels - 1) / 2
 
 
-def _short(text: object, max_chars: int = 40) -> str:
-    """Something read from a saved file, quoted in a note: shortened and escaped (notes are HTML-safe)."""
-    value = " ".join(str(text).split())
-    return html.escape(value if len(value) <= max_chars else value[: max_chars - 1].rstrip() + "…")
-
-
 # ---------------------------------------------------------------------------------------------
 # The model
 @dataclass
@@ -236,7 +230,7 @@ class FramingModel:
         model, notes = cls.for_course(course), []
         for ident, answer in data.get("elements", {}).items():
             if ident not in model.fixed:
-                notes.append(t["note_unknown"].format(id=_short(ident)))
+                notes.append(t["note_unknown"].format(id=user_text(str(ident), 40)))
                 continue
             name = html.escape(course.by_id("frame_elements", ident).name)
             if not isinstance(answer, dict):
@@ -246,17 +240,17 @@ class FramingModel:
                 if isinstance(answer["fixed"], bool):
                     model.fixed[ident] = answer["fixed"]
                 else:
-                    notes.append(t["note_fixed"].format(name=name, value=_short(repr(answer["fixed"]))))
+                    notes.append(t["note_fixed"].format(name=name, value=user_text(repr(answer["fixed"]), 40)))
             if "decider" in answer:
                 if answer["decider"] in model.deciders:
                     model.decider[ident] = answer["decider"]
                 else:
-                    notes.append(t["note_decider"].format(name=name, value=_short(answer["decider"])))
+                    notes.append(t["note_decider"].format(name=name, value=user_text(str(answer["decider"]), 40)))
             if "influence" in answer:
                 if answer["influence"] in model.levels:
                     model.influence[ident] = answer["influence"]
                 else:
-                    notes.append(t["note_level"].format(name=name, value=_short(answer["influence"])))
+                    notes.append(t["note_level"].format(name=name, value=user_text(str(answer["influence"]), 40)))
         return model, notes
 
 

@@ -21,7 +21,7 @@ from matplotlib.transforms import Affine2D, ScaledTranslation
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
-from .i18n import Texts
+from .i18n import Texts, join_names
 from .model import AnswerError
 
 SECTION = "gains"
@@ -74,7 +74,6 @@ TEXT = Texts(
         "doubtful_it_one": "den", "doubtful_it_many": "dem",
         "no_leading": "Ingen gevinst står endnu stærkt: ingen er både vigtig og sandsynlig (mindst 3 og 3). "
         "Hvad er det egentlig, samskabelse skal give i dette projekt?",
-        "and": "og",
         # the demands widget
         "d_intro": "Hvad kræver samskabelse i <b>dette</b> projekt? 0 = næsten intet, 5 = rigtig meget.",
         "d_fig_title": "Gevinster over for krav",
@@ -143,7 +142,6 @@ TEXT = Texts(
         "doubtful_it_one": "it", "doubtful_it_many": "them",
         "no_leading": "No gain stands out yet: none is both important and likely (at least 3 and 3). What exactly "
         "should co-creation bring to this project?",
-        "and": "and",
         "d_intro": "What does co-creation demand in <b>this</b> project? 0 = next to nothing, 5 = a great deal.",
         "d_fig_title": "Gains against demands",
         "d_xlabel": "What it demands (mean of the four demands, 0–5)",
@@ -184,14 +182,6 @@ def format_number(value: float, lang: str, decimals: int = 1) -> str:
     scaled = math.floor(abs(value) * 10**decimals + 0.5) / 10**decimals
     text = f"{math.copysign(scaled, value) if value else 0.0:.{decimals}f}"
     return text.replace(".", ",") if lang == "da" else text
-
-
-def join_names(names: list[str], lang: str) -> str:
-    """["a", "b", "c"] -> "a, b og c" (Danish) / "a, b and c" (English)."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {TEXT[lang]['and']} {names[-1]}"
 
 
 def in_sentence(name: str) -> str:

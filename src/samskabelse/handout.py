@@ -21,7 +21,7 @@ from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, file_stem, loa
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, new_figure
-from .i18n import Texts
+from .i18n import Texts, join_names
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
@@ -169,10 +169,7 @@ def _date(stamp: str, lang: str) -> str:
 
 def _join(items: list[str], lang: str) -> str:
     items = [i for i in items if i]
-    if not items:
-        return TEXT[lang]["none"]
-    word = {"da": "og", "en": "and"}[lang]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+    return join_names(items, lang) if items else TEXT[lang]["none"]
 
 
 def _plain(text: str, max_chars: int = NAME_CHARS) -> str:

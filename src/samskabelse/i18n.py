@@ -24,6 +24,17 @@ class Texts:
         return lang in self._by_lang
 
 
+AND = {"da": "og", "en": "and"}
+
+
+def join_names(names, lang: str) -> str:
+    """["a", "b", "c"] -> "a, b og c" (Danish) / "a, b and c" (English); one name as it is; none -> ""."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {AND[lang]} {names[-1]}"
+
+
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")

@@ -20,7 +20,7 @@ from .answers import EXAMPLE_TEAM, LoadedAnswers, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, SERIES, LiveFigure, new_figure
-from .i18n import Texts
+from .i18n import Texts, join_names
 
 TEAM_ENV_VAR = "SAMSKABELSE_TEAM"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
@@ -43,7 +43,6 @@ TEXT = Texts(
         "questions_head": "Spørgsmål til drøftelsen – hvor I er mest uenige",
         "no_questions": "Holdet er enigt om alt, der er svaret på – eller kun én har svaret. Spørg, om der er "
         "noget, I er enige om for hurtigt.",
-        "and": "og",
         "out_of": "{v} ud af 5",
         # sections
         "h_type": "Hvilken type samskabelse?",
@@ -99,7 +98,6 @@ TEXT = Texts(
         "questions_head": "Questions for the discussion – where you disagree most",
         "no_questions": "The team agrees on everything answered so far – or only one person has answered. Ask "
         "whether there is anything you agree on too quickly.",
-        "and": "and",
         "out_of": "{v} out of 5",
         "h_type": "Which type of co-creation?",
         "h_gains": "Gains: how important?",
@@ -153,10 +151,7 @@ class Disagreement:
 
 
 def _names(members: list[LoadedAnswers], lang: str) -> str:
-    names = [user_text(m.name, 40, "?") for m in members]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + f" {TEXT[lang]['and']} " + names[-1]
+    return join_names([user_text(m.name, 40, "?") for m in members], lang)
 
 
 def _spread(course: Course, section: str, item: str, key: str, values, scale: float, show) -> Disagreement | None:

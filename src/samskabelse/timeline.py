@@ -38,7 +38,7 @@ import numpy as np
 from .course import Course, Milestone
 from .display import HTMLText, user_text
 from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, PathText, new_figure
-from .i18n import Texts
+from .i18n import Texts, join_names
 from .model import AnswerError
 
 MAX_WEEKS = 520  # per phase, as the course file allows
@@ -642,12 +642,6 @@ def plain_name(text: str, lang: str, max_chars: int = NAME_CHARS) -> str:
     return html.unescape(user_text(text, max_chars, TEXT[lang]["unnamed"]))
 
 
-def _join(items: list[str], lang: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {TEXT[lang]['and']} " + items[-1]
-
-
 def weeks_text(n: int, lang: str) -> str:
     t = TEXT[lang]
     return t["one_week"] if n == 1 else t["n_weeks"].format(n=n)
@@ -671,7 +665,7 @@ def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) 
         chances.append(t[key].format(q=t["percent"].format(n=q), date=format_date(result.finish_date(q), lang),
                                      article=_article(q)))
     text = t["s_plan"].format(date=format_date(result.planned_finish, lang),
-                              week=result.planned_finish.isocalendar().week, chances=_join(chances, lang))
+                              week=result.planned_finish.isocalendar().week, chances=join_names(chances, lang))
     clauses = []
     last = plan.phases[-1].phase
     for d in plan.deadlines:
@@ -1210,7 +1204,7 @@ def timeline_assumptions(course: Course) -> HTMLText:
     level_names = {u.id: u.name for u in tl.uncertainty_levels}
     phases = "".join(f"<tr><td>{html.escape(names[p.phase])}</td><td>{format_weeks(p.weeks, lang)}</td>"
                      f"<td>{html.escape(level_names[p.uncertainty])}</td></tr>" for p in tl.phases)
-    qs = _join([TEXT[lang]["percent"].format(n=q) for q in tl.percentiles], lang)
+    qs = join_names([TEXT[lang]["percent"].format(n=q) for q in tl.percentiles], lang)
     draws = f"{tl.draws:,}".replace(",", "." if lang == "da" else ",")
     return HTMLText(
         f"<table class='samskabelse-assumptions'><thead><tr><th>{a['level']}</th><th>{a['o']}</th>"
