@@ -34,6 +34,10 @@ TEXT = Texts(
         "h_worksheets": "Arbejdsark til print (A4, én side hver)",
         "worksheets_about": "Papirudgaven af arbejdsark 1–4: samme spørgsmål og skalaer som på skærmen. Print et "
                             "sæt pr. deltager som reserve, hvis computere, Binder eller nettet svigter.",
+        "h_slides": "Dias til intro-punkterne (PowerPoint)",
+        "slides_about": "Ét dias pr. intro-punkt i programmet, med talepunkter i noterne. Ret dem frit i PowerPoint; "
+                        "byg igen, når kursusfilen ændres.",
+        "slides_file": "dias.pptx",
         "h_links": "Links til deltagerne",
         "links_about": "Binder-, Voilà- og nbgitpuller-links til jeres udgave af kurset. Send startsiden til "
                        "deltagerne, og prøv den dagen før.",
@@ -50,6 +54,10 @@ TEXT = Texts(
         "h_worksheets": "Worksheets to print (A4, one page each)",
         "worksheets_about": "The paper version of workbooks 1–4: the same questions and scales as on screen. Print "
                             "one set per participant as a fallback for when laptops, Binder or the network fail.",
+        "h_slides": "Slides for the intro slots (PowerPoint)",
+        "slides_about": "One slide per intro slot of the programme, with talking points in the notes. Edit them "
+                        "freely in PowerPoint; build again when the course file changes.",
+        "slides_file": "slides.pptx",
         "h_links": "Links for the participants",
         "links_about": "Binder, Voilà and nbgitpuller links to your copy of the course. Send the start page to the "
                        "participants, and try it the day before.",
@@ -94,6 +102,7 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
 
     `links`: where the course is published (links.published("owner/name", "hub")), for a page of links."""
     from .links import links_markdown
+    from .slides import write_deck
     from .worksheets import write_worksheets
 
     t = TEXT[course.language]
@@ -101,6 +110,7 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     folder.mkdir(parents=True, exist_ok=True)
     kit = Kit(course, folder)
     kit.add(t["h_worksheets"], t["worksheets_about"], write_worksheets(course, folder / t["worksheets"]))
+    kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"])])
     if links is not None:
         page = folder / t["links_file"]
         page.write_text(links_markdown(links, (course.language,)), encoding="utf-8")
