@@ -38,6 +38,9 @@ PROVIDED_BY = {
     "nbformat": "nbformat",
     "icalendar": "icalendar",
     "jupyter_client": "ipykernel",
+    "pptx": "python-pptx",
+    "docx": "python-docx",
+    "typst": "typst",
 }
 # Installed by postBuild from this repository, not by conda.
 OWN = {"samskabelse"}

@@ -70,7 +70,8 @@ def test_every_import_in_the_package_is_listed():
 
     listed = {derive.CONDA_TO_PIP.get(s.partition("=")[0], s.partition("=")[0]).lower().replace("-", "_")
               for s in environment()["dependencies"]}
-    import_names = {"yaml": "pyyaml", "PIL": "pillow", "IPython": "ipykernel", "ipywidgets": "ipywidgets"}
+    import_names = {"yaml": "pyyaml", "PIL": "pillow", "IPython": "ipykernel", "ipywidgets": "ipywidgets",
+                    "pptx": "python-pptx", "docx": "python-docx"}
     stdlib = set(sys.stdlib_module_names)
     for path in (ROOT / "src" / "samskabelse").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
