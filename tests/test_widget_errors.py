@@ -5,12 +5,10 @@ stay inside a planning horizon, with an axis that never has more than a readable
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from every_widget import PNG, build_every_widget, figure_of
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from samskabelse.course import EARLIEST_DATE, LATEST_DATE
 from samskabelse.guard import ALERT_CLASS, ErrorBoundary
@@ -183,43 +181,3 @@ def test_a_saved_plan_with_a_start_outside_the_horizon_starts_from_the_defaults(
     w = plan_timeline(en, plan)
     assert EARLIEST_DATE <= w.model.start <= LATEST_DATE
     assert "planning horizon" in w.message.value
-
-
-MAX_TICKS = 12
-
-
-@pytest.fixture(scope="module")
-def timeline_figure(en):
-    from samskabelse.figures import new_figure
-    from samskabelse.timeline import FIGURE_SIZE, TimelineFigure
-
-    return TimelineFigure(new_figure(*FIGURE_SIZE), en)
-
-
-@st.composite
-def allowed_plans(draw, course):
-    """Any plan the widget accepts: dates in the horizon, weeks 0.5-520, rising factors in 0.1-10."""
-    from samskabelse.timeline import MAX_WEEKS, TimelinePlan
-
-    days = (LATEST_DATE - EARLIEST_DATE).days
-    start = EARLIEST_DATE + timedelta(days=draw(st.integers(0, days)))
-    plan = TimelinePlan.from_course(course, start)
-    for ph in plan.phases:
-        ph.weeks = draw(st.floats(0.5, MAX_WEEKS))
-    for level in plan.factors:
-        plan.factors[level] = tuple(sorted(draw(st.floats(0.1, 10.0)) for _ in range(3)))
-    for d in plan.deadlines:
-        d.date = start + timedelta(days=draw(st.integers(0, (LATEST_DATE - start).days)))
-    return plan
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.data())
-def test_the_axis_never_has_more_than_a_readable_number_of_ticks(timeline_figure, en, data):
-    from samskabelse.timeline import forecast
-
-    plan = data.draw(allowed_plans(en))
-    assert plan.problems(en) == []
-    timeline_figure.show(forecast(plan, "en"))
-    ticks = timeline_figure.cx.get_xticks()
-    assert 2 <= len(ticks) <= MAX_TICKS, f"{len(ticks)} ticks from {plan.start} over {timeline_figure.right} weeks"
