@@ -16,6 +16,7 @@ def test_kit_for_an_adapted_file_lists_everything_it_holds(tmp_path, capsys):
     contents = (tmp_path / "INDHOLD.md").read_text(encoding="utf-8")
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert "INDHOLD.md" in files and "links.md" in files and "dias.pptx" in files
+    assert "vejledninger/workshop-halv-dag.pdf" in files
     for f in files:
         if f != "INDHOLD.md":
             assert f"`{f}`" in contents, f  # every file is listed

@@ -38,6 +38,9 @@ TEXT = Texts(
         "slides_about": "Ét dias pr. intro-punkt i programmet, med talepunkter i noterne. Ret dem frit i PowerPoint; "
                         "byg igen, når kursusfilen ændres.",
         "slides_file": "dias.pptx",
+        "h_guides": "Vejledninger til print (PDF)",
+        "guides_about": "Programmet for halvdagsworkshoppen og facilitatorvejledningen til hver øvelse.",
+        "guides": "vejledninger",
         "h_links": "Links til deltagerne",
         "links_about": "Binder-, Voilà- og nbgitpuller-links til jeres udgave af kurset. Send startsiden til "
                        "deltagerne, og prøv den dagen før.",
@@ -58,6 +61,9 @@ TEXT = Texts(
         "slides_about": "One slide per intro slot of the programme, with talking points in the notes. Edit them "
                         "freely in PowerPoint; build again when the course file changes.",
         "slides_file": "slides.pptx",
+        "h_guides": "Guides to print (PDF)",
+        "guides_about": "The half-day programme and the facilitator guide to each exercise.",
+        "guides": "guides",
         "h_links": "Links for the participants",
         "links_about": "Binder, Voilà and nbgitpuller links to your copy of the course. Send the start page to the "
                        "participants, and try it the day before.",
@@ -101,6 +107,7 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     """Build every part of the kit for `course` into `folder` (created; files of the same name are replaced).
 
     `links`: where the course is published (links.published("owner/name", "hub")), for a page of links."""
+    from .guides import write_guides
     from .links import links_markdown
     from .slides import write_deck
     from .worksheets import write_worksheets
@@ -111,6 +118,7 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     kit = Kit(course, folder)
     kit.add(t["h_worksheets"], t["worksheets_about"], write_worksheets(course, folder / t["worksheets"]))
     kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"])])
+    kit.add(t["h_guides"], t["guides_about"], write_guides(course.language, folder / t["guides"]))
     if links is not None:
         page = folder / t["links_file"]
         page.write_text(links_markdown(links, (course.language,)), encoding="utf-8")
