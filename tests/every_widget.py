@@ -40,7 +40,7 @@ def build_every_widget(course, folder: Path) -> dict:
         "directions": rate_directions(course),
         "framing": pitch,
         "control": share_control(course, pitch),
-        "timeline": plan_timeline(course, exports=str(folder / "exports")),
+        "timeline": plan_timeline(course),
         "plan": PlanWidget(course, folder=folder / "answers", exports=folder / "exports"),
         "team": team_answers(course),
     }
