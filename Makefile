@@ -14,14 +14,14 @@ START_en    := notebooks/en/00-welcome.ipynb
 # JupyterLab refuses to run as root without this flag (containers, CI machines).
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test install voila browser-test lint bench clean
+.PHONY: lab test install voila browser-test lint bench clean hub hub-install
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/$(START_$(COURSE_LANG))
 
-test: $(STAMP)
+test: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -50,11 +50,39 @@ voila: $(STAMP)
 	$(BIN)/voila $(NB_FILE) --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
 # JupyterLab and Voilà driven in Chromium, and every widget notebook rendered as an app (make test runs them too).
-browser-test: $(STAMP)
+browser-test: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 	$(BIN)/python -m pytest tests/test_browser_lab.py tests/test_browser_voila.py
 
+# The workshop hub: JupyterHub for a room on this machine (README, "For course organisers"). It runs as root, as
+# TLJH's does, and starts each participant's server as their own account from $(HUB_ENV), an environment built from
+# the system's Python, which every account can run. The proxy (configurable-http-proxy) comes from npm (hub/).
+HUB_ENV      := .venv-hub
+HUB_PYTHON   ?= /usr/bin/python3
+HUB_STAMP    := $(HUB_ENV)/.installed
+CHP_STAMP    := hub/node_modules/.installed
+HUB_PACKAGES := jupyterhub nbgitpuller
+
+hub: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
+	@test "$$(id -u)" = 0 || { echo "The workshop hub runs as root: it starts each participant's server as their own account (jupyter-NAME), as TLJH does. Run: sudo make hub"; exit 1; }
+	$(BIN)/jupyterhub -f hub/jupyterhub_config.py
+
+hub-install: $(HUB_STAMP) $(CHP_STAMP)
+
+$(HUB_STAMP): $(STAMP)
+	test -x $(HUB_ENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_ENV)
+	$(HUB_ENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt $(HUB_PACKAGES)
+	$(HUB_ENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(HUB_PACKAGES)
+	mkdir -p $(HUB_ENV)/share/jupyter/lab/settings
+	cp lab-settings/overrides.json $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
+	touch $@
+
+$(CHP_STAMP): hub/package.json hub/package-lock.json
+	cd hub && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises
+	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub
 
 clean:
 	rm -rf build .pytest_cache
