@@ -1,7 +1,9 @@
 # The two commands a new user needs:
 #   make lab    open the course in JupyterLab (Danish start page; COURSE_LANG=en for English)
 #   make test   run the whole test suite
-# Both create .venv and install what environment.yml lists the first time, and skip that afterwards.
+# Both create .venv the first time with the exact pins of environment.yml (the participants' packages) and
+# requirements/dev.txt (the test tools), and skip that afterwards until a pin changes.
+#   make lock   after adding a package to requirements/participant.in or requirements/dev.in: re-resolve the pins
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -13,8 +15,15 @@ START_da    := notebooks/da/00-velkommen.ipynb
 START_en    := notebooks/en/00-welcome.ipynb
 # JupyterLab refuses to run as root without this flag (containers, CI machines).
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+UV_VERSION   = $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements/dev.txt)
+# The workshop hub (make hub): the participants' environment, built from a Python every account can run, and the
+# proxy from npm. make test needs both for the hub tests.
+HUB_ENV     := .venv-hub
+HUB_PYTHON  ?= /usr/bin/python3
+HUB_STAMP   := $(HUB_ENV)/.installed
+CHP_STAMP   := hub/node_modules/.installed
 
-.PHONY: lab test install voila browser-test lint bench clean hub hub-install
+.PHONY: lab test install lock voila browser-test lint bench clean hub hub-install hub-bench
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -26,16 +35,25 @@ test: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 
 install: $(STAMP)
 
-# Reinstall only when the dependency list or the package definition changes.
-$(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json
+# Reinstall only when a pin or the package definition changes. pip installs exactly the pinned versions: the lock
+# files name every package with its dependencies, and tests/test_dependencies.py checks what landed in .venv.
+$(STAMP): environment.yml requirements/dev.txt pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The pins are for Python 3.11: run make PYTHON=python3.11 ...")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/participant.txt
+	# uv (the resolver of make lock, pinned in requirements/dev.txt) installs the pins four times faster than pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --strict --python $(BIN)/python -r $(VENV)/participant.txt -r requirements/dev.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	# JupyterLab settings for a course room: no news or update pop-ups
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
+
+# Re-resolve environment.yml's pins from requirements/participant.in and requirements/dev.txt from
+# requirements/dev.in with uv (keeping the versions already pinned); UPGRADE=1 moves every pin to the newest.
+lock: $(STAMP)
+	$(BIN)/python scripts/lock.py $(if $(UPGRADE),--upgrade)
 
 # Widget latency in a real kernel, against a naive rebuild (benchmarks/widget_latency.py).
 bench: $(STAMP)
@@ -50,18 +68,13 @@ voila: $(STAMP)
 	$(BIN)/voila $(NB_FILE) --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
 
 # JupyterLab and Voilà driven in Chromium, and every widget notebook rendered as an app (make test runs them too).
-browser-test: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
+browser-test: $(STAMP)
 	$(BIN)/python -m pytest tests/test_browser_lab.py tests/test_browser_voila.py
 
 # The workshop hub: JupyterHub for a room on this machine (README, "For course organisers"). It runs as root, as
-# TLJH's does, and starts each participant's server as their own account from $(HUB_ENV), an environment built from
-# the system's Python, which every account can run. The proxy (configurable-http-proxy) comes from npm (hub/).
-HUB_ENV      := .venv-hub
-HUB_PYTHON   ?= /usr/bin/python3
-HUB_STAMP    := $(HUB_ENV)/.installed
-CHP_STAMP    := hub/node_modules/.installed
-HUB_PACKAGES := jupyterhub nbgitpuller
-
+# TLJH's does, and starts each participant's server as their own account (jupyter-NAME) from $(HUB_ENV): the
+# participants' pins plus JupyterHub's single-user server and nbgitpuller at requirements/dev.txt's versions, in a
+# venv of the system's Python (.venv's interpreter may live under /root, which other accounts cannot run).
 hub: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 	@test "$$(id -u)" = 0 || { echo "The workshop hub runs as root: it starts each participant's server as their own account (jupyter-NAME), as TLJH does. Run: sudo make hub"; exit 1; }
 	$(BIN)/jupyterhub -f hub/jupyterhub_config.py
@@ -69,10 +82,11 @@ hub: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 hub-install: $(HUB_STAMP) $(CHP_STAMP)
 
 $(HUB_STAMP): $(STAMP)
+	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The hub environment needs Python 3.11: make HUB_PYTHON=/path/to/python3.11 ...")'
 	test -x $(HUB_ENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_ENV)
-	$(HUB_ENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt $(HUB_PACKAGES)
-	$(HUB_ENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(HUB_PACKAGES)
+	$(BIN)/uv pip install --quiet --strict --python $(HUB_ENV)/bin/python -r $(VENV)/participant.txt \
+		jupyterhub nbgitpuller -c requirements/dev.txt
+	$(BIN)/uv pip install --quiet --python $(HUB_ENV)/bin/python --no-deps -e .
 	mkdir -p $(HUB_ENV)/share/jupyter/lab/settings
 	cp lab-settings/overrides.json $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
@@ -80,6 +94,10 @@ $(HUB_STAMP): $(STAMP)
 $(CHP_STAMP): hub/package.json hub/package-lock.json
 	cd hub && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The hub's capacity with 1, 10, 20 and 30 simulated participants (benchmarks/hub_capacity.py; about 15 minutes).
+hub-bench: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
+	$(BIN)/python benchmarks/hub_capacity.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub
