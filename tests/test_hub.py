@@ -199,6 +199,7 @@ def test_a_second_pull_keeps_own_edits_and_saved_answers(hub, room):
     assert events[-1]["phase"] == "finished"
     mine = json.dumps(anna.contents(own, content=True)["content"], ensure_ascii=False)
     assert "Annas egne noter" in mine  # her own edit survives (nbgitpuller: the participant's change wins)
+    assert "Opdateret af kurset (02)." in mine  # and the course's change to the same notebook is merged in
     updated = json.dumps(anna.contents(f"{COURSE}/notebooks/da/03-fasemodellen.ipynb", content=True)["content"],
                          ensure_ascii=False)
     assert "Opdateret af kurset (03)." in updated  # the course's update arrives
