@@ -23,7 +23,7 @@ HUB_PYTHON  ?= /usr/bin/python3
 HUB_STAMP   := $(HUB_ENV)/.installed
 CHP_STAMP   := hub/node_modules/.installed
 
-.PHONY: lab test install lock voila browser-test lint bench clean hub hub-install hub-bench
+.PHONY: lab test install lock voila browser-test lint bench clean hub hub-install hub-bench kit links
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -98,6 +98,18 @@ $(CHP_STAMP): hub/package.json hub/package-lock.json
 # The hub's capacity with 1, 10, 20 and 30 simulated participants (benchmarks/hub_capacity.py; about 15 minutes).
 hub-bench: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 	$(BIN)/python benchmarks/hub_capacity.py
+
+# The facilitator's kit (worksheets, slides, guides, ...) for a course file, in one folder (build/kit/...).
+#   make kit                                   both shipped course files: build/kit/da and build/kit/en
+#   make kit COURSE=mit-hold.yaml              a team's adapted file: build/kit/mit-hold
+#   make kit COURSE=mit-hold.yaml TEAM=holdet  ... with the team's answers; KIT_DIR=folder to choose the folder
+kit: $(STAMP)
+	$(BIN)/python -m samskabelse.kit $(COURSE) $(if $(TEAM),--team "$(TEAM)") $(if $(REPO),--repo "$(REPO)") \
+		$(if $(HUB),--hub "$(HUB)") $(if $(KIT_DIR),--out "$(KIT_DIR)")
+
+# Every Binder, Voilà and nbgitpuller link for a published copy: make links REPO=owner/name [HUB=hub.example.dk]
+links: $(STAMP)
+	$(BIN)/python -m samskabelse.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub
