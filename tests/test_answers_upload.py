@@ -61,3 +61,15 @@ def test_the_widget_saves_and_calls_back(tmp_path, da):
     assert "FileUpload" in type(box.upload).__name__ and box.upload.accept.startswith(".json")
     box.receive([("x <script>.json", json.dumps({"a": 1}).encode())])
     assert "<script>" not in box.status.value
+
+
+def test_uploads_reach_notebook_02s_team_comparison(tmp_path, en, monkeypatch):
+    from samskabelse.answers_upload import upload_answers
+    from samskabelse.gains_team import compare_team
+
+    monkeypatch.chdir(tmp_path)
+    view = compare_team(en)
+    box = upload_answers(view)
+    box.receive([("camilla.json", example("camilla"))])
+    assert view.folder.value == "team" and (tmp_path / "team" / "camilla.json").exists()
+    assert [m.label for m in view.members] == ["Camilla"]

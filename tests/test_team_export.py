@@ -71,3 +71,34 @@ def test_a_section_nobody_answered_is_left_out(tmp_path, da):
     assert titles == ["Gevinster: hvor vigtige?", "Hvad det kræver"]
     pdf, _ = write_team_overview(overview, tmp_path / "out")
     assert "Opdigtet" not in pdf_pages(pdf)[0]
+
+
+def test_the_notebook_button_saves_what_the_view_shows(tmp_path, da):
+    from samskabelse.team import team_answers
+    from samskabelse.team_export import export_team
+
+    view = team_answers(da)
+    box = export_team(view, tmp_path)
+    assert not list(tmp_path.iterdir())  # nothing written until asked
+    view.slider.value = 2
+    assert "2 spørgsmål" in box.help.value
+    pdf, pptx = box.save()
+    assert pdf.exists() and pptx.exists() and "Download holdets-svar.pdf" in box.status.value
+    text = " ".join(pdf_pages(pdf))
+    questions = [q for q in view.questions_shown()]
+    assert len(questions) == 2 and all(loose(q.question.split("«")[0]) in loose(text) for q in questions)
+
+
+def test_uploads_reach_the_team_view(tmp_path, da, monkeypatch):
+    from samskabelse.answers_upload import upload_answers
+    from samskabelse.team import team_answers
+
+    monkeypatch.chdir(tmp_path)
+    view = team_answers(da)
+    box = upload_answers(view)
+    assert "holdet" in box.help.value  # the example team is never written into
+    box.receive([(name, (EXAMPLE_TEAM / name).read_bytes()) for name in ("anna.json", "bo.json")])
+    assert view.folder.value == "holdet" and [m.name for m in view.team] == ["Anna", "Bo"]
+    box.receive([("ødelagt.json", b"{")])
+    assert any("ødelagt.json" in p for p in view.problems)  # the loader's own note, as for a file on disk
+    assert [m.name for m in view.team] == ["Anna", "Bo"]

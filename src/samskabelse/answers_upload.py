@@ -174,3 +174,35 @@ class UploadAnswers:
         from IPython.display import display
 
         display(self.box)
+
+
+def upload_folder(view, lang: str) -> Path:
+    """Where uploads go for a team view: the folder in its field, unless that is the invented example team (or
+    empty), then holdet/ (team/) beside the notebook."""
+    from .answers import EXAMPLE_TEAM
+    from .team import resolve_folder
+
+    text = view.folder.value.strip()
+    if not text:
+        return Path(DEFAULT_FOLDER[lang])
+    path = resolve_folder(text)
+    try:
+        if path.resolve() == EXAMPLE_TEAM.resolve():
+            return Path(DEFAULT_FOLDER[lang])
+    except OSError:
+        pass
+    return path
+
+
+def upload_answers(view) -> UploadAnswers:
+    """An upload box for a team view (notebook 08's team_answers, notebook 02's compare_team): the files go into
+    the view's folder (see upload_folder), the field shows that folder, and the view loads it again."""
+    lang = view.course.language
+
+    def reload(folder: Path) -> None:
+        view.folder.value = str(folder)
+        view.load()
+
+    box = UploadAnswers(view.course, folder_of=lambda: upload_folder(view, lang), on_saved=reload)
+    view.folder.observe(lambda _c: box.refresh_help(), names="value")
+    return box

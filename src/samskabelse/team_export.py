@@ -40,6 +40,13 @@ TEXT = Texts(
         "footer": "{course} · holdets svar · kursets arbejdsmodel bygger på Væksthus for Ledelse (2019)",
         "file": "holdets-svar",
         "continued": "{title} (fortsat)",
+        "button": "Gem overblikket som PDF og dias",
+        "help": "Gemmer det, notebooken viser nu – figuren, {n} spørgsmål og tabellerne – i mappen {folder}: "
+                "en PDF til projektor og print og en PowerPoint-fil med de samme dias.",
+        "saved": "Gemt: {files}",
+        "download": "Download {name}",
+        "failed": "Overblikket kunne ikke gemmes: {error}",
+        "empty": "Der er ingen svar at gemme endnu.",
     },
     en={
         "title": "The team's answers side by side",
@@ -57,6 +64,13 @@ TEXT = Texts(
         "footer": "{course} · the team's answers · the course's working model, built on Væksthus for Ledelse (2019)",
         "file": "team-answers",
         "continued": "{title} (continued)",
+        "button": "Save the overview as PDF and slides",
+        "help": "Saves what the notebook shows now – the figure, {n} questions and the tables – in the folder "
+                "{folder}: a PDF for the projector and print, and a PowerPoint file with the same slides.",
+        "saved": "Saved: {files}",
+        "download": "Download {name}",
+        "failed": "The overview could not be saved: {error}",
+        "empty": "There are no answers to save yet.",
     },
 )
 
@@ -218,3 +232,83 @@ def write_team_overview(ov: TeamOverview, folder: str | Path) -> tuple[Path, Pat
     tmp.replace(pdf)
     pptx = write_deck_of(ov.course, team_slides(ov), folder / f"{t['file']}.pptx")
     return pdf, pptx
+
+
+# ---------------------------------------------------------------------------------------------
+# Notebook 08: a button that saves what the team view shows
+def _download(path: Path, label: str) -> str:
+    import base64
+
+    from .display import user_text
+
+    kind = "application/pdf" if path.suffix == ".pdf" else \
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    data = base64.b64encode(path.read_bytes()).decode()
+    return (f'<a class="samskabelse-download" download="{user_text(path.name, 100)}" '
+            f'href="data:{kind};base64,{data}">{user_text(label, 140)}</a>')
+
+
+class TeamExport:
+    """Save the team view's current overview (the questions the slider shows) as a PDF and a slide deck.
+
+    Nothing is written until the button is pressed (or save() is called)."""
+
+    def __init__(self, view, folder: str | Path | None = None):
+        import ipywidgets as widgets
+
+        self.view = view
+        self.course = view.course
+        self.t = TEXT[self.course.language]
+        self.folder = folder
+        self.files: tuple[Path, Path] | None = None
+        self.button = widgets.Button(description=self.t["button"], icon="file-pdf-o", button_style="primary",
+                                     layout=widgets.Layout(width="auto"))
+        self.button.on_click(lambda _b: self.save())
+        self.help = widgets.HTML()
+        self.status = widgets.HTML()
+        self.status.add_class("samskabelse-result")
+        self.box = widgets.VBox([self.help, self.button, self.status])
+        self.box.add_class("samskabelse-widget")
+        self.box.add_class("samskabelse-team-export")
+        view.slider.observe(lambda _c: self._help(), names="value")
+        self._help()
+
+    def _target(self) -> Path:
+        from .handout import exports_folder
+
+        return exports_folder(self.folder)
+
+    def _help(self) -> None:
+        from .display import user_text
+
+        self.help.value = "<p>" + self.t["help"].format(n=self.view.slider.value,
+                                                         folder=f"<code>{user_text(self._target(), 200)}</code>") \
+            + "</p>"
+
+    def save(self) -> tuple[Path, Path] | None:
+        from .display import user_text
+
+        if not self.view.team:
+            self.status.value = f"<p>{self.t['empty']}</p>"
+            return None
+        try:
+            overview = team_overview(self.view.team, self.course, questions=self.view.slider.value)
+            self.files = write_team_overview(overview, self._target())
+        except (OSError, RuntimeError) as exc:
+            self.status.value = ("<p class='samskabelse-warning'>"
+                                 + self.t["failed"].format(error=user_text(exc, 300)) + "</p>")
+            return None
+        shown = ", ".join(f"<code>{user_text(p, 200)}</code>" for p in self.files)
+        links = " · ".join(_download(p, self.t["download"].format(name=p.name)) for p in self.files)
+        self.status.value = f"<p>{self.t['saved'].format(files=shown)}</p><p>{links}</p>"
+        return self.files
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def export_team(view, folder: str | Path | None = None) -> TeamExport:
+    """Notebook 08: a button that saves the overview shown above (figure, questions, tables) as PDF and slides."""
+    return TeamExport(view, folder)
