@@ -200,7 +200,7 @@ def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):
     monkeypatch.setattr(gt, "read_team", lambda *a, **k: reads.append(a) or ([], []))
     w = compare_team(course)
     assert reads == [] and w.live is None and w.fig is None and w.members == []
-    assert w.t["closed"] in w.banner.value and len(w.box.children) == 3
+    assert w.t["closed"] in w.banner.value and w.live is None and w.result not in w.box.children
     w.measure.value = "likelihood"
     w.include_me.value = not w.include_me.value
     assert reads == [] and w.live is None, "changing a control of the closed view loaded the team"
@@ -208,4 +208,4 @@ def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):
     assert len(reads) == 1 and w.live is not None and w.live.image in w.box.children
     assert w.result in w.box.children and w.measure in w.box.children
     w.load_button.click()
-    assert len(reads) == 2 and len(w.box.children) == 7, "loading again added the views twice"
+    assert len(reads) == 2 and list(w.box.children).count(w.result) == 1, "loading again added the views twice"
