@@ -362,7 +362,12 @@ def label_checkouts(checkouts: list[Checkout]) -> None:
         co.label = co.root.name if names.count(co.root.name) == 1 else str(co.root)
 
 
+def _stop_on_signal(signum, _frame):
+    raise SystemExit(f"stopped by signal {signum}")  # unwinds through the finally blocks: servers are stopped
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stop_on_signal)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog=__doc__.split("\n\n", 1)[1])
@@ -436,9 +441,13 @@ def kernel_table(args, checkouts, keys, floors, floor_dir, env, scratch, results
             kernel_run(co, first, cwd(co, first), env, scratch)
     for rep, key, co, item in order(checkouts, keys, floors, args.repeat):
         prof = args.profile if (args.profile and rep == 0 and key not in floors) else None
-        r = kernel_run(co, item, cwd(co, item), env, scratch, prof)
+        try:
+            r = kernel_run(co, item, cwd(co, item), env, scratch, prof)
+        except Exception as error:  # a kernel that died or hung: say so in the table, go on with the rest
+            r = {"cpu": float("nan"), "wall": float("nan"), "start_cpu": float("nan"), "cells": [],
+                 "errors": [f"{type(error).__name__}: {str(error)[:200]}"]}
         results.setdefault(("kernel", co.label, key), []).append(r)
-        print(f"  kernel {co.label} {key}: {r['cpu']:.2f} s CPU, {r['wall']:.2f} s wall"
+        print(f"  kernel {co.label} {key}: {fmt(r['cpu'])} s CPU, {fmt(r['wall'])} s wall"
               + (f"  ERRORS {r['errors']}" if r["errors"] else ""), file=sys.stderr)
     kernel = {(lab, key): runs for (kind, lab, key), runs in results.items() if kind == "kernel"}
     print_table(f"Kernel CPU from a fresh kernel to the last widget built (s, median of {args.repeat}; "
