@@ -8,6 +8,7 @@ exist, or a file that makes repo2docker ignore environment.yml.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import os
 import re
@@ -220,6 +221,7 @@ def imports_in(paths_and_sources) -> dict[str, set[str]]:
     return found
 
 
+@functools.cache
 def imports_needed() -> dict[str, set[str]]:
     """Every third-party module the notebooks and the package import, with where it is imported."""
     sources = [(p, p.read_text(encoding="utf-8")) for p in (ROOT / "src" / "samskabelse").rglob("*.py")]
