@@ -70,6 +70,9 @@ NAMES = [
     ("jupyterhub",           "jupyterhub",            "jupyterhub"),
     ("nbgitpuller",          "nbgitpuller",           "nbgitpuller"),
     ("repo2docker",          "jupyter-repo2docker",   "jupyter-repo2docker"),
+    ("requests",             "requests",              "requests"),
+    ("websocket",            "websocket-client",      "websocket-client"),
+    ("psutil",               "psutil",                "psutil"),
 ]
 PYPI_OF_IMPORT = {module: pypi for module, pypi, _ in NAMES}
 PYPI_OF_CONDA = {conda: pypi for _, pypi, conda in NAMES if conda}
@@ -274,11 +277,9 @@ def test_environment_yml_provides_what_the_course_imports():
 
 
 def test_the_locks_provide_what_the_tests_import():
-    needed = imports_in((p, p.read_text(encoding="utf-8")) for p in [*(ROOT / "tests").rglob("*.py"),
-                                                                      *(ROOT / "benchmarks").rglob("*.py")])
-    local = {p.stem for p in [*(ROOT / "tests").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py"),
-                              *(ROOT / "scripts").glob("*.py")]} | {p.name for p in (ROOT / "tests").iterdir()
-                                                                    if p.is_dir()}
+    tools = [p for folder in ("tests", "benchmarks", "hub", "scripts") for p in (ROOT / folder).rglob("*.py")]
+    needed = imports_in((p, p.read_text(encoding="utf-8")) for p in tools)
+    local = {p.stem for p in tools} | {p.name for p in (ROOT / "tests").iterdir() if p.is_dir()}
     dev = {spec_name(line) for line in (ROOT / "requirements" / "dev.txt").read_text(encoding="utf-8").splitlines()
            if line.strip() and not line.startswith("#")}
     have = provided(ENVIRONMENT.read_text(encoding="utf-8")) | dev
