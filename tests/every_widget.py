@@ -30,12 +30,14 @@ def build_every_widget(course, folder: Path) -> dict:
 
     gains = weigh_gains(course)
     pitch = chalk_the_pitch(course)
+    gains_team = compare_team(course, me=gains)
+    gains_team.load()  # 02's team view is read and drawn when the participant presses its button
     return {
         "tryout": try_a_slider(course),
         "typology": place_your_project(course),
         "gains": gains,
         "demands": weigh_demands(gains),
-        "gains_team": compare_team(course, me=gains),
+        "gains_team": gains_team,
         "phases": mark_your_readiness(course),
         "directions": rate_directions(course),
         "framing": pitch,
