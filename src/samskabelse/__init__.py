@@ -24,7 +24,7 @@ _EXPORTS = {
     "team": ["team_answers"],
     "team_export": ["export_team"],
     "timeline": ["plan_timeline", "timeline_assumptions"],
-    "timeline_export": ["export_timeline"],
+    "timeline_export": ["download_timeline", "export_timeline"],
     "tryout": ["try_a_slider"],
     "typology": ["involvement_spectrum", "place_your_project", "typology_table"],
 }
