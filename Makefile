@@ -1,7 +1,9 @@
 # The two commands a new user needs:
 #   make lab    open the course in JupyterLab (Danish start page; COURSE_LANG=en for English)
 #   make test   run the whole test suite
-# Both create .venv and install what environment.yml lists the first time, and skip that afterwards.
+# Both create .venv the first time with the exact pins of environment.yml (the participants' packages) and
+# requirements/dev.txt (the test tools), and skip that afterwards until a pin changes.
+#   make lock   after adding a package to requirements/participant.in or requirements/dev.in: re-resolve the pins
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -13,8 +15,9 @@ START_da    := notebooks/da/00-velkommen.ipynb
 START_en    := notebooks/en/00-welcome.ipynb
 # JupyterLab refuses to run as root without this flag (containers, CI machines).
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+UV_VERSION   = $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements/dev.txt)
 
-.PHONY: lab test install voila browser-test lint bench clean
+.PHONY: lab test install lock voila browser-test lint bench clean
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -26,16 +29,25 @@ test: $(STAMP)
 
 install: $(STAMP)
 
-# Reinstall only when the dependency list or the package definition changes.
-$(STAMP): environment.yml pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json
+# Reinstall only when a pin or the package definition changes. pip installs exactly the pinned versions: the lock
+# files name every package with its dependencies, and tests/test_dependencies.py checks what landed in .venv.
+$(STAMP): environment.yml requirements/dev.txt pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The pins are for Python 3.11: run make PYTHON=python3.11 ...")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/participant.txt
+	# uv (the resolver of make lock, pinned in requirements/dev.txt) installs the pins four times faster than pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --strict --python $(BIN)/python -r $(VENV)/participant.txt -r requirements/dev.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	# JupyterLab settings for a course room: no news or update pop-ups
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
+
+# Re-resolve environment.yml's pins from requirements/participant.in and requirements/dev.txt from
+# requirements/dev.in with uv (keeping the versions already pinned); UPGRADE=1 moves every pin to the newest.
+lock: $(STAMP)
+	$(BIN)/python scripts/lock.py $(if $(UPGRADE),--upgrade)
 
 # Widget latency in a real kernel, against a naive rebuild (benchmarks/widget_latency.py).
 bench: $(STAMP)

@@ -25,19 +25,22 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 
-# Import name -> the conda-forge package in environment.yml that provides it.
+# Import name -> the PyPI package in environment.yml's pip pins that provides it.
 PROVIDED_BY = {
     "yaml": "pyyaml",
     "PIL": "pillow",
-    "matplotlib": "matplotlib-base",
-    "mpl_toolkits": "matplotlib-base",
-    "IPython": "ipykernel",      # ipykernel depends on IPython
-    "traitlets": "ipywidgets",   # ipywidgets depends on traitlets
+    "matplotlib": "matplotlib",
+    "mpl_toolkits": "matplotlib",
+    "IPython": "ipython",
+    "traitlets": "traitlets",
     "ipywidgets": "ipywidgets",
     "numpy": "numpy",
     "nbformat": "nbformat",
-    "icalendar": "icalendar",
-    "jupyter_client": "ipykernel",
+    "jupyter_client": "jupyter-client",
+    "filelock": "filelock",
+    "typst": "typst",
+    "pptx": "python-pptx",
+    "docx": "python-docx",
 }
 # Installed by postBuild from this repository, not by conda.
 OWN = {"samskabelse"}
@@ -51,8 +54,12 @@ def environment() -> dict:
 
 
 def listed_packages() -> set[str]:
-    return {re.split(r"[=<>! ]", spec, maxsplit=1)[0].lower() for spec in environment()["dependencies"]
-            if isinstance(spec, str)}
+    """The conda packages and the pip packages environment.yml names (lower case, '-' for '_')."""
+    names = set()
+    for spec in environment()["dependencies"]:
+        for item in spec["pip"] if isinstance(spec, dict) else [spec]:
+            names.add(re.split(r"[=<>! ;\[]", item, maxsplit=1)[0].lower().replace("_", "-"))
+    return names
 
 
 def top_level_imports(source: str) -> set[str]:
@@ -90,7 +97,7 @@ def test_environment_yml_parses_and_is_conda_forge():
     env = environment()
     assert env.get("name"), "environment.yml needs a name"
     assert env["channels"] == ["conda-forge"]
-    assert any(str(spec).startswith("python=3.11") for spec in env["dependencies"])
+    assert any(str(spec).startswith("python=3.11.") for spec in env["dependencies"])
 
 
 def test_environment_yml_holds_what_the_notebooks_import():

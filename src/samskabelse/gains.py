@@ -21,6 +21,7 @@ from matplotlib.transforms import Affine2D, ScaledTranslation
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import AnswerError
 
@@ -201,11 +202,11 @@ def _key(name: str) -> str:
 
 
 def figure_text(text: str, max_chars: int = 26) -> str:
-    """Text someone typed, made safe for a matplotlib label: shortened, and `$` not read as mathtext."""
+    """Text someone typed, shortened for a matplotlib label (figures never read `$` as mathtext: see figures.STYLE)."""
     text = clean_name(text)
     if len(text) > max_chars:
         text = text[: max_chars - 1].rstrip() + "…"
-    return text.replace("$", r"\$")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -590,6 +591,7 @@ class GainsWidget:
         self.model = model or GainsModel.for_course(course)
         self._listeners: list = []
         self._quiet = False
+        self.errors = ErrorBoundary(course.language)
         slots = course.own_gains_max
 
         def slider(value: int, tooltip: str):
@@ -634,14 +636,14 @@ class GainsWidget:
         self.result.add_class("samskabelse-result")
 
         for s in [*self.importance.values(), *self.likelihood.values()]:
-            s.observe(self._slider_changed, names="value")
+            s.observe(self.errors.guard(self._slider_changed), names="value")
         for s in [*self.own_importance, *self.own_likelihood]:
-            s.observe(self._own_changed, names="value")
+            s.observe(self.errors.guard(self._own_changed), names="value")
         for text in self.own_names:
-            text.observe(self._own_named, names="value")
+            text.observe(self.errors.guard(self._own_named), names="value")
 
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['intro']}</p>"), self.grid, own_heading, self.own_grid,
-                                 self.messages, self.live.widget, self.result])
+                                 self.messages, self.errors.alert, self.live.widget, self.result])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-gains")
         self.own_messages: list[str] = []
@@ -832,6 +834,7 @@ class DemandsWidget:
         self.model = gains.model
         self.t = t = TEXT[course.language]
         self._quiet = False
+        self.errors = ErrorBoundary(course.language)
         self.sliders = {}
         cells = []
         for d in course.demands:
@@ -839,7 +842,7 @@ class DemandsWidget:
             s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
                                   layout=widgets.Layout(width="98%"))
             s.tooltip = d.question
-            s.observe(self._slider_changed, names="value")
+            s.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[d.id] = s
             cells += [
                 widgets.HTML(f"<b>{user_text(d.name, 200)}</b><br><small>{user_text(d.question, 400)}</small>"),
@@ -853,10 +856,11 @@ class DemandsWidget:
         self._build_figure()
         self.result = widgets.HTML("")
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.live.widget, self.result])
+        self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.errors.alert, self.live.widget,
+                                 self.result])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-demands")
-        gains.on_change(self.update)
+        gains.on_change(self.errors.guard(self.update))
         self._update_result()
 
     def _build_figure(self) -> None:
@@ -927,8 +931,8 @@ class DemandsWidget:
             self._quiet = False
         placed = self._place()
         if placed != self._placed:
-            self._placed = placed
             self.live.refresh()
+            self._placed = placed  # once it is on screen
         self._update_result()
 
     def _update_result(self) -> None:
