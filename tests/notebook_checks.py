@@ -521,6 +521,13 @@ def check_08(ns: dict, shown: Shown, lang: str) -> None:
     check(len(re.findall(r"<li>", team.questions.value)) == 6, "the slider does not set the number of questions")
 
 
+def check_09(ns: dict, shown: Shown, lang: str) -> None:
+    course = ns["course"]
+    check(course.language == lang, f"notebook 09 loaded the {course.language} course, expected {lang}")
+    check(shown.has(course.publication.title), "the publication's title is not shown")
+    check(shown.has(course.publication.url), "where to download the publication is not shown")
+
+
 CHECKS: dict[str, Callable[[dict, Shown, str], None]] = {
     name.removeprefix("check_"): fn for name, fn in list(globals().items())
     if name.startswith("check_") and name[6:].isdigit()
