@@ -116,7 +116,7 @@ TEXT = Texts(
         "total": "Hele projektet",
         "row_label": "{number} {name}\nusikkerhed: {level}",
         "bar_weeks": "{weeks} uger",
-        "total_label": "{weeks} uger · {chance} chance for at holde planen",
+        "total_label": "{weeks} uger · chancen for at holde planen: {chance}",
         "xlabel": "Kalenderuge (ISO 8601)",
         "week_tick": "uge {week}",
         "curve_ylabel": "Chance for at\nvære færdig",
@@ -128,7 +128,7 @@ TEXT = Texts(
         # the result
         "say_head": "Det kan du skrive opad",
         "row_plan": "Planlagt slut", "row_q": "Færdig senest, {q} % sandsynlighed",
-        "row_plan_chance": "Chance for at holde planen",
+        "row_plan_chance": "Chancen for at holde planen",
         "row_deadline": "Chance for at nå »{name}« ({date})",
         "row_deadline_phase": "Chance for at have »{phase}« færdig til »{name}« ({date})",
         "row_buffer": "Buffer at bede om", "row_buffer_value": "{weeks} (til {date})",
@@ -197,7 +197,7 @@ TEXT = Texts(
         "total": "Whole project",
         "row_label": "{number} {name}\nuncertainty: {level}",
         "bar_weeks": "{weeks} weeks",
-        "total_label": "{weeks} weeks · {chance} chance of keeping to the plan",
+        "total_label": "{weeks} weeks · chance of keeping to the plan: {chance}",
         "xlabel": "Calendar week (ISO 8601)",
         "week_tick": "w{week}",
         "curve_ylabel": "Chance of\nbeing finished",
@@ -1209,12 +1209,12 @@ def plan_timeline(course: Course, plan: TimelinePlan | None = None, *, exports: 
 ASSUMPTIONS = Texts(
     da={"level": "Usikkerhed", "o": "Optimistisk", "m": "Sandsynlig", "p": "Pessimistisk",
         "phase": "Fase", "weeks": "Planlagt (uger)", "unc": "Usikkerhed",
-        "draws": "Kurset trækker {draws} projekter (triangulær fordeling, startværdi {seed}) og viser, hvornår "
+        "draws": "Kurset gennemspiller {draws} mulige forløb (triangulær fordeling, startværdi {seed}) og viser, hvornår "
                  "{qs} af dem er færdige."},
     en={"level": "Uncertainty", "o": "Optimistic", "m": "Likely", "p": "Pessimistic",
         "phase": "Phase", "weeks": "Planned (weeks)", "unc": "Uncertainty",
-        "draws": "The course draws {draws} projects (triangular distribution, seed {seed}) and shows when "
-                 "{qs} of them are finished."},
+        "draws": "The course plays through {draws} possible runs of the project (triangular distribution, seed "
+                 "{seed}) and shows when {qs} of them are finished."},
 )
 
 
