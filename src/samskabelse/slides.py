@@ -129,8 +129,8 @@ TEXT = Texts(
                             "stakeholders?",
         "frames_title": "Mark out the pitch: fixed boundaries and elastic room",
         "frames_fixed": "Usually fixed", "frames_elastic": "Usually elastic",
-        "frames_label": "Marking out the pitch is the publication's point. The list of boundaries and which are fixed is "
-                        "the course's working model.",
+        "frames_label": "Marking out the pitch is the publication's point. The list of boundaries and which are "
+                        "fixed is the course's working model.",
         "frames_notes": "The manager must be willing to let go of some control and live with some unpredictability. "
                         "Exercise 4: sort the boundaries, and say who decides.",
         "timeline_title": "A realistic timeline",
