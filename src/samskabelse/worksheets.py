@@ -82,7 +82,7 @@ TEXT = Texts(
         "h_steps": "My three next steps",
         "h_directions": "Attention and key stakeholders in four directions",
         "direction_col": "Direction",
-        "h_framing": "Frames: what is fixed, and who decides?",
+        "h_framing": "Boundaries: what is fixed, and who decides?",
         "framing_intro": "Tick fixed or elastic, and circle one number in each of the last two columns:",
         "h_timeline": "A realistic timeline",
         "timeline_intro": "Start date: ____________. Write the planned duration in weeks, and tick the "
