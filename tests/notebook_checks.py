@@ -10,6 +10,7 @@ either is wrong. Add a `check_NN` function for every new notebook: a notebook wi
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 
@@ -71,6 +72,24 @@ def install_recorder() -> Shown:
 def check(condition: bool, message: str) -> None:
     if not condition:
         raise AssertionError(message)
+
+
+RICH = ("text/html", "text/markdown", "image/png", "image/svg+xml", "application/vnd.jupyter.widget-view+json",
+        "application/pdf")
+RAW_REPR = re.compile(r"PosixPath\(|WindowsPath\(|<samskabelse\.|object at 0x|^\(.*,.*\)$|^\[.*\]$|^\{.*\}$", re.S)
+
+
+def check_no_raw_values(shown: Shown) -> None:
+    """A participant never sees a raw Python value: every output has a rich form (HTML, Markdown, an image or a
+    widget), and no text-only output looks like a repr (PosixPath(...), <samskabelse....>, a tuple, a list)."""
+    for bundle in shown.bundles:
+        if any(kind in bundle for kind in RICH):
+            continue
+        text = str(bundle.get("text/plain", "")).strip()
+        check(not text or not RAW_REPR.search(text), f"a raw Python value is shown: {text[:120]}")
+        check(not text, f"an output has only a plain-text form (a raw value?): {text[:120]}")
+    for text in shown.stdout:
+        check(not RAW_REPR.search(text.strip()), f"a raw Python value is printed: {text[:120]}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -543,4 +562,5 @@ def run_checks(number: str, lang: str, ns: dict, shown: Shown) -> None:
     if number not in CHECKS:
         raise AssertionError(f"tests/notebook_checks.py has no check_{number}: add one for notebook {number}")
     CHECKS[number](ns, shown, lang)
+    check_no_raw_values(shown)
     print(f"notebook {number} ({lang}): checks passed")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, file_stem, load_answers
 from .course import REPO_ROOT, Course
-from .display import user_text
+from .display import SavedFiles, user_text
 from .figures import PALETTE, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
@@ -632,7 +632,7 @@ class PlanWidget:
             return None
         shown = ", ".join(f"<code>{user_text(p, 200)}</code>" for p in self.saved)
         self.status.value = f"<p>{self.t['saved'].format(files=shown)}</p>"
-        return self.saved
+        return SavedFiles(self.saved, self.course.language)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
