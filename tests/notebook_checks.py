@@ -216,13 +216,15 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     # the team: the invented example team, read from the files here, plus this notebook's weighing
     files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLE_TEAM.glob("*.json"))]
     check(all(f.get("invented") for f in files), "the example team's files must be marked invented")
-    check(team.problems == [team.t["me_not_weighed"]],
-          f"the example team should load with no problem but that nothing is weighed yet: {team.problems}")
+    # the team view is closed until asked for: nothing read or drawn while the notebook loads
+    check(team.live is None and not team.members and team.t["closed"] in team.banner.value,
+          "the team view should stay closed (nothing read or drawn) until the load button is pressed")
+    team.load_button.click()
     check(team.t["example"] in team.banner.value, "the example team is not labelled as invented")
     for f in files:
         check(f["name"] in team.banner.value, f"{f['name']} is not in the team")
-    team.load_button.click()
-    check(team.problems == [] and any(m.me for m in team.members), "your own weighing did not join the team")
+    check(team.problems == [] and any(m.me for m in team.members),
+          f"your own weighing (made above) did not join the team: {team.problems}")
     values = {g.id: [f["answers"]["gains"]["gains"][g.id]["importance"] for f in files] for g in course.gains}
     values["quality"].append(5)
     values["co_ownership"].append(4)
@@ -383,6 +385,16 @@ def check_05(ns: dict, shown: Shown, lang: str) -> None:
     check(t["keep_all"] in html.unescape(control.result.value), "keeping all control gets no reflection")
 
 
+def data_of(markup: str, name: str) -> bytes:
+    """The bytes of the download link named `name` in `markup` (a data: URL in base64)."""
+    import base64
+    import re
+
+    found = re.search(rf"download='{re.escape(name)}' href='data:[^;]+;base64,([^']*)'", markup)
+    check(found is not None, f"no download link for {name}")
+    return base64.b64decode(found.group(1))
+
+
 def check_06(ns: dict, shown: Shown, lang: str) -> None:
     import csv
     import io
@@ -400,6 +412,7 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
         format_date,
         upward_sentence,
     )
+    from samskabelse.timeline_export import TimelineDownloads
 
     course, timeline = ns["course"], ns["timeline"]
     check(course.language == lang, f"notebook 06 loaded the {course.language} course, expected {lang}")
@@ -416,7 +429,8 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
     # deadlines' chances in the widget's table
     result = forecast(plan, lang)
     sentence = upward_sentence(result, course, as_html=True)
-    check(sentence in shown.text(), "the sentence for top management is not shown")
+    upward = timeline._upward_views  # timeline.upward(): a view that follows the widget
+    check(len(upward) == 1 and sentence in upward[0].value, "the sentence for top management is not shown")
     check(format_date(result.planned_finish, lang) in sentence, f"the sentence lacks the planned finish: {sentence}")
     if result.buffer_weeks:
         check(format_date(result.buffer_date, lang) in sentence, f"the sentence lacks the buffer's end: {sentence}")
@@ -430,18 +444,22 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
         budget = next(d for d in plan.deadlines if d.id == "budget_year")
         check((budget.date.month, budget.date.day) == (12, 31), f"the budget year ends {budget.date}")
         check(("buffer på 8 uger" if lang == "da" else "buffer of 8 weeks") in sentence, "wrong buffer")
-    # the exports: four files in exports/, the calendar holds the milestones and the deadlines
+    # nothing written at load; the downloads are made when asked, and hold the plan
+    check(not Path("exports").exists(), "the notebook wrote files without being asked (exports/ exists)")
+    panels = [cb.__self__ for cb in timeline._listeners if isinstance(getattr(cb, "__self__", None), TimelineDownloads)]
+    check(len(panels) == 1, f"the downloads panel was not shown once ({len(panels)})")
+    panel = panels[0]
+    check(panel.output.value == "", "files were made before anyone asked")
+    panel.button.click()
     stem = {"da": "tidsplan", "en": "timeline"}[lang]
-    files = {s: Path("exports") / f"{stem}.{s}" for s in ("csv", "png", "pdf", "ics")}
-    for path in files.values():
-        check(path.is_file() and path.stat().st_size > 0, f"{path} was not written")
-    check(shown.has(f"{stem}.ics"), "the exported files are not listed")
-    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(files["ics"].read_bytes()).walk("VEVENT")]
+    files = {s: data_of(panel.output.value, f"{stem}.{s}") for s in ("csv", "png", "pdf", "ics")}
+    check(files["png"].startswith(b"\x89PNG") and files["pdf"].startswith(b"%PDF"), "the PNG or PDF is not one")
+    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(files["ics"]).walk("VEVENT")]
     for name in [m.name for m in course.timeline.milestones] + [d.name for d in plan.deadlines]:
         check(any(name in s for s in summaries), f"the calendar file lacks {name!r}")
-    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig")),
-                           delimiter=";" if lang == "da" else ","))
+    rows = list(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig")), delimiter=";" if lang == "da" else ","))
     check([r[1] for r in rows[1:4]] == [p.id for p in course.phases], "the CSV does not list the three phases")
+    check(not Path("exports").exists(), "making the downloads wrote files on the server")
     # a change through the slider: phase 2 at 30 weeks moves the bars, the figure and the text
     before = bytes(timeline.live.image.value)
     timeline.weeks[course.phases[1].id].value = 30
@@ -449,6 +467,8 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
     check(timeline.figure.bars[1].get_width() == 30 and timeline.figure.bars[2].get_x() == 38, "bars not moved")
     check(bytes(timeline.live.image.value) != before, "the figure did not follow the slider")
     check(format_date(timeline.result.planned_finish, lang) in timeline.said.value, "the text did not follow")
+    check(format_date(timeline.result.planned_finish, lang) in upward[0].value, "the sentence upward did not follow")
+    check(panel.output.value and stem + ".csv" not in panel.output.value, "the old files were still offered")
     # bad input: a message, and the last good figure and text stay
     t = TEXT[lang]
     good, said = bytes(timeline.live.image.value), timeline.said.value
@@ -481,8 +501,11 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
     check(plan.loaded is not None and plan.loaded.path.resolve() == anna.resolve(),
           f"the default plan is not the example team's first participant: {plan.choice.value}")
     check(t["invented"] in html.unescape(plan.preview.value), "the plan does not say the example is invented")
-    # the files: a one-page PDF and the Markdown, with what the answers compute
-    pdf, md = (Path(p) for p in ns["files"])
+    # nothing is written at load; the button writes a one-page PDF and the Markdown, with what the answers compute
+    check("files" not in ns and plan.saved is None, "the plan was saved before anyone pressed the button")
+    plan.button.click()
+    check(plan.saved is not None, f"the button did not save the plan: {plan.status.value}")
+    pdf, md = (Path(p) for p in plan.saved)
     check(pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), "no PDF was written")
     check(pdf_page_count(pdf) == 1, f"the handout has {pdf_page_count(pdf)} pages, not one")
     text = md.read_text(encoding="utf-8")
@@ -543,6 +566,11 @@ def check_08(ns: dict, shown: Shown, lang: str) -> None:
           "the second question should be the gain 'economy' (Bo 5, Camilla 1)")
     team.slider.value = 6
     check(len(re.findall(r"<li>", team.questions.value)) == 6, "the slider does not set the number of questions")
+    # collecting by upload, and taking the overview along (nothing written until the button is pressed)
+    upload, exported = ns["upload"], ns["exported"]
+    check(type(upload.upload).__name__ == "FileUpload" and upload.upload.accept.startswith(".json"),
+          "notebook 08 must offer an upload of answer files")
+    check(exported.files is None and "6" in exported.help.value, "the export must say what it saves, and wait")
 
 
 def check_09(ns: dict, shown: Shown, lang: str) -> None:

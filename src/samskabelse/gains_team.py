@@ -3,6 +3,10 @@
     team = compare_team(course)                  # the shipped, invented example team (data/example-team/)
     team = compare_team(course, "answers", me=gains)   # a folder of saved answer files, plus your own weighing
 
+Nothing is read or drawn until the participant presses "Indlæs holdet" / "Load the team" (or the code calls
+`team.load()`): the team view costs more than the rest of notebook 02 together, and opened after the weighing
+above it also shows that weighing.
+
 The files are read with samskabelse.answers.load_team: a file that cannot be used becomes a message shown
 above the figure, and the rest of the team is still shown. Within a file, gains the course does not know
 and values out of range are reported too (GainsModel.from_dict). A gain a person did not weigh is left out
@@ -16,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .answers import EXAMPLE_TEAM, load_team
+from .answers import EXAMPLE_TEAM, display_labels, load_team
 from .course import Course
 from .display import user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
@@ -39,6 +43,8 @@ TEXT = Texts(
         "folder": "Mappe",
         "folder_placeholder": "en mappe med svarfiler, fx answers",
         "load": "Indlæs holdet",
+        "closed": "Holdets vægtning vises, når du trykker på »Indlæs holdet«. Uden en mappe er det kursets "
+        "opdigtede eksempelhold.",
         "include_me": "Vis også mine egne svar",
         "me": "Dig (ikke gemt)",
         "me_in_text": "du",
@@ -81,6 +87,8 @@ TEXT = Texts(
         "folder": "Folder",
         "folder_placeholder": "a folder of answer files, e.g. answers",
         "load": "Load the team",
+        "closed": "The team's weighing appears when you press “Load the team”. Without a folder, it is the "
+        "course's invented example team.",
         "include_me": "Include my own answers",
         "me": "You (not saved)",
         "me_in_text": "you",
@@ -134,6 +142,7 @@ class Member:
     file: str = ""
     invented: bool = False
     me: bool = False
+    legend: str = ""  # the label shortened for a figure's legend, still unique (answers.display_labels)
 
     def value(self, gain_id: str, measure: str) -> float | None:
         """The rating, or None when the gain was not weighed: absent from the file, or left at 0 and 0."""
@@ -179,8 +188,9 @@ def read_team(folder: str | Path | None, course: Course) -> tuple[list[Member], 
     messages = [user_text(p, 600) for p in problems]
     gain_ids, demand_ids = [g.id for g in course.gains], [d.id for d in course.demands]
     members = []
+    legends = display_labels(loaded, shortened=18)
     for f in loaded:
-        name = " ".join(f.name.split()) or f.path.stem
+        name = f.label
         model = f.models.get("gains")
         notes = _gain_notes(f.notes)
         for note in notes:  # answers.py and the gains model already escape what they quote
@@ -190,9 +200,9 @@ def read_team(folder: str | Path | None, course: Course) -> tuple[list[Member], 
             messages.append(t["no_gains"].format(name=user_text(name, 60)))
             continue
         raw = f.answers.get("gains", {})
-        members.append(Member(name=name, label=name, model=model, gains=_answered(raw, "gains", gain_ids),
+        members.append(Member(name=name, label=f.label, model=model, gains=_answered(raw, "gains", gain_ids),
                               demands=_answered(raw, "demands", demand_ids), file=f.path.name,
-                              invented=f.invented))
+                              invented=f.invented, legend=legends[f]))
     _unique_labels(members)
     return members, messages
 
@@ -207,13 +217,12 @@ def member_from_model(model: GainsModel, course: Course) -> Member | None:
 
 
 def _unique_labels(members: list[Member]) -> None:
-    """Two people with the same name get their file name added, so that the figure can tell them apart."""
-    seen: dict[str, int] = {}
+    """Labels come from answers.display_labels (two people of the same name are told apart by their file);
+    only "you" (the notebook's own, unsaved answers) is added here, and is never confused with a "Du" file."""
+    taken = {m.label.casefold() for m in members if not m.me}
     for m in members:
-        seen[m.name.casefold()] = seen.get(m.name.casefold(), 0) + 1
-    for m in members:
-        if seen[m.name.casefold()] > 1 and m.file:
-            m.label = f"{m.name} ({Path(m.file).stem})"
+        if m.me and m.label.casefold() in taken:
+            m.label = f"{m.label} *"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,21 +338,23 @@ class TeamWidget:
         self.load_button.on_click(self.errors.guard(lambda _b: self.load()))
         self.include_me = widgets.Checkbox(value=self.me is not None, description=t["include_me"], indent=False,
                                            disabled=self.me is None)
-        self.include_me.observe(self.errors.guard(lambda _c: self.load()), names="value")
+        self.include_me.observe(self.errors.guard(lambda _c: self.load() if self.live is not None else None),
+                                names="value")
         self.measure = widgets.SelectionSlider(
             options=[(t["measures"][m], m) for m in MEASURES], value="importance", description=t["measure"],
             continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="32em"))
-        self.measure.observe(self.errors.guard(lambda _c: self._show()), names="value")
+        self.measure.observe(self.errors.guard(lambda _c: self._show() if self.live is not None else None),
+                             names="value")
         self.banner = widgets.HTML("")
         self.messages = widgets.HTML("")
         self.messages.add_class("samskabelse-messages")
-        self.fig = new_figure(8, 7.6)
+        self.fig = None
         self.live = None  # made by the first load(): a BlitLiveFigure whose changing artists are the gains panel's
         self.result = widgets.HTML("")
         self.result.add_class("samskabelse-result")
-        self.load()
+        self.banner.value = f"<p>{t['closed']}</p>"
         self.box = widgets.VBox([widgets.HBox([self.folder, self.load_button]), self.include_me, self.banner,
-                                 self.messages, self.measure, self.errors.alert, self.live.widget, self.result])
+                                 self.errors.alert])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-gains-team")
 
@@ -367,13 +378,20 @@ class TeamWidget:
         if (folder is None or folder.resolve() == EXAMPLE_TEAM.resolve()) and any(m.invented for m in self.members):
             banner = f"{t['example']}<br>{banner}"
         self.banner.value = f"<p>{banner}</p>"
+        opening = self.live is None
         self._build_figure()
         self._show()
+        if opening:
+            controls = self.box.children[:3]  # the folder and the button, "include me", the banner
+            self.box.children = [*controls, self.messages, self.measure, self.errors.alert, self.live.widget,
+                                 self.result]
 
     # -- the figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
         """Draw the axes and one marker series per person; rebuilt only when another team is loaded."""
         t, course = self.t, self.course
+        if self.fig is None:
+            self.fig = new_figure(8, 7.6)
         fig = self.fig
         fig.clear()
         fig.set_layout_engine("constrained")
@@ -390,8 +408,9 @@ class TeamWidget:
             texts = [ax.text(HIGH + 0.15, y, "", va="center", ha="left", fontsize=12) for y in range(rows)]
             series = []
             for k, m in enumerate(self.members):
+                legend = figure_text(m.legend, 40) if m.legend else figure_text(m.label, 18)
                 sc = ax.scatter([], [], s=60, marker=MARKERS[k % len(MARKERS)], color=COLOURS[k % len(COLOURS)],
-                                edgecolors="white", linewidths=0.8, zorder=3, label=figure_text(m.label, 18))
+                                edgecolors="white", linewidths=0.8, zorder=3, label=legend)
                 series.append(sc)
             self.spread_bars.append(bars)
             self.mean_marks.append(mean)
@@ -501,7 +520,8 @@ class TeamWidget:
 
 def compare_team(course: Course, folder: str | Path | None = None, me: Any = None) -> TeamWidget:
     """Several people's weighings side by side: from a folder of saved answer files (default: the invented
-    example team), plus, if given, your own weighing (`me`: the weighing widget or its model)."""
+    example team), plus, if given, your own weighing (`me`: the weighing widget or its model). Read and drawn
+    when the participant presses the load button (or `load()` is called), not before."""
     return TeamWidget(course, folder, me)
 
 
