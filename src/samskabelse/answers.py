@@ -617,7 +617,7 @@ def _course_key(file: str) -> str:
 def load_team(folder: str | Path | None = None, course: Course | None = None,
               models: dict[str, type] | None = None, lang: str | None = None,
               ) -> tuple[list[LoadedAnswers], list[str]]:
-    """Every answers file in a folder (default: the shipped, invented example team).
+    """Every answers file in a folder and its subfolders, one level down (default: the invented example team).
 
     Returns the files that loaded, sorted by name, and a list of problems: a bad file becomes one message
     naming the file and what to do, and the rest of the team still loads. Backups (*.bak) are not read.
@@ -629,7 +629,9 @@ def load_team(folder: str | Path | None = None, course: Course | None = None,
         return [], [t["no_folder"].format(path=_show(folder))]
     if not folder.is_dir():
         return [], [t["not_folder"].format(path=_show(folder))]
-    files = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+    # ... and one folder down: on Zero to JupyterHub each participant writes only their own folder of the volume
+    files = sorted(p for p in [*folder.glob("*.json"), *folder.glob("*/*.json")]
+                   if not p.name.startswith(".") and not p.parent.name.startswith(".") and p.is_file())
     if not files:
         return [], [t["empty_folder"].format(path=_show(folder))]
     classes = (model_classes() if models is None else models) if course is not None else None
