@@ -354,21 +354,26 @@ def _is_owners(data: dict, path: Path, owner: str, name: str) -> bool:
     """May `owner` (saving as `name`) write into this file's contents?"""
     saved_owner = data.get("owner")
     if isinstance(saved_owner, str) and saved_owner:
-        if saved_owner != owner:
+        if saved_owner != owner or not _is_system_users(path):
             return False
         # a hub user is one person, whatever name they show; a participant id is one system account, which
         # people may share (a workshop laptop): there the name must match too
         return owner.startswith("hub:") or _same_name(str(data.get("name", "")), name)
     # a file of an older version, without an owner: its writer's when the name matches and, where the
     # system has users, the file is this system user's
-    if not _same_name(str(data.get("name", "")), name):
+    return _same_name(str(data.get("name", "")), name) and _is_system_users(path)
+
+
+def _is_system_users(path: Path) -> bool:
+    """Does the file belong to this system user? A file's contents can claim any owner; in a shared folder only the
+    file system says who made it (another participant may have made a file under your name first). True where
+    the system has no users."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        return path.stat().st_uid == os.geteuid()
+    except OSError:
         return False
-    if hasattr(os, "geteuid"):
-        try:
-            return path.stat().st_uid == os.geteuid()
-        except OSError:
-            return False
-    return True
 
 
 def course_reference(course: Course) -> dict[str, str]:
