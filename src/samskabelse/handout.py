@@ -683,7 +683,8 @@ class PlanWidget:
         from .plan_word import write_plan_docx
 
         try:
-            self.saved = (*write_handout(self.plan, self.exports), write_plan_docx(self.plan, self.exports))
+            self.saved = (*write_handout(self.plan, self.exports),
+                          write_plan_docx(self.plan, exports_folder(self.exports), TEXT[self.plan.lang]))
         except OSError as exc:
             message = self.t["failed"].format(error=user_text(exc, 300))
             self.status.value = f"<p class='samskabelse-warning'>{message}</p>"
