@@ -19,6 +19,7 @@ import pytest
 from browser import harness as h
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+LAB_ADVICE = re.compile(r"(?i)shift\s*\+\s*enter|kør (cellen|den igen)|run (the cell|it again)")
 DANISH = h.notebooks_present("da", ("00", *h.WIDGET_NOTEBOOKS))
 ENGLISH = next(n for n in ("02", "06", "00") if h.notebook_path("en", n) is not None)
 RENDERED = [("da", n) for n in DANISH] + [("en", ENGLISH)]
@@ -65,6 +66,15 @@ def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_pages)
     assert code_lines(path), f"{path.name}: no code lines to look for"
     shown = [line for line in code_lines(path) if line in text]
     assert not shown, f"{path.name}: Voilà shows code: {shown}"
+    # the course's page template: the page's language, the notebook's heading as its title, no lab-only advice
+    nb = nbformat.read(path, as_version=4)
+    assert f'<html lang="{lang}">' in page, f"{path.name}: the page does not say lang={lang!r}"
+    heading = html.escape(nb.cells[0].source.splitlines()[0].lstrip("# ").strip(), quote=False)
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and title.group(1).strip().startswith(heading), f"{path.name}: title {title and title.group(1)!r}"
+    if number != "00":  # 00 teaches JupyterLab itself
+        advice = LAB_ADVICE.search(text)
+        assert not advice, f"{path.name}: the app tells the reader to run cells: {text[advice.start() - 80:][:200]!r}"
 
 
 @pytest.mark.browser

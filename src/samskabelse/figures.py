@@ -173,21 +173,53 @@ class LiveFigure:
         live.refresh()          # or live.relayout() when labels changed size
 
     The layout is computed once and then frozen, so a change costs one draw and one PNG encoding.
+
+    `widget` is the figure with its text alternative: `describe(alt, header, rows)` after each change says in
+    words what the figure shows (the page script makes it the image's alt text) and gives the same numbers as a
+    table, which a check box under the figure shows (access.py).
     """
 
-    def __init__(self, fig: Figure, *, alt: str = ""):
+    def __init__(self, fig: Figure, *, alt: str = "", lang: str = "da"):
         import ipywidgets as widgets
+
+        from .access import TEXT, alt_html
 
         self.fig = fig
         # shown at its own pixel size (sharp), shrinking on narrow screens
         width_px = round(fig.get_figwidth() * fig.dpi)
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px", max_width="100%",
                                                                        height="auto"))
-        if alt:
-            self.image.description = alt
+        self.image.add_class("samskabelse-figure")
+        self.alt = alt
+        self.table: tuple[list[str], list[list[object]]] | None = None
+        self.text = widgets.HTML(alt_html(alt))
+        self.text.add_class("samskabelse-figure-text")
+        self.show_table = widgets.Checkbox(value=False, description=TEXT[lang]["show_table"], indent=False,
+                                           layout=widgets.Layout(display="none", width="auto"))
+        self.show_table.observe(lambda change: self._show_text(), names="value")
+        self.block = widgets.VBox([self.image, self.show_table, self.text])
+        self.block.add_class("samskabelse-figure-block")
         self.last_render_ms = 0.0
         self.renders = 0
         self.relayout()
+
+    def describe(self, alt: str, header: list[str] | None = None, rows: list[list[object]] | None = None) -> None:
+        """What the figure shows, in words (its text alternative), and the same numbers as a table."""
+        self.alt = alt
+        if header is not None:
+            self.table = (list(header), [list(r) for r in rows or []])
+            if self.show_table.layout.display == "none":
+                self.show_table.layout.display = None
+        self._show_text()
+
+    def _show_text(self) -> None:
+        from .access import alt_html, data_table
+
+        value = alt_html(self.alt)
+        if self.table is not None and self.show_table.value:
+            value += data_table(*self.table)
+        if self.text.value != value:
+            self.text.value = value
 
     def relayout(self) -> None:
         """Lay the figure out anew (after labels change size), then render it."""
@@ -203,7 +235,8 @@ class LiveFigure:
 
     @property
     def widget(self):
-        return self.image
+        """The figure, its text alternative and its table, to put in the widget's box."""
+        return self.block
 
 
 _LAYOUTS: dict = {}  # layout key -> the axes' positions, for figures that are laid out alike
@@ -227,7 +260,8 @@ class BlitLiveFigure(LiveFigure):
     - `refresh(dirty)`: restore and redraw only some boxes of the figure (see there).
     """
 
-    def __init__(self, fig, animated, *, alt: str = "", layout_key: Callable[[], Hashable] | None = None,
+    def __init__(self, fig, animated, *, alt: str = "", lang: str = "da",
+                 layout_key: Callable[[], Hashable] | None = None,
                  background_key: Callable[[], Hashable] | None = None,
                  encoder: Callable[[object], bytes] | None = None):
         self.animated: list = []
@@ -237,7 +271,7 @@ class BlitLiveFigure(LiveFigure):
         self.background_key = background_key
         self.encoder = encoder or rgb_png
         self.set_animated(animated)
-        super().__init__(fig, alt=alt)
+        super().__init__(fig, alt=alt, lang=lang)
 
     def set_animated(self, artists) -> None:
         """Name the artists that change (e.g. after parts of the figure were rebuilt); refresh or relayout next."""
