@@ -190,7 +190,7 @@ def test_own_gain_names_are_escaped_in_html_and_safe_in_figures(da):
     model = weighed(da, {}, own=[("<img src=x onerror=alert(1)>", 5, 5)])
     html = motivation_statement(model, da, html=True)
     assert "<img" not in html and "&lt;img" in html
-    assert figure_text("Spar $5 og $10") == r"Spar \$5 og \$10"
+    assert figure_text("Spar $5 og $10") == "Spar $5 og $10", "drawn as typed: figures never read mathtext"
     assert len(figure_text("x" * 100)) == 26
 
 

@@ -218,18 +218,6 @@ def test_the_upward_sentence_follows_the_widget(courses):
     assert view.value != before and view.value == timeline.upward().value
 
 
-def test_the_timeline_module_does_not_import_its_exports():
-    """No import circle: timeline_export builds on timeline, never the other way round."""
-    import ast
-    import inspect
-
-    import samskabelse.timeline as timeline_module
-
-    tree = ast.parse(inspect.getsource(timeline_module))
-    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert "timeline_export" not in imported and "samskabelse.timeline_export" not in imported
-
-
 def test_where_exports_go(tmp_path, monkeypatch):
     monkeypatch.delenv(EXPORTS_ENV, raising=False)
     assert exports_folder() == exports_folder("") == type(exports_folder())("exports")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,10 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT / "data"
 BASES = ("publication", "lederweb", "course", "invented")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# The planning horizon: every date a plan uses (its start, its deadlines), in the course file and in the widgets.
+# Far enough for any public project; near enough that a mistyped year (1026, 9999) is caught, not drawn.
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 
 
 def default_course_path(lang: str) -> Path:
@@ -667,12 +672,6 @@ def check_parity(a: Course, b: Course) -> None:
                 only_there=", ".join(sorted(there - here)) or "-"), field=section))
     if problems:
         raise CourseError(a.path, problems, a.language)
-
-
-def describe_basis(value: str, lang: str) -> str:
-    from .display import BASIS_LABELS
-
-    return BASIS_LABELS[lang][value]
 
 
 __all__ = [

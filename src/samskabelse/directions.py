@@ -25,6 +25,7 @@ from .access import mark_widget, named
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import AnswerError
 
@@ -438,6 +439,7 @@ class DirectionsWidget:
         self.t = t = TEXT[course.language]
         self.model = model or DirectionsModel.for_course(course)
         self.left_out: dict[str, int] = {d.id: 0 for d in course.directions}
+        self.errors = ErrorBoundary(course.language)
         self.compass = CompassFigure(course, self.model)
         self.live = self.compass.live
         self.sliders: dict[str, Any] = {}
@@ -459,14 +461,16 @@ class DirectionsWidget:
                                 placeholder=t["placeholder"].format(example=example), continuous_update=False,
                                 layout=widgets.Layout(flex="1 1 auto", min_width="240px"))
             named(text, t["text_name"].format(name=d.name), shown=False)
-            slider.observe(lambda change, ident=d.id: self._attention_changed(ident, change["new"]), names="value")
-            text.observe(lambda change, ident=d.id: self._names_changed(ident, change["new"]), names="value")
+            slider.observe(self.errors.guard(lambda change, ident=d.id: self._attention_changed(ident, change["new"])),
+                           names="value")
+            text.observe(self.errors.guard(lambda change, ident=d.id: self._names_changed(ident, change["new"])),
+                         names="value")
             self.sliders[d.id], self.names[d.id] = slider, text
             rows.append(widgets.HBox([label, slider, text], layout=widgets.Layout(align_items="center")))
         scale = widgets.HTML(f"<small>{t['scale'].format(thin=THIN_AT)}</small>")
         self.result = widgets.HTML(self.summary())
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([*rows, scale, self.live.widget, self.result])
+        self.box = widgets.VBox([*rows, scale, self.errors.alert, self.live.widget, self.result])
         mark_widget(self.box, course.language, "samskabelse-directions")
 
     # -- reacting to the user ------------------------------------------------------------------

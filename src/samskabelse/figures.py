@@ -50,6 +50,10 @@ STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "lines.linewidth": 2.5,
+    # Text in a figure is what a participant typed or a facilitator wrote in the course file: a "$" in a
+    # name is a dollar sign, never the start of a formula ("$5 or $10" would turn into italics, "$\\frac$"
+    # would stop the figure).
+    "text.parse_math": False,
 }
 
 

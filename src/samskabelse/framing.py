@@ -22,6 +22,7 @@ from .access import mark_widget, named
 from .course import Course, FrameElement
 from .display import BASIS_LABELS, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import AnswerError
 
@@ -276,6 +277,7 @@ class _Linked:
         self.model = model
         self.peers: list[_Linked] = []
         self._syncing = False  # while the sliders are set from the model, their handlers do nothing
+        self.errors = ErrorBoundary(course.language)
 
     def link(self, other: _Linked) -> None:
         if other.model is not self.model:
@@ -289,7 +291,7 @@ class _Linked:
         """After `what` ("fixed", "decider" or "influence") changed in the model: redraw here and in the peers."""
         self.sync(what)
         for peer in self.peers:
-            peer.sync(what)
+            peer.errors.guard(peer.sync)(what)  # a peer that cannot redraw says so itself
 
     def sync(self, what: str = "all") -> None:  # redraw from the model; a figure only when it shows `what`
         raise NotImplementedError
@@ -413,13 +415,15 @@ class FrameSheetWidget(_Linked):
                                     layout=widgets.Layout(width="260px"))
             named(slider, t["name_fixed"].format(name=e.name), shown=False)  # the row's name, the column's heading
             named(drop, t["name_decider"].format(name=e.name), shown=False)
-            slider.observe(lambda ch, ident=e.id: self._fixed_changed(ident, ch["new"]), names="value")
-            drop.observe(lambda ch, ident=e.id: self._decider_changed(ident, ch["new"]), names="value")
+            slider.observe(self.errors.guard(lambda ch, ident=e.id: self._fixed_changed(ident, ch["new"])),
+                           names="value")
+            drop.observe(self.errors.guard(lambda ch, ident=e.id: self._decider_changed(ident, ch["new"])),
+                         names="value")
             self.sliders[e.id], self.deciders[e.id] = slider, drop
             rows.append(widgets.HBox([self._row_label(e), slider, drop], layout=widgets.Layout(align_items="center")))
         self.result = widgets.HTML(self.sheet())
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([*rows, self.live.widget, self.result])
+        self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
         mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-sheet")
 
     def _fixed_changed(self, element: str, fixed: bool) -> None:
@@ -564,12 +568,13 @@ class ControlWidget(_Linked):
             slider = widgets.SelectionSlider(options=options, value=self.model.influence[e.id],
                                              continuous_update=True, layout=widgets.Layout(width="380px"))
             named(slider, t["name_influence"].format(name=e.name), shown=False)
-            slider.observe(lambda ch, ident=e.id: self._influence_changed(ident, ch["new"]), names="value")
+            slider.observe(self.errors.guard(lambda ch, ident=e.id: self._influence_changed(ident, ch["new"])),
+                           names="value")
             self.sliders[e.id] = slider
             rows.append(widgets.HBox([self._row_label(e), slider], layout=widgets.Layout(align_items="center")))
         self.result = widgets.HTML(self.reflection())
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([*rows, self.live.widget, self.result])
+        self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
         mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-control")
 
     def _influence_changed(self, element: str, level: str) -> None:

@@ -22,6 +22,7 @@ from .access import mark_widget, named
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import AnswerError
 
@@ -226,11 +227,11 @@ def _key(name: str) -> str:
 
 
 def figure_text(text: str, max_chars: int = 26) -> str:
-    """Text someone typed, made safe for a matplotlib label: shortened, and `$` not read as mathtext."""
+    """Text someone typed, shortened for a matplotlib label (figures never read `$` as mathtext: see figures.STYLE)."""
     text = clean_name(text)
     if len(text) > max_chars:
         text = text[: max_chars - 1].rstrip() + "…"
-    return text.replace("$", r"\$")
+    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -615,6 +616,7 @@ class GainsWidget:
         self.model = model or GainsModel.for_course(course)
         self._listeners: list = []
         self._quiet = False
+        self.errors = ErrorBoundary(course.language)
         slots = course.own_gains_max
 
         def slider(value: int, label: str):
@@ -658,14 +660,14 @@ class GainsWidget:
         self.result.add_class("samskabelse-result")
 
         for s in [*self.importance.values(), *self.likelihood.values()]:
-            s.observe(self._slider_changed, names="value")
+            s.observe(self.errors.guard(self._slider_changed), names="value")
         for s in [*self.own_importance, *self.own_likelihood]:
-            s.observe(self._own_changed, names="value")
+            s.observe(self.errors.guard(self._own_changed), names="value")
         for text in self.own_names:
-            text.observe(self._own_named, names="value")
+            text.observe(self.errors.guard(self._own_named), names="value")
 
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['intro']}</p>"), self.grid, own_heading, self.own_grid,
-                                 self.messages, self.live.widget, self.result])
+                                 self.messages, self.errors.alert, self.live.widget, self.result])
         mark_widget(self.box, course.language, "samskabelse-gains")
         self.own_messages: list[str] = []
         self._sync_own(relayout=False)
@@ -869,6 +871,7 @@ class DemandsWidget:
         self.model = gains.model
         self.t = t = TEXT[course.language]
         self._quiet = False
+        self.errors = ErrorBoundary(course.language)
         self.sliders = {}
         cells = []
         for d in course.demands:
@@ -876,7 +879,7 @@ class DemandsWidget:
             s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
                                   layout=widgets.Layout(width="98%"))
             named(s, f"{d.name} (0 = {d.low}, 5 = {d.high})", shown=False)
-            s.observe(self._slider_changed, names="value")
+            s.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[d.id] = s
             cells += [
                 widgets.HTML(f"<b>{user_text(d.name, 200)}</b><br><small>{user_text(d.question, 400)}</small>"),
@@ -890,9 +893,10 @@ class DemandsWidget:
         self._build_figure()
         self.result = widgets.HTML("")
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.live.widget, self.result])
+        self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.errors.alert, self.live.widget,
+                                 self.result])
         mark_widget(self.box, course.language, "samskabelse-demands")
-        gains.on_change(self.update)
+        gains.on_change(self.errors.guard(self.update))
         self._update_result()
 
     def _build_figure(self) -> None:
@@ -963,8 +967,8 @@ class DemandsWidget:
             self._quiet = False
         placed = self._place()
         if placed != self._placed:
-            self._placed = placed
             self.live.refresh()
+            self._placed = placed  # once it is on screen
         self._update_result()
 
     def _update_result(self) -> None:

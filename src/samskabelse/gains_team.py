@@ -21,6 +21,7 @@ from .course import Course
 from .display import user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
 from .gains import HIGH, LOW, GainsModel, figure_text, format_number, join_names
+from .guard import ErrorBoundary
 from .i18n import Texts
 
 MEASURES = ("importance", "likelihood", "expected")
@@ -321,17 +322,18 @@ class TeamWidget:
         self.me = getattr(me, "model", me)  # the weighing widget or its model
         self.members: list[Member] = []
         self.problems: list[str] = []
+        self.errors = ErrorBoundary(course.language)
         self.folder = widgets.Text(value="" if folder is None else str(folder), description=t["folder"],
                                    placeholder=t["folder_placeholder"], layout=widgets.Layout(width="28em"))
         self.load_button = widgets.Button(description=t["load"], icon="users", layout=widgets.Layout(width="auto"))
-        self.load_button.on_click(lambda _b: self.load())
+        self.load_button.on_click(self.errors.guard(lambda _b: self.load()))
         self.include_me = widgets.Checkbox(value=self.me is not None, description=t["include_me"], indent=False,
                                            disabled=self.me is None)
-        self.include_me.observe(lambda _c: self.load(), names="value")
+        self.include_me.observe(self.errors.guard(lambda _c: self.load()), names="value")
         self.measure = widgets.SelectionSlider(
             options=[(t["measures"][m], m) for m in MEASURES], value="importance", description=t["measure"],
             continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="32em"))
-        self.measure.observe(lambda _c: self._show(), names="value")
+        self.measure.observe(self.errors.guard(lambda _c: self._show()), names="value")
         self.banner = widgets.HTML("")
         self.messages = widgets.HTML("")
         self.messages.add_class("samskabelse-messages")
@@ -341,7 +343,7 @@ class TeamWidget:
         self.result.add_class("samskabelse-result")
         self.load()
         self.box = widgets.VBox([widgets.HBox([self.folder, self.load_button]), self.include_me, self.banner,
-                                 self.messages, self.measure, self.live.widget, self.result])
+                                 self.messages, self.measure, self.errors.alert, self.live.widget, self.result])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-gains-team")
 

@@ -21,6 +21,7 @@ from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, file_stem, loa
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 
 A4 = (8.27, 11.69)  # inches, portrait
@@ -343,10 +344,6 @@ class Page:
     cut: bool  # lists were shortened to fit
 
 
-def _mpl(text: str) -> str:
-    return text.replace("$", r"\$")
-
-
 _WIDTHS: dict[tuple[str, float, bool], float] = {}
 
 
@@ -359,7 +356,7 @@ def _text_width(renderer, text: str, pts: float, bold: bool) -> float:
         font = FontProperties(size=pts, weight="bold" if bold else "normal")
         if len(_WIDTHS) > 50_000:
             _WIDTHS.clear()
-        _WIDTHS[key] = renderer.get_text_width_height_descent(_mpl(text), font, ismath=False)[0]
+        _WIDTHS[key] = renderer.get_text_width_height_descent(text, font, ismath=False)[0]
     return _WIDTHS[key]
 
 
@@ -411,7 +408,7 @@ def _layout(plan: Plan, size: float, max_lines: int | None):
         return lines[0] if len(lines) == 1 else lines[0].rstrip(" ,.;:") + " …"
 
     def put(x: float, y: float, text: str, pts: float, **kw):
-        fig.text(x / w, y / h, _mpl(text), fontsize=pts, va="top", ha="left", **kw)
+        fig.text(x / w, y / h, text, fontsize=pts, va="top", ha="left", **kw)
 
     # header band
     band = 0.95 + (0.3 if plan.project else 0)
@@ -596,10 +593,12 @@ class PlanWidget:
         self.preview = widgets.HTML()
         self.preview.add_class("samskabelse-result")
         self.status = widgets.HTML()
-        self.choice.observe(lambda _c: self.refresh(reload=True), names="value")
-        self.slider.observe(lambda _c: self.refresh(), names="value")
-        self.button.on_click(lambda _b: self.save())
-        self.box = widgets.VBox([widgets.HBox([self.choice, self.slider]), self.button, self.status, self.preview])
+        self.errors = ErrorBoundary(course.language)
+        self.choice.observe(self.errors.guard(lambda _c: self.refresh(reload=True)), names="value")
+        self.slider.observe(self.errors.guard(lambda _c: self.refresh()), names="value")
+        self.button.on_click(self.errors.guard(lambda _b: self.save()))
+        self.box = widgets.VBox([widgets.HBox([self.choice, self.slider]), self.button, self.status, self.errors.alert,
+                                 self.preview])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-plan")
         self.refresh(reload=True)

@@ -24,6 +24,7 @@ from .access import mark_widget, named
 from .course import Course, FocusPoint, Phase
 from .display import HTMLText
 from .figures import PALETTE, BlitLiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import AnswerError
 
@@ -294,13 +295,14 @@ class PhaseWidget:
         self.t = t = TEXT[course.language]
         self.model = model or PhaseReadiness.new(course)
         options = [(t[s], s) for s in STATUSES]
+        self.errors = ErrorBoundary(course.language)
 
         self.chooser = widgets.ToggleButtons(
             options=[(t["phase_button"].format(number=p.number, name=p.name), p.id) for p in course.phases],
             value=self.model.current_phase, description=t["choose"], style={"button_width": "auto"},
         )
         self.chooser.add_class("samskabelse-phase-chooser")
-        self.chooser.observe(self._phase_chosen, names="value")
+        self.chooser.observe(self.errors.guard(self._phase_chosen), names="value")
 
         self.sliders: dict[str, dict[str, Any]] = {}
         self.panels: dict[str, Any] = {}
@@ -316,7 +318,8 @@ class PhaseWidget:
                 )
                 slider.add_class("samskabelse-focus-slider")
                 named(slider, f.text, shown=False)  # the focus point's text beside it
-                slider.observe(lambda change, p=ph.id, fp=f.id: self._marked(p, fp, change["new"]), names="value")
+                slider.observe(self.errors.guard(lambda change, p=ph.id, fp=f.id: self._marked(p, fp, change["new"])),
+                               names="value")
                 self.sliders[ph.id][f.id] = slider
                 label = widgets.HTML(html.escape(f.text), layout=widgets.Layout(width="55%"))
                 rows.append(widgets.HBox([label, slider], layout=widgets.Layout(align_items="center")))
@@ -333,7 +336,7 @@ class PhaseWidget:
         self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([self.chooser, self.panel, self.live.widget, self.result])
+        self.box = widgets.VBox([self.chooser, self.panel, self.errors.alert, self.live.widget, self.result])
         mark_widget(self.box, course.language, "samskabelse-phases")
 
     # -- figure --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from .answers import EXAMPLE_TEAM, LoadedAnswers, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, SERIES, LiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 
 TEAM_ENV_VAR = "SAMSKABELSE_TEAM"
@@ -547,11 +548,12 @@ class TeamWidget:
         self.team: list[LoadedAnswers] = []
         self.problems: list[str] = []
         self.found: list[Disagreement] = []
+        self.errors = ErrorBoundary(course.language)
         start = Path(folder) if folder is not None else default_team_folder()
         self.folder = widgets.Text(value=shown_path(start), description=self.t["folder"],
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="34em"))
         self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")
-        self.button.on_click(lambda _b: self.load())
+        self.button.on_click(self.errors.guard(lambda _b: self.load()))
         self.status = widgets.HTML()
         self.live: LiveFigure | None = None
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
@@ -559,10 +561,10 @@ class TeamWidget:
         self.tables = widgets.HTML()
         self.slider = widgets.IntSlider(value=DEFAULT_QUESTIONS, min=1, max=DEFAULT_QUESTIONS,
                                         description=self.t["questions_slider"], continuous_update=True)
-        self.slider.observe(lambda _c: self._show_questions(), names="value")
+        self.slider.observe(self.errors.guard(lambda _c: self._show_questions()), names="value")
         self.questions = widgets.HTML()
         self.questions.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.image,
+        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert, self.image,
                                  widgets.HTML(f"<h3>{self.t['questions_head']}</h3>"), self.slider, self.questions,
                                  self.tables])
         self.box.add_class("samskabelse-widget")

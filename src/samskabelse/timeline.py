@@ -38,9 +38,10 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from .course import Course, Milestone
+from .course import EARLIEST_DATE, LATEST_DATE, Course, Milestone
 from .display import HTMLText, user_text
 from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, PathText, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import AnswerError
 
@@ -94,6 +95,8 @@ TEXT = Texts(
         "factor_range": "Faktoren »{which}« for usikkerheden »{level}« skal ligge mellem 0,1 og 10 (nu: {value}).",
         "factor_order": "Faktorerne for usikkerheden »{level}« skal stige: optimistisk ≤ sandsynlig ≤ "
                         "pessimistisk (nu: {o} – {m} – {p}).",
+        "out_of_horizon": "{what} ({date}) ligger uden for kursets planlægningshorisont. Vælg en dato mellem "
+                          "{earliest} og {latest}.",
         "deadline_before": "Fristen »{name}« ({date}) ligger før projektets start ({start}). Vælg en dato efter "
                            "starten.",
         "deadline_phase_unknown": "Fristen »{name}« henviser til en fase, kurset ikke har (»{phase}«).",
@@ -174,6 +177,8 @@ TEXT = Texts(
         "factor_range": "The {which} factor of the uncertainty “{level}” must lie between 0.1 and 10 (now: {value}).",
         "factor_order": "The factors of the uncertainty “{level}” must rise: optimistic ≤ likely ≤ pessimistic "
                         "(now: {o} – {m} – {p}).",
+        "out_of_horizon": "{what} ({date}) is outside the course's planning horizon. Choose a date between "
+                          "{earliest} and {latest}.",
         "deadline_before": "The deadline “{name}” ({date}) is before the project's start ({start}). Choose a date "
                            "after the start.",
         "deadline_phase_unknown": "The deadline “{name}” refers to a phase the course does not have (“{phase}”).",
@@ -270,6 +275,11 @@ def format_short_date(day: date, lang: str) -> str:
 def format_input_date(day: date, lang: str) -> str:
     """How a date is written into a text field: 5.1.2026 in Danish, 2026-01-05 in English."""
     return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()
+
+
+def in_horizon(day: date) -> bool:
+    """Whether a plan may use the date: within the course's planning horizon (course.EARLIEST_DATE to LATEST_DATE)."""
+    return EARLIEST_DATE <= day <= LATEST_DATE
 
 
 def days_for(weeks: float) -> int:
@@ -403,6 +413,13 @@ class TimelinePlan:
                 out.append(t["unknown_level"].format(value=user_text(ph.uncertainty, 30), phase=name,
                                                      choices=", ".join(html.escape(n) for n in level_names.values())))
         planned = [p.phase for p in self.phases]
+        for what, day in [(t["the_start"], self.start)] + [
+                (t["the_deadline"].format(name=user_text(d.name, NAME_CHARS, t["unnamed"])), d.date)
+                for d in self.deadlines]:
+            if not in_horizon(day):
+                out.append(t["out_of_horizon"].format(what=what[:1].upper() + what[1:], date=format_date(day, lang),
+                                                      earliest=format_date(EARLIEST_DATE, lang),
+                                                      latest=format_date(LATEST_DATE, lang)))
         for d in self.deadlines:
             name = user_text(d.name, NAME_CHARS, t["unnamed"])
             if d.date < self.start:
@@ -723,7 +740,9 @@ def week_ticks(start: date, left: float, right: float, lang: str, max_ticks: int
     t = TEXT[lang]
     first_monday = (7 - start.weekday()) % 7 / 7  # weeks from the start to the first Monday on or after it
     span = max(right - left, 1.0)
-    step = next((s for s in (1, 2, 4, 8, 13, 26, 52) if span / s <= max_ticks), 104)
+    # whole years beyond 52 weeks, as many as it takes: never more than max_ticks + 1 ticks, however long the plan
+    step = next((s for s in (1, 2, 4, 8, 13, 26, 52) if span / s <= max_ticks), 0) or 52 * math.ceil(
+        span / (52 * max_ticks))
     k0 = math.ceil((left - first_monday) / step)
     positions, labels, last_year = [], [], None
     x = first_monday + k0 * step
@@ -1004,7 +1023,7 @@ class TimelineWidget:
         self.model = plan.copy() if plan is not None else TimelinePlan.from_course(course)
         problems = self.model.problems(course)
         if problems:  # a plan that cannot be drawn: start from the course's default, and say why
-            self.model = TimelinePlan.from_course(course, self.model.start)
+            self.model = TimelinePlan.from_course(course, self.model.start if in_horizon(self.model.start) else None)
         self.result = forecast(self.model, lang)
         self.figure = TimelineFigure(new_figure(*FIGURE_SIZE), course)
         self.figure.show(self.result)
@@ -1072,16 +1091,17 @@ class TimelineWidget:
         self.message.add_class("samskabelse-message")
         self.said = widgets.HTML(result_html(self.result, course))
         self.said.add_class("samskabelse-result")
+        self.errors = ErrorBoundary(lang, explained=(PlanError,), on_error=self._back_to_last_good)
 
         for control in [self.project, self.start, *self.weeks.values(), *self.uncertainty.values(),
                         *self.deadline_names.values(), *self.deadline_dates.values(),
                         *self.deadline_phases.values(), *(b for boxes in self.factors.values() for b in boxes)]:
-            control.observe(self._changed, names="value")
+            control.observe(self.errors.guard(self._changed), names="value")
         self.box = widgets.VBox([
             widgets.HBox([self.project, self.start]),
             widgets.HTML(f"<b>{t['phases_head']}</b>"), *phase_rows,
             widgets.HTML(f"<b>{t['deadlines_head']}</b>"), *deadline_rows,
-            self.assumptions, self.message, self.live.widget, self.said,
+            self.assumptions, self.message, self.errors.alert, self.live.widget, self.said,
         ])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-timeline")
@@ -1131,16 +1151,21 @@ class TimelineWidget:
 
     def apply(self, plan: TimelinePlan) -> None:
         """Use a valid plan: simulate, move the figure's artists, re-render, update the text."""
-        self.model = plan
-        self.result = forecast(plan, self.lang)
-        todo = self.figure.show(self.result)
+        result = forecast(plan, self.lang)
+        todo = self.figure.show(result)
         if todo == LAYOUT:
             self.live.relayout()
-            return self._show_result()
-        if todo == BACKGROUND:
-            self.live.invalidate()
-        self.live.refresh()
+        else:
+            if todo == BACKGROUND:
+                self.live.invalidate()
+            self.live.refresh()
+        self.model, self.result = plan, result  # only once it is on screen: the last good plan
         self._show_result()
+
+    def _back_to_last_good(self) -> None:
+        """After a plan that could not be drawn: the figure's artists back to the last plan on screen."""
+        self.figure.show(self.result)
+        self.live.invalidate()
 
     def _show_result(self) -> None:
         self.said.value = result_html(self.result, self.course)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .course import Course
 from .figures import PALETTE, LiveFigure, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts
 
 TEXT = Texts(
@@ -58,8 +59,9 @@ class TryoutWidget:
         self.slider = widgets.IntSlider(value=self.model.value, min=0, max=5, description=t["slider"],
                                         continuous_update=True, style={"description_width": "initial"})
         self.said = widgets.HTML(t["said"].format(value=self.model.value))
-        self.slider.observe(self._changed, names="value")
-        self.box = widgets.VBox([self.slider, self.live.widget, self.said])
+        self.errors = ErrorBoundary(course.language)
+        self.slider.observe(self.errors.guard(self._changed), names="value")
+        self.box = widgets.VBox([self.slider, self.errors.alert, self.live.widget, self.said])
         # the browser tests find the parts by these classes
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-tryout")

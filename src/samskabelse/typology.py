@@ -26,6 +26,7 @@ from .access import mark_widget, named
 from .course import CoCreationType, Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, figure_png, new_figure
+from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import AnswerError
 
@@ -283,6 +284,7 @@ class TypologyWidget:
         self.model = model or TypologyAnswer(initiative=course.typology.initiative.low.id,
                                              activity=course.typology.activity.low.id)
         ty = course.typology
+        self.errors = ErrorBoundary(course.language)
 
         self.sliders = {}
         self.ends: dict[str, tuple[Any, Any]] = {}
@@ -298,7 +300,7 @@ class TypologyWidget:
             )
             slider.add_class(f"samskabelse-slider-{axis}")
             named(slider, f"{ax.name}: {ax.question}", shown=False)  # the bold heading above it
-            slider.observe(self._slider_changed, names="value")
+            slider.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[axis] = slider
             self.ends[axis] = (widgets.HTML(), widgets.HTML())
             ends = widgets.HBox(list(self.ends[axis]),
@@ -309,7 +311,7 @@ class TypologyWidget:
         self.project = widgets.Text(value=self.model.project, placeholder=t["project_placeholder"],
                                     description=t["project_label"], style={"description_width": "initial"},
                                     layout=widgets.Layout(width="100%"))
-        self.project.observe(self._project_changed, names="value")
+        self.project.observe(self.errors.guard(self._project_changed), names="value")
 
         self._build_figure()
         # The grid with its ~30 labels takes ~70 ms to draw; only the star and its label move. So the grid is
@@ -320,7 +322,7 @@ class TypologyWidget:
         self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([self.project, *rows, self.live.widget, self.result])
+        self.box = widgets.VBox([self.project, *rows, self.errors.alert, self.live.widget, self.result])
         mark_widget(self.box, course.language, "samskabelse-typology")
 
     # -- figure --------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""Course and participant text in figures is drawn as it was written: a "$" is a dollar sign, never mathtext."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import pytest
+import yaml
+from every_widget import draw_everything
+from matplotlib.text import Text
+
+from samskabelse.course import default_course_path, read_course
+from samskabelse.figures import new_figure
+
+# mathtext cannot parse this: drawn as math, it stops the figure with a ValueError
+DOLLARS = r"$\frac$ 5$"
+TEXT_KEYS = {"name", "text", "who", "title", "label", "when"}
+
+
+def with_dollars(data):
+    """Every name and short text of the course file starting with DOLLARS."""
+    if isinstance(data, dict):
+        return {k: (f"{DOLLARS} {v}" if k in TEXT_KEYS and isinstance(v, str) else with_dollars(v))
+                for k, v in data.items()}
+    if isinstance(data, list):
+        return [with_dollars(v) for v in data]
+    return data
+
+
+@pytest.fixture(scope="module", params=["da", "en"])
+def dollar_course(request, tmp_path_factory):
+    lang = request.param
+    data = with_dollars(yaml.safe_load(default_course_path(lang).read_text(encoding="utf-8")))
+    path = tmp_path_factory.mktemp("dollars") / "course.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return read_course(path, lang)
+
+
+def texts_of(fig) -> list[Text]:
+    return [t for t in fig.findobj(Text) if t.get_text()]
+
+
+def test_the_course_style_turns_mathtext_off():
+    fig = new_figure(3, 2)
+    label = fig.text(0.1, 0.5, "$5 or $10")
+    assert mpl.rcParams["text.parse_math"] is False
+    assert label._preprocess_math(label.get_text()) == ("$5 or $10", False), "drawn as typed, no backslash"
+
+
+def test_dollar_names_in_every_figure_of_every_notebook(dollar_course, tmp_path):
+    course = dollar_course
+    assert course.gains[0].name.startswith(DOLLARS) and course.phases[0].name.startswith(DOLLARS)
+    built = draw_everything(course, tmp_path)  # draws every figure from the course file's "$" names
+    # and what participants type
+    built["typology"].project.value = DOLLARS
+    built["gains"].own_names[0].value = DOLLARS
+    built["gains"].own_importance[0].value = 4
+    built["directions"].names[course.directions[0].id].value = f"{DOLLARS}, Anna $x$"
+    built["timeline"].project.value = DOLLARS
+    next(iter(built["timeline"].deadline_names.values())).value = DOLLARS
+    for name, widget in built.items():
+        errors = getattr(widget, "errors", None)
+        assert errors is None or not errors.showing, f"{name}: {errors.alert.value}"
+        live = getattr(widget, "live", None)
+        if live is None:
+            continue
+        live.fig.canvas.draw()
+        drawn = texts_of(live.fig)
+        assert drawn, name
+        for text in drawn:
+            assert not text.get_parse_math(), f"{name}: {text.get_text()!r} would be read as mathtext"
+    title = built["timeline"].figure.title.get_text()
+    assert DOLLARS in title, "the project's name in the title, as typed"

@@ -1,0 +1,54 @@
+"""Property-based tests (Hypothesis) of the values a participant can give a widget: whatever the value, the
+widget shows a figure or a message, and the timeline's axis stays readable."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+pytest.importorskip("hypothesis")  # until the test environment lists it (the env engineer adds it)
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from samskabelse.course import EARLIEST_DATE, LATEST_DATE  # noqa: E402
+
+MAX_TICKS = 12
+
+
+@pytest.fixture(scope="module")
+def timeline_figure(en):
+    from samskabelse.figures import new_figure
+    from samskabelse.timeline import FIGURE_SIZE, TimelineFigure
+
+    return TimelineFigure(new_figure(*FIGURE_SIZE), en)
+
+
+@st.composite
+def allowed_plans(draw, course):
+    """Any plan the widget accepts: dates in the horizon, weeks 0.5-520, rising factors in 0.1-10."""
+    from samskabelse.timeline import MAX_WEEKS, TimelinePlan
+
+    days = (LATEST_DATE - EARLIEST_DATE).days
+    start = EARLIEST_DATE + timedelta(days=draw(st.integers(0, days)))
+    plan = TimelinePlan.from_course(course, start)
+    for ph in plan.phases:
+        ph.weeks = draw(st.floats(0.5, MAX_WEEKS))
+    for level in plan.factors:
+        plan.factors[level] = tuple(sorted(draw(st.floats(0.1, 10.0)) for _ in range(3)))
+    for d in plan.deadlines:
+        d.date = start + timedelta(days=draw(st.integers(0, (LATEST_DATE - start).days)))
+    return plan
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_axis_never_has_more_than_a_readable_number_of_ticks(timeline_figure, en, data):
+    from samskabelse.timeline import forecast
+
+    plan = data.draw(allowed_plans(en))
+    assert plan.problems(en) == []
+    timeline_figure.show(forecast(plan, "en"))
+    ticks = timeline_figure.cx.get_xticks()
+    assert 2 <= len(ticks) <= MAX_TICKS, f"{len(ticks)} ticks from {plan.start} over {timeline_figure.right} weeks"
