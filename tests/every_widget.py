@@ -30,17 +30,19 @@ def build_every_widget(course, folder: Path) -> dict:
 
     gains = weigh_gains(course)
     pitch = chalk_the_pitch(course)
+    gains_team = compare_team(course, me=gains)
+    gains_team.load()  # 02's team view is read and drawn when the participant presses its button
     return {
         "tryout": try_a_slider(course),
         "typology": place_your_project(course),
         "gains": gains,
         "demands": weigh_demands(gains),
-        "gains_team": compare_team(course, me=gains),
+        "gains_team": gains_team,
         "phases": mark_your_readiness(course),
         "directions": rate_directions(course),
         "framing": pitch,
         "control": share_control(course, pitch),
-        "timeline": plan_timeline(course, exports=str(folder / "exports")),
+        "timeline": plan_timeline(course),
         "plan": PlanWidget(course, folder=folder / "answers", exports=folder / "exports"),
         "team": team_answers(course),
     }

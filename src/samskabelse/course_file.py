@@ -172,8 +172,24 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return result
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# PyYAML's libyaml parser, where installed (PyPI's and conda-forge's builds have it), reads a course file several
+# times faster: a few hundredths of a second at every notebook's start. A file it rejects is parsed again by the
+# pure-Python parser, whose messages the course's error texts quote.
+_FastLineLoader = type("_FastLineLoader", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else None
+
+for _loader in (_LineLoader, _FastLineLoader):
+    if _loader is not None:
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _load_yaml(text: str):
+    if _FastLineLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a CSafeLoader subclass
+        except yaml.YAMLError:
+            pass  # parsed again below, for the message
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
 
 
 def read_yaml(path: Path, lang: str) -> LineDict:
@@ -191,7 +207,7 @@ def read_yaml(path: Path, lang: str) -> LineDict:
         line = raw[: exc.start].count(b"\n") + 1
         raise CourseError(path, [Problem(t["not_utf8"].format(pos=exc.start), line=line)], lang) from None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = _load_yaml(text)
     except _DuplicateKey as exc:
         raise CourseError(path, [Problem(t["duplicate_key"], line=exc.line, field=exc.key)], lang) from None
     except yaml.MarkedYAMLError as exc:
