@@ -160,3 +160,69 @@ def test_the_timeline_app_delivers_every_export_as_a_download(tmp_path):
     assert saved["pdf"].startswith(b"%PDF") and b"/Count 1" in saved["pdf"]
     events = icalendar.Calendar.from_ical(saved["ics"]).walk("VEVENT")
     assert len(events) == 5 and all(str(e["SUMMARY"]) for e in events)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Accessibility: axe-core on every widget app, in both languages
+
+AXE_APPS = [(lang, n) for lang in ("da", "en") for n in h.notebooks_present(lang, h.WIDGET_NOTEBOOKS)]
+
+
+@pytest.fixture(scope="module")
+def app_browser(tmp_path_factory):
+    """One Voilà server for notebooks/ (the apps as Binder's voila/render links open them) and one Chromium."""
+    h.require_browser()
+    from playwright.sync_api import sync_playwright
+
+    server = h.voila_server("notebooks", tmp_path_factory.mktemp("voila-axe"))
+    with sync_playwright() as playwright:
+        browser = h.launch_chromium(playwright)
+        try:
+            yield server, browser
+        finally:
+            browser.close()
+            server.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize(("lang", "number"), AXE_APPS, ids=[f"{lang}-{n}" for lang, n in AXE_APPS])
+def test_the_app_is_accessible(lang, number, app_browser):
+    """No serious or critical axe-core violation in the course's own elements (Voilà's own page furniture has
+    none either; README, "Accessibility"), the page in the notebook's language with a real title, every figure
+    with its text alternative, one Tab stop per slider, and toggle buttons that say whether they are pressed."""
+    from browser import accessibility as a11y
+
+    server, browser = app_browser
+    path = h.notebook_path(lang, number)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.set_default_timeout(h.STEP_MS)
+    try:
+        with h.screenshot_on_failure(page, f"axe-voila-{lang}-{number}"):
+            page.goto(server.url(f"/voila/render/{lang}/{path.name}"), wait_until="domcontentloaded",
+                      timeout=60_000)
+            h.wait_for_widgets(page, timeout_ms=60_000)
+            page.wait_for_function("() => [...document.images].every(i => i.complete) && "
+                                   "[...document.querySelectorAll('img.samskabelse-figure')].every(i => i.alt)",
+                                   timeout=h.STEP_MS)
+            findings = a11y.run_axe(page)
+            serious = a11y.serious_own(findings)
+            assert not serious, f"{path.name}: axe-core finds in the course's elements:\n{a11y.describe(serious)}"
+            assert not a11y.count(findings, own=False, serious_only=True), a11y.describe(findings, own=False)
+            state = page.evaluate(r"""() => ({
+              lang: document.documentElement.lang, title: document.title,
+              tabbableReadouts: document.querySelectorAll('.widget-readout:not([tabindex="-1"])').length,
+              unnamedHandles: [...document.querySelectorAll('.noUi-handle')].filter(h => {
+                const id = h.getAttribute('aria-labelledby'); const el = id && document.getElementById(id);
+                return !(el && el.textContent.trim()); }).length,
+              toggles: [...document.querySelectorAll('button.widget-toggle-button')].map(
+                b => [b.getAttribute('aria-pressed'), b.classList.contains('mod-active')]),
+              alts: [...document.querySelectorAll('img.samskabelse-figure')].map(i => i.alt),
+            })""")
+            assert state["lang"] == lang and "–" in state["title"], state
+            assert state["tabbableReadouts"] == 0, "a slider's number beside it takes its own Tab stop"
+            assert state["unnamedHandles"] == 0, "a slider handle without the name of its label"
+            assert all(p == ("true" if on else "false") for p, on in state["toggles"]), state["toggles"]
+            assert state["alts"] and all(len(a) > 40 for a in state["alts"]), state["alts"]
+    finally:
+        page.close()
