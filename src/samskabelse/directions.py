@@ -322,7 +322,7 @@ class CompassFigure:
         self.t = t
         self.course = course
         self.positions = _compass_positions(course.directions, course.language)
-        self.fig = fig = new_figure(10.5, 7.8)
+        self.fig = fig = new_figure(10, 7.45)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(-10.5, 10.5)
         ax.set_ylim(-7.6, 7.6)

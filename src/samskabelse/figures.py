@@ -61,6 +61,12 @@ def use_course_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
+# JupyterLab's output area at a 1366-pixel laptop screen is about 930 pixels wide (Voilà's wider): a figure wider
+# than 1000 pixels would be shrunk, and its 11-point text below what a projector at the back of a room needs.
+MAX_WIDTH = 10.0  # inches, at 100 dpi
+MIN_FONT = 11.0  # points
+
+
 def new_figure(width: float = 8.0, height: float = 5.0) -> Figure:
     """A figure outside pyplot, so that nothing is displayed twice and nothing leaks between cells.
 

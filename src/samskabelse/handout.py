@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .access import mark_widget
 from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, file_stem, load_answers
 from .course import REPO_ROOT, Course
 from .display import user_text
@@ -599,8 +600,7 @@ class PlanWidget:
         self.button.on_click(self.errors.guard(lambda _b: self.save()))
         self.box = widgets.VBox([widgets.HBox([self.choice, self.slider]), self.button, self.status, self.errors.alert,
                                  self.preview])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-plan")
+        mark_widget(self.box, course.language, "samskabelse-plan")
         self.refresh(reload=True)
 
     def refresh(self, reload: bool = False) -> None:

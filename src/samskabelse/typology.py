@@ -508,7 +508,7 @@ def involvement_spectrum(course: Course) -> HTMLText:
     """
     t = TEXT[course.language]
     levels = course.involvement.levels
-    fig = new_figure(11, 5.6)
+    fig = new_figure(10, 5.6)
     ax = fig.add_subplot()
     n = len(levels)
     for i, level in enumerate(levels):
