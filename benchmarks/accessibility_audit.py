@@ -7,7 +7,8 @@ and in Jupyter's or Voilà's own page furniture ("chrome").
 
     .venv/bin/python benchmarks/accessibility_audit.py                   # 01-06 in Danish, Voilà and JupyterLab
     .venv/bin/python benchmarks/accessibility_audit.py 02 06 --lang en --only voila --details
-    .venv/bin/python benchmarks/accessibility_audit.py --repo /work/wt/baseline   # another checkout, its .venv
+    .venv/bin/python benchmarks/accessibility_audit.py --repo ../baseline   # another checkout, with its .venv
+    .venv/bin/python benchmarks/accessibility_audit.py 02 --only lab --lab-chrome --details   # JupyterLab's own
 
 With --repo, the servers run from that checkout with its own .venv (this script's Python only drives the
 browser and injects axe-core, so the other checkout needs neither Playwright nor axe).
@@ -80,7 +81,8 @@ def audit_voila(browser, repo: Path, python: str, lang: str, numbers: list[str],
     return rows
 
 
-def audit_lab(browser, repo: Path, python: str, lang: str, numbers: list[str], tmp: Path, details: bool):
+def audit_lab(browser, repo: Path, python: str, lang: str, numbers: list[str], tmp: Path, details: bool,
+              chrome: bool = False):
     rows = []
     with h.lab_server(tmp / "lab", repo=repo, python=python) as lab:
         page = browser.new_page(viewport=VIEWPORT)
@@ -96,11 +98,12 @@ def audit_lab(browser, repo: Path, python: str, lang: str, numbers: list[str], t
                 h.wait_for_widgets(page)
                 settle(page)
                 t0 = time.monotonic()
-                findings = a11y.run_axe(page, include=[".jp-OutputArea"], own=".jp-OutputArea")
+                # the output area only, unless --lab-chrome: then the whole page (Lab's own chrome counted apart)
+                findings = a11y.run_axe(page, include=None if chrome else [".jp-OutputArea"], own=".jp-OutputArea")
                 row = {"where": "lab", "notebook": relpath, **summarise(findings),
                        "axe_s": round(time.monotonic() - t0, 1)}
                 if details:
-                    row["details"] = a11y.describe(findings)
+                    row["details"] = a11y.describe(findings) + "\n  chrome:\n" + a11y.describe(findings, own=False)
                 rows.append(row)
             finally:
                 h.close_notebooks(page)
@@ -116,6 +119,8 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, default=h.ROOT, help="the checkout to measure (default: this one)")
     parser.add_argument("--only", choices=["voila", "lab"], default=None)
     parser.add_argument("--details", action="store_true", help="list the violating elements")
+    parser.add_argument("--lab-chrome", action="store_true",
+                        help="in JupyterLab, audit the whole page and count Lab's own chrome apart")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     repo = args.repo.resolve()
@@ -132,7 +137,8 @@ def main() -> int:
         if args.only in (None, "voila"):
             rows += audit_voila(browser, repo, python, args.lang, args.numbers, Path(tmp), args.details)
         if args.only in (None, "lab"):
-            rows += audit_lab(browser, repo, python, args.lang, args.numbers, Path(tmp), args.details)
+            rows += audit_lab(browser, repo, python, args.lang, args.numbers, Path(tmp), args.details,
+                              args.lab_chrome)
         browser.close()
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))

@@ -56,6 +56,10 @@ STYLE = r"""
 }
 .samskabelse-widget caption, table.samskabelse-table caption { text-align: left; font-weight: bold; }
 .samskabelse-widget :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.samskabelse-widget button.mod-active.widget-toggle-button,
+.samskabelse-widget button.mod-active.jupyter-widget-toggle-button {
+  background: #0072B2; color: #ffffff; font-weight: bold; box-shadow: inset 0 -3px 0 #003d61;
+}
 .samskabelse-figure-block img.samskabelse-figure { display: block; }
 """
 
