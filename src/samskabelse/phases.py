@@ -466,7 +466,7 @@ def phase_overview(course: Course) -> HTMLText:
         blocks.append(
             f"<div class='samskabelse-phase' style='border-left:6px solid {PALETTE['blue']};padding-left:10px;"
             f"margin-bottom:14px'>"
-            f"<h4 style='margin-top:4px'>{html.escape(phase_label(course, ph))}</h4>"
+            f"<h3 style='margin-top:4px'>{html.escape(phase_label(course, ph))}</h3>"
             f"<p><b>{t['overview_focus']}:</b> {html.escape(ph.strategic_focus)}</p>"
             f"<p><b>{t['overview_points']}</b></p><ul>{points}</ul>"
             f"<p><b>{t['overview_questions']}</b></p><ul>{questions}</ul></div>"
