@@ -104,7 +104,12 @@ def test_a_voila_app_hides_the_code_and_follows_the_keyboard(tmp_path):
                 complete = [w for w in widgets if w.complete]
                 assert complete, f"{relpath}: no widget with a slider, a figure and a result: {widgets}"
                 for widget in complete:
+                    alt = page.locator(f'[data-e2e-widget="{widget.index}"] img.samskabelse-figure').first
+                    before = alt.get_attribute("alt")
                     h.check_widget_follows_keyboard(page, widget)
+                    # the text alternative follows the figure (the page script copies it in the next frame)
+                    page.wait_for_function("([el, old]) => el.alt && el.alt !== old", arg=[alt.element_handle(),
+                                                                                          before])
                 assert not h.problems(page), f"{relpath} after moving the sliders: {h.problems(page)}"
         finally:
             browser.close()

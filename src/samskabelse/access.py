@@ -114,11 +114,24 @@ SCRIPT = r"""
     document.head.appendChild(style);
   }
   style.textContent = __STYLE__;
-  var pending = false;
-  function schedule() {
-    if (pending) { return; }
-    pending = true;
-    (window.requestAnimationFrame || window.setTimeout)(function () { pending = false; fix(document); });
+  // After a change, look again only inside the course widgets that changed (a slider move changes its own
+  // widget's figure text and result), or inside whatever else was added (a new output).
+  var pending = null;
+  function schedule(mutations) {
+    var first = pending === null;
+    if (first) { pending = new Set(); }
+    mutations.forEach(function (m) {
+      var el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if (el) { pending.add(el.closest(".samskabelse-widget") || el); }
+    });
+    if (!first) { return; }
+    (window.requestAnimationFrame || window.setTimeout)(function () {
+      var roots = pending;
+      pending = null;
+      roots.forEach(function (root) {
+        if (root.isConnected) { fix(root.parentElement || root); }
+      });
+    });
   }
   var observer = new MutationObserver(schedule);
   observer.observe(document.body, {childList: true, subtree: true, characterData: true, attributes: true,
@@ -152,7 +165,7 @@ def lang_class(lang: str) -> str:
 
 def mark_widget(box, lang: str, *kinds: str):
     """The outer box of a course widget: its CSS classes (samskabelse-widget and its kinds) and its language."""
-    for cls in ("samskabelse-widget", *kinds, lang_class(lang)):
+    for cls in (lang_class(lang), "samskabelse-widget", *kinds):
         box.add_class(cls)
     return box
 
