@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from notebook_checks import Shown, check
+from notebook_checks import Shown, check, check_no_raw_values
 
 
 def _saves(ns: dict, lang: str, sections: dict) -> None:
@@ -20,7 +20,8 @@ def _saves(ns: dict, lang: str, sections: dict) -> None:
 
     box = ns["saved"]
     check({"samskabelse-widget", "samskabelse-save"} <= set(box.box._dom_classes), "the save box lacks its classes")
-    box.button.click()  # no name yet: feedback, not an exception, and nothing written
+    box.name.value = ""  # the box offers the name this participant saved with before (if any); clear it
+    box.button.click()  # no name: feedback, not an exception, and nothing written
     check(box.result is None and box.status.value, "saving without a name must only ask for the name")
     box.name.value = "Prøve <b>Deltager</b>"
     box.button.click()
@@ -105,4 +106,5 @@ def run_exercise_checks(number: str, lang: str, ns: dict, shown: Shown) -> None:
         raise AssertionError(f"tests/exercise_checks.py has no check for workbook {number}: add one")
     check(ns["course"].language == lang, f"workbook {number} loaded the wrong language")
     EXERCISE_CHECKS[number](ns, shown, lang)
+    check_no_raw_values(shown)
     print(f"workbook {number} ({lang}): checks passed")

@@ -116,7 +116,7 @@ def test_the_widget_lists_own_files_first_and_saves(tmp_path, course, monkeypatc
     own.mkdir()
     shutil.copy(EXAMPLE_TEAM / "bo.json", own / "bo.json")
     files = answer_files(course)
-    assert files[0][0] == "bo" and files[0][1].resolve() == (own / "bo.json") and "opdigtet" in files[1][0]
+    assert files[0][0] == "Bo" and files[0][1].resolve() == (own / "bo.json") and "opdigtet" in files[1][0]
     w = your_plan(course)
     assert {"samskabelse-widget", "samskabelse-plan"} <= set(w.box._dom_classes)
     assert "samskabelse-result" in w.preview._dom_classes
@@ -158,6 +158,23 @@ def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkey
     shutil.copy(EXAMPLE_TEAM / "dennis.json", fake_root / "exercises" / "da" / "answers" / "dennis.json")
     monkeypatch.setattr(handout, "REPO_ROOT", fake_root)
     label, path = handout.answer_files(course)[0]
-    assert path.name == "dennis.json" and label == "dennis (exercises/da/answers)"
+    assert path.name == "dennis.json" and label == "Dennis · exercises/da/answers"
     monkeypatch.chdir(tmp_path)  # a copy elsewhere (as the tests run it) looks only beside itself
     assert handout.answer_files(course)[0][1].name == "anna.json"
+
+
+def test_the_plan_calls_readiness_what_it_is_and_its_next_steps_are_actions(course, course_en):
+    """Readiness counts "under way" as half, so it is not "the share of focus points in place" (issue 13)."""
+    for c, word in ((course, "parathed"), (course_en, "readiness")):
+        plan = build_plan(load_answers(EXAMPLE_TEAM / "anna.json", c), c, steps=3)
+        phases = next(s for s in plan.sections if s.key == "phases")
+        lines = [line.text for line in phases.lines if line.bar is not None]
+        assert lines and all(word in line and "fokuspunkterne på plads" not in line and "focus points in place"
+                             not in line for line in lines), lines
+    # a next step says what to do: it starts with a verb in the imperative, not "Det er ..." / "We have ..."
+    for c in (course, course_en):
+        for phase in c.phases:
+            for point in phase.focus_points:
+                first = point.text.split()[0]
+                assert first not in ("Det", "Vi", "Jeg", "Topledelse", "Relationen", "Medarbejderne", "Tidsrammen",
+                                     "Læringen", "Partnernes", "We", "I", "It", "The", "Top", "Staff"), point.text

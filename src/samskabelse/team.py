@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .access import alt_html, mark_widget
-from .answers import EXAMPLE_TEAM, LoadedAnswers, load_team
+from .answers import EXAMPLE_TEAM, LoadedAnswers, display_labels, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, SERIES, LiveFigure, new_figure
@@ -56,14 +57,15 @@ TEXT = Texts(
         "h_stakeholders": "Nøgleinteressenter, som deltagerne har nævnt",
         "h_framing": "Rammer: faste eller elastik, og partnernes indflydelse",
         "h_timeline": "Tidsplaner",
+        "nobody": "Ingen på holdet har svaret i notebook {notebooks} (eller de tilsvarende arbejdsark) endnu; de "
+                  "afsnit er ikke vist.",
         "person": "Deltager",
         "fixed": "Fast", "elastic": "Elastik", "deciders": "Hvem bestemmer", "influence": "Partnernes indflydelse",
-        "planned": "Planlagt slut", "weeks": "Uger i alt", "q": "{q} % sikkert",
-        "readiness": "{v} % på plads",
-        "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
+        "planned": "Planlagt slut", "weeks": "Uger i alt", "q": "Færdig senest ({q} %)",
+                "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
         "fig_directions": "Opmærksomhed nu (0–5)",
-        "fig_phases": "Fokuspunkter på plads (%)",
-        "fig_timeline": "Uger til slut: planlagt og {q} %",
+        "fig_phases": "Parathed pr. fase (%)",
+        "fig_timeline": "Uger til slut: planlagt og færdig senest ({q} %)",
         "fig_mean": "Holdets gennemsnit",
         "fig_alt": "Figur i fire dele med holdets {n} deltagere ({names}), én markør pr. person og holdets "
                    "gennemsnit: hvor vigtige gevinsterne er, opmærksomheden i hver ledelsesretning, hvor mange "
@@ -112,16 +114,17 @@ TEXT = Texts(
         "h_phases": "The phases' focus points: how far have you come?",
         "h_directions": "Attention in the four directions",
         "h_stakeholders": "Key stakeholders the participants named",
-        "h_framing": "Frames: fixed or elastic, and the partners' influence",
+        "h_framing": "Boundaries: fixed or elastic, and the partners' influence",
         "h_timeline": "Timelines",
+        "nobody": "No one on the team has answered notebook {notebooks} (or the matching workbooks) yet; those "
+                  "sections are not shown.",
         "person": "Participant",
         "fixed": "Fixed", "elastic": "Elastic", "deciders": "Who decides", "influence": "The partners' influence",
-        "planned": "Planned finish", "weeks": "Weeks in all", "q": "{q} % sure",
-        "readiness": "{v} % in place",
-        "fig_gains": "How important is the gain? (0–5)",
+        "planned": "Planned finish", "weeks": "Weeks in all", "q": "Finished by ({q}%)",
+                "fig_gains": "How important is the gain? (0–5)",
         "fig_directions": "Attention now (0–5)",
-        "fig_phases": "Focus points in place (%)",
-        "fig_timeline": "Weeks to finish: planned and {q} %",
+        "fig_phases": "Readiness per phase (%)",
+        "fig_timeline": "Weeks to finish: planned and finished by ({q}%)",
         "fig_mean": "The team's mean",
         "fig_alt": "Figure in four parts with the team's {n} participants ({names}), one marker per person and the "
                    "team's mean: how important the gains are, the attention in each leadership direction, how many "
@@ -162,7 +165,7 @@ class Disagreement:
 
 
 def _names(members: list[LoadedAnswers], lang: str) -> str:
-    return join_names([user_text(m.name, 40, "?") for m in members], lang)
+    return join_names([user_text(m.label, 40, "?") for m in members], lang)
 
 
 def _spread(course: Course, section: str, item: str, key: str, values, scale: float, show) -> Disagreement | None:
@@ -217,7 +220,7 @@ def gains_members(team: list[LoadedAnswers], course: Course):
         answered = {key: frozenset(k for k in raw.get(key, {}) if k in ids) if isinstance(raw.get(key), dict)
                     else frozenset() for key, ids in (("gains", {g.id for g in course.gains}),
                                                       ("demands", {d.id for d in course.demands}))}
-        out.append(Member(name=m.name, label=m.name, model=model, gains=answered["gains"],
+        out.append(Member(name=m.name, label=m.label, model=model, gains=answered["gains"],
                           demands=answered["demands"], file=m.path.name, invented=m.invented))
     return out
 
@@ -326,7 +329,31 @@ def _missing(team: list[LoadedAnswers], section: str, lang: str) -> str:
     return f"<p><i>{TEXT[lang]['missing'].format(names=_names(lacking, lang))}</i></p>" if lacking else ""
 
 
+# The heading of each table -> the answers section it shows (a section nobody answered is not shown).
+SECTION_OF = {"h_type": "typology", "h_gains": "gains", "h_demands": "gains", "h_phases": "phases",
+              "h_directions": "directions", "h_stakeholders": "directions", "h_framing": "framing",
+              "h_timeline": "timeline"}
+
+
 def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
+    """Every section someone answered as a table (names escaped); the sections nobody answered named in one line."""
+    t = TEXT[course.language]
+    answered = {section for m in team for section in m.models}
+    section_of = {f"<h4>{t[key]}</h4>": section for key, section in SECTION_OF.items()}
+    chunks = re.split(r"(?=<h4>)", _all_sections_html(team, course))
+    kept = [c for c in chunks if section_of.get(c[: c.find("</h4>") + 5], "") in answered | {""}]
+    hidden = [NOTEBOOK_OF[sec] for sec in dict.fromkeys(section_of[c[: c.find("</h4>") + 5]] for c in chunks
+                                                         if c not in kept)]
+    if hidden and team:
+        kept.append(f"<p><i>{t['nobody'].format(notebooks=join_names(hidden, course.language))}</i></p>")
+    return "".join(kept)
+
+
+NOTEBOOK_OF = {"typology": "01", "gains": "02", "phases": "03", "directions": "04", "framing": "05",
+               "timeline": "06"}
+
+
+def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     """Every section as a table, one row per participant (or per item), names escaped."""
     from .phases import TEXT as PHASES_TEXT
 
@@ -337,13 +364,13 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
     typed = with_section(team, "typology")
     parts.append(f"<h4>{t['h_type']}</h4>")
     parts.append(_table([t["person"], t["h_type"]],
-                        [[user_text(m.name, 40), user_text(m.models["typology"].type_of(course).name, 80)]
+                        [[user_text(m.label, 40), user_text(m.models["typology"].type_of(course).name, 80)]
                          for m in typed], "samskabelse-team-typology") + _missing(team, "typology", lang))
 
     gains = with_section(team, "gains")
     parts.append(f"<h4>{t['h_gains']}</h4>")
     head = [t["person"], *[user_text(g.name, 40) for g in course.gains]]
-    parts.append(_table(head, [[user_text(m.name, 40), *[str(m.models["gains"].gains[g.id].importance)
+    parts.append(_table(head, [[user_text(m.label, 40), *[str(m.models["gains"].gains[g.id].importance)
                                                           if g.id in m.models["gains"].gains else "–"
                                                           for g in course.gains]] for m in gains],
                         "samskabelse-team-gains"))
@@ -351,11 +378,12 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
     if own:
         label = user_text(course.own_gains_label, 60)
         parts.append("<p>" + label + ": " + "; ".join(
-            f"{user_text(m.name, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
+            f"{user_text(m.label, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
     parts.append(f"<h4>{t['h_demands']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 40) for d in course.demands]],
-                        [[user_text(m.name, 40), *[str(m.models["gains"].demands.get(d.id, 0)) for d in course.demands]]
-                         for m in gains], "samskabelse-team-demands") + _missing(team, "gains", lang))
+                        [[user_text(m.label, 40), *[str(m.models["gains"].demands.get(d.id, 0))
+                                                     for d in course.demands]] for m in gains],
+                        "samskabelse-team-demands") + _missing(team, "gains", lang))
 
     phased = with_section(team, "phases")
     parts.append(f"<h4>{t['h_phases']}</h4>")
@@ -365,13 +393,13 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
         for f in ph.focus_points:
             rows.append([f"{ph.number}. {user_text(ph.name, 40)}", user_text(f.text, 110),
                          *[user_text(status_names[m.models["phases"].get(ph.id, f.id)], 20) for m in phased]])
-    parts.append(_table(["", "", *[user_text(m.name, 30) for m in phased]], rows, "samskabelse-team-phases")
+    parts.append(_table(["", "", *[user_text(m.label, 30) for m in phased]], rows, "samskabelse-team-phases")
                  + _missing(team, "phases", lang))
 
     directed = with_section(team, "directions")
     parts.append(f"<h4>{t['h_directions']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 30) for d in course.directions]],
-                        [[user_text(m.name, 40), *[str(m.models["directions"].attention.get(d.id, 0))
+                        [[user_text(m.label, 40), *[str(m.models["directions"].attention.get(d.id, 0))
                                                     for d in course.directions]] for m in directed],
                         "samskabelse-team-directions"))
     parts.append(f"<h4>{t['h_stakeholders']}</h4>")
@@ -429,7 +457,7 @@ def timeline_table(team: list[LoadedAnswers], course: Course) -> str:
         if i not in forecasts:
             continue
         f = forecasts[i]
-        rows.append([user_text(m.name, 40), format_date(f.planned_finish, course.language),
+        rows.append([user_text(m.label, 40), format_date(f.planned_finish, course.language),
                      *[format_date(f.finish_date(q), course.language) for q in qs],
                      str(round(f.planned_total))])
     return _table([t["person"], t["planned"], *[t["q"].format(q=q) for q in qs], t["weeks"]], rows,
@@ -488,13 +516,14 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
     axes = fig.subplots(4, 1, height_ratios=[n + 0.9 for n in sizes])
     # colour and marker cycle with different periods: 64 participants before a combination repeats
     style = {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
+    legend = display_labels(team, shortened=18)  # names as short as the legend needs, never two alike
     panels = []
 
     def dots(ax, labels, value_of, section, scale_max, title):
         members = [(i, m) for i, m in enumerate(team) if section in m.models]
         ys = range(len(labels))
         series = {i: ax.scatter([], [], s=MARKER_AREA, color=style[i][0], marker=style[i][1], edgecolor="black",
-                                linewidth=0.6, zorder=3, label=_figure_name(m.name, 18)) for i, m in members}
+                                linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40)) for i, m in members}
         for y in ys:
             values = [v for _, m in members if (v := value_of(m, y)) is not None]
             if values:
@@ -530,7 +559,7 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
         ax.scatter([f.finish_weeks(q)], [row], marker=marker, s=80, color=colour, edgecolor="black", zorder=3)
         ax.text(f.finish_weeks(q) + right * 0.04, row, f"{round(f.planned_total)} → {round(f.finish_weeks(q))}",
                 va="center", fontsize=12)
-    ax.set_yticks(range(len(forecasts)), [_figure_name(team[i].name) for i in forecasts])
+    ax.set_yticks(range(len(forecasts)), [_figure_name(legend[team[i]], 40) for i in forecasts])
     ax.set_ylim(max(1, len(forecasts)) - 0.5, -0.5)
     ax.set_xlim(0, right * 1.3 + 2)
     ax.set_title(t["fig_timeline"].format(q=q), loc="left")
@@ -635,7 +664,7 @@ class TeamWidget:
                          + "</ul>")
         notes = [(m, n) for m in self.team for n in m.notes]
         if notes:  # the models' notes are already HTML-safe
-            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.name, 40)}: {n}</li>" for m, n in notes)
+            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes)
                          + "</ul>")
         self.status.value = "".join(f"<p>{line}</p>" if not line.startswith(t["problems"]) else line
                                     for line in lines)
