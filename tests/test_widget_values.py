@@ -6,13 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-pytest.importorskip("hypothesis")  # until the test environment lists it (the env engineer adds it)
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from samskabelse.course import EARLIEST_DATE, LATEST_DATE  # noqa: E402
+from samskabelse.course import EARLIEST_DATE, LATEST_DATE
 
 MAX_TICKS = 12
 
