@@ -9,6 +9,7 @@ from every_widget import draw_everything
 from matplotlib.text import Text
 
 from samskabelse.course import default_course_path, read_course
+from samskabelse.course_file import max_chars
 from samskabelse.figures import new_figure
 
 # mathtext cannot parse this: drawn as math, it stops the figure with a ValueError
@@ -16,13 +17,18 @@ DOLLARS = r"$\frac$ 5$"
 TEXT_KEYS = {"name", "text", "who", "title", "label", "when"}
 
 
-def with_dollars(data):
-    """Every name and short text of the course file starting with DOLLARS."""
+def with_dollars(data, path: str = ""):
+    """Every name and short text of the course file starting with DOLLARS (cut to the field's limit)."""
     if isinstance(data, dict):
-        return {k: (f"{DOLLARS} {v}" if k in TEXT_KEYS and isinstance(v, str) else with_dollars(v))
-                for k, v in data.items()}
+        out = {}
+        for key, value in data.items():
+            if key in TEXT_KEYS and isinstance(value, str):
+                out[key] = f"{DOLLARS} {value}"[: max_chars(path, key)]
+            else:
+                out[key] = with_dollars(value, f"{path}.{key}" if path else key)
+        return out
     if isinstance(data, list):
-        return [with_dollars(v) for v in data]
+        return [with_dollars(v, path) for v in data]
     return data
 
 
