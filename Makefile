@@ -17,7 +17,7 @@ START_en    := notebooks/en/00-welcome.ipynb
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 UV_VERSION   = $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements/dev.txt)
 
-.PHONY: lab test install lock voila browser-test lint bench clean
+.PHONY: lab test install lock voila browser-test lint bench clean kit links
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -64,6 +64,18 @@ voila: $(STAMP)
 # JupyterLab and Voilà driven in Chromium, and every widget notebook rendered as an app (make test runs them too).
 browser-test: $(STAMP)
 	$(BIN)/python -m pytest tests/test_browser_lab.py tests/test_browser_voila.py
+
+# The facilitator's kit (worksheets, slides, guides, ...) for a course file, in one folder (build/kit/...).
+#   make kit                                   both shipped course files: build/kit/da and build/kit/en
+#   make kit COURSE=mit-hold.yaml              a team's adapted file: build/kit/mit-hold
+#   make kit COURSE=mit-hold.yaml TEAM=holdet  ... with the team's answers; KIT_DIR=folder to choose the folder
+kit: $(STAMP)
+	$(BIN)/python -m samskabelse.kit $(COURSE) $(if $(TEAM),--team "$(TEAM)") $(if $(REPO),--repo "$(REPO)") \
+		$(if $(HUB),--hub "$(HUB)") $(if $(KIT_DIR),--out "$(KIT_DIR)")
+
+# Every Binder, Voilà and nbgitpuller link for a published copy: make links REPO=owner/name [HUB=hub.example.dk]
+links: $(STAMP)
+	$(BIN)/python -m samskabelse.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises

@@ -38,17 +38,21 @@ def _saves(ns: dict, lang: str, sections: dict) -> None:
 
 def check_1(ns: dict, shown: Shown, lang: str) -> None:
     from samskabelse.gains import TEXT, GainsModel
+    from samskabelse.typology import TypologyAnswer
 
     course = ns["course"]
-    gains, demands = ns["gains"], ns["demands"]
-    check(shown.widgets() >= 3, "the gains, the demands and the save box must all be shown")
+    gains, demands, typology = ns["gains"], ns["demands"], ns["typology"]
+    check(shown.widgets() >= 4, "the typology, the gains, the demands and the save box must all be shown")
+    check(isinstance(typology.model, TypologyAnswer), "the workbook asks for the project's type (notebook 08 shows it)")
     check(gains.model == GainsModel.for_course(course), "the workbook must start unanswered")
     check(demands.model is gains.model, "the demands widget must share the gains model")
     check(html.escape(TEXT[lang]["none_weighed"]) in gains.result.value or TEXT[lang]["none_weighed"] in
           html.unescape(gains.result.value), "an unanswered workbook must say that nothing is weighed yet")
     gains.model.rate("quality", importance=4, likelihood=3)
     gains.model.set_demand("time", 4)
-    _saves(ns, lang, {"gains": gains.model})
+    ty = course.typology
+    typology.model.set_axis("initiative", ty.initiative.high.id, "clearly", course)
+    _saves(ns, lang, {"typology": typology.model, "gains": gains.model})
 
 
 def check_2(ns: dict, shown: Shown, lang: str) -> None:

@@ -1,0 +1,42 @@
+"""make kit: the whole kit for a course file in one folder, with a contents file that lists what is there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from samskabelse.course import REPO_ROOT
+from samskabelse.kit import main
+
+ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
+
+
+def test_kit_for_an_adapted_file_lists_everything_it_holds(tmp_path, capsys):
+    assert main([str(ADAPTED), "--out", str(tmp_path), "--repo", "kommune/samskabelse"]) == 0
+    contents = (tmp_path / "INDHOLD.md").read_text(encoding="utf-8")
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert "INDHOLD.md" in files and "links.md" in files and "dias.pptx" in files
+    assert "vejledninger/workshop-halv-dag.pdf" in files
+    for f in files:
+        if f != "INDHOLD.md":
+            assert f"`{f}`" in contents, f  # every file is listed
+    assert "eksempel-hold-havneby.yaml" in contents
+    assert any(f.startswith("arbejdsark/") and f.endswith(".pdf") for f in files)
+    assert "Kittet ligger i" in capsys.readouterr().out
+
+
+def test_a_broken_course_file_gets_the_course_check_message_not_a_traceback(tmp_path, capsys):
+    bad = tmp_path / "mit-hold.yaml"
+    bad.write_text(ADAPTED.read_text(encoding="utf-8").replace("schema: 1", "schema: [1", 1), encoding="utf-8")
+    assert main([str(bad), "--out", str(tmp_path / "kit")]) == 1
+    err = capsys.readouterr().err
+    assert "mit-hold.yaml" in err and "Traceback" not in err
+    assert not (tmp_path / "kit").exists()
+
+
+def test_make_kit_for_an_adapted_file(tmp_path):
+    command = ["make", "-s", "kit", f"COURSE={ADAPTED}", f"KIT_DIR={tmp_path}", f"PYTHON={sys.executable}"]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "INDHOLD.md").exists()
+    assert len(list((tmp_path / "arbejdsark").glob("*.pdf"))) == 4
