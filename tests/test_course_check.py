@@ -50,10 +50,10 @@ def repeated_gains(n: int) -> str:
 GAINS_START = "\ngains:\n"
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", "has 13 entries; the course can show 1 to 12"),
-                                                ("da", "har 13 punkter; kurset kan vise 1 til 12")])
+@pytest.mark.parametrize(("lang", "expected"), [("en", "has 17 entries; the course can show 1 to 16"),
+                                                ("da", "har 17 punkter; kurset kan vise 1 til 16")])
 def test_too_many_gains_names_the_limit(tmp_path, lang, expected):
-    path = edited(tmp_path, lang, (GAINS_START, GAINS_START + repeated_gains(7)))
+    path = edited(tmp_path, lang, (GAINS_START, GAINS_START + repeated_gains(11)))
     message = message_for(path, lang)
     assert expected in message and f"{'linje' if lang == 'da' else 'line'} {line_of(path, 'gains:')}" in message
 
@@ -62,7 +62,7 @@ def test_thousands_of_gains_are_refused_at_once(tmp_path):
     path = edited(tmp_path, "en", (GAINS_START, GAINS_START + repeated_gains(3000)))
     started = time.process_time()
     message = message_for(path, "en")
-    assert "has 3006 entries; the course can show 1 to 12" in message
+    assert "has 3006 entries; the course can show 1 to 16" in message
     assert time.process_time() - started < 5
 
 
@@ -81,10 +81,12 @@ def test_thousands_of_gains_are_refused_at_once(tmp_path):
     ("  url: https://www.lederweb.dk/atledesamskabelse", "  url: file:///etc/passwd", "starting with http://"),
     ("  url: https://www.lederweb.dk/atledesamskabelse", "  url: 'https:// lederweb.dk'", "starting with http://"),
     ("  max: 3", "  max: 6", "own_gains.max: must be between 0 and 5"),
+    ("    name: Quality\n", "    name: \"Qu\\x93ality\"\n",
+     "gains[0].name: contains an invisible control character (U+0093, character 3). Delete it"),
     ("    name: Quality\n", f"    name: {'Q' * 41}\n", "gains[0].name: is 41 characters long; the course can show at "
                                                          "most 40. Shorten the text."),
-    ("    name: Clarify and frame\n", f"    name: {'P' * 31}\n",
-     "phases[0].name: is 31 characters long; the course can show at most 30."),
+    ("    name: Clarify and frame\n", f"    name: {'P' * 41}\n",
+     "phases[0].name: is 41 characters long; the course can show at most 40."),
     ("      initiative: civic\n      activity: produce", "      initiative: civic\n      activity: develop",
      "civic_produce"),
 ])

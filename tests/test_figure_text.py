@@ -76,3 +76,17 @@ def test_dollar_names_in_every_figure_of_every_notebook(dollar_course, tmp_path)
             assert not text.get_parse_math(), f"{name}: {text.get_text()!r} would be read as mathtext"
     title = built["timeline"].figure.title.get_text()
     assert DOLLARS in title, "the project's name in the title, as typed"
+
+
+def test_a_character_the_font_lacks_is_drawn_without_a_warning_under_the_figure():
+    import warnings
+
+    from samskabelse.figures import figure_png
+
+    fig = new_figure(3, 2)
+    fig.text(0.1, 0.5, "Projekt \U00100eda 🙂")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")  # as a notebook shows them
+        new_figure(1, 1)  # the course style is set again with every figure
+        figure_png(fig)
+    assert not [w for w in caught if "missing from font" in str(w.message)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,8 @@ MESSAGES = Texts(
         "missing": "mangler. Tilføj feltet{hint}.",
         "wrong_type": "skal være {expected}, men er {got}. {fix}",
         "empty_value": "er tom. Skriv en tekst.",
+        "control_char": "indeholder et usynligt styretegn ({code}, tegn nr. {position}). Slet det; det kommer ofte "
+                        "med, når tekst kopieres mellem programmer.",
         "unknown_key": "kendes ikke{suggest}. Slet det, eller ret stavningen.",
         "suggest": " (mente du '{name}'?)",
         "duplicate_key": "står to gange i samme afsnit. Slet den ene.",
@@ -106,6 +109,8 @@ MESSAGES = Texts(
         "missing": "is missing. Add the field{hint}.",
         "wrong_type": "must be {expected}, but is {got}. {fix}",
         "empty_value": "is empty. Write a text.",
+        "control_char": "contains an invisible control character ({code}, character {position}). Delete it; it often "
+                        "comes along when text is copied between programs.",
         "unknown_key": "is not known{suggest}. Delete it, or correct the spelling.",
         "suggest": " (did you mean '{name}'?)",
         "duplicate_key": "appears twice in the same section. Delete one of them.",
@@ -422,21 +427,21 @@ _MISSING = object()
 # ("phases.name": in `phases:`, each `name:`), else by its name alone, else DEFAULT_MAX_CHARS.
 MAX_CHARS = {
     # names drawn in figures, where space is short
-    "phases.name": 30,  # a row label of the phases and the timeline figure
+    "phases.name": 40,  # a row label of the phases and the timeline figure
     "directions.name": 20,  # at a tip of the compass, with "· 3/5"
-    "directions.who": 48,  # two lines beside the compass
+    "directions.who": 80,  # two lines of it beside the compass, all of it in the table
     "framing.frame_elements.name": 24,  # inside a box of the frame sheet
     "framing.deciders.name": 40,
     "framing.influence_levels.name": 20,  # the control figure's scale, up to six side by side
     "involvement.levels.name": 13,  # above a step of the spectrum, up to six side by side
-    "involvement.levels.description": 72,  # four or five short lines under the step
+    "involvement.levels.description": 80,  # five short lines under the step
     "typology.types.name": 40,
     "typology.initiative.low.name": 50, "typology.initiative.high.name": 50,
     "typology.activity.low.name": 48, "typology.activity.high.name": 48,
     "example_cases.name": 50,
     "timeline.uncertainty_levels.name": 16,
     "timeline.milestones.name": 50,
-    "timeline.deadlines.name": 40,
+    "timeline.deadlines.name": 50,
     "gains.name": 40, "demands.name": 40,
     # by field
     "name": 60, "label": 40, "low": 30, "high": 30, "when": 20, "who": 80, "number": 4, "id": 40,
@@ -492,7 +497,8 @@ class Reader:
         if kind == "str" and not value.strip():
             self.problem(self.t["empty_value"], line, full)
             return default
-        if kind == "str" and not self.short_enough(value, max_chars(path, key), line, full):
+        if kind == "str" and not (self.short_enough(value, max_chars(path, key), line, full)
+                                  and self.visible(value, line, full)):
             return default
         return value.strip() if kind == "str" else value
 
@@ -501,6 +507,15 @@ class Reader:
         if n > limit:
             self.problem(self.t["too_long"].format(n=n, max=limit), line, path)
             return False
+        return True
+
+    def visible(self, text: str, line: int | None, path: str) -> bool:
+        """Whether a text is free of invisible control characters (often left by copying between programs or
+        by a file saved in another encoding); else a problem naming the first one."""
+        for position, char in enumerate(text, 1):
+            if unicodedata.category(char) in ("Cc", "Co", "Cs") and char not in "\n\t":
+                self.problem(self.t["control_char"].format(code=f"U+{ord(char):04X}", position=position), line, path)
+                return False
         return True
 
     def suggest(self, value: Any, known) -> str:
