@@ -16,15 +16,21 @@ START_en    := notebooks/en/00-welcome.ipynb
 # JupyterLab refuses to run as root without this flag (containers, CI machines).
 ROOT_FLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 UV_VERSION   = $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' requirements/dev.txt)
+# The workshop hub (make hub): the participants' environment, built from a Python every account can run, and the
+# proxy from npm. make test needs both for the hub tests.
+HUB_ENV     := .venv-hub
+HUB_PYTHON  ?= /usr/bin/python3
+HUB_STAMP   := $(HUB_ENV)/.installed
+CHP_STAMP   := hub/node_modules/.installed
 
-.PHONY: lab test install lock voila browser-test lint bench clean kit links
+.PHONY: lab test install lock voila browser-test lint bench clean hub hub-install hub-bench kit links
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $(ROOT_FLAG) --ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/$(START_$(COURSE_LANG))
 
-test: $(STAMP)
+test: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 	$(BIN)/python -m pytest
 
 install: $(STAMP)
@@ -65,6 +71,34 @@ voila: $(STAMP)
 browser-test: $(STAMP)
 	$(BIN)/python -m pytest tests/test_browser_lab.py tests/test_browser_voila.py
 
+# The workshop hub: JupyterHub for a room on this machine (README, "For course organisers"). It runs as root, as
+# TLJH's does, and starts each participant's server as their own account (jupyter-NAME) from $(HUB_ENV): the
+# participants' pins plus JupyterHub's single-user server and nbgitpuller at requirements/dev.txt's versions, in a
+# venv of the system's Python (.venv's interpreter may live under /root, which other accounts cannot run).
+hub: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
+	@test "$$(id -u)" = 0 || { echo "The workshop hub runs as root: it starts each participant's server as their own account (jupyter-NAME), as TLJH does. Run: sudo make hub"; exit 1; }
+	$(BIN)/jupyterhub -f hub/jupyterhub_config.py
+
+hub-install: $(HUB_STAMP) $(CHP_STAMP)
+
+$(HUB_STAMP): $(STAMP)
+	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The hub environment needs Python 3.11: make HUB_PYTHON=/path/to/python3.11 ...")'
+	test -x $(HUB_ENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_ENV)
+	$(BIN)/uv pip install --quiet --strict --python $(HUB_ENV)/bin/python -r $(VENV)/participant.txt \
+		jupyterhub nbgitpuller -c requirements/dev.txt
+	$(BIN)/uv pip install --quiet --python $(HUB_ENV)/bin/python --no-deps -e .
+	mkdir -p $(HUB_ENV)/share/jupyter/lab/settings
+	cp lab-settings/overrides.json $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
+	touch $@
+
+$(CHP_STAMP): hub/package.json hub/package-lock.json
+	cd hub && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The hub's capacity with 1, 10, 20 and 30 simulated participants (benchmarks/hub_capacity.py; about 15 minutes).
+hub-bench: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
+	$(BIN)/python benchmarks/hub_capacity.py
+
 # The facilitator's kit (worksheets, slides, guides, ...) for a course file, in one folder (build/kit/...).
 #   make kit                                   both shipped course files: build/kit/da and build/kit/en
 #   make kit COURSE=mit-hold.yaml              a team's adapted file: build/kit/mit-hold
@@ -78,7 +112,7 @@ links: $(STAMP)
 	$(BIN)/python -m samskabelse.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises
+	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub
 
 clean:
 	rm -rf build .pytest_cache

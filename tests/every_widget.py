@@ -19,7 +19,9 @@ def build_widget(name: str, course, folder: Path):
     if name == "demands":
         return s.weigh_demands(s.weigh_gains(course))
     if name == "gains_team":
-        return s.compare_team(course, me=s.weigh_gains(course))
+        view = s.compare_team(course, me=s.weigh_gains(course))
+        view.load()  # 02's team view is read and drawn when the participant presses its button
+        return view
     if name == "control":
         return s.share_control(course, s.chalk_the_pitch(course))
     if name == "timeline":
@@ -44,6 +46,7 @@ def build_every_widget(course, folder: Path) -> dict:
              if name not in ("demands", "gains_team", "control")}
     built["demands"] = weigh_demands(built["gains"])
     built["gains_team"] = compare_team(course, me=built["gains"])
+    built["gains_team"].load()  # 02's team view is read and drawn when the participant presses its button
     built["control"] = share_control(course, built["framing"])
     return {name: built[name] for name in WIDGETS}
 

@@ -63,3 +63,8 @@ def docx_text(path: str | Path) -> str:
     for section in doc.sections:
         parts += [p.text for p in section.footer.paragraphs] + [p.text for p in section.header.paragraphs]
     return flat(" ".join(parts))
+
+
+def loose(text: str) -> str:
+    """For finding a long phrase that may wrap anywhere: no white space, hyphens or soft hyphens at all."""
+    return re.sub(r"[\s\-\u00ad]", "", text)

@@ -197,13 +197,15 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     # the team: the invented example team, read from the files here, plus this notebook's weighing
     files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLE_TEAM.glob("*.json"))]
     check(all(f.get("invented") for f in files), "the example team's files must be marked invented")
-    check(team.problems == [team.t["me_not_weighed"]],
-          f"the example team should load with no problem but that nothing is weighed yet: {team.problems}")
+    # the team view is closed until asked for: nothing read or drawn while the notebook loads
+    check(team.live is None and not team.members and team.t["closed"] in team.banner.value,
+          "the team view should stay closed (nothing read or drawn) until the load button is pressed")
+    team.load_button.click()
     check(team.t["example"] in team.banner.value, "the example team is not labelled as invented")
     for f in files:
         check(f["name"] in team.banner.value, f"{f['name']} is not in the team")
-    team.load_button.click()
-    check(team.problems == [] and any(m.me for m in team.members), "your own weighing did not join the team")
+    check(team.problems == [] and any(m.me for m in team.members),
+          f"your own weighing (made above) did not join the team: {team.problems}")
     values = {g.id: [f["answers"]["gains"]["gains"][g.id]["importance"] for f in files] for g in course.gains}
     values["quality"].append(5)
     values["co_ownership"].append(4)
@@ -457,8 +459,11 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
     check(plan.loaded is not None and plan.loaded.path.resolve() == anna.resolve(),
           f"the default plan is not the example team's first participant: {plan.choice.value}")
     check(t["invented"] in html.unescape(plan.preview.value), "the plan does not say the example is invented")
-    # the files: a one-page PDF and the Markdown, with what the answers compute
-    pdf, md = (Path(p) for p in ns["files"])
+    # nothing is written at load; the button writes a one-page PDF and the Markdown, with what the answers compute
+    check("files" not in ns and plan.saved is None, "the plan was saved before anyone pressed the button")
+    plan.button.click()
+    check(plan.saved is not None, f"the button did not save the plan: {plan.status.value}")
+    pdf, md = (Path(p) for p in plan.saved)
     check(pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), "no PDF was written")
     check(pdf_page_count(pdf) == 1, f"the handout has {pdf_page_count(pdf)} pages, not one")
     text = md.read_text(encoding="utf-8")
@@ -519,6 +524,13 @@ def check_08(ns: dict, shown: Shown, lang: str) -> None:
           "the second question should be the gain 'economy' (Bo 5, Camilla 1)")
     team.slider.value = 6
     check(len(re.findall(r"<li>", team.questions.value)) == 6, "the slider does not set the number of questions")
+
+
+def check_09(ns: dict, shown: Shown, lang: str) -> None:
+    course = ns["course"]
+    check(course.language == lang, f"notebook 09 loaded the {course.language} course, expected {lang}")
+    check(shown.has(course.publication.title), "the publication's title is not shown")
+    check(shown.has(course.publication.url), "where to download the publication is not shown")
 
 
 CHECKS: dict[str, Callable[[dict, Shown, str], None]] = {

@@ -295,3 +295,20 @@ def test_command_line_check(tmp_path, capsys):
     bad = copy_with(tmp_path, "en", "    name: Quality\n", "")
     assert _main([str(bad)]) == 1
     assert "gains[0].name" in capsys.readouterr().err
+
+
+def test_an_old_file_with_cocreation_on_the_spectrum_still_loads(tmp_path):
+    """`cocreation:` was renamed `shared_decision:` (IAP2 measures decision power): old copies keep working."""
+    text = default_course_path("da").read_text(encoding="utf-8").replace("shared_decision:", "cocreation:")
+    path = tmp_path / "gammel.yaml"
+    path.write_text(text, encoding="utf-8")
+    course = read_course(path, "da")
+    assert [lv.shared_decision for lv in course.involvement.levels] == [False, False, False, True, True]
+
+
+def test_a_wrong_description_basis_is_named_with_its_line(tmp_path):
+    path = copy_with(tmp_path, "da", "    basis: publication\n    description_basis: course\n  - id: innovation",
+                     "    basis: publication\n    description_basis: kursus\n  - id: innovation")
+    message = error_for(path, "da")
+    assert f"linje {line_of(path, 'description_basis: kursus')}" in message
+    assert "gains[0].description_basis" in message and "'kursus'" in message

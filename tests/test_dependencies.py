@@ -211,3 +211,24 @@ def test_make_reinstalls_when_a_lock_changes(changed):
     """make -W FILE: as if FILE had just changed."""
     out = make_dry_run("-W", changed)
     assert "uv pip install" in out and "requirements/dev.txt" in out, out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Packaging metadata (postBuild's `pip install -e .` builds with the newest setuptools)
+
+def test_license_is_an_spdx_expression_with_a_setuptools_that_reads_it():
+    import tomllib
+
+    from packaging.version import Version
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "MIT", "PEP 639: license = \"MIT\", not the table form"
+    [setuptools] = [Requirement(r) for r in pyproject["build-system"]["requires"] if r.startswith("setuptools")]
+    floors = [Version(s.version) for s in setuptools.specifier if s.operator == ">="]
+    assert floors and min(floors) >= Version("77.0.3"), "setuptools reads license expressions from 77.0 (77.0.3 fixed)"
+
+
+def test_the_built_package_declares_its_license():
+    from importlib.metadata import metadata
+
+    assert metadata("samskabelse")["License-Expression"] == "MIT"

@@ -154,3 +154,16 @@ def test_workbook_code_is_the_same_in_both_languages_and_clean(number: str):
                 lines = [ln for ln in cell.source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
                 assert len(lines) <= 4
         assert "save_box" in "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_participants_preparation_agrees_with_the_notebooks_minutes(lang: str):
+    """The programme's homework (notebooks 00 and 01) uses the minutes the course file gives those notebooks."""
+    minutes = {m.number: m.minutes for m in load_course(lang).modules}
+    text = (EXERCISES / lang / WORKSHOP[lang]).read_text(encoding="utf-8")
+    word = {"da": "minutter", "en": "minutes"}[lang]
+    total = minutes["00"] + minutes["01"]
+    assert re.search(rf"\({total} {word}\)\*\*", text), f"the participants' preparation should be {total} {word}"
+    assert {"da": f"{total} minutters forberedelse", "en": f"{total} minutes of preparation"}[lang] in text
+    assert re.search(rf"00 \([^)]*{minutes['00']} {word}\)", text) and re.search(rf"01 \([^)]*{minutes['01']} {word}\)",
+                                                                                 text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from samskabelse.gains import (
@@ -10,6 +12,7 @@ from samskabelse.gains import (
     OwnGain,
     Weighing,
     clean_own_gains,
+    demand_source,
     demands_score,
     doubtful_gains,
     figure_text,
@@ -178,6 +181,19 @@ def test_motivation_statement_names_the_leading_gains(da, en):
                        "It matters to us, and we expect the project to be able to deliver it.")
 
 
+def test_motivation_adjective_agrees_with_the_number_of_doubtful_gains(da, en):
+    """Danish adjectives agree in number: "økonomi vigtig", but "økonomi og demokrati vigtige"."""
+    one = weighed(da, {"quality": (5, 4), "economy": (5, 1)})
+    assert "Vi finder også økonomi vigtig, men tvivler på, at projektet kan indfri den" in motivation_statement(one, da)
+    two = weighed(da, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
+    text = motivation_statement(two, da)
+    assert "Vi finder også økonomi og demokrati vigtige, men tvivler på, at projektet kan indfri dem" in text
+    assert "vigtig," not in text
+    two_en = weighed(en, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
+    assert "We also consider economy and democracy important but doubt that the project can deliver them" in (
+        motivation_statement(two_en, en))
+
+
 def test_statement_before_anything_is_weighed_and_when_nothing_leads(course):
     model = GainsModel.for_course(course)
     assert "slider" in motivation_statement(model, course) or "skyderne" in motivation_statement(model, course)
@@ -212,7 +228,7 @@ def test_reading_the_balance_of_gains_and_demands(da):
         assert b.suggests_lighter_forms == (kind in ("low", "modest"))
 
 
-def test_lighter_forms_are_the_involvement_levels_that_are_not_co_creation(course):
+def test_lighter_forms_are_the_involvement_levels_where_the_organisation_keeps_the_decision(course):
     assert [lv.id for lv in lighter_forms(course)] == ["inform", "consult", "involve"]
 
 
@@ -228,6 +244,42 @@ def test_overview_lists_every_gain_and_the_own_gain(course):
     for g in course.gains:
         assert g.name in html
     assert course.own_gains_label in html
+
+
+def test_overview_gives_a_gain_name_and_its_description_their_own_source(da, en):
+    """The names are the publication's; the descriptions (and the own gain's help) are the course's."""
+    for course in (da, en):
+        assert all(g.basis == "publication" and g.description_basis == "course" for g in course.gains)
+        assert course.own_gains_basis == "publication"
+    rows = re.findall(r"<tr><td><b>(.*?)</b></td><td>.*?</td><td>(.*?)</td></tr>", str(gains_overview(da)))
+    assert len(rows) == len(da.gains) + 1
+    for name, source in rows:
+        assert source == "Navnet: fra publikationen. Forklaringen: kursets arbejdsmodel.", (name, source)
+    assert "Fra publikationen</td>" not in str(gains_overview(da))
+    en_rows = re.findall(r"<td>([^<]*)</td></tr>", str(gains_overview(en)))
+    assert set(en_rows) == {"The name: from the publication. The explanation: the course&#x27;s working model."}
+
+
+def test_a_description_without_its_own_basis_takes_the_gains(tmp_path):
+    """A facilitator's file that does not say description_basis: the description shares the name's basis."""
+    from samskabelse.course import default_course_path, read_course
+
+    text = default_course_path("da").read_text(encoding="utf-8").replace("    description_basis: course\n", "")
+    path = tmp_path / "hold.yaml"
+    path.write_text(text, encoding="utf-8")
+    course = read_course(path, "da")
+    assert all(g.description_basis == g.basis == "publication" for g in course.gains)
+    assert "Fra publikationen</td>" in str(gains_overview(course))
+
+
+def test_demands_show_where_the_demand_and_its_question_come_from(da):
+    time, resources = da.by_id("demands", "time"), da.by_id("demands", "resources")
+    assert (time.basis, time.question_basis) == ("publication", "course")
+    assert demand_source(time, "da") == "Kravet: fra publikationen. Spørgsmålet: kursets arbejdsmodel."
+    assert demand_source(resources, "da") == "Kursets arbejdsmodel"
+    w = weigh_demands(weigh_gains(da))
+    shown = " ".join(c.value for c in w.grid.children if hasattr(c, "value") and isinstance(c.value, str))
+    assert "Kravet: fra publikationen. Spørgsmålet: kursets arbejdsmodel." in shown
 
 
 # ---------------------------------------------------------------------------------------------

@@ -127,6 +127,7 @@ def test_bad_files_are_reported_and_the_rest_of_the_team_is_shown(da, tmp_path):
                                                 {"quality": {"importance": 1, "likelihood": 1}},
                                                 own=[{"name": "<img src=x>", "importance": 3, "likelihood": 3}]))
     w = compare_team(da, tmp_path)
+    w.load()
     names = {m.name for m in w.members}
     assert len(w.members) == good + 4  # unknown, other, range and script; not broken, not nogains
     assert {"Ukendt", "Anden", "Rækkevidde"} <= names
@@ -147,6 +148,7 @@ def test_bad_files_are_reported_and_the_rest_of_the_team_is_shown(da, tmp_path):
 
 def test_a_missing_folder_gives_a_message_not_a_crash(da, tmp_path):
     w = compare_team(da, tmp_path / "findes-ikke")
+    w.load()
     assert w.members == [] and "findes ikke" in w.messages.value
     assert "ingen vægtninger" in w.result.value.lower()
     w.measure.value = "likelihood"  # still answers
@@ -155,6 +157,7 @@ def test_a_missing_folder_gives_a_message_not_a_crash(da, tmp_path):
 def test_your_own_weighing_joins_the_team(course):
     g = weigh_gains(course)
     w = compare_team(course, me=g)
+    w.load()
     assert not any(m.me for m in w.members) and w.problems, "nothing weighed yet: say how to join"
     g.importance["democracy"].value, g.likelihood["democracy"].value = 5, 5
     w.load_button.click()
@@ -174,6 +177,7 @@ def test_your_own_weighing_joins_the_team(course):
 
 def test_the_measure_slider_redraws_the_figure_and_the_prompts(course):
     w = compare_team(course)
+    w.load_button.click()
     assert {"samskabelse-widget", "samskabelse-gains-team"} <= set(w.box._dom_classes)
     assert "samskabelse-figure" in w.live.image._dom_classes and "samskabelse-result" in w.result._dom_classes
     before_png, before_html = bytes(w.live.image.value), w.result.value
@@ -186,3 +190,22 @@ def test_the_measure_slider_redraws_the_figure_and_the_prompts(course):
     row0 = [float(x) for x, y in w.series[0][0].get_offsets() if abs(y) < 0.5]
     assert row0 == [first.value(course.gains[0].id, "likelihood")]
     assert list(w.mean_marks[0].get_xdata())[0] == pytest.approx(quality.mean)
+
+
+def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):
+    """Opening notebook 02 shows the team view closed: no file read, no figure made, until the button."""
+    import samskabelse.gains_team as gt
+
+    reads = []
+    monkeypatch.setattr(gt, "read_team", lambda *a, **k: reads.append(a) or ([], []))
+    w = compare_team(course)
+    assert reads == [] and w.live is None and w.fig is None and w.members == []
+    assert w.t["closed"] in w.banner.value and w.live is None and w.result not in w.box.children
+    w.measure.value = "likelihood"
+    w.include_me.value = not w.include_me.value
+    assert reads == [] and w.live is None, "changing a control of the closed view loaded the team"
+    w.load_button.click()
+    assert len(reads) == 1 and w.live is not None and w.live.image in w.box.children
+    assert w.result in w.box.children and w.measure in w.box.children
+    w.load_button.click()
+    assert len(reads) == 2 and list(w.box.children).count(w.result) == 1, "loading again added the views twice"

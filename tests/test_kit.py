@@ -12,11 +12,17 @@ ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 
 
 def test_kit_for_an_adapted_file_lists_everything_it_holds(tmp_path, capsys):
-    assert main([str(ADAPTED), "--out", str(tmp_path), "--repo", "kommune/samskabelse"]) == 0
+    team = REPO_ROOT / "data" / "example-team"
+    assert main([str(ADAPTED), "--out", str(tmp_path), "--repo", "kommune/samskabelse", "--team", str(team)]) == 0
     contents = (tmp_path / "INDHOLD.md").read_text(encoding="utf-8")
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
     assert "INDHOLD.md" in files and "links.md" in files and "dias.pptx" in files
     assert "vejledninger/workshop-halv-dag.pdf" in files
+    assert "holdets-svar/holdets-svar.pdf" in files and "holdets-svar/anna-plan.docx" in files
+    from kit_readers import pptx_slides
+
+    slides = pptx_slides(tmp_path / "dias.pptx")
+    assert len(slides) > 9 and "Holdets svar" in slides[9]  # the team's slides follow the intro slides
     for f in files:
         if f != "INDHOLD.md":
             assert f"`{f}`" in contents, f  # every file is listed

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_ruff_finds_nothing():
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
     assert ruff, "ruff is not installed: run make install"
-    targets = [p for p in ("src", "tests", "scripts", "benchmarks", "notebooks", "exercises") if (ROOT / p).exists()]
+    folders = ("src", "tests", "scripts", "benchmarks", "notebooks", "exercises", "hub")
+    targets = [p for p in folders if (ROOT / p).exists()]
     result = subprocess.run([ruff, "check", "--no-cache", *targets], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -143,3 +143,69 @@ def test_working_model_title_stands_on_its_own_line(path: Path):
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "markdown":
             assert not WORKING_MODEL_INLINE.search(cell.source), f"cell {i}: put a '>' line after the box's title"
+
+
+# -- references: cited in a notebook only when listed, with its year, on the further-reading page ------------------
+FURTHER_READING = "09"
+REFERENCES = {  # the surname the notebooks cite by -> its year, as verified (see the page's source comments)
+    "Brandsen": "2016", "Honingh": "2016", "Torfing": "2019", "Røiseland": "2019", "Agger": "2015", "Tortzen": "2015",
+    "Loeffler": "2021",
+}
+
+
+def markdown_text(path: Path) -> str:
+    return "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_cited_reference_is_on_the_further_reading_page(lang: str):
+    """Nothing is cited from memory: each author a notebook cites is listed, with the same year, on page 09."""
+    page = markdown_text(notebooks(lang)[FURTHER_READING])
+    for surname, year in REFERENCES.items():
+        assert re.search(rf"\*\*[^*]*{surname}[^*]*\({year}\)", page), f"09 lacks {surname} ({year})"
+    cited = set()
+    for path in notebooks(lang).values():
+        text = markdown_text(path)
+        for surname in REFERENCES:
+            for year in re.findall(rf"{surname}[^()\n]{{0,60}}\((\d{{4}})", text):
+                assert year == REFERENCES[surname], f"{path.name}: {surname} ({year}), verified {REFERENCES[surname]}"
+                cited.add(surname)
+    assert {"Brandsen", "Torfing", "Agger"} <= cited, "the notebooks no longer cite what the course builds on"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_course_map_lists_every_notebook(lang: str):
+    from samskabelse import load_course
+
+    numbers = [m.number for m in load_course(lang).modules]
+    assert numbers == sorted(notebooks(lang)), "course.yaml's modules: and notebooks/ disagree"
+
+
+# -- the one thing known from Lederweb's coverage, said the same way everywhere ----------------------------------
+ODENSE = {
+    "da": "I Lederwebs omtale af publikationen siger chefen for Fritid og Kultur i Odense Kommune – her gengivet med "
+          "kursets ord – at mange aktører giver uforudsigelighed, at topledelsen i en politisk styret organisation "
+          "gerne vil vide, hvad en bevilling fører til, og at chefen må kunne stå inde for, at projektet giver "
+          "værdifuld læring, uden at vide på forhånd præcis hvilken.",
+    "en": "In Lederweb's coverage of the publication, the head of Fritid og Kultur (leisure and culture) in Odense "
+          "Kommune says – here in the course's words – that many actors bring unpredictability, that in a "
+          "politically governed organisation top management wants to know what a grant will lead to, and that the "
+          "manager must be able to vouch that the project will yield valuable learning without knowing in advance "
+          "exactly which.",
+}
+BEYOND_THE_SOURCE = ("afdelingschef", "har talt med", "interviewed", "head of department", "kommunal chef",
+                     "municipal head", "fodboldbanen", "football pitch")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_lederweb_example_has_one_wording_and_claims_nothing_beyond_the_source(lang: str):
+    """The head of Fritid og Kultur in Odense Kommune: the role, not the name, and only the known substance."""
+    mentioned = []
+    for path in [*notebooks(lang).values(), *sorted(ROOT.glob(f"exercises/{lang}/*.ipynb"))]:
+        text = " ".join(markdown_text(path).split())
+        for phrase in BEYOND_THE_SOURCE:
+            assert phrase not in text.lower(), f"{path.name}: '{phrase}' says more than the source brief knows"
+        if "Odense" in text:
+            assert ODENSE[lang] in text, f"{path.name}: use the one wording of the Odense example"
+            mentioned.append(path.name[:2])
+    assert {"03", "04", "06"} <= set(mentioned)

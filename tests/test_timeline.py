@@ -178,7 +178,7 @@ def test_the_sentence_for_top_management_in_danish(da):
     for part in ("færdig den 28. september 2026 (uge 40)", "samskabelse tager ofte længere tid end ventet",
                  "50 % sandsynlighed for at være færdig senest den 11. december 2026",
                  "85 % for senest den 23. januar 2027",
-                 "fasen »Samskab og navigér« færdig til fristen »Udvalgsmøde« den 3. august 2026 er 6 %",
+                 "fasen »Samskab og navigér« færdig til fristen »Møde i fagudvalget« den 3. august 2026 er 6 %",
                  "fristen »Budgetårets afslutning« den 9. november 2026 er 17 %",
                  "buffer på 17 uger, så projektet kan være færdigt den 25. januar 2027."):
         assert part in text, part
@@ -188,7 +188,7 @@ def test_the_sentence_for_top_management_in_danish(da):
 def test_the_sentence_for_top_management_in_english(en):
     text = upward_sentence(forecast(default_plan(en), "en"), en)
     for part in ("We plan to finish on 28 September 2026 (week 40)", "a 50% chance of finishing by 11 December 2026",
-                 "an 85% chance by 23 January 2027", "“Committee meeting” on 3 August 2026 is 6%",
+                 "an 85% chance by 23 January 2027", "“Standing committee meeting” on 3 August 2026 is 6%",
                  "“End of the budget year” on 9 November 2026 is 17%", "a buffer of 17 weeks, to finish by 25 January"):
         assert part in text, part
 
@@ -258,7 +258,8 @@ def test_saved_answers_that_no_longer_fit_become_notes(en):
     text = " | ".join(notes)
     for part in ("the date “someday” for the project's start", "the duration -1 of phase “Clarify and frame”",
                  "there is no uncertainty “wild”", "phase “gone” is not in the course",
-                 "phase “Co-create and navigate” was missing", "the date “31.02” for the deadline “Committee meeting”",
+                 "phase “Co-create and navigate” was missing",
+                 "the date “31.02” for the deadline “Standing committee meeting”",
                  "there is no phase “gone” for the deadline", "the deadline “retired” is not in the course",
                  "the factors of the uncertainty “High” are invalid", "the factors of the uncertainty “Medium”"):
         assert part in text, part

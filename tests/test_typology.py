@@ -212,7 +212,8 @@ def test_typology_table_lists_every_type_and_case(course):
     assert ("Kursets arbejdsmodel" if course.language == "da" else "The course&#x27;s working model") in text
 
 
-def test_spectrum_shows_five_levels_cites_iap2_and_marks_cocreation(course):
+def test_spectrum_shows_five_levels_of_decision_power_and_cites_iap2(course):
+    """IAP2 measures decision power, not co-production: nothing on the spectrum is called co-creation."""
     text = str(involvement_spectrum(course))
     assert "IAP2" in text and "International Association for Public Participation" in text
     levels = course.involvement.levels
@@ -220,7 +221,10 @@ def test_spectrum_shows_five_levels_cites_iap2_and_marks_cocreation(course):
     alt = re.search(r"alt='([^']*)'", text).group(1)
     for level in levels:
         assert level.name in alt
-    assert alt.rstrip(".").endswith(", ".join(lv.name for lv in levels if lv.cocreation))
+    assert alt.rstrip(".").endswith(", ".join(lv.name for lv in levels if lv.shared_decision))
+    assert [lv.id for lv in levels if lv.shared_decision] == ["collaborate", "empower"]
+    assert "samskabelse" not in alt.lower() and "co-creation" not in alt.lower()
+    assert ("ikke, om borgerne bidrager" if course.language == "da" else "not whether citizens contribute") in text
     png = base64.b64decode(re.search(r"base64,([^']+)'", text).group(1))
     assert png_size(png) == (1100, 560)
 

@@ -83,7 +83,12 @@ class Item:
     id: str
     name: str
     description: str = ""
-    basis: str = "course"
+    basis: str = "course"  # where the name comes from
+    description_basis: str = ""  # where the description comes from (default: the same as the name)
+
+    def __post_init__(self):
+        if not self.description_basis:
+            object.__setattr__(self, "description_basis", self.basis)
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,12 @@ class Demand:
     question: str
     low: str
     high: str
-    basis: str
+    basis: str  # where the demand (its name) comes from
+    question_basis: str = ""  # where the question comes from (default: the same as the demand)
+
+    def __post_init__(self):
+        if not self.question_basis:
+            object.__setattr__(self, "question_basis", self.basis)
 
 
 @dataclass(frozen=True)
@@ -203,7 +213,7 @@ class InvolvementLevel:
     id: str
     name: str
     description: str
-    cocreation: bool
+    shared_decision: bool  # the partners share the decision (IAP2: collaborate, empower); a lighter form if not
 
 
 @dataclass(frozen=True)
@@ -294,6 +304,7 @@ class Course:
     own_gains_max: int
     own_gains_label: str
     own_gains_help: str
+    own_gains_basis: str
     demands: tuple[Demand, ...]
     phases: tuple[Phase, ...]
     directions: tuple[Direction, ...]
@@ -352,9 +363,9 @@ class _Builder:
     def __init__(self, reader: Reader):
         self.r = reader
 
-    def basis(self, entry: LineDict, path: str, default: str | None = None) -> str:
-        value = self.r.get(entry, "basis", "str", path, required=default is None, default=default)
-        if not self.choice(value, BASES, entry, "basis", path):
+    def basis(self, entry: LineDict, path: str, default: str | None = None, key: str = "basis") -> str:
+        value = self.r.get(entry, key, "str", path, required=default is None, default=default)
+        if not self.choice(value, BASES, entry, key, path):
             return default or "course"
         return value or default or "course"
 
@@ -440,7 +451,7 @@ class _Builder:
         modules = self.module_list(data)
         gains = self.listed(data, "gains", "", self.item, "gains")
         own, op = self.section(data, "own_gains")
-        r.known_keys(own, {"max", "label", "help"}, op)
+        r.known_keys(own, {"max", "label", "help", "basis"}, op)
         demands = self.listed(data, "demands", "", self.demand, "demands")
         phases = self.listed(data, "phases", "", self.phase, "phases")
         phases = tuple(Phase(**{**vars(ph), "number": i + 1}) for i, ph in enumerate(phases))
@@ -467,6 +478,7 @@ class _Builder:
             own_gains_max=self.number(own, "max", op, 0, OWN_GAINS_MAX, "int") or 0,
             own_gains_label=r.get(own, "label", "str", op, default=""),
             own_gains_help=r.get(own, "help", "str", op, required=False, default=""),
+            own_gains_basis=self.basis(own, op, "course"),
             demands=demands, phases=phases, directions=directions, typology=typology,
             example_cases=cases, involvement=involvement, framing=framing, timeline=timeline,
         )
@@ -490,16 +502,19 @@ class _Builder:
 
     def item(self, e: LineDict, p: str) -> Item:
         self.r.known_keys(e, _keys(Item), p)
+        basis = self.basis(e, p)
         return Item(id=self.ident(e, p), name=self.r.get(e, "name", "str", p, default=""),
-                    description=self.r.get(e, "description", "str", p, default=""), basis=self.basis(e, p))
+                    description=self.r.get(e, "description", "str", p, default=""), basis=basis,
+                    description_basis=self.basis(e, p, basis, "description_basis"))
 
     def demand(self, e: LineDict, p: str) -> Demand:
         r = self.r
         r.known_keys(e, _keys(Demand), p)
+        basis = self.basis(e, p)
         return Demand(id=self.ident(e, p), name=r.get(e, "name", "str", p, default=""),
                       question=r.get(e, "question", "str", p, default=""),
                       low=r.get(e, "low", "str", p, default=""), high=r.get(e, "high", "str", p, default=""),
-                      basis=self.basis(e, p))
+                      basis=basis, question_basis=self.basis(e, p, basis, "question_basis"))
 
     def phase(self, e: LineDict, p: str) -> Phase:
         r = self.r
@@ -599,10 +614,12 @@ class _Builder:
         r.known_keys(inv, {"source", "basis", "levels"}, p)
 
         def level(e: LineDict, lp: str) -> InvolvementLevel:
-            r.known_keys(e, _keys(InvolvementLevel), lp)
+            r.known_keys(e, _keys(InvolvementLevel, "cocreation"), lp)
+            # `cocreation:` is the old name of `shared_decision:` (files made before the spectrum was reframed)
+            key = "cocreation" if "cocreation" in e and "shared_decision" not in e else "shared_decision"
             return InvolvementLevel(id=self.ident(e, lp), name=r.get(e, "name", "str", lp, default=""),
                                     description=r.get(e, "description", "str", lp, default=""),
-                                    cocreation=r.get(e, "cocreation", "bool", lp, default=False))
+                                    shared_decision=r.get(e, key, "bool", lp, default=False))
 
         return Involvement(source=r.get(inv, "source", "str", p, default=""),
                            levels=self.listed(inv, "levels", p, level, f"{p}.levels"), basis=self.basis(inv, p))

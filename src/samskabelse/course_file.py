@@ -258,8 +258,24 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return result
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# PyYAML's libyaml parser, where installed (PyPI's and conda-forge's builds have it), reads a course file several
+# times faster: a few hundredths of a second at every notebook's start. A file it rejects is parsed again by the
+# pure-Python parser, whose messages the course's error texts quote.
+_FastLineLoader = type("_FastLineLoader", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else None
+
+for _loader in (_LineLoader, _FastLineLoader):
+    if _loader is not None:
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+        _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def _load_yaml(text: str):
+    if _FastLineLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a CSafeLoader subclass
+        except yaml.YAMLError:
+            pass  # parsed again below, for the message
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
 
 _LANGUAGE_LINE = re.compile(r"^language:[ \t]*(['\"]?)([A-Za-z]+)\1[ \t]*(?:#.*)?$", re.MULTILINE)
 
@@ -301,7 +317,7 @@ def parse_yaml(text: str, path: Path, lang: str) -> LineDict:
     """Parse a course file's text, or raise CourseError saying exactly what is wrong and where."""
     t = MESSAGES[lang]
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = _load_yaml(text)
     except _DuplicateKey as exc:
         raise CourseError(path, [Problem(t["duplicate_key"], line=exc.line, field=exc.key)], lang) from None
     except yaml.MarkedYAMLError as exc:

@@ -198,10 +198,13 @@ class LiveFigure:
         self.relayout()
 
     def relayout(self) -> None:
-        """Lay the figure out anew (after labels change size), then render it."""
+        """Lay the figure out anew (after labels change size), then render it.
+
+        The constrained layout runs inside the next full draw (matplotlib lays a figure out at the start of
+        its draw) and is frozen right after it: one pass instead of a layout pass and then a draw."""
         self.fig.set_layout_engine("constrained")
-        freeze_layout(self.fig)
         self.refresh()
+        self.fig.set_layout_engine("none")
 
     def refresh(self) -> None:
         start = time.perf_counter()
@@ -339,6 +342,44 @@ def _glyphs(text: str, size: float, weight: str):
     return path, float(verts[:, 0].min()), float(verts[:, 0].max())
 
 
+@functools.lru_cache(maxsize=2048)
+def _path_extents(path) -> tuple[float, float, float, float]:
+    """The extents (x0, y0, x1, y1) of a cached, read-only glyph outline, from its control points.
+
+    A Bézier curve lies inside the hull of its control points, so this box holds the outline; for the font
+    the course uses (DejaVu Sans, which puts a point at every extreme) it is the outline's exact box, and it
+    costs a min and a max instead of solving every curve for its extremes."""
+    from matplotlib.path import Path
+
+    points = path.vertices if path.codes is None else path.vertices[path.codes != Path.CLOSEPOLY]
+    return (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()),
+            float(points[:, 1].max()))
+
+
+@functools.cache
+def _glyph_patch_class():
+    """A PathPatch whose window extent comes from its glyph outline's cached extents.
+
+    matplotlib computes a patch's extent from the exact Bézier extremes of its whole path, on every call; a
+    35-letter label has some 200 curves, and the constrained layout asks for the extent of every unclipped
+    patch (that was over half of the timeline figure's first draw). A label's path is a cached, read-only
+    glyph outline moved by an affine transform without rotation, so the transformed corners of its extents
+    are the extents of the transformed path."""
+    from matplotlib.patches import PathPatch
+    from matplotlib.transforms import Bbox
+
+    class GlyphPatch(PathPatch):
+        def get_window_extent(self, renderer=None):
+            path, transform = self.get_path(), self.get_transform()
+            if path.vertices.flags.writeable or not transform.is_affine:
+                return super().get_window_extent(renderer)
+            x0, y0, x1, y1 = _path_extents(path)
+            corners = transform.transform([[x0, y0], [x1, y0], [x0, y1], [x1, y1]])
+            return Bbox([corners.min(axis=0), corners.max(axis=0)])
+
+    return GlyphPatch
+
+
 @functools.lru_cache(maxsize=32)
 def _font_extent(size: float, weight: str) -> tuple[float, float]:
     """Descender and cap height, so that every label of a size sits at the same height."""
@@ -357,7 +398,7 @@ class PathText:
     def __init__(self, ax, xy=(0.0, 0.0), text: str = "", *, size: float = 11, ha: str = "left",
                  va: str = "center", color: str = "black", weight: str = "normal", box: bool = False,
                  zorder: float = 6):
-        from matplotlib.patches import PathPatch
+        PathPatch = _glyph_patch_class()
 
         self.ax, self.size, self.ha, self.va, self.weight = ax, float(size), ha, va, weight
         self.xy = (float(xy[0]), float(xy[1]))

@@ -66,8 +66,8 @@ TEXT = Texts(
                           "spillerummet?",
         "message": "Publikationens pointe: at samskabe forudsætter, at chefen er villig til at give slip på "
                    "noget af kontrollen og leve med en vis uforudsigelighed.",
-        "keep_all": "Du deler ikke styringen over noget. Så bliver det næppe samskabelse: hvor kan du give "
-                    "slip, så partnerne får reel indflydelse?",
+        "keep_all": "Du deler ikke styringen over noget. Partnerne kan stadig bidrage, men uden reel indflydelse "
+                    "tager de sjældent medansvar: hvor kan du give slip?",
         "share_all": "Du deler styringen over alt. Hvad skal ligge urokkeligt fast, så partnerne ved, hvad "
                      "de kan regne med – og hvad siger du opad, når resultatet ikke kan loves på forhånd?",
         "share_some": "Mest uforudsigeligt bliver »{name}«, hvor partnernes indflydelse er »{level}«. Hvad gør "
@@ -118,8 +118,8 @@ TEXT = Texts(
                           "room to improvise?",
         "message": "The publication's point: co-creation requires the manager to be willing to let go of some "
                    "control and to live with some unpredictability.",
-        "keep_all": "You share control of nothing. Then it is hardly co-creation: where can you let go, so that "
-                    "the partners gain real influence?",
+        "keep_all": "You share control of nothing. The partners may still contribute, but without real influence "
+                    "they seldom share responsibility: where can you let go?",
         "share_all": "You share control of everything. What must be fixed beyond discussion, so that the partners "
                      "know what they can count on – and what will you say upward when the result cannot be "
                      "promised in advance?",

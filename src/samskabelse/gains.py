@@ -70,9 +70,10 @@ TEXT = Texts(
         "leading": "Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af {names}.",
         "leading_one": "Den er vigtig for os, og vi regner med, at projektet kan indfri den.",
         "leading_many": "De er vigtige for os, og vi regner med, at projektet kan indfri dem.",
-        "doubtful": "Vi finder også {names} vigtig, men tvivler på, at projektet kan indfri {it} – det er værd at "
-        "drøfte, om samskabelse er vejen dertil.",
+        "doubtful": "Vi finder også {names} {important}, men tvivler på, at projektet kan indfri {it} – det er værd "
+        "at drøfte, om samskabelse er vejen dertil.",
         "doubtful_it_one": "den", "doubtful_it_many": "dem",
+        "doubtful_important_one": "vigtig", "doubtful_important_many": "vigtige",
         "no_leading": "Ingen gevinst står endnu stærkt: ingen er både vigtig og sandsynlig (mindst 3 og 3). "
         "Hvad er det egentlig, samskabelse skal give i dette projekt?",
         # the demands widget
@@ -104,6 +105,8 @@ TEXT = Texts(
         "inddragelse give det samme med mindre besvær:",
         "d_low_after": "Samskabelse kan stadig være det rigtige. Så skal du bare kunne sige hvorfor.",
         "d_source": "Trinene er fra {source}.",
+        "source": "Kilde", "source_split": "Navnet: {name}. Forklaringen: {text}.",
+        "source_demand_split": "Kravet: {name}. Spørgsmålet: {text}.",
         "d_footer": "Tallene er dine egne vurderinger, lagt sammen efter kursets arbejdsmodel. Brug dem til at tale "
         "om projektet – ikke til at afgøre det.",
     },
@@ -138,9 +141,10 @@ TEXT = Texts(
         "leading": "We want to co-create in this project because above all we expect gains in {names}.",
         "leading_one": "It matters to us, and we expect the project to be able to deliver it.",
         "leading_many": "They matter to us, and we expect the project to be able to deliver them.",
-        "doubtful": "We also consider {names} important but doubt that the project can deliver {it} – it is worth "
+        "doubtful": "We also consider {names} {important} but doubt that the project can deliver {it} – it is worth "
         "discussing whether co-creation is the way to get there.",
         "doubtful_it_one": "it", "doubtful_it_many": "them",
+        "doubtful_important_one": "important", "doubtful_important_many": "important",
         "no_leading": "No gain stands out yet: none is both important and likely (at least 3 and 3). What exactly "
         "should co-creation bring to this project?",
         "d_intro": "What does co-creation demand in <b>this</b> project? 0 = next to nothing, 5 = a great deal.",
@@ -170,6 +174,8 @@ TEXT = Texts(
         "give the same with less effort:",
         "d_low_after": "Co-creation may still be the right choice. Then you should be able to say why.",
         "d_source": "The steps are from {source}.",
+        "source": "Source", "source_split": "The name: {name}. The explanation: {text}.",
+        "source_demand_split": "The demand: {name}. The question: {text}.",
         "d_footer": "The numbers are your own ratings, added up by the course's working model. Use them to talk "
         "about the project – not to decide it.",
     },
@@ -513,8 +519,9 @@ def read_balance(model: GainsModel, course: Course) -> Balance:
 
 
 def lighter_forms(course: Course):
-    """The levels of involvement that are not co-creation (inform, consult, involve in the IAP2 spectrum)."""
-    return [lv for lv in course.involvement.levels if not lv.cocreation]
+    """The levels of involvement where the organisation keeps the decision (inform, consult, involve in the
+    IAP2 spectrum): lighter alternatives when co-creating asks more than it gives."""
+    return [lv for lv in course.involvement.levels if not lv.shared_decision]
 
 
 def motivation_statement(model: GainsModel, course: Course, *, html: bool = False) -> str:
@@ -540,24 +547,45 @@ def motivation_statement(model: GainsModel, course: Course, *, html: bool = Fals
     else:
         parts.append(t["no_leading"])
     if doubtful:
-        it = t["doubtful_it_one"] if len(doubtful) == 1 else t["doubtful_it_many"]
+        number = "one" if len(doubtful) == 1 else "many"  # Danish adjectives agree: "vigtig" / "vigtige"
         names = join_names([name(r) for r in doubtful], lang)
-        parts.append(t["doubtful"].format(names=names, it=it))
+        parts.append(t["doubtful"].format(names=names, it=t[f"doubtful_it_{number}"],
+                                          important=t[f"doubtful_important_{number}"]))
     return " ".join(parts)
 
 
+def name_and_text_source(name_basis: str, text_basis: str, lang: str) -> str:
+    """Where a name and its explanation come from, in one cell: "Fra publikationen" when both share a basis,
+    else "Navnet: fra publikationen. Forklaringen: kursets arbejdsmodel." (plain text)."""
+    labels = BASIS_LABELS[lang]
+    if name_basis == text_basis:
+        return labels[name_basis]
+    return TEXT[lang]["source_split"].format(name=in_sentence(labels[name_basis]), text=in_sentence(labels[text_basis]))
+
+
+def demand_source(demand, lang: str) -> str:
+    """Where a demand and its question come from (plain text), as name_and_text_source does for a gain."""
+    labels = BASIS_LABELS[lang]
+    if demand.basis == demand.question_basis:
+        return labels[demand.basis]
+    return TEXT[lang]["source_demand_split"].format(name=in_sentence(labels[demand.basis]),
+                                                    text=in_sentence(labels[demand.question_basis]))
+
+
 def gains_overview(course: Course) -> HTMLText:
-    """The gains as the course file names them, with where each comes from, and the room for an own gain."""
-    basis = BASIS_LABELS[course.language]
+    """The gains as the course file names them, with where each name and each explanation comes from, and the
+    room for an own gain (its label may be the publication's; the help under it is the course's)."""
+    lang = course.language
     heads = {"da": ("Gevinst", "Hvad det kan betyde", "Kilde"), "en": ("Gain", "What it can mean", "Source")}
-    h = heads[course.language]
+    h = heads[lang]
     rows = "".join(
         f"<tr><td><b>{user_text(g.name, 200)}</b></td><td>{user_text(g.description, 400)}</td>"
-        f"<td>{user_text(basis[g.basis], 100)}</td></tr>"
+        f"<td>{user_text(name_and_text_source(g.basis, g.description_basis, lang), 200)}</td></tr>"
         for g in course.gains
     )
+    own_source = name_and_text_source(course.own_gains_basis, "course", lang)
     rows += (f"<tr><td><b>{user_text(course.own_gains_label, 200)}</b></td>"
-             f"<td>{user_text(course.own_gains_help, 400)}</td><td>{user_text(basis['publication'], 100)}</td></tr>")
+             f"<td>{user_text(course.own_gains_help, 400)}</td><td>{user_text(own_source, 200)}</td></tr>")
     return HTMLText(f"<table class='samskabelse-gains-overview'><thead><tr><th>{h[0]}</th><th>{h[1]}</th>"
                     f"<th>{h[2]}</th></tr></thead><tbody>{rows}</tbody></table>")
 
@@ -845,7 +873,9 @@ class DemandsWidget:
             s.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[d.id] = s
             cells += [
-                widgets.HTML(f"<b>{user_text(d.name, 200)}</b><br><small>{user_text(d.question, 400)}</small>"),
+                widgets.HTML(f"<b>{user_text(d.name, 200)}</b><br><small>{user_text(d.question, 400)}<br>"
+                             f"<i>{t['source']}: "
+                             f"{user_text(demand_source(d, course.language), 200)}</i></small>"),
                 widgets.HTML(f"<small>{user_text(d.low, 60)}</small>", layout=widgets.Layout(align_self="center")),
                 s,
                 widgets.HTML(f"<small>{user_text(d.high, 60)}</small>"),

@@ -3,6 +3,10 @@
     team = compare_team(course)                  # the shipped, invented example team (data/example-team/)
     team = compare_team(course, "answers", me=gains)   # a folder of saved answer files, plus your own weighing
 
+Nothing is read or drawn until the participant presses "Indlæs holdet" / "Load the team" (or the code calls
+`team.load()`): the team view costs more than the rest of notebook 02 together, and opened after the weighing
+above it also shows that weighing.
+
 The files are read with samskabelse.answers.load_team: a file that cannot be used becomes a message shown
 above the figure, and the rest of the team is still shown. Within a file, gains the course does not know
 and values out of range are reported too (GainsModel.from_dict). A gain a person did not weigh is left out
@@ -39,6 +43,8 @@ TEXT = Texts(
         "folder": "Mappe",
         "folder_placeholder": "en mappe med svarfiler, fx answers",
         "load": "Indlæs holdet",
+        "closed": "Holdets vægtning vises, når du trykker på »Indlæs holdet«. Uden en mappe er det kursets "
+        "opdigtede eksempelhold.",
         "include_me": "Vis også mine egne svar",
         "me": "Dig (ikke gemt)",
         "me_in_text": "du",
@@ -81,6 +87,8 @@ TEXT = Texts(
         "folder": "Folder",
         "folder_placeholder": "a folder of answer files, e.g. answers",
         "load": "Load the team",
+        "closed": "The team's weighing appears when you press “Load the team”. Without a folder, it is the "
+        "course's invented example team.",
         "include_me": "Include my own answers",
         "me": "You (not saved)",
         "me_in_text": "you",
@@ -329,21 +337,23 @@ class TeamWidget:
         self.load_button.on_click(self.errors.guard(lambda _b: self.load()))
         self.include_me = widgets.Checkbox(value=self.me is not None, description=t["include_me"], indent=False,
                                            disabled=self.me is None)
-        self.include_me.observe(self.errors.guard(lambda _c: self.load()), names="value")
+        self.include_me.observe(self.errors.guard(lambda _c: self.load() if self.live is not None else None),
+                                names="value")
         self.measure = widgets.SelectionSlider(
             options=[(t["measures"][m], m) for m in MEASURES], value="importance", description=t["measure"],
             continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="32em"))
-        self.measure.observe(self.errors.guard(lambda _c: self._show()), names="value")
+        self.measure.observe(self.errors.guard(lambda _c: self._show() if self.live is not None else None),
+                             names="value")
         self.banner = widgets.HTML("")
         self.messages = widgets.HTML("")
         self.messages.add_class("samskabelse-messages")
-        self.fig = new_figure(8, 7.6)
+        self.fig = None
         self.live = None  # made by the first load(): a BlitLiveFigure whose changing artists are the gains panel's
         self.result = widgets.HTML("")
         self.result.add_class("samskabelse-result")
-        self.load()
+        self.banner.value = f"<p>{t['closed']}</p>"
         self.box = widgets.VBox([widgets.HBox([self.folder, self.load_button]), self.include_me, self.banner,
-                                 self.messages, self.measure, self.errors.alert, self.live.widget, self.result])
+                                 self.errors.alert])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-gains-team")
 
@@ -367,13 +377,20 @@ class TeamWidget:
         if (folder is None or folder.resolve() == EXAMPLE_TEAM.resolve()) and any(m.invented for m in self.members):
             banner = f"{t['example']}<br>{banner}"
         self.banner.value = f"<p>{banner}</p>"
+        opening = self.live is None
         self._build_figure()
         self._show()
+        if opening:
+            controls = self.box.children[:3]  # the folder and the button, "include me", the banner
+            self.box.children = [*controls, self.messages, self.measure, self.errors.alert, self.live.widget,
+                                 self.result]
 
     # -- the figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
         """Draw the axes and one marker series per person; rebuilt only when another team is loaded."""
         t, course = self.t, self.course
+        if self.fig is None:
+            self.fig = new_figure(8, 7.6)
         fig = self.fig
         fig.clear()
         fig.set_layout_engine("constrained")
@@ -501,7 +518,8 @@ class TeamWidget:
 
 def compare_team(course: Course, folder: str | Path | None = None, me: Any = None) -> TeamWidget:
     """Several people's weighings side by side: from a folder of saved answer files (default: the invented
-    example team), plus, if given, your own weighing (`me`: the weighing widget or its model)."""
+    example team), plus, if given, your own weighing (`me`: the weighing widget or its model). Read and drawn
+    when the participant presses the load button (or `load()` is called), not before."""
     return TeamWidget(course, folder, me)
 
 

@@ -41,6 +41,12 @@ TEXT = Texts(
         "h_guides": "Vejledninger til print (PDF)",
         "guides_about": "Programmet for halvdagsworkshoppen og facilitatorvejledningen til hver øvelse.",
         "guides": "vejledninger",
+        "h_team": "Holdets svar (til projektor og print)",
+        "team_about": "Notebook 08's overblik: figuren, spørgsmålene til drøftelsen og tabellerne, som PDF; de "
+                      "samme dias står sidst i dias-filen. Og hver deltagers plan på én side som PDF, Word og "
+                      "Markdown.",
+        "team_dir": "holdets-svar",
+        "team_problems": "Nogle svarfiler kunne ikke læses (resten af holdet er med):",
         "h_links": "Links til deltagerne",
         "links_about": "Binder-, Voilà- og nbgitpuller-links til jeres udgave af kurset. Send startsiden til "
                        "deltagerne, og prøv den dagen før.",
@@ -64,6 +70,12 @@ TEXT = Texts(
         "h_guides": "Guides to print (PDF)",
         "guides_about": "The half-day programme and the facilitator guide to each exercise.",
         "guides": "guides",
+        "h_team": "The team's answers (for the projector and print)",
+        "team_about": "Notebook 08's overview: the figure, the discussion questions and the tables, as a PDF; the "
+                      "same slides are at the end of the slides file. And each participant's plan on one page as "
+                      "PDF, Word and Markdown.",
+        "team_dir": "team-answers",
+        "team_problems": "Some answer files could not be read (the rest of the team is included):",
         "h_links": "Links for the participants",
         "links_about": "Binder, Voilà and nbgitpuller links to your copy of the course. Send the start page to the "
                        "participants, and try it the day before.",
@@ -103,10 +115,12 @@ def contents_markdown(kit: Kit) -> str:
     return "\n".join(lines)
 
 
-def build_kit(course: Course, folder: str | Path, *, links: Published | None = None) -> Kit:
+def build_kit(course: Course, folder: str | Path, *, links: Published | None = None,
+              team: str | Path | None = None) -> Kit:
     """Build every part of the kit for `course` into `folder` (created; files of the same name are replaced).
 
-    `links`: where the course is published (links.published("owner/name", "hub")), for a page of links."""
+    `links`: where the course is published (links.published("owner/name", "hub")), for a page of links.
+    `team`: a folder of the team's answer files, for the team's overview and each participant's plan."""
     from .guides import write_guides
     from .links import links_markdown
     from .slides import write_deck
@@ -117,7 +131,10 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     folder.mkdir(parents=True, exist_ok=True)
     kit = Kit(course, folder)
     kit.add(t["h_worksheets"], t["worksheets_about"], write_worksheets(course, folder / t["worksheets"]))
-    kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"])])
+    extra = []
+    if team is not None:
+        extra = _team_part(kit, Path(team))
+    kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"], extra=extra)])
     kit.add(t["h_guides"], t["guides_about"], write_guides(course.language, folder / t["guides"]))
     if links is not None:
         page = folder / t["links_file"]
@@ -127,6 +144,32 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     contents.write_text(contents_markdown(kit), encoding="utf-8")
     kit.files.insert(0, contents)
     return kit
+
+
+def _team_part(kit: Kit, team_folder: Path) -> list:
+    """The team's overview (PDF) and each participant's plan; returns the team's slides for the deck."""
+    from .answers import load_team
+    from .handout import build_plan, write_handout
+    from .plan_word import write_plan_docx
+    from .team_export import team_overview, team_slides, write_team_overview
+
+    course, t = kit.course, TEXT[kit.course.language]
+    team, problems = load_team(team_folder, course)
+    out = kit.folder / t["team_dir"]
+    files: list[Path] = []
+    overview = team_overview(team, course)
+    pdf, pptx = write_team_overview(overview, out)
+    files += [pdf, pptx]
+    for member in team:
+        plan = build_plan(member, course)
+        files += [*write_handout(plan, out), write_plan_docx(plan, out)]
+    about = t["team_about"]
+    if problems:
+        about += "\n\n" + t["team_problems"] + "\n\n" + "\n".join(f"- {p}" for p in problems)
+        for p in problems:
+            print(p, file=sys.stderr)
+    kit.add(t["h_team"], about, files)
+    return team_slides(overview)
 
 
 def default_folder(course_path: Path, lang: str) -> Path:
@@ -142,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", help="the kit's folder (default: build/kit/<language or file name>)")
     parser.add_argument("--repo", default="", help="the published copy on GitHub (owner/name): adds links.md")
     parser.add_argument("--hub", default="", help="a JupyterHub's address: adds nbgitpuller links to links.md")
+    parser.add_argument("--team", help="a folder of the team's answer files: adds the team's overview and plans")
     args = parser.parse_args(argv)
     paths = [Path(p) for p in args.course] or [default_course_path(lang) for lang in LANGUAGES]
     status = 0
@@ -162,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         folder = Path(args.out) / (course.language if len(paths) > 1 else "") if args.out else \
             default_folder(path, course.language)
-        kit = build_kit(course, folder, links=where)
+        kit = build_kit(course, folder, links=where, team=args.team)
         print(TEXT[course.language]["done"].format(folder=shown(folder), n=len(kit.files),
                                                    seconds=time.perf_counter() - started))
     return status

@@ -7,7 +7,7 @@
 The README shows the links with OWNER/REPO (and HUB) as placeholders; this prints them filled in, one per
 notebook and workbook, so that no placeholder reaches a participant. The nbgitpuller links have the form the
 README's organiser section gives: https://HUB/hub/user-redirect/git-pull?repo=...&branch=...&urlpath=...,
-with the course landing in a folder named like the repository.
+with the course landing in the folder `samskabelse` (targetpath), whatever the repository is called.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from urllib.parse import quote
 from .course import REPO_ROOT
 from .i18n import LANGUAGES, Texts
 
+COURSE_FOLDER = "samskabelse"  # where nbgitpuller puts the course (as hub/jupyterhub_config.py and hub/z2jh do)
 _REPO = re.compile(r"^(?:https://github\.com/)?([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$")
 _HOST = re.compile(r"^(?:https?://)?([A-Za-z0-9.-]+(?::\d+)?)(/.*)?$")
 
@@ -79,11 +80,11 @@ class Published:
         return f"https://mybinder.org/v2/gh/{self.owner}/{self.name}/{self.ref}?urlpath={urlpath}"
 
     def nbgitpuller(self, path: str, app: str = "lab") -> str:
-        """The README's form: the repository and the path inside the folder nbgitpuller makes (the repo's name)."""
-        urlpath = f"lab/tree/{self.name}/{path}" if app == "lab" else f"voila/render/{self.name}/{path}"
+        """The README's form: the repository, the folder the course lands in, the path inside it."""
+        urlpath = f"lab/tree/{COURSE_FOLDER}/{path}" if app == "lab" else f"voila/render/{COURSE_FOLDER}/{path}"
         return (f"https://{self.hub}/hub/user-redirect/git-pull?repo="
                 f"{quote(f'https://github.com/{self.repo}', safe='')}&branch={quote(self.branch, safe='')}"
-                f"&urlpath={quote(urlpath, safe='')}")
+                f"&targetpath={COURSE_FOLDER}&urlpath={quote(urlpath, safe='')}")
 
 
 def published(repo: str, hub: str = "", *, ref: str = "HEAD", branch: str = "main", lang: str = "en") -> Published:

@@ -374,15 +374,19 @@ def _render_body(slide, s: Slide) -> None:
                 run.font.color.rgb = _rgb(BLUE)
     elif s.table:
         n_rows, n_cols = len(s.table), len(s.table[0])
-        longest = max(len(c) for row in s.table for c in row)
-        size = 20 if longest < 60 else 18 if longest < 140 else 16
+        size = table_size(s.table)
+        widths = column_widths(s.table, width)
         shape = slide.shapes.add_table(n_rows, n_cols, Inches(left), Inches(top), Inches(width),
-                                       Inches(min(height, 0.6 * n_rows)))
+                                       Inches(min(height, 0.5 * n_rows)))
         table = shape.table
+        for c, w in enumerate(widths):
+            table.columns[c].width = Inches(w)
         for r, row in enumerate(s.table):
             for c, value in enumerate(row):
                 cell = table.cell(r, c)
                 cell.text = value
+                cell.margin_left = cell.margin_right = Inches(0.06)
+                cell.margin_top = cell.margin_bottom = Inches(0.03)
                 for p in cell.text_frame.paragraphs:
                     for run in p.runs:
                         _style(run, size, r == 0 or c == 0, WHITE if r == 0 else BLACK)
@@ -404,8 +408,49 @@ def _render_body(slide, s: Slide) -> None:
     _ = Pt  # (kept for symmetry with _render)
 
 
-def build_deck(course: Course, extra: list[Slide] | None = None):
-    """A python-pptx Presentation: the intro slides, then `extra` (e.g. the team's overview)."""
+def table_size(rows: list[list[str]]) -> float:
+    longest = max(len(c) for row in rows for c in row)
+    return 18 if longest < 60 else 16 if longest < 140 else 14
+
+
+def column_widths(rows: list[list[str]], width: float) -> list[float]:
+    """Inches per column, by the longest word and the typical length of each column (never too narrow)."""
+    n = len(rows[0])
+    need = []
+    for c in range(n):
+        cells = [row[c] for row in rows if c < len(row)]
+        longest_word = max((len(w) for x in cells for w in x.split()), default=1)
+        typical = sorted(len(x) for x in cells)[len(cells) * 3 // 4] if cells else 1
+        need.append(max(longest_word * 1.25 + 2, min(typical, 60)))  # bold headers and first column
+    total = sum(need)
+    return [width * k / total for k in need]
+
+
+def table_height(rows: list[list[str]], width: float = WIDTH_IN - 2 * MARGIN_IN) -> float:
+    """An estimate of the table's height in inches as the slides set it (Arial: about 0.5 em a character)."""
+    size = table_size(rows)
+    widths = column_widths(rows, width)
+    height = 0.0
+    for row in rows:
+        lines = max(max(1, -(-len(x) // max(4, int((w - 0.12) * 72 / (size * 0.5))))) for x, w in zip(row, widths,
+                                                                                                   strict=False))
+        height += lines * size * 1.2 / 72 + 0.08
+    return height
+
+
+def paginate_table(head: list[str], rows: list[list[str]], height: float = 4.9) -> list[list[list[str]]]:
+    """The rows split into slide-sized pieces, each to be shown below the same header."""
+    pages, current = [], []
+    for row in rows:
+        if current and table_height([head, *current, row]) > height:
+            pages.append(current)
+            current = []
+        current.append(row)
+    return pages + [current] if current else pages
+
+
+def build_deck(course: Course, extra: list[Slide] | None = None, *, intro: bool = True):
+    """A python-pptx Presentation: the intro slides (unless intro=False), then `extra` (e.g. the team's overview)."""
     from pptx import Presentation
     from pptx.util import Inches
 
@@ -416,7 +461,7 @@ def build_deck(course: Course, extra: list[Slide] | None = None):
     t = TEXT[course.language]
     footer = t["footer"].format(course=course.title, publisher=course.publication.publisher.split(" (")[0],
                                 year=course.publication.year)
-    for s in intro_slides(course) + list(extra or []):
+    for s in (intro_slides(course) if intro else []) + list(extra or []):
         _render(prs, s, footer)
     return prs
 
@@ -425,4 +470,12 @@ def write_deck(course: Course, path: str | Path, extra: list[Slide] | None = Non
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     build_deck(course, extra).save(str(path))
+    return path
+
+
+def write_deck_of(course: Course, slides: list[Slide], path: str | Path) -> Path:
+    """A deck of just these slides (e.g. the team's overview from notebook 08), in the course's look."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_deck(course, slides, intro=False).save(str(path))
     return path

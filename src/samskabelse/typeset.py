@@ -36,17 +36,29 @@ def font_paths() -> tuple[str, ...]:
     return (str(Path(matplotlib.get_data_path()) / "fonts" / "ttf"),)
 
 
-def typeset(template: str, data: dict) -> bytes:
-    """Compile templates/<template> with `data` (available in the template as `sys.inputs.data`, JSON)."""
+def typeset(template: str, data: dict, files: dict[str, bytes] | None = None) -> bytes:
+    """Compile templates/<template> with `data` (available in the template as `sys.inputs.data`, JSON).
+
+    `files`: e.g. {"figure.svg": b"..."}, placed beside the template for it to read (a figure to show)."""
+    import shutil
+    import tempfile
+
     import typst
 
-    source = TEMPLATES / template
-    try:
-        return typst.compile(str(source), root=str(TEMPLATES), font_paths=list(font_paths()),
-                             ignore_system_fonts=True,
-                             sys_inputs={"data": json.dumps(data, ensure_ascii=False)})
-    except RuntimeError as exc:  # typst raises RuntimeError (TypstError) with the compiler's message
-        raise TypesetError(f"{template}: {exc}") from exc
+    inputs = {"data": json.dumps(data, ensure_ascii=False)}
+    with tempfile.TemporaryDirectory(prefix="samskabelse-typst-") as tmp:
+        root = TEMPLATES
+        if files:
+            root = Path(tmp)
+            for t in TEMPLATES.glob("*.typ"):
+                shutil.copy(t, root / t.name)
+            for name, content in files.items():
+                (root / Path(name).name).write_bytes(content)
+        try:
+            return typst.compile(str(root / template), root=str(root), font_paths=list(font_paths()),
+                                 ignore_system_fonts=True, sys_inputs=inputs)
+        except RuntimeError as exc:  # typst raises RuntimeError (TypstError) with the compiler's message
+            raise TypesetError(f"{template}: {exc}") from exc
 
 
 def page_count(pdf: bytes) -> int:

@@ -53,14 +53,15 @@ TEXT = Texts(
         "unnamed": "Dit projekt",
         "named": "Dit projekt »{name}«",
         "alt": "Et gitter med fire felter: {types}. Dit projekt er markeret med en stjerne i feltet {type}.",
-        "spectrum_title": "Fra information til overdragelse: IAP2's spektrum",
-        "spectrum_cocreation": "Samskabelse i kursets læsning",
-        "spectrum_lighter": "Lettere former for inddragelse",
-        "spectrum_axis": "Borgernes indflydelse →",
-        "spectrum_source": "Kilde: {source}. Markeringen af, hvilke trin der tæller som samskabelse, er kursets "
-                           "arbejdsmodel.",
-        "spectrum_alt": "Fem trin med stigende indflydelse til borgerne: {levels}. Samskabelse i kursets læsning: "
-                        "{cocreation}.",
+        "spectrum_title": "IAP2's spektrum: hvor meget er borgerne med til at beslutte?",
+        "spectrum_shared": "Borgerne beslutter med",
+        "spectrum_lighter": "Organisationen beslutter",
+        "spectrum_axis": "Borgernes indflydelse på beslutningen →",
+        "spectrum_source": "Kilde: {source}. De danske navne, beskrivelserne og de to grupper er kursets "
+                           "arbejdsmodel. Spektret måler indflydelse på beslutninger – ikke, om borgerne bidrager "
+                           "til at udvikle eller producere velfærd.",
+        "spectrum_alt": "Fem trin med stigende indflydelse på beslutningen: {levels}. Organisationen beslutter: "
+                        "{lighter}. Borgerne beslutter med: {shared}.",
         "table_type": "Type", "table_initiative": "Initiativ", "table_activity": "Hvad I gør sammen",
         "table_description": "Beskrivelse", "table_case": "Opdigtet træningscase",
         "note_pole": "Det gemte svar for »{axis}« ({value}) findes ikke i kursets typologi; "
@@ -87,13 +88,15 @@ TEXT = Texts(
         "unnamed": "Your project",
         "named": "Your project “{name}”",
         "alt": "A grid of four cells: {types}. Your project is marked with a star in the cell {type}.",
-        "spectrum_title": "From informing to empowering: the IAP2 spectrum",
-        "spectrum_cocreation": "Co-creation in the course's reading",
-        "spectrum_lighter": "Lighter forms of involvement",
-        "spectrum_axis": "Citizens' influence →",
-        "spectrum_source": "Source: {source}. Which levels count as co-creation is the course's working model.",
-        "spectrum_alt": "Five levels of growing influence for citizens: {levels}. Co-creation in the course's "
-                        "reading: {cocreation}.",
+        "spectrum_title": "The IAP2 spectrum: how much do citizens help decide?",
+        "spectrum_shared": "Citizens share the decision",
+        "spectrum_lighter": "The organisation decides",
+        "spectrum_axis": "Citizens' influence on the decision →",
+        "spectrum_source": "Source: {source}. The descriptions and the two groups are the course's working model. "
+                           "The spectrum measures influence on decisions – not whether citizens contribute to "
+                           "developing or producing welfare.",
+        "spectrum_alt": "Five levels of growing influence on the decision: {levels}. The organisation decides: "
+                        "{lighter}. Citizens share the decision: {shared}.",
         "table_type": "Type", "table_initiative": "Initiative", "table_activity": "What you do together",
         "table_description": "Description", "table_case": "Invented training case",
         "note_pole": "The saved answer for “{axis}” ({value}) is not in the course's typology; "
@@ -483,7 +486,9 @@ def typology_table(course: Course) -> HTMLText:
 
 
 def involvement_spectrum(course: Course) -> HTMLText:
-    """The five IAP2 levels as a staircase, the ones that count as co-creation in the course's reading marked.
+    """The five IAP2 levels as a staircase of decision power; the levels where citizens share the decision marked.
+
+    The spectrum measures decision power, not co-production: notebook 01 says how the two relate.
 
     Returned as HTML (the figure as an embedded PNG with alt text, and a caption citing the source), so
     that it shows the same in JupyterLab, Voilà and an exported page.
@@ -495,17 +500,17 @@ def involvement_spectrum(course: Course) -> HTMLText:
     n = len(levels)
     for i, level in enumerate(levels):
         height = 1.0 + i * 0.55
-        co = level.cocreation
+        co = level.shared_decision
         ax.add_patch(FancyBboxPatch((i + 0.06, 0), 0.88, height, boxstyle="round,pad=0,rounding_size=0.05",
                                     facecolor=PALETTE["green"] if co else "#DDDDDD", hatch="//" if co else "",
                                     edgecolor=PALETTE["black"], linewidth=1.5))
         ax.text(i + 0.5, height + 0.08, level.name, ha="center", va="bottom", fontsize=15, fontweight="bold")
         ax.text(i + 0.5, -0.12, "\n".join(textwrap.wrap(level.description, 18)), ha="center", va="top",
                 fontsize=12, color=PALETTE["black"])
-    co_idx = [i for i, lv in enumerate(levels) if lv.cocreation]
-    lighter = [i for i, lv in enumerate(levels) if not lv.cocreation]
+    co_idx = [i for i, lv in enumerate(levels) if lv.shared_decision]
+    lighter = [i for i, lv in enumerate(levels) if not lv.shared_decision]
     top = 1.0 + (n - 1) * 0.55 + 0.75
-    for idx, label, colour in ((co_idx, t["spectrum_cocreation"], PALETTE["green"]),
+    for idx, label, colour in ((co_idx, t["spectrum_shared"], PALETTE["green"]),
                                (lighter, t["spectrum_lighter"], "#555555")):
         if idx:
             lo, hi = min(idx) + 0.08, max(idx) + 0.92
@@ -524,7 +529,8 @@ def involvement_spectrum(course: Course) -> HTMLText:
     ax.set_title(t["spectrum_title"], loc="left")
     png = base64.b64encode(figure_png(fig)).decode("ascii")
     alt = t["spectrum_alt"].format(levels=", ".join(lv.name for lv in levels),
-                                   cocreation=", ".join(levels[i].name for i in co_idx))
+                                   lighter=", ".join(levels[i].name for i in lighter),
+                                   shared=", ".join(levels[i].name for i in co_idx))
     source = t["spectrum_source"].format(source=html.escape(course.involvement.source))
     return HTMLText(
         f"<figure class='samskabelse-spectrum' style='margin:0'>"

@@ -37,6 +37,7 @@ TEXT = Texts(
         "h_typology": "Hvilken type samskabelse er projektet?",
         "typology_intro": "Sæt ét kryds på hver akse. Typen i kursets gitter følger af de to kryds:",
         "project": "Projektets navn",
+        "grid": "Typen i kursets gitter",
         "h_gains": "Forventede gevinster",
         "own": "{label} (skriv selv)",
         "h_demands": "Hvad kræver det?",
@@ -70,6 +71,7 @@ TEXT = Texts(
         "h_typology": "Which type of co-creation is the project?",
         "typology_intro": "Tick one box on each axis. The type in the course's grid follows from the two ticks:",
         "project": "The project's name",
+        "grid": "The type in the course's grid",
         "h_gains": "Expected gains",
         "own": "{label} (write your own)",
         "h_demands": "What will it take?",
@@ -175,13 +177,12 @@ def typology_section(course: Course) -> dict:
     row = [{**text(ax.name, ax.question, bold=True),
             "below": choices([label for label, _ in _slider_options(course, key)], stack=True)} for key, ax in axes]
 
-    def pole(axis, pole_id):
-        return axis.low.name if pole_id == axis.low.id else axis.high.name
-
-    grid = " · ".join(f"{pole(ty.initiative, k.initiative)} + {pole(ty.activity, k.activity)} = {k.name}"
-                      for k in ty.types)
+    grid = [[text(pole.name, bold=True), *[text(ty.type_at(pole.id, a.id).name) for a in (ty.activity.low,
+                                                                                        ty.activity.high)]]
+            for pole in (ty.initiative.low, ty.initiative.high)]
     return {"heading": t["h_typology"], "field": t["project"], "intro": t["typology_intro"],
-            "table": table([1.0, 1.0], [], [row]), "small": grid}
+            "table": table([1.0, 1.0], [], [row]),
+            "second": table([1.0, 0.8, 0.8], [t["grid"], ty.activity.low.name, ty.activity.high.name], grid)}
 
 
 def gains_sections(course: Course) -> list[dict]:
@@ -223,7 +224,7 @@ def directions_section(course: Course) -> dict:
     from .directions import TEXT as DIRECTIONS
 
     t, d = TEXT[course.language], DIRECTIONS[course.language]
-    rows = [[text(x.name, x.who, bold=True), choices(SCALE), blank(2)] for x in course.directions]
+    rows = [[text(x.name, x.who, bold=True), choices(SCALE), blank(3)] for x in course.directions]
     return {"heading": t["h_directions"], "intro": d["scale"].format(thin=_thin()),
             "table": table([1.0, 1.05, 1.5], [t["direction_col"], d["col_attention"], d["col_names"]], rows)}
 

@@ -1,0 +1,104 @@
+"""The team's overview leaves notebook 08: a PDF and slides with its figure, questions and tables."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from kit_readers import is_a4, loose, pdf_pages, pptx_slides
+
+from samskabelse.answers import EXAMPLE_TEAM, load_team
+from samskabelse.team import discussion_questions
+from samskabelse.team_export import team_overview, team_slides, write_team_overview
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, da):
+    team, _ = load_team(EXAMPLE_TEAM, da)
+    overview = team_overview(team, da)
+    pdf, pptx = write_team_overview(overview, tmp_path_factory.mktemp("team"))
+    return team, overview, pdf, pptx
+
+
+def test_the_pdf_holds_what_08_shows(exported, da):
+    team, overview, pdf, _ = exported
+    pages = pdf_pages(pdf)
+    text = " ".join(pages)
+    assert is_a4(pdf) and pdf.name == "holdets-svar.pdf"
+    assert all(m.name in pages[0] for m in team)
+    assert "Opdigtet eksempel" in pages[0]  # the invented team is labelled as such
+    for q in overview.questions:
+        assert q in text
+    assert len(overview.questions) == len(discussion_questions(team, da, 5))
+    for table in overview.tables:
+        assert table.title in text
+        assert all(loose(cell) in loose(text) for row in table.rows for cell in row if cell)
+    assert "arbejdsmodel" in text
+
+
+def test_the_figure_has_its_text_alternative(exported):
+    from pypdf import PdfReader
+
+    _, overview, pdf, pptx = exported
+    assert overview.figure_png.startswith(b"\x89PNG")
+    reader = PdfReader(str(pdf))
+    assert reader.pages[0]["/Resources"]["/XObject"]  # the figure is embedded on the first page
+    assert overview.alt in pptx_slides(pptx)[0]  # the slide's picture carries it (and the notes)
+
+
+def test_the_slides_show_every_row_of_every_table(exported):
+    _, overview, _, pptx = exported
+    slides = pptx_slides(pptx)
+    assert len(slides) == len(team_slides(overview)) >= 2 + len(overview.tables)
+    text = " ".join(slides)
+    for table in overview.tables:
+        for row in table.rows:
+            assert row[0] in text
+    assert overview.questions[0] in slides[1]
+
+
+def test_a_section_nobody_answered_is_left_out(tmp_path, da):
+    """Answers with gains only: no empty tables for the type, phases, directions, frames or timeline."""
+    for name in ("anna", "bo"):
+        data = json.loads((EXAMPLE_TEAM / f"{name}.json").read_text(encoding="utf-8"))
+        data["answers"] = {"gains": data["answers"]["gains"]}
+        data.pop("invented", None)
+        (tmp_path / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    team, problems = load_team(tmp_path, da)
+    assert not problems and len(team) == 2
+    overview = team_overview(team, da)
+    titles = [t.title for t in overview.tables]
+    assert titles == ["Gevinster: hvor vigtige?", "Hvad det kræver"]
+    pdf, _ = write_team_overview(overview, tmp_path / "out")
+    assert "Opdigtet" not in pdf_pages(pdf)[0]
+
+
+def test_the_notebook_button_saves_what_the_view_shows(tmp_path, da):
+    from samskabelse.team import team_answers
+    from samskabelse.team_export import export_team
+
+    view = team_answers(da)
+    box = export_team(view, tmp_path)
+    assert not list(tmp_path.iterdir())  # nothing written until asked
+    view.slider.value = 2
+    assert "2 spørgsmål" in box.help.value
+    pdf, pptx = box.save()
+    assert pdf.exists() and pptx.exists() and "Download holdets-svar.pdf" in box.status.value
+    text = " ".join(pdf_pages(pdf))
+    questions = [q for q in view.questions_shown()]
+    assert len(questions) == 2 and all(loose(q.question.split("«")[0]) in loose(text) for q in questions)
+
+
+def test_uploads_reach_the_team_view(tmp_path, da, monkeypatch):
+    from samskabelse.answers_upload import upload_answers
+    from samskabelse.team import team_answers
+
+    monkeypatch.chdir(tmp_path)
+    view = team_answers(da)
+    box = upload_answers(view)
+    assert "holdet" in box.help.value  # the example team is never written into
+    box.receive([(name, (EXAMPLE_TEAM / name).read_bytes()) for name in ("anna.json", "bo.json")])
+    assert view.folder.value == "holdet" and [m.name for m in view.team] == ["Anna", "Bo"]
+    box.receive([("ødelagt.json", b"{")])
+    assert any("ødelagt.json" in p for p in view.problems)  # the loader's own note, as for a file on disk
+    assert [m.name for m in view.team] == ["Anna", "Bo"]
