@@ -23,6 +23,12 @@ def edited(tmp_path: Path, lang: str, *edits: tuple[str, str], name: str = "cour
     return path
 
 
+def deadline_entry(lang: str) -> str:
+    """The first deadline's line in the shipped file, as a facilitator would edit it."""
+    return next(line for line in default_course_path(lang).read_text(encoding="utf-8").splitlines()
+                if "weeks_after_start" in line)
+
+
 def message_for(path: Path, lang: str | None = None) -> str:
     with pytest.raises(CourseError) as info:
         read_course(path, lang)
@@ -171,7 +177,7 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
 
 @pytest.mark.parametrize(("lang", "old", "new", "fix"), [
     ("da", "    name: Kvalitet\n", "    name: Mål: færre ensomme\n", 'name: "Mål: færre ensomme"'),
-    ("en", "name: Committee meeting,", "name: Committee: June meeting,", 'name: "Committee: June meeting"'),
+    ("en", "{ id: committee, name: ", "{ id: committee, name: Committee: June, ", 'name: "Committee: June'),
 ])
 def test_a_colon_in_a_text_gets_the_advice_to_add_quotes(tmp_path, lang, old, new, fix):
     path = edited(tmp_path, lang, (old, new))
@@ -182,7 +188,9 @@ def test_a_colon_in_a_text_gets_the_advice_to_add_quotes(tmp_path, lang, old, ne
 
 
 def test_a_comma_in_a_one_line_entry_gets_the_advice_to_add_quotes(tmp_path):
-    path = edited(tmp_path, "da", ("name: Udvalgsmøde,", "name: Klima- og Miljøudvalget, møde i juni,"))
+    first = deadline_entry("da")
+    split = re.sub(r"name: [^,]*,", "name: Klima- og Miljøudvalget, møde i juni,", first)
+    path = edited(tmp_path, "da", (first, split))
     message = message_for(path, "da")
     assert 'Sæt anførselstegn om hele teksten: name: "Klima- og Miljøudvalget, møde i juni"' in message
     assert "Slet det" not in message, "no advice to delete a field"
@@ -196,7 +204,7 @@ def test_a_tab_is_named(tmp_path):
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("phase_done: cocreate", "phase_done: cocreat", "(did you mean 'cocreate'?)"),
-    ("    basis: publication\n  - id: innovation", "    basis: publikation\n  - id: innovation",
+    ("    basis: publication\n\ntypology:", "    basis: publikation\n\ntypology:",
      "(did you mean 'publication'?)"),
     ("    strategic_focus: >-\n      Decide", "    strategic_fokus: >-\n      Decide",
      "(did you mean 'strategic_focus'?)"),
