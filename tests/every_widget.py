@@ -25,7 +25,7 @@ def build_widget(name: str, course, folder: Path):
     if name == "control":
         return s.share_control(course, s.chalk_the_pitch(course))
     if name == "timeline":
-        return s.plan_timeline(course, exports=str(folder / "exports"))
+        return s.plan_timeline(course)
     if name == "plan":
         return PlanWidget(course, folder=folder / "answers", exports=folder / "exports")
     return {"tryout": s.try_a_slider, "typology": s.place_your_project, "gains": s.weigh_gains,

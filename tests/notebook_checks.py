@@ -366,6 +366,16 @@ def check_05(ns: dict, shown: Shown, lang: str) -> None:
     check(t["keep_all"] in html.unescape(control.result.value), "keeping all control gets no reflection")
 
 
+def data_of(markup: str, name: str) -> bytes:
+    """The bytes of the download link named `name` in `markup` (a data: URL in base64)."""
+    import base64
+    import re
+
+    found = re.search(rf"download='{re.escape(name)}' href='data:[^;]+;base64,([^']*)'", markup)
+    check(found is not None, f"no download link for {name}")
+    return base64.b64decode(found.group(1))
+
+
 def check_06(ns: dict, shown: Shown, lang: str) -> None:
     import csv
     import io
@@ -383,6 +393,7 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
         format_date,
         upward_sentence,
     )
+    from samskabelse.timeline_export import TimelineDownloads
 
     course, timeline = ns["course"], ns["timeline"]
     check(course.language == lang, f"notebook 06 loaded the {course.language} course, expected {lang}")
@@ -398,7 +409,8 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
     # the sentence for top management, as the notebook showed it, says what it must
     result = forecast(plan, lang)
     sentence = upward_sentence(result, course, as_html=True)
-    check(sentence in shown.text(), "the sentence for top management is not shown")
+    upward = timeline._upward_views  # timeline.upward(): a view that follows the widget
+    check(len(upward) == 1 and sentence in upward[0].value, "the sentence for top management is not shown")
     for piece in (format_date(result.planned_finish, lang), *[format_date(result.finish_date(q), lang)
                                                                for q in result.percentiles],
                   *[format_chance(result.chances[d.id], lang) for d in plan.deadlines]):
@@ -408,18 +420,22 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
               and round(result.finish_weeks(85), 4) == 54.5823, "the 50 % and 85 % finishes are not as computed")
         check(result.chances == {"committee": 0.0566, "budget_year": 0.169}, f"chances: {result.chances}")
         check(("buffer på 17 uger" if lang == "da" else "buffer of 17 weeks") in sentence, "wrong buffer")
-    # the exports: four files in exports/, the calendar holds the milestones and the deadlines
+    # nothing written at load; the downloads are made when asked, and hold the plan
+    check(not Path("exports").exists(), "the notebook wrote files without being asked (exports/ exists)")
+    panels = [cb.__self__ for cb in timeline._listeners if isinstance(getattr(cb, "__self__", None), TimelineDownloads)]
+    check(len(panels) == 1, f"the downloads panel was not shown once ({len(panels)})")
+    panel = panels[0]
+    check(panel.output.value == "", "files were made before anyone asked")
+    panel.button.click()
     stem = {"da": "tidsplan", "en": "timeline"}[lang]
-    files = {s: Path("exports") / f"{stem}.{s}" for s in ("csv", "png", "pdf", "ics")}
-    for path in files.values():
-        check(path.is_file() and path.stat().st_size > 0, f"{path} was not written")
-    check(shown.has(f"{stem}.ics"), "the exported files are not listed")
-    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(files["ics"].read_bytes()).walk("VEVENT")]
+    files = {s: data_of(panel.output.value, f"{stem}.{s}") for s in ("csv", "png", "pdf", "ics")}
+    check(files["png"].startswith(b"\x89PNG") and files["pdf"].startswith(b"%PDF"), "the PNG or PDF is not one")
+    summaries = [str(e["SUMMARY"]) for e in icalendar.Calendar.from_ical(files["ics"]).walk("VEVENT")]
     for name in [m.name for m in course.timeline.milestones] + [d.name for d in plan.deadlines]:
         check(any(name in s for s in summaries), f"the calendar file lacks {name!r}")
-    rows = list(csv.reader(io.StringIO(files["csv"].read_text(encoding="utf-8-sig")),
-                           delimiter=";" if lang == "da" else ","))
+    rows = list(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig")), delimiter=";" if lang == "da" else ","))
     check([r[1] for r in rows[1:4]] == [p.id for p in course.phases], "the CSV does not list the three phases")
+    check(not Path("exports").exists(), "making the downloads wrote files on the server")
     # a change through the slider: phase 2 at 30 weeks moves the bars, the figure and the text
     before = bytes(timeline.live.image.value)
     timeline.weeks[course.phases[1].id].value = 30
@@ -427,6 +443,8 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
     check(timeline.figure.bars[1].get_width() == 30 and timeline.figure.bars[2].get_x() == 38, "bars not moved")
     check(bytes(timeline.live.image.value) != before, "the figure did not follow the slider")
     check(format_date(timeline.result.planned_finish, lang) in timeline.said.value, "the text did not follow")
+    check(format_date(timeline.result.planned_finish, lang) in upward[0].value, "the sentence upward did not follow")
+    check(panel.output.value and stem + ".csv" not in panel.output.value, "the old files were still offered")
     # bad input: a message, and the last good figure and text stay
     t = TEXT[lang]
     good, said = bytes(timeline.live.image.value), timeline.said.value

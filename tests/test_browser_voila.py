@@ -98,3 +98,55 @@ def test_a_voila_app_hides_the_code_and_follows_the_keyboard(tmp_path):
                 assert not h.problems(page), f"{relpath} after moving the sliders: {h.problems(page)}"
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(120)
+def test_the_timeline_app_delivers_every_export_as_a_download(tmp_path):
+    """Voilà 06: nothing is written when the app loads; the button makes the four files, each link downloads one,
+    and each opens as what it claims to be (CSV rows, a PNG image, a one-page PDF, a calendar with events)."""
+    h.require_browser()
+    import csv
+    import io
+
+    import icalendar
+    from PIL import Image
+    from playwright.sync_api import sync_playwright
+
+    path = h.notebook_path("da", "06")
+    relpath = path.relative_to(h.ROOT).as_posix()
+    exports = path.parent / "exports"
+    existed = exports.exists()
+    with h.voila_server(relpath, tmp_path) as app, sync_playwright() as playwright:
+        browser = h.launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page.set_default_timeout(h.STEP_MS)
+        try:
+            with h.screenshot_on_failure(page, "voila-da-06-downloads"):
+                page.goto(app.url("/"), wait_until="domcontentloaded", timeout=60_000)
+                h.wait_for_widgets(page, timeout_ms=60_000)
+                assert existed or not exports.exists(), f"loading the app wrote {exports}"
+                page.locator(".samskabelse-make-downloads").click()
+                links = page.locator("a.samskabelse-download")
+                links.first.wait_for()
+                names = links.all_inner_texts()
+                assert sorted(n.rsplit(".", 1)[-1] for n in names) == ["csv", "ics", "pdf", "png"], names
+                saved = {}
+                for i, name in enumerate(names):
+                    with page.expect_download() as info:
+                        links.nth(i).click()
+                    download = info.value
+                    assert download.suggested_filename == name
+                    target = tmp_path / "downloads" / name
+                    download.save_as(target)
+                    saved[name.rsplit(".", 1)[-1]] = target.read_bytes()
+        finally:
+            browser.close()
+    assert existed or not exports.exists(), f"the downloads wrote {exports} on the server"
+    rows = list(csv.reader(io.StringIO(saved["csv"].decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Type", "Id", "Navn"] and len(rows) >= 8, rows[:3]
+    with Image.open(io.BytesIO(saved["png"])) as image:
+        assert image.format == "PNG" and image.width >= 1500
+    assert saved["pdf"].startswith(b"%PDF") and b"/Count 1" in saved["pdf"]
+    events = icalendar.Calendar.from_ical(saved["ics"]).walk("VEVENT")
+    assert len(events) == 5 and all(str(e["SUMMARY"]) for e in events)

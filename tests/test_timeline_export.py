@@ -14,6 +14,8 @@ from samskabelse.timeline import TimelinePlan, forecast, plan_timeline
 from samskabelse.timeline_export import (
     EXPORTS_ENV,
     csv_text,
+    download_timeline,
+    export_bytes,
     export_timeline,
     exports_folder,
     fold,
@@ -155,16 +157,65 @@ def test_export_leaves_the_live_figure_as_it_was(widget, tmp_path):
     assert bytes(widget.live.image.value) != before, "the widget still answers after an export"
 
 
-def test_the_button_exports_to_the_widget_folder_and_reports_problems(widget, tmp_path):
-    widget.exports = str(tmp_path / "button")
-    widget.export_button.click()
-    assert len(list((tmp_path / "button").iterdir())) == 4
-    assert "Gemt i" in widget.export_output.value and ".ics" in widget.export_output.value
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    widget.exports = str(blocker / "sub")
-    widget.export_button.click()  # must not raise
-    assert "⚠" in widget.export_output.value
+# -- downloads, made when asked (the notebook's cell; nothing written on the server) --------------------
+def download_data(markup: str, name: str) -> bytes:
+    import base64
+    import re
+
+    found = re.search(rf"download='{re.escape(name)}' href='data:([^;]+);base64,([^']*)'", markup)
+    assert found, f"no download link for {name} in {markup[:300]}"
+    return base64.b64decode(found.group(2))
+
+
+def test_downloads_are_made_only_when_asked_and_write_nothing(courses, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(EXPORTS_ENV, raising=False)
+    timeline = plan_timeline(courses["da"], TimelinePlan.from_course(courses["da"], START))
+    panel = download_timeline(timeline)
+    assert panel.output.value == "" and not panel.files, "nothing made before the button is pressed"
+    timeline.project.value = "Sundhedshus Ærø"
+    panel.button.click()
+    markup = panel.output.value
+    made = {s: download_data(markup, f"tidsplan-sundhedshus-aeroe{s}") for s in (".csv", ".png", ".pdf", ".ics")}
+    assert made == export_bytes(timeline) | {".ics": made[".ics"], ".pdf": made[".pdf"]}
+    assert made[".csv"].startswith(b"\xef\xbb\xbf") and made[".png"].startswith(b"\x89PNG")
+    assert made[".pdf"].startswith(b"%PDF") and b"/Count 1" in made[".pdf"]
+    assert len(icalendar.Calendar.from_ical(made[".ics"]).walk("VEVENT")) == 5
+    assert "href='data:text/csv;base64," in markup and "href='data:text/calendar;base64," in markup
+    assert list(tmp_path.iterdir()) == [], "the downloads wrote files on the server"
+
+
+def test_a_changed_plan_takes_the_old_files_away(courses):
+    timeline = plan_timeline(courses["en"], TimelinePlan.from_course(courses["en"], START))
+    panel = download_timeline(timeline)
+    panel.button.click()
+    assert "timeline.csv" in panel.output.value
+    timeline.weeks["anchor"].value = 14
+    assert "timeline.csv" not in panel.output.value and "Make them again" in panel.output.value
+    assert not panel.files
+    panel.button.click()
+    assert ",14," in download_data(panel.output.value, "timeline.csv").decode("utf-8-sig")
+
+
+def test_a_failure_to_make_the_files_is_shown_not_raised(courses, monkeypatch):
+    timeline = plan_timeline(courses["da"], TimelinePlan.from_course(courses["da"], START))
+    panel = download_timeline(timeline)
+
+    def broken(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr("samskabelse.timeline_export.export_bytes", broken)
+    panel.button.click()  # must not raise
+    assert "⚠" in panel.output.value and "No space left on device" in panel.output.value
+    assert "role='alert'" in panel.output.value
+
+
+def test_the_upward_sentence_follows_the_widget(courses):
+    timeline = plan_timeline(courses["da"], TimelinePlan.from_course(courses["da"], START))
+    view = timeline.upward()
+    before = view.value
+    timeline.weeks["anchor"].value = 20
+    assert view.value != before and view.value == timeline.upward().value
 
 
 def test_where_exports_go(tmp_path, monkeypatch):
@@ -178,7 +229,6 @@ def test_where_exports_go(tmp_path, monkeypatch):
 def test_default_folder_is_exports_in_the_working_directory(widget, tmp_path, monkeypatch):
     monkeypatch.delenv(EXPORTS_ENV, raising=False)
     monkeypatch.chdir(tmp_path)
-    widget.exports = None
     files = export_timeline(widget)
     assert files.folder == type(files.folder)("exports")
     assert (tmp_path / "exports").is_dir() and len(list((tmp_path / "exports").iterdir())) == 4

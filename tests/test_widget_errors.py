@@ -148,7 +148,7 @@ def test_the_boundary_shows_explained_errors_as_they_are_and_escapes_the_rest():
 def timeline(tmp_path_factory):
     from samskabelse import load_course, plan_timeline
 
-    return plan_timeline(load_course("da"), exports=str(tmp_path_factory.mktemp("exports")))
+    return plan_timeline(load_course("da"))
 
 
 @pytest.mark.parametrize(("field", "typed", "year"), [

@@ -22,7 +22,7 @@ _EXPORTS = {
     "saving": ["save_box"],
     "team": ["team_answers"],
     "timeline": ["plan_timeline", "timeline_assumptions"],
-    "timeline_export": ["export_timeline"],
+    "timeline_export": ["download_timeline", "export_timeline"],
     "tryout": ["try_a_slider"],
     "typology": ["involvement_spectrum", "place_your_project", "typology_table"],
 }

@@ -1,7 +1,10 @@
 """A realistic timeline (notebook 06): plan the three phases, see how long co-creation may really take.
 
     timeline = plan_timeline(course)      # the widget; timeline.model is the TimelinePlan
-    timeline.upward()                     # the sentence a manager can put in a note to top management
+    timeline.upward()                     # the sentence a manager can put in a note to top management,
+                                          # following the widget (it changes when the plan changes)
+
+Files to take along (CSV, PNG, PDF, .ics) are made by timeline_export.py, which builds on this module.
 
 The publication says that a realistic time frame is an important part of framing, because co-creation
 often takes longer than expected. How "realistic" is computed is the course's working model, read from
@@ -79,7 +82,6 @@ TEXT = Texts(
                       "og et pessimistisk skøn. Faktorerne skal stige fra optimistisk over sandsynlig til "
                       "pessimistisk og ligge mellem 0,1 og 10.",
         "optimistic": "Optimistisk", "likely": "Sandsynlig", "pessimistic": "Pessimistisk",
-        "export": "Gem planen som CSV, PNG, PDF og kalenderfil (.ics)",
         # messages
         "bad_date": "»{text}« er ikke en dato, kurset kan læse. Skriv dag.måned.år, fx 5.1.2026, eller "
                     "år-måned-dag, fx 2026-01-05.",
@@ -163,7 +165,6 @@ TEXT = Texts(
                       "and a pessimistic estimate. The factors must rise from optimistic through likely to "
                       "pessimistic and lie between 0.1 and 10.",
         "optimistic": "Optimistic", "likely": "Likely", "pessimistic": "Pessimistic",
-        "export": "Save the plan as CSV, PNG, PDF and a calendar file (.ics)",
         "bad_date": "“{text}” is not a date the course can read. Write year-month-day, e.g. 2026-01-05, or "
                     "day.month.year, e.g. 5.1.2026.",
         "no_date": "Enter a date for {what}.",
@@ -1009,15 +1010,16 @@ def draw_timeline(course: Course, plan: TimelinePlan, fig=None) -> TimelineFigur
 # The widget
 class TimelineWidget:
     """Start date, weeks and uncertainty per phase, deadlines and the working model's factors; one figure
-    updated in place, the sentence to write upward, and an export button."""
+    updated in place, and the sentence to write upward. `on_change(callback)`: called after every new plan."""
 
-    def __init__(self, course: Course, plan: TimelinePlan | None = None, *, exports: str | None = None):
+    def __init__(self, course: Course, plan: TimelinePlan | None = None):
         import ipywidgets as widgets
 
         self.course = course
         self.lang = lang = course.language
         self.t = t = TEXT[lang]
-        self.exports = exports
+        self._listeners: list = []
+        self._upward_views: list = []
         self.model = plan.copy() if plan is not None else TimelinePlan.from_course(course)
         problems = self.model.problems(course)
         if problems:  # a plan that cannot be drawn: start from the course's default, and say why
@@ -1089,11 +1091,7 @@ class TimelineWidget:
         self.message.add_class("samskabelse-message")
         self.said = widgets.HTML(result_html(self.result, course))
         self.said.add_class("samskabelse-result")
-        self.export_button = widgets.Button(description=t["export"], icon="download",
-                                            layout=widgets.Layout(width="auto"))
-        self.export_output = widgets.HTML("")
         self.errors = ErrorBoundary(lang, explained=(PlanError,), on_error=self._back_to_last_good)
-        self.export_button.on_click(self.errors.guard(self._export))
 
         for control in [self.project, self.start, *self.weeks.values(), *self.uncertainty.values(),
                         *self.deadline_names.values(), *self.deadline_dates.values(),
@@ -1103,8 +1101,7 @@ class TimelineWidget:
             widgets.HBox([self.project, self.start]),
             widgets.HTML(f"<b>{t['phases_head']}</b>"), *phase_rows,
             widgets.HTML(f"<b>{t['deadlines_head']}</b>"), *deadline_rows,
-            self.assumptions, self.message, self.errors.alert, self.live.widget, self.said, self.export_button,
-            self.export_output,
+            self.assumptions, self.message, self.errors.alert, self.live.widget, self.said,
         ])
         self.box.add_class("samskabelse-widget")
         self.box.add_class("samskabelse-timeline")
@@ -1174,22 +1171,29 @@ class TimelineWidget:
         self.said.value = result_html(self.result, self.course)
         if self.message.value:
             self.message.value = ""
+        for view in self._upward_views:
+            view.value = self._upward_html()
+        for callback in self._listeners:
+            callback()
+
+    def on_change(self, callback) -> None:
+        """Call `callback()` after every new plan (the downloads in timeline_export use it)."""
+        self._listeners.append(callback)
 
     # -- what the notebook calls -----------------------------------------------------------------
-    def upward(self) -> HTMLText:
-        """The sentence to write upward, for the plan as it stands now."""
-        return HTMLText(f"<blockquote class='samskabelse-upward'>"
-                        f"{upward_sentence(self.result, self.course, as_html=True)}</blockquote>")
+    def _upward_html(self) -> str:
+        return (f"<blockquote class='samskabelse-upward'>"
+                f"{upward_sentence(self.result, self.course, as_html=True)}</blockquote>")
 
-    def _export(self, _button=None) -> None:
-        from .timeline_export import export_timeline
+    def upward(self):
+        """The sentence to write upward, as a view that follows the widget: it changes with the plan, also in
+        Voilà, where no cell is run again."""
+        import ipywidgets as widgets
 
-        try:
-            files = export_timeline(self, self.exports)
-        except OSError as exc:
-            self.export_output.value = f"<span role='alert'>⚠ {html.escape(str(exc))}</span>"
-            return
-        self.export_output.value = files._repr_html_()
+        view = widgets.HTML(self._upward_html())
+        view.add_class("samskabelse-upward-view")
+        self._upward_views.append(view)
+        return view
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -1199,11 +1203,10 @@ class TimelineWidget:
 
 # ---------------------------------------------------------------------------------------------
 # What the notebook calls
-def plan_timeline(course: Course, plan: TimelinePlan | None = None, *, exports: str | None = None) -> TimelineWidget:
-    """The timeline widget of notebook 06, starting from `plan` or the course's defaults.
-
-    `exports` is the folder the export button writes to (default: timeline_export.exports_folder())."""
-    return TimelineWidget(course, plan, exports=exports)
+def plan_timeline(course: Course, plan: TimelinePlan | None = None) -> TimelineWidget:
+    """The timeline widget of notebook 06, starting from `plan` or the course's defaults (the files to take
+    along: timeline_export.download_timeline)."""
+    return TimelineWidget(course, plan)
 
 
 ASSUMPTIONS = Texts(

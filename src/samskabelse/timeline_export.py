@@ -1,20 +1,26 @@
 """Take the timeline along: the plan as CSV, the figure as PNG and PDF, and the milestones and deadlines as
 an iCalendar file (.ics) that Outlook, Google Calendar and Apple Calendar import.
 
-    export_timeline(timeline)                 # exports/tidsplan.csv, .png, .pdf, .ics (timeline.* in English)
+    download_timeline(timeline)               # the notebook's cell: a button that makes the four files and
+                                              # offers them as downloads (JupyterLab, Voilà, Binder); it writes
+                                              # nothing on the server
+    export_timeline(timeline)                 # from Python: write exports/tidsplan.csv, .png, .pdf, .ics
     export_timeline(timeline, "my-folder")    # somewhere else
 
-The folder is the argument if given; else the one the environment variable SAMSKABELSE_EXPORTS names; else
-`exports/` in the notebook's working directory (notebooks/da/exports/ when run from there; git ignores it).
+`export_timeline`'s folder is the argument if given; else the one the environment variable SAMSKABELSE_EXPORTS
+names; else `exports/` in the working directory (notebooks/da/exports/ when run from there; git ignores it).
 
 The CSV opens in Excel in either language: UTF-8 with a byte-order mark, and in Danish `;` between fields and
 a decimal comma, as Danish Excel expects; dates are ISO (2026-01-05). The .ics file follows RFC 5545: CRLF line
 ends, lines folded at 75 octets, a UID and DTSTAMP per event, all-day events (DTSTART;VALUE=DATE), and
 backslash, semicolon, comma and newline escaped in text.
+
+This module builds on timeline.py (the plan, its forecast and its widget); timeline.py does not import it.
 """
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import html
@@ -43,6 +49,8 @@ if TYPE_CHECKING:
 EXPORTS_ENV = "SAMSKABELSE_EXPORTS"
 DEFAULT_FOLDER = "exports"
 PNG_DPI = 200  # sharp on a slide
+SUFFIXES = (".csv", ".png", ".pdf", ".ics")
+MEDIA_TYPES = {".csv": "text/csv", ".png": "image/png", ".pdf": "application/pdf", ".ics": "text/calendar"}
 
 TEXT = Texts(
     da={
@@ -66,6 +74,10 @@ TEXT = Texts(
         "saved": "Gemt i <code>{folder}</code>:",
         "kinds": {".csv": "planen som tabel (CSV, åbnes i Excel)", ".png": "figuren som billede (PNG)",
                   ".pdf": "figuren som PDF", ".ics": "milepæle og frister som kalenderfil (.ics, fx til Outlook)"},
+        "make": "Lav filerne til at hente",
+        "made": "Filerne til planen, som den står nu. Klik på et filnavn for at hente filen:",
+        "stale": "Du har ændret planen, siden filerne blev lavet. Lav dem igen for at få den nye plan med.",
+        "failed": "Filerne kunne ikke laves: {error}",
     },
     en={
         "stem": "timeline",
@@ -89,6 +101,10 @@ TEXT = Texts(
         "kinds": {".csv": "the plan as a table (CSV, opens in Excel)", ".png": "the figure as an image (PNG)",
                   ".pdf": "the figure as a PDF", ".ics": "milestones and deadlines as a calendar file (.ics, e.g. "
                                                         "for Outlook)"},
+        "make": "Make the files to download",
+        "made": "The files for the plan as it stands now. Click a file name to download it:",
+        "stale": "You have changed the plan since the files were made. Make them again to include the new plan.",
+        "failed": "The files could not be made: {error}",
     },
 )
 
@@ -263,24 +279,100 @@ class ExportedFiles:
         return iter(self.files)
 
 
+def export_bytes(timeline: TimelineWidget, *, now: datetime | None = None) -> dict[str, bytes]:
+    """The four files for the plan the widget shows, in memory: {".csv": ..., ".png": ..., ".pdf": ..., ".ics": ...}."""
+    result, course = timeline.result, timeline.course
+    # utf-8-sig: the byte-order mark makes Excel read æ, ø and å correctly
+    files = {".csv": csv_text(result, course).encode("utf-8-sig"),
+             ".ics": ics_text(result, course, now=now).encode("utf-8")}
+    with timeline.live.complete() as fig:
+        for suffix, options in ((".png", {"dpi": PNG_DPI}),
+                                (".pdf", {"metadata": {"Title": timeline.figure.title_text,
+                                                       "Creator": "samskabelse (notebook 06)"}})):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=suffix[1:], facecolor="white", **options)
+            files[suffix] = buffer.getvalue()
+    return {suffix: files[suffix] for suffix in SUFFIXES}
+
+
 def export_timeline(timeline: TimelineWidget, folder: str | os.PathLike | None = None, *,
                     now: datetime | None = None) -> ExportedFiles:
     """Write the plan (CSV), the figure (PNG, PDF) and the milestones and deadlines (.ics) to `folder`
-    (see exports_folder). Existing files of the same name are replaced."""
-    result, course = timeline.result, timeline.course
-    target = exports_folder(folder if folder is not None else timeline.exports)
+    (see exports_folder). Existing files of the same name are replaced. For Python users: the notebook offers
+    the same files as downloads (`download_timeline`) and writes nothing."""
+    target = exports_folder(folder)
     target.mkdir(parents=True, exist_ok=True)
-    stem = file_stem(result)
-    paths = {suffix: target / f"{stem}{suffix}" for suffix in (".csv", ".png", ".pdf", ".ics")}
-    # utf-8-sig: the byte-order mark makes Excel read æ, ø and å correctly
-    paths[".csv"].write_text(csv_text(result, course), encoding="utf-8-sig", newline="")
-    paths[".ics"].write_bytes(ics_text(result, course, now=now).encode("utf-8"))
-    with timeline.live.complete() as fig:
-        fig.savefig(paths[".png"], dpi=PNG_DPI, facecolor="white")
-        fig.savefig(paths[".pdf"], facecolor="white", metadata={"Title": timeline.figure.title_text,
-                                                                "Creator": "samskabelse (notebook 06)"})
-    return ExportedFiles(target, list(paths.values()), result.lang)
+    stem = file_stem(timeline.result)
+    paths = []
+    for suffix, data in export_bytes(timeline, now=now).items():
+        path = target / f"{stem}{suffix}"
+        path.write_bytes(data)
+        paths.append(path)
+    return ExportedFiles(target, paths, timeline.result.lang)
 
 
-__all__ = ["export_timeline", "exports_folder", "ics_text", "csv_text", "plan_rows", "fold", "ics_escape",
-           "ExportedFiles", "EXPORTS_ENV"]
+# ---------------------------------------------------------------------------------------------
+# Downloads, made when asked
+def download_link(name: str, data: bytes, media_type: str) -> str:
+    """An <a download> whose address holds the file itself (a data: URL): the browser saves it without asking
+    the server, so it works in Voilà (which serves no files but the notebook) and on Binder alike."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f"<a class='samskabelse-download' download='{html.escape(name, quote=True)}' "
+            f"href='data:{media_type};base64,{encoded}'>{html.escape(name)}</a>")
+
+
+class TimelineDownloads:
+    """A button that makes the four files of the plan as it stands, and a list of download links for them.
+
+    Nothing is written on the server, and nothing is made before the button is pressed (a PNG at 200 dpi and a
+    PDF take about a second). When the plan changes afterwards, the links go and a note says to make them
+    again, so that no one takes an old plan along by mistake."""
+
+    def __init__(self, timeline: TimelineWidget):
+        import ipywidgets as widgets
+
+        self.timeline = timeline
+        self.t = t = TEXT[timeline.lang]
+        self.button = widgets.Button(description=t["make"], icon="download", layout=widgets.Layout(width="auto"))
+        self.button.add_class("samskabelse-make-downloads")
+        self.output = widgets.HTML("")
+        self.output.add_class("samskabelse-downloads")
+        self.files: dict[str, bytes] = {}
+        self.button.on_click(self.make)
+        timeline.on_change(self._plan_changed)
+        self.box = widgets.VBox([self.button, self.output])
+        self.box.add_class("samskabelse-widget")
+        self.box.add_class("samskabelse-timeline-downloads")
+
+    def make(self, _button=None) -> None:
+        t = self.t
+        try:
+            self.files = export_bytes(self.timeline)
+        except Exception as exc:  # any failure is shown to the user, never a traceback
+            self.files = {}
+            self.output.value = (f"<p class='samskabelse-warning' role='alert'>⚠ "
+                                 f"{t['failed'].format(error=html.escape(str(exc)))}</p>")
+            return
+        stem = file_stem(self.timeline.result)
+        items = "".join(f"<li>{download_link(stem + suffix, data, MEDIA_TYPES[suffix])}: {t['kinds'][suffix]}</li>"
+                        for suffix, data in self.files.items())
+        self.output.value = f"<p role='status'>{t['made']}</p><ul>{items}</ul>"
+
+    def _plan_changed(self) -> None:
+        if self.files:
+            self.files = {}
+            self.output.value = f"<p role='status'>{self.t['stale']}</p>"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def download_timeline(timeline: TimelineWidget) -> TimelineDownloads:
+    """The notebook's "take the plan along": the four files of the plan as it stands, as downloads."""
+    return TimelineDownloads(timeline)
+
+
+__all__ = ["download_timeline", "export_timeline", "export_bytes", "TimelineDownloads", "exports_folder",
+           "ics_text", "csv_text", "plan_rows", "fold", "ics_escape", "ExportedFiles", "EXPORTS_ENV"]
