@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
 import pytest
+
+# Saving answers keeps the participant's id and name in their own configuration folder: the tests, and the
+# notebooks they run, use a folder of their own instead of the home folder of whoever runs them; and they
+# run as a participant outside any JupyterHub (tests of the hub set JUPYTERHUB_USER themselves).
+os.environ.setdefault("SAMSKABELSE_CONFIG_DIR", tempfile.mkdtemp(prefix="samskabelse-config-"))
+os.environ.pop("JUPYTERHUB_USER", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

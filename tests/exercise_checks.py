@@ -20,7 +20,8 @@ def _saves(ns: dict, lang: str, sections: dict) -> None:
 
     box = ns["saved"]
     check({"samskabelse-widget", "samskabelse-save"} <= set(box.box._dom_classes), "the save box lacks its classes")
-    box.button.click()  # no name yet: feedback, not an exception, and nothing written
+    box.name.value = ""  # the box offers the name this participant saved with before (if any); clear it
+    box.button.click()  # no name: feedback, not an exception, and nothing written
     check(box.result is None and box.status.value, "saving without a name must only ask for the name")
     box.name.value = "Prøve <b>Deltager</b>"
     box.button.click()

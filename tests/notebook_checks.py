@@ -542,6 +542,11 @@ def check_08(ns: dict, shown: Shown, lang: str) -> None:
           "the second question should be the gain 'economy' (Bo 5, Camilla 1)")
     team.slider.value = 6
     check(len(re.findall(r"<li>", team.questions.value)) == 6, "the slider does not set the number of questions")
+    # collecting by upload, and taking the overview along (nothing written until the button is pressed)
+    upload, exported = ns["upload"], ns["exported"]
+    check(type(upload.upload).__name__ == "FileUpload" and upload.upload.accept.startswith(".json"),
+          "notebook 08 must offer an upload of answer files")
+    check(exported.files is None and "6" in exported.help.value, "the export must say what it saves, and wait")
 
 
 def check_09(ns: dict, shown: Shown, lang: str) -> None:

@@ -116,7 +116,7 @@ def test_the_widget_lists_own_files_first_and_saves(tmp_path, course, monkeypatc
     own.mkdir()
     shutil.copy(EXAMPLE_TEAM / "bo.json", own / "bo.json")
     files = answer_files(course)
-    assert files[0][0] == "bo" and files[0][1].resolve() == (own / "bo.json") and "opdigtet" in files[1][0]
+    assert files[0][0] == "Bo" and files[0][1].resolve() == (own / "bo.json") and "opdigtet" in files[1][0]
     w = your_plan(course)
     assert {"samskabelse-widget", "samskabelse-plan"} <= set(w.box._dom_classes)
     assert "samskabelse-result" in w.preview._dom_classes
@@ -158,6 +158,6 @@ def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkey
     shutil.copy(EXAMPLE_TEAM / "dennis.json", fake_root / "exercises" / "da" / "answers" / "dennis.json")
     monkeypatch.setattr(handout, "REPO_ROOT", fake_root)
     label, path = handout.answer_files(course)[0]
-    assert path.name == "dennis.json" and label == "dennis (exercises/da/answers)"
+    assert path.name == "dennis.json" and label == "Dennis · exercises/da/answers"
     monkeypatch.chdir(tmp_path)  # a copy elsewhere (as the tests run it) looks only beside itself
     assert handout.answer_files(course)[0][1].name == "anna.json"

@@ -33,9 +33,10 @@ class FakeWidget:
 
 
 @pytest.fixture(autouse=True)
-def not_on_binder(monkeypatch):
+def not_on_binder(monkeypatch, tmp_path):
     for var in BINDER_ENV_VARS:
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv(A.CONFIG_ENV, str(tmp_path / "participant"))  # a participant who has not saved yet
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +59,7 @@ def test_save_writes_the_persons_file_and_says_where(tmp_path, course):
     assert (tmp_path / "anne-marie-oersted.json.bak").exists() and ".bak" in box.status.value
 
 
-def test_the_name_is_remembered_from_the_last_saved_file(tmp_path, course):
+def test_the_name_is_remembered_from_the_participants_last_save(tmp_path, course):
     box = save_box(course, FakeWidget(), folder=tmp_path)
     assert box.name.value == ""
     box.name.value = "Bo"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .answers import EXAMPLE_TEAM, load_team
+from .answers import EXAMPLE_TEAM, display_labels, load_team
 from .course import Course
 from .display import user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
@@ -142,6 +142,7 @@ class Member:
     file: str = ""
     invented: bool = False
     me: bool = False
+    legend: str = ""  # the label shortened for a figure's legend, still unique (answers.display_labels)
 
     def value(self, gain_id: str, measure: str) -> float | None:
         """The rating, or None when the gain was not weighed: absent from the file, or left at 0 and 0."""
@@ -187,8 +188,9 @@ def read_team(folder: str | Path | None, course: Course) -> tuple[list[Member], 
     messages = [user_text(p, 600) for p in problems]
     gain_ids, demand_ids = [g.id for g in course.gains], [d.id for d in course.demands]
     members = []
+    legends = display_labels(loaded, shortened=18)
     for f in loaded:
-        name = " ".join(f.name.split()) or f.path.stem
+        name = f.label
         model = f.models.get("gains")
         notes = _gain_notes(f.notes)
         for note in notes:  # answers.py and the gains model already escape what they quote
@@ -198,9 +200,9 @@ def read_team(folder: str | Path | None, course: Course) -> tuple[list[Member], 
             messages.append(t["no_gains"].format(name=user_text(name, 60)))
             continue
         raw = f.answers.get("gains", {})
-        members.append(Member(name=name, label=name, model=model, gains=_answered(raw, "gains", gain_ids),
+        members.append(Member(name=name, label=f.label, model=model, gains=_answered(raw, "gains", gain_ids),
                               demands=_answered(raw, "demands", demand_ids), file=f.path.name,
-                              invented=f.invented))
+                              invented=f.invented, legend=legends[f]))
     _unique_labels(members)
     return members, messages
 
@@ -215,13 +217,12 @@ def member_from_model(model: GainsModel, course: Course) -> Member | None:
 
 
 def _unique_labels(members: list[Member]) -> None:
-    """Two people with the same name get their file name added, so that the figure can tell them apart."""
-    seen: dict[str, int] = {}
+    """Labels come from answers.display_labels (two people of the same name are told apart by their file);
+    only "you" (the notebook's own, unsaved answers) is added here, and is never confused with a "Du" file."""
+    taken = {m.label.casefold() for m in members if not m.me}
     for m in members:
-        seen[m.name.casefold()] = seen.get(m.name.casefold(), 0) + 1
-    for m in members:
-        if seen[m.name.casefold()] > 1 and m.file:
-            m.label = f"{m.name} ({Path(m.file).stem})"
+        if m.me and m.label.casefold() in taken:
+            m.label = f"{m.label} *"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -407,8 +408,9 @@ class TeamWidget:
             texts = [ax.text(HIGH + 0.15, y, "", va="center", ha="left", fontsize=12) for y in range(rows)]
             series = []
             for k, m in enumerate(self.members):
+                legend = figure_text(m.legend, 40) if m.legend else figure_text(m.label, 18)
                 sc = ax.scatter([], [], s=60, marker=MARKERS[k % len(MARKERS)], color=COLOURS[k % len(COLOURS)],
-                                edgecolors="white", linewidths=0.8, zorder=3, label=figure_text(m.label, 18))
+                                edgecolors="white", linewidths=0.8, zorder=3, label=legend)
                 series.append(sc)
             self.spread_bars.append(bars)
             self.mean_marks.append(mean)

@@ -11,18 +11,20 @@ functions its notebook uses (the motivation statement, the next steps, the sente
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, file_stem, load_answers
+from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, display_labels, load_answers, read_answers_file
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
+from .safe_files import safe_stem
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
@@ -126,6 +128,7 @@ TEXT = Texts(
     },
 )
 
+EXAMPLE_WORD = {"da": "eksempel", "en": "example"}
 NOTEBOOK = {"typology": "01", "gains": "02", "phases": "03", "directions": "04", "framing": "05", "timeline": "06"}
 
 
@@ -157,6 +160,7 @@ class Plan:
     sections: list[PlanSection]
     footer: str
     notes: list[str] = field(default_factory=list)  # plain text
+    stem: str = ""  # the exports' file name stem (plan_stem): never the same as another person's
 
 
 def _date(stamp: str, lang: str) -> str:
@@ -276,8 +280,30 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         lang=lang, name=name, title=t["title"], project=t["project"].format(project=project) if project else "",
         meta=t["meta"].format(name=name, saved=_date(loaded.saved, lang), file=_plain(loaded.course_file, 80)),
         invented=loaded.invented, sections=sections, footer=t["footer"],
-        notes=[html.unescape(re.sub(r"<[^>]+>", "", n)) for n in loaded.notes],
+        notes=[html.unescape(re.sub(r"<[^>]+>", "", n)) for n in loaded.notes], stem=plan_stem(loaded, lang),
     )
+
+
+def plan_stem(loaded: LoadedAnswers, lang: str, folder: str | Path | None = None) -> str:
+    """The stem of a participant's exported plan, never another person's.
+
+    It is their answers file's stem, which is theirs alone in its folder (mette.json -> "mette", a second
+    Mette's mette-2.json -> "mette-2"); a file from another folder than the answers folder here adds that
+    folder ("anna-exercises-da"), since two folders may each hold an anna.json; the invented example team's
+    files start with "eksempel"/"example". Other exports of a plan (Word) use the same stem.
+    """
+    stem = safe_stem(loaded.path.stem, "deltager", 60)
+    where = loaded.path.parent
+    try:
+        if where.resolve() == EXAMPLE_TEAM.resolve():
+            return safe_stem(f"{EXAMPLE_WORD[lang]}-{stem}", "deltager", 80)
+        if where.resolve() == answers_folder(folder).resolve():
+            return stem
+        tag = where.resolve().relative_to(REPO_ROOT.resolve()).as_posix()
+    except (OSError, ValueError):  # outside the repository: the folder's name and a short hash of its path
+        tag = f"{where.name}-{hashlib.sha256(str(where).encode()).hexdigest()[:6]}"
+    tag = re.sub(r"(^|/)answers$", "", tag)
+    return safe_stem(f"{stem}-{tag}" if tag else stem, "deltager", 100)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -498,7 +524,7 @@ def write_handout(plan: Plan, folder: str | Path | None = None) -> tuple[Path, P
     """Write <name>-plan.pdf (one page) and <name>-plan.md; returns their paths."""
     folder = exports_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{file_stem(plan.name)}-{'plan'}"
+    stem = f"{plan.stem or safe_stem(plan.name, 'deltager')}-plan"
     pdf, md = folder / f"{stem}.pdf", folder / f"{stem}.md"
     page = draw_page(plan)
     page.figure.savefig(pdf, format="pdf", metadata={"Title": plan.title, "Creator": "samskabelse"})
@@ -543,23 +569,52 @@ def answer_folders(course: Course, folder: str | Path | None = None) -> list[Pat
 
 
 def answer_files(course: Course, folder: str | Path | None = None) -> list[tuple[str, Path]]:
-    """(label, path) for the participant's own files first (newest first), then the invented example team."""
+    """(label, path) for the participant's own files first (newest first), then the invented example team.
+
+    A label is the person's name, as the team sees it (two people of the same name told apart, see
+    answers.display_labels), with the folder when it is not the answers folder here; a file that cannot be
+    read is listed by its file name, so that choosing it says what is wrong with it.
+    """
     t = TEXT[course.language]
     own = []
     for base in answer_folders(course, folder):
         own += [p for p in base.glob("*.json") if not p.name.startswith(".")]
-    own.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    here = answers_folder(folder).resolve() if answers_folder(folder).is_dir() else None
-    out = []
-    for p in own:
-        where = p.parent
+
+    def newest(p: Path) -> float:
         try:
-            where = p.parent.resolve().relative_to(REPO_ROOT)
-        except ValueError:
-            pass
-        out.append((p.stem if p.parent.resolve() == here else f"{p.stem} ({where.as_posix()})", p))
+            return -p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    own.sort(key=newest)
+    here = answers_folder(folder).resolve() if answers_folder(folder).is_dir() else None
+    people, unreadable = [], {}
+    for p in own:
+        try:
+            name = read_answers_file(p, course.language)["name"]
+        except Exception:
+            unreadable[p] = True
+            name = p.name
+        people.append(LoadedAnswers(path=p, name=name, saved="", language=course.language, course_id="",
+                                    course_file="", invented=False, answers={}))
+    labels = display_labels([m for m in people if m.path not in unreadable])
+    out = []
+    for m in people:
+        label = m.path.name if m.path in unreadable else labels[m]
+        if m.path.parent.resolve() != here:
+            where = m.path.parent
+            try:
+                where = m.path.parent.resolve().relative_to(REPO_ROOT)
+            except ValueError:
+                pass
+            label = f"{label} · {where.as_posix()}"
+        out.append((label, m.path))
     for p in sorted(EXAMPLE_TEAM.glob("*.json")):
-        out.append((t["example_label"].format(name=p.stem.capitalize()), p))
+        try:
+            name = read_answers_file(p, course.language)["name"]
+        except Exception:
+            name = p.stem.capitalize()
+        out.append((t["example_label"].format(name=" ".join(name.split())), p))
     return out
 
 

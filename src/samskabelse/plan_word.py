@@ -147,7 +147,7 @@ def write_plan_docx(plan: Plan, folder: str | Path | None = None) -> Path:
     """Write <name>-plan.docx beside the PDF and the Markdown (the exports folder); returns its path."""
     folder = exports_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{file_stem(plan.name)}-plan.docx"
+    path = folder / f"{getattr(plan, 'stem', '') or file_stem(plan.name)}-plan.docx"  # the PDF's name, .docx
     tmp = path.with_name(f".{path.name}.tmp")
     plan_document(plan).save(str(tmp))
     tmp.replace(path)  # a reader never sees half a file

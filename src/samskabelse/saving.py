@@ -16,7 +16,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .answers import SaveError, answers_folder, answers_path, read_answers_file, save_answers
+from .answers import (
+    SaveError,
+    answers_folder,
+    answers_path,
+    current_owner,
+    hub_user,
+    read_answers_file,
+    remembered_name,
+    save_answers,
+)
 from .course import Course
 from .display import user_text
 from .i18n import Texts
@@ -32,6 +41,8 @@ TEXT = Texts(
         "notebooken, i én fil pr. person. Gem igen, når du har ændret noget.",
         "binder": "<b>Du kører på Binder: sessionen er midlertidig.</b> Filerne forsvinder, når du lukker fanen, "
         "eller når sessionen har stået stille et stykke tid. Download filen efter hver gemning.",
+        "hub": "På denne JupyterHub er filen din egen, <code>{file}</code> (efter dit brugernavn); navnet, du "
+        "skriver, er det, holdet ser.",
         "download": "Download {file}",
         "no_name": "Skriv dit navn (eller et kaldenavn) i feltet, og tryk så på knappen igen.",
         "failed": "Svarene kunne ikke gemmes: {error}",
@@ -48,6 +59,8 @@ TEXT = Texts(
         "notebook's folder, one file per person. Save again after you change something.",
         "binder": "<b>You are on Binder: the session is temporary.</b> The files vanish when you close the tab or "
         "when the session has been idle for a while. Download the file after every save.",
+        "hub": "On this JupyterHub the file is your own, <code>{file}</code> (after your user name); the name you "
+        "type is the one the team sees.",
         "download": "Download {file}",
         "no_name": "Write your name (or a nickname) in the field, then press the button again.",
         "failed": "The answers could not be saved: {error}",
@@ -78,19 +91,22 @@ def _model(thing: Any) -> Any:
     return model
 
 
-def last_name(folder: Path) -> str:
-    """The name in the most recently saved answers file of the folder, so that a participant types it once."""
+def last_name(folder: Path | None = None) -> str:
+    """The name this participant saved with last, to pre-fill the box; never another person's.
+
+    On a JupyterHub: the name in the hub user's own answers file (or the name they last saved with).
+    Elsewhere: the name kept in the participant's own configuration folder (answers.remembered_name), never
+    the newest file of a shared answers folder, which may be anyone's.
+    """
+    name = remembered_name()
+    if name or folder is None or not hub_user():
+        return name
+    path = answers_path("", folder)
     try:
-        files = sorted((p for p in folder.glob("*.json") if not p.name.startswith(".")),
-                       key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
+        data = read_answers_file(path)
+    except Exception:  # no file yet, or one that cannot be read: no suggestion
         return ""
-    for p in files[:5]:
-        try:
-            return read_answers_file(p)["name"]
-        except Exception:  # a file that cannot be read simply gives no suggestion
-            continue
-    return ""
+    return data["name"] if data.get("owner") == current_owner() else ""
 
 
 class SaveBox:
@@ -113,6 +129,8 @@ class SaveBox:
                                      layout=widgets.Layout(width="auto"))
         self.button.on_click(lambda _b: self.save())
         intro = self.t["where"].format(sections=user_text(sections, 200), folder=user_text(self.folder, 200))
+        if hub_user():
+            intro += "<br>" + self.t["hub"].format(file=user_text(answers_path("", self.folder).name, 100))
         if self.binder:
             intro += f"<br>{self.t['binder']}"
         self.intro = widgets.HTML(f"<p>{intro}</p>")

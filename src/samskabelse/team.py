@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answers import EXAMPLE_TEAM, LoadedAnswers, load_team
+from .answers import EXAMPLE_TEAM, LoadedAnswers, display_labels, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, SERIES, LiveFigure, new_figure
@@ -152,7 +152,7 @@ class Disagreement:
 
 
 def _names(members: list[LoadedAnswers], lang: str) -> str:
-    return join_names([user_text(m.name, 40, "?") for m in members], lang)
+    return join_names([user_text(m.label, 40, "?") for m in members], lang)
 
 
 def _spread(course: Course, section: str, item: str, key: str, values, scale: float, show) -> Disagreement | None:
@@ -207,7 +207,7 @@ def gains_members(team: list[LoadedAnswers], course: Course):
         answered = {key: frozenset(k for k in raw.get(key, {}) if k in ids) if isinstance(raw.get(key), dict)
                     else frozenset() for key, ids in (("gains", {g.id for g in course.gains}),
                                                       ("demands", {d.id for d in course.demands}))}
-        out.append(Member(name=m.name, label=m.name, model=model, gains=answered["gains"],
+        out.append(Member(name=m.name, label=m.label, model=model, gains=answered["gains"],
                           demands=answered["demands"], file=m.path.name, invented=m.invented))
     return out
 
@@ -327,13 +327,13 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
     typed = with_section(team, "typology")
     parts.append(f"<h4>{t['h_type']}</h4>")
     parts.append(_table([t["person"], t["h_type"]],
-                        [[user_text(m.name, 40), user_text(m.models["typology"].type_of(course).name, 80)]
+                        [[user_text(m.label, 40), user_text(m.models["typology"].type_of(course).name, 80)]
                          for m in typed], "samskabelse-team-typology") + _missing(team, "typology", lang))
 
     gains = with_section(team, "gains")
     parts.append(f"<h4>{t['h_gains']}</h4>")
     head = [t["person"], *[user_text(g.name, 40) for g in course.gains]]
-    parts.append(_table(head, [[user_text(m.name, 40), *[str(m.models["gains"].gains[g.id].importance)
+    parts.append(_table(head, [[user_text(m.label, 40), *[str(m.models["gains"].gains[g.id].importance)
                                                           if g.id in m.models["gains"].gains else "–"
                                                           for g in course.gains]] for m in gains],
                         "samskabelse-team-gains"))
@@ -341,11 +341,12 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
     if own:
         label = user_text(course.own_gains_label, 60)
         parts.append("<p>" + label + ": " + "; ".join(
-            f"{user_text(m.name, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
+            f"{user_text(m.label, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
     parts.append(f"<h4>{t['h_demands']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 40) for d in course.demands]],
-                        [[user_text(m.name, 40), *[str(m.models["gains"].demands.get(d.id, 0)) for d in course.demands]]
-                         for m in gains], "samskabelse-team-demands") + _missing(team, "gains", lang))
+                        [[user_text(m.label, 40), *[str(m.models["gains"].demands.get(d.id, 0))
+                                                     for d in course.demands]] for m in gains],
+                        "samskabelse-team-demands") + _missing(team, "gains", lang))
 
     phased = with_section(team, "phases")
     parts.append(f"<h4>{t['h_phases']}</h4>")
@@ -355,13 +356,13 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
         for f in ph.focus_points:
             rows.append([f"{ph.number}. {user_text(ph.name, 40)}", user_text(f.text, 110),
                          *[user_text(status_names[m.models["phases"].get(ph.id, f.id)], 20) for m in phased]])
-    parts.append(_table(["", "", *[user_text(m.name, 30) for m in phased]], rows, "samskabelse-team-phases")
+    parts.append(_table(["", "", *[user_text(m.label, 30) for m in phased]], rows, "samskabelse-team-phases")
                  + _missing(team, "phases", lang))
 
     directed = with_section(team, "directions")
     parts.append(f"<h4>{t['h_directions']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 30) for d in course.directions]],
-                        [[user_text(m.name, 40), *[str(m.models["directions"].attention.get(d.id, 0))
+                        [[user_text(m.label, 40), *[str(m.models["directions"].attention.get(d.id, 0))
                                                     for d in course.directions]] for m in directed],
                         "samskabelse-team-directions"))
     parts.append(f"<h4>{t['h_stakeholders']}</h4>")
@@ -419,7 +420,7 @@ def timeline_table(team: list[LoadedAnswers], course: Course) -> str:
         if i not in forecasts:
             continue
         f = forecasts[i]
-        rows.append([user_text(m.name, 40), format_date(f.planned_finish, course.language),
+        rows.append([user_text(m.label, 40), format_date(f.planned_finish, course.language),
                      *[format_date(f.finish_date(q), course.language) for q in qs],
                      str(round(f.planned_total))])
     return _table([t["person"], t["planned"], *[t["q"].format(q=q) for q in qs], t["weeks"]], rows,
@@ -449,6 +450,7 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
     style = {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
     n = max(1, len(team))
     offsets = {i: (i - (n - 1) / 2) * min(0.12, 0.6 / n) for i in range(len(team))}
+    legend = display_labels(team, shortened=18)  # names as short as the legend needs, never two alike
 
     def dots(ax, labels, value_of, section, scale_max, title):
         members = [(i, m) for i, m in enumerate(team) if section in m.models]
@@ -458,7 +460,7 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
             points = [(value_of(m, k), k + offsets[i]) for k in ys]
             points = [(x, y) for x, y in points if x is not None]  # not answered: no point, not a 0
             ax.scatter([x for x, _ in points], [y for _, y in points], s=70, color=colour, marker=marker,
-                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(m.name, 18))
+                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40))
         for y in ys:
             values = [v for _, m in members if (v := value_of(m, y)) is not None]
             if values:
@@ -494,7 +496,7 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
         ax.scatter([f.finish_weeks(q)], [row], marker=marker, s=80, color=colour, edgecolor="black", zorder=3)
         ax.text(f.finish_weeks(q) + right * 0.04, row, f"{round(f.planned_total)} → {round(f.finish_weeks(q))}",
                 va="center", fontsize=12)
-    ax.set_yticks(range(len(forecasts)), [_figure_name(team[i].name) for i in forecasts])
+    ax.set_yticks(range(len(forecasts)), [_figure_name(legend[team[i]], 40) for i in forecasts])
     ax.invert_yaxis()
     ax.set_xlim(0, right * 1.3 + 2)
     ax.set_title(t["fig_timeline"].format(q=q), loc="left")
@@ -589,7 +591,7 @@ class TeamWidget:
                          + "</ul>")
         notes = [(m, n) for m in self.team for n in m.notes]
         if notes:  # the models' notes are already HTML-safe
-            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.name, 40)}: {n}</li>" for m, n in notes)
+            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes)
                          + "</ul>")
         self.status.value = "".join(f"<p>{line}</p>" if not line.startswith(t["problems"]) else line
                                     for line in lines)

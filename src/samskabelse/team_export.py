@@ -262,7 +262,7 @@ class TeamExport:
         self.folder = folder
         self.files: tuple[Path, Path] | None = None
         self.button = widgets.Button(description=self.t["button"], icon="file-pdf-o", button_style="primary",
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=widgets.Layout(width="22em"))
         self.button.on_click(lambda _b: self.save())
         self.help = widgets.HTML()
         self.status = widgets.HTML()
