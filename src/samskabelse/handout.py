@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, display_labels, load_answers, read_answers_file
 from .course import REPO_ROOT, Course
-from .display import user_text
+from .display import SavedFiles, user_text
 from .figures import PALETTE, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
@@ -49,7 +49,7 @@ TEXT = Texts(
         "balance_none": "Gevinsterne er ikke vægtet endnu.",
         "heaviest": "Det, der kræver mest: {names}.",
         "own": "Egne gevinster: {names}.",
-        "readiness": "{number}. {phase}: {percent} % af fokuspunkterne på plads",
+        "readiness": "{number}. {phase}: parathed {percent} %",
         "steps": "Mine næste skridt:",
         "step": "{n}. {text} ({phase})",
         "no_steps": "Alle fokuspunkter er på plads.",
@@ -88,7 +88,7 @@ TEXT = Texts(
         "s_gains": "Why co-create?",
         "s_phases": "Where the project stands",
         "s_directions": "Leading in four directions",
-        "s_framing": "The pitch is chalked",
+        "s_framing": "The pitch is marked out",
         "s_timeline": "The timeline – what I can say upward",
         "type": "Type in the course's typology: {type} – {description}",
         "balance": "Gains against demands: {g} against {d} on a scale from 0 to 5 – a reading to discuss, not a "
@@ -96,7 +96,7 @@ TEXT = Texts(
         "balance_none": "The gains are not weighed yet.",
         "heaviest": "What demands most: {names}.",
         "own": "Own gains: {names}.",
-        "readiness": "{number}. {phase}: {percent} % of the focus points in place",
+        "readiness": "{number}. {phase}: readiness {percent}%",
         "steps": "My next steps:",
         "step": "{n}. {text} ({phase})",
         "no_steps": "Every focus point is in place.",
@@ -687,7 +687,7 @@ class PlanWidget:
             return None
         shown = ", ".join(f"<code>{user_text(p, 200)}</code>" for p in self.saved)
         self.status.value = f"<p>{self.t['saved'].format(files=shown)}</p>"
-        return self.saved
+        return SavedFiles(self.saved, self.course.language)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

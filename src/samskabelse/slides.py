@@ -131,12 +131,12 @@ TEXT = Texts(
                             "of attention are the course's working model.",
         "directions_notes": "Exercise 3: how much attention does each direction get now (0–5), and who are the key "
                             "stakeholders?",
-        "frames_title": "Chalk the pitch: fixed frames and elastic room",
+        "frames_title": "Mark out the pitch: fixed boundaries and elastic room",
         "frames_fixed": "Usually fixed", "frames_elastic": "Usually elastic",
-        "frames_label": "Chalking the pitch is the publication's point. The list of frames and which are fixed is "
-                        "the course's working model.",
+        "frames_label": "Marking out the pitch is the publication's point. The list of boundaries and which are "
+                        "fixed is the course's working model.",
         "frames_notes": "The manager must be willing to let go of some control and live with some unpredictability. "
-                        "Exercise 4: sort the frames, and say who decides.",
+                        "Exercise 4: sort the boundaries, and say who decides.",
         "timeline_title": "A realistic timeline",
         "timeline_phase": "Phase", "timeline_weeks": "Suggested", "timeline_unc": "Uncertainty",
         "weeks": "{weeks} weeks",
