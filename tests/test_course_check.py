@@ -26,7 +26,7 @@ def edited(tmp_path: Path, lang: str, *edits: tuple[str, str], name: str = "cour
 def deadline_entry(lang: str) -> str:
     """The first deadline's line in the shipped file, as a facilitator would edit it."""
     return next(line for line in default_course_path(lang).read_text(encoding="utf-8").splitlines()
-                if "weeks_after_start" in line)
+                if line.lstrip().startswith("- {") and "weeks_after_start" in line)
 
 
 def message_for(path: Path, lang: str | None = None) -> str:

@@ -19,7 +19,7 @@ from every_widget import controls, draw_everything, participant_values, use
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from samskabelse.course import CourseError, default_course_path, read_course
+from samskabelse.course import COUNTS, CourseError, default_course_path, read_course
 from samskabelse.course_file import declared_language
 
 LANGS = ("da", "en")
@@ -68,6 +68,19 @@ def field_name(path: tuple) -> str:
     return "".join(step if step == "[]" or i == 0 else f".{step}" for i, step in enumerate(named)).lstrip(".")
 
 
+def resized(entries: list, n: int) -> list:
+    """The list cut to n entries, or grown to n with copies of its entries that each get their own id."""
+    out = list(entries[:n])
+    k = 0
+    while entries and len(out) < n:
+        copy = yaml.safe_load(yaml.safe_dump(entries[k % len(entries)]))
+        k += 1
+        if isinstance(copy, dict) and isinstance(copy.get("id"), str):
+            copy["id"] = f"{copy['id']}_{k + 1}"
+        out.append(copy)
+    return out
+
+
 def is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -76,9 +89,10 @@ def is_number(value) -> bool:
 def data_edit(draw, data):
     """One change to the parsed file: a number, a text, a list (shortened, grown with new entries, reordered),
     any value replaced by any other, or a field deleted."""
-    kind = draw(st.sampled_from(["number", "text", "list", "replace", "delete"]))
-    eligible = {"number": lambda v: is_number(v), "text": lambda v: isinstance(v, str),
-                "list": lambda v: isinstance(v, list)}.get(kind, lambda v: True)
+    kind = draw(st.sampled_from(["count", "edge", "number", "text", "list", "replace", "delete"]))
+    eligible = {"number": is_number, "edge": is_number, "text": lambda v: isinstance(v, str),
+                "list": lambda v: isinstance(v, list), "count": lambda v: isinstance(v, list)}.get(kind,
+                                                                                               lambda v: True)
     # the field first (seed, weeks, gains, name, ...), then one of its places: every kind of field is as likely
     # to be edited as any other, however often it occurs in the file
     fields: dict = {}
@@ -87,7 +101,13 @@ def data_edit(draw, data):
             fields.setdefault(field_name(p), []).append((p, v))
     places = fields[draw(st.sampled_from(sorted(fields)))]
     path, value = draw(st.sampled_from(places))
-    if kind == "number":
+    if kind == "count":  # a list at the edge of what the check allows: none, one, the most, one too many
+        low, high = COUNTS.get(str(path[-1]), (1, 12))
+        n = draw(st.sampled_from(sorted({0, 1, max(0, low - 1), low, high, high + 1})))
+        set_at(data, path, resized(value, n))
+    elif kind == "edge":  # a number at the edge: below zero, zero, one, huge
+        set_at(data, path, draw(st.sampled_from([-1, 0, 1, 0.5, 2**31, value + 1, value - 1])))
+    elif kind == "number":
         set_at(data, path, draw(st.one_of(st.integers(-3, 3).map(lambda d, v=value: v + d), NUMBER)))
     elif kind == "text":
         new = draw(TEXT)
