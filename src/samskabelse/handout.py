@@ -69,7 +69,7 @@ TEXT = Texts(
         # the widget
         "file": "Svarfil",
         "steps_slider": "Næste skridt",
-        "save": "Gem som PDF og Markdown",
+        "save": "Gem som PDF, Word og Markdown",
         "saved": "Gemt: {files}",
         "failed": "Planen kunne ikke gemmes: {error}",
         "example_label": "{name} (opdigtet eksempel)",
@@ -116,7 +116,7 @@ TEXT = Texts(
         "notes": "Notes from loading the file:",
         "file": "Answers file",
         "steps_slider": "Next steps",
-        "save": "Save as PDF and Markdown",
+        "save": "Save as PDF, Word and Markdown",
         "saved": "Saved: {files}",
         "failed": "The plan could not be saved: {error}",
         "example_label": "{name} (invented example)",
@@ -676,11 +676,15 @@ class PlanWidget:
         self.plan = build_plan(self.loaded, self.course, self.slider.value)
         self.preview.value = plan_html(self.plan)
 
-    def save(self) -> tuple[Path, Path] | None:
+    def save(self) -> tuple[Path, Path, Path] | None:
+        """Write the plan as PDF and Markdown (write_handout) and as Word (plan_word); returns the three paths."""
         if self.plan is None:
             return None
+        from .plan_word import write_plan_docx
+
         try:
-            self.saved = write_handout(self.plan, self.exports)
+            self.saved = (*write_handout(self.plan, self.exports),
+                          write_plan_docx(self.plan, exports_folder(self.exports), TEXT[self.plan.lang]))
         except OSError as exc:
             message = self.t["failed"].format(error=user_text(exc, 300))
             self.status.value = f"<p class='samskabelse-warning'>{message}</p>"
