@@ -223,8 +223,6 @@ print(box.result.path, gains.importance[first].value)
 """
 
 
-@pytest.mark.xfail(strict=True, reason="answers files are written with mkstemp's mode 0600, which the room's group "
-                   "cannot read, until issue 10 (answers) gives them the shared folder's modes")
 def test_three_participants_save_at_once_and_the_facilitator_sees_all(hub, room):
     at = time.time() + 8  # time for the three kernels to start and build the widget
 
