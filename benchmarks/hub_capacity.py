@@ -21,10 +21,12 @@ Results go to build/hub-capacity/<time>.json and a Markdown table on stdout. Nee
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pwd
 import random
+import shutil
 import statistics
 import sys
 import threading
@@ -169,7 +171,7 @@ def memory_of(procs: list[psutil.Process]) -> dict[str, float]:
     return out
 
 
-def run(n: int, seconds: float, verbose: bool) -> dict:
+def run(n: int, seconds: float, verbose: bool, out: Path) -> dict:
     hub = LocalHub(tag="b" + os.urandom(2).hex())
     started = time.perf_counter()
     hub.start()
@@ -194,7 +196,9 @@ def run(n: int, seconds: float, verbose: bool) -> dict:
             print(f"N={n}: {len(ready)} ready after {setup_s:.0f} s", file=sys.stderr)
 
         accounts = {s: pwd.getpwnam(f"jupyter-{s.participant.name}").pw_uid for s in ready}
-        hub_procs = [psutil.Process(hub.process.pid), *psutil.Process(hub.process.pid).children(recursive=True)]
+        # the hub and its proxy run as root; the participants' servers (the hub's children too) are counted apart
+        hub_procs = [p for p in [psutil.Process(hub.process.pid), *psutil.Process(hub.process.pid).children(True)]
+                     if p.uids().real == 0]
         ours = psutil.Process()
         time.sleep(2)  # let the start settle before measuring
         before = {s: cpu_seconds(processes_of(uid)) for s, uid in accounts.items()}
@@ -215,6 +219,9 @@ def run(n: int, seconds: float, verbose: bool) -> dict:
         memory = {s: memory_of(processes_of(uid)) for s, uid in accounts.items()}
         load = os.getloadavg()
     finally:
+        out.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # the hub's and the servers' log, for a failure's story
+            shutil.copyfile(hub.log_path, out / f"hub-n{n}.log")
         hub.stop()
 
     changes = [c for s in ready for c in s.changes]
@@ -239,6 +246,7 @@ def run(n: int, seconds: float, verbose: bool) -> dict:
         "where_ms_p50": {k: percentile([c[k] for c in ok], 0.5) for k in ("to_kernel_ms", "in_kernel_ms", "back_ms")},
         "where_ms_p95": {k: percentile([c[k] for c in ok], 0.95) for k in ("to_kernel_ms", "in_kernel_ms",
                                                                              "back_ms")},
+        "setup_cpu_s_per_participant": statistics.mean(before.values()) if before else float("nan"),
         "cpu_cores_per_participant": participants_cpu / wall / max(len(ready), 1),
         "cpu_cores_participants": participants_cpu / wall,
         "cpu_cores_hub_and_proxy": hub_cpu / wall,
@@ -286,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results = []
     for n in args.participants:
-        results.append(run(n, args.seconds, args.verbose))
+        results.append(run(n, args.seconds, args.verbose, args.out))
         print(table(results[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
         for f in results[-1]["failures"][:10]:
             print(f"  failure: {f}", file=sys.stderr)
