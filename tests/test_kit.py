@@ -12,7 +12,7 @@ ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 
 
 def test_kit_for_an_adapted_file_lists_everything_it_holds(tmp_path, capsys):
-    team = REPO_ROOT / "data" / "example-team"
+    team = REPO_ROOT / "data" / "example-team" / "da"
     assert main([str(ADAPTED), "--out", str(tmp_path), "--repo", "kommune/samskabelse", "--team", str(team)]) == 0
     contents = (tmp_path / "INDHOLD.md").read_text(encoding="utf-8")
     files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
