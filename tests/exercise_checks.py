@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from notebook_checks import Shown, check
+from notebook_checks import Shown, check, check_no_raw_values
 
 
 def _saves(ns: dict, lang: str, sections: dict) -> None:
@@ -106,4 +106,5 @@ def run_exercise_checks(number: str, lang: str, ns: dict, shown: Shown) -> None:
         raise AssertionError(f"tests/exercise_checks.py has no check for workbook {number}: add one")
     check(ns["course"].language == lang, f"workbook {number} loaded the wrong language")
     EXERCISE_CHECKS[number](ns, shown, lang)
+    check_no_raw_values(shown)
     print(f"workbook {number} ({lang}): checks passed")

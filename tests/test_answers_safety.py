@@ -325,7 +325,8 @@ def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, cou
         if label.startswith("Mette"):
             plan.choice.value = str(path)
             written |= {p.name for p in plan.save()}
-    assert written == {"mette-plan.pdf", "mette-plan.md", "mette-2-plan.pdf", "mette-2-plan.md"}
+    assert written == {"mette-plan.pdf", "mette-plan.md", "mette-plan.docx",
+                       "mette-2-plan.pdf", "mette-2-plan.md", "mette-2-plan.docx"}
     # the invented example Anna and a real Anna do not share a plan either
     shutil.copy(A.EXAMPLE_TEAM / "anna.json", tmp_path / "answers" / "anna.json")
     plan = your_plan(course)
@@ -334,7 +335,7 @@ def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, cou
         if label.startswith("Anna"):
             plan.choice.value = str(path)
             names |= {p.name for p in plan.save()}
-    assert len(names) == 4
+    assert len(names) == 6  # two people, each a PDF, a Markdown and a Word plan
 
 
 # ---------------------------------------------------------------------------------------------

@@ -78,6 +78,8 @@ def test_widgets_display_and_follow_the_keyboard_in_jupyterlab(lang, number, lab
     console = h.collect_console_errors(page)
     with h.screenshot_on_failure(page, f"lab-{lang}-{number}"):
         h.open_in_lab(page, lab, relpath)
+        collapsed, code_cells = h.collapsed_inputs(page)
+        assert code_cells and collapsed == code_cells, f"{relpath}: {collapsed} of {code_cells} code cells collapsed"
         h.run_all_cells(page)
         widgets = h.wait_for_widgets(page)
         assert not h.problems(page), f"{relpath}: {h.problems(page)}\nconsole: {console}"

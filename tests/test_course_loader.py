@@ -178,10 +178,10 @@ def test_out_of_range_value(tmp_path):
 
 
 def test_factors_out_of_order(tmp_path):
-    path = copy_with(tmp_path, "en", "optimistic: 0.9, likely: 1.2, pessimistic: 2.0",
-                     "optimistic: 0.9, likely: 2.5, pessimistic: 2.0")
+    path = copy_with(tmp_path, "en", "optimistic: 0.75, likely: 1.0, pessimistic: 1.6",
+                     "optimistic: 0.75, likely: 2.5, pessimistic: 1.6")
     message = error_for(path)
-    assert "'likely' (2.5) must not be greater than 'pessimistic' (2.0)" in message
+    assert "'likely' (2.5) must not be greater than 'pessimistic' (1.6)" in message
 
 
 def test_bad_basis_value(tmp_path):
@@ -311,3 +311,36 @@ def test_a_wrong_description_basis_is_named_with_its_line(tmp_path):
     message = error_for(path, "da")
     assert f"linje {line_of(path, 'description_basis: kursus')}" in message
     assert "gains[0].description_basis" in message and "'kursus'" in message
+
+
+# -- deadlines on calendar dates ----------------------------------------------------------------------
+def test_a_deadline_on_a_calendar_date_or_a_day_every_year(tmp_path):
+    from datetime import date
+
+    from samskabelse.timeline import TimelinePlan
+
+    shipped = load_course("da").timeline.deadlines
+    assert [(d.id, d.weeks_after_start, d.date) for d in shipped] == [("committee", 30, ""),
+                                                                      ("budget_year", None, "12-31")]
+    path = copy_with(tmp_path, "da", "weeks_after_start: 30, phase_done: cocreate",
+                     "date: 2027-03-15, phase_done: cocreate")
+    course = read_course(path, "da")
+    assert course.timeline.deadlines[0].date == "2027-03-15"
+    plan = TimelinePlan.from_course(course, date(2026, 6, 1))
+    assert [d.date for d in plan.deadlines] == [date(2027, 3, 15), date(2027, 12, 31)]
+    quoted = copy_with(tmp_path, "da", "afslutning, date: 12-31", 'afslutning, date: "2027-12-31"', name="q.yaml")
+    assert read_course(quoted, "da").timeline.deadlines[1].date == "2027-12-31"
+
+
+@pytest.mark.parametrize("new, expected", [
+    ("date: 2027-02-30, phase_done: cocreate", "'2027-02-30' er ikke en dato"),
+    ("date: 31.12.2027, phase_done: cocreate", "'31.12.2027' er ikke en dato"),
+    ("date: 13-01, phase_done: cocreate", "'13-01' er ikke en dato"),
+    ("date: 1999-12-31, phase_done: cocreate", "skal være mellem 2000-01-01 og 2100-12-31"),
+    ("weeks_after_start: 30, date: 2027-03-15, phase_done: cocreate", "enten 'date' eller 'weeks_after_start'"),
+])
+def test_a_bad_deadline_date_is_named_with_its_line_and_the_fix(tmp_path, new, expected):
+    path = copy_with(tmp_path, "da", "weeks_after_start: 30, phase_done: cocreate", new)
+    message = error_for(path, "da")
+    assert expected in message and f"linje {line_of(path, new)}" in message
+    assert "timeline.deadlines[0].date" in message

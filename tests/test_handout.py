@@ -169,3 +169,20 @@ def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkey
     assert path.name == "dennis.json" and label == "Dennis · exercises/da/answers"
     monkeypatch.chdir(tmp_path)  # a copy elsewhere (as the tests run it) looks only beside itself
     assert handout.answer_files(course)[0][1].name == "anna.json"
+
+
+def test_the_plan_calls_readiness_what_it_is_and_its_next_steps_are_actions(course, course_en):
+    """Readiness counts "under way" as half, so it is not "the share of focus points in place" (issue 13)."""
+    for c, word in ((course, "parathed"), (course_en, "readiness")):
+        plan = build_plan(load_answers(EXAMPLE_TEAM / "anna.json", c), c, steps=3)
+        phases = next(s for s in plan.sections if s.key == "phases")
+        lines = [line.text for line in phases.lines if line.bar is not None]
+        assert lines and all(word in line and "fokuspunkterne på plads" not in line and "focus points in place"
+                             not in line for line in lines), lines
+    # a next step says what to do: it starts with a verb in the imperative, not "Det er ..." / "We have ..."
+    for c in (course, course_en):
+        for phase in c.phases:
+            for point in phase.focus_points:
+                first = point.text.split()[0]
+                assert first not in ("Det", "Vi", "Jeg", "Topledelse", "Relationen", "Medarbejderne", "Tidsrammen",
+                                     "Læringen", "Partnernes", "We", "I", "It", "The", "Top", "Staff"), point.text

@@ -298,3 +298,39 @@ def test_a_participant_cannot_overwrite_rename_or_delete_anothers_file(hub, room
                     "course = open_course('da')\nbox = save_box(course, weigh_gains(course))\n"
                     "box.name.value = 'Anna'\nbox.save()")
     assert {p: p.read_bytes() for p in anna_files} == before
+
+
+SQUAT = """
+import json, os
+from samskabelse.answers import answers_path
+target = {target!r}
+with open(target, 'x') as f:   # a file under the facilitator's name, made first by another participant
+    json.dump({{"kind": "samskabelse-answers", "schema": 1, "name": "Facilitator", "owner": "hub:{owner}",
+               "saved": "2026-01-01T00:00:00+00:00", "language": "da",
+               "course": {{"id": "x", "file": "data/da/course.yaml"}},
+               "answers": {{"typology": {{"planted": "by Bo"}}}}}}, f)
+print(os.stat(target).st_uid)
+"""
+
+
+def test_a_file_made_first_under_someone_elses_name_never_costs_them_their_answers(hub, room):
+    """Bo creates the facilitator's answers file before the facilitator saves, claiming it is theirs and planting an
+    answer in it: the facilitator's save goes to a file of their own (the system says whose a file is, not what
+    the file claims), without Bo's planted answer."""
+    facilitator = room["facilitator"]
+    where = run(facilitator, "from samskabelse.answers import answers_path\nprint(answers_path('Facilitator'))")
+    target = hub.answers / Path(where.strip().splitlines()[-1]).name
+    run(room["bo"], SQUAT.format(target=str(target), owner=facilitator.name))
+    squatted = target.read_bytes()
+    out = run(facilitator, "from samskabelse import open_course, save_box\nfrom samskabelse.gains import weigh_gains\n"
+                           "course = open_course('da')\ngains = weigh_gains(course)\n"
+                           "gains.importance[course.gains[0].id].value = 4\n"
+                           "box = save_box(course, gains)\nbox.name.value = 'Facilitator'\nbox.save()\n"
+                           "print(box.result.path if box.result else None)\nprint(box.status.value)")
+    path_line, status = out.strip().split("\n", 1)
+    uid = pwd.getpwnam(f"jupyter-{facilitator.name}").pw_uid
+    own = [p for p in hub.answers.glob("*.json") if p.stat().st_uid == uid]
+    saved = [p for p in own if load_answers(p, open_course("da")).name == "Facilitator"]
+    assert saved, (path_line, status)
+    assert all("planted" not in p.read_text() for p in saved)
+    assert target.read_bytes() == squatted  # and Bo's file is Bo's

@@ -118,3 +118,17 @@ def test_readme_tells_how_to_start_and_log_in():
     for setting in ("authenticator", "spawner", "HTTPS"):
         assert setting.lower() in section.lower()
     assert "TLJH" in section and "Zero to JupyterHub" in section
+
+
+def test_a_team_folder_with_one_folder_per_participant_loads_everyone(tmp_path, da):
+    """Zero to JupyterHub's answers volume: each participant writes only their own folder (subPath), and notebook 08
+    reads the whole volume, so the team's files are one folder down."""
+    from samskabelse.answers import load_team, save_answers
+    from samskabelse.gains import GainsModel
+
+    for person, name in [("anna", "Anna"), ("bo", "Bo")]:
+        save_answers(tmp_path / person / f"{person}.json", name, da, {"gains": GainsModel.for_course(da)})
+    (tmp_path / ".hidden").mkdir()
+    save_answers(tmp_path / ".hidden" / "x.json", "Hidden", da, {"gains": GainsModel.for_course(da)})
+    team, problems = load_team(tmp_path, da)
+    assert sorted(m.name for m in team) == ["Anna", "Bo"], problems

@@ -209,3 +209,75 @@ def test_the_lederweb_example_has_one_wording_and_claims_nothing_beyond_the_sour
             assert ODENSE[lang] in text, f"{path.name}: use the one wording of the Odense example"
             mentioned.append(path.name[:2])
     assert {"03", "04", "06"} <= set(mentioned)
+
+
+# -- what a manager sees: no code unless asked for, realistic times, the calculations one click away -------------
+@pytest.mark.parametrize("path", WITH_EXERCISES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_code_is_collapsed_in_jupyterlab(path: Path):
+    """JupyterLab shows a code cell whose metadata says jupyter.source_hidden as a collapsed "…" (nbformat's
+    ICodeCellJupyterMetadata); a click shows the code. Voilà shows no code at all."""
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, f"cell {i}: hide its code"
+
+
+MINUTES = re.compile(r"(\d+)\s*min")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stated_times_agree_with_the_course_file_and_add_up_in_00_and_the_readme(lang: str):
+    from samskabelse import load_course
+
+    modules = {m.number: m.minutes for m in load_course(lang).modules}
+    for number, path in notebooks(lang).items():
+        nb = nbformat.read(path, as_version=4)
+        cell = next(c.source for c in nb.cells if c.cell_type == "markdown" and f"## {SKELETON[lang][1]}" in c.source)
+        assert int(MINUTES.search(cell).group(1)) == modules[number], f"{path.name}: the course file says " \
+            f"{modules[number]} minutes"
+    total = sum(modules.values())
+    assert {m: modules[m] for m in ("01", "02", "05", "06")} == {"01": 35, "02": 45, "05": 45, "06": 50}, \
+        "the times read aloud and tried (issue 13)"
+    assert f"{total} " in markdown_text(notebooks(lang)["00"]), "00 gives the course's total in minutes"
+    assert f"{total} minutes" in (ROOT / "README.md").read_text(encoding="utf-8"), "the README gives the total"
+
+
+CALCULATES = {"da": "Sådan regner kurset", "en": "How the course calculates"}
+DETAILS = re.compile(r"<details>\s*<summary>(.*?)</summary>\s*\n\n(.+?)\n\n</details>", re.S)
+
+
+@pytest.mark.parametrize("path", [p for p in ALL if p.name[:2] in ("01", "02", "03", "04", "05", "06", "07", "08")],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_working_models_calculations_are_one_click_away(path: Path):
+    """Each notebook that computes something keeps its rules and formulas in one collapsed <details> part, which
+    JupyterLab, Voilà and GitHub all render (Markdown inside it needs the blank lines the regex asks for)."""
+    lang = path.parent.name
+    found = [m for m in DETAILS.finditer(markdown_text(path)) if CALCULATES[lang] in m.group(1)]
+    assert len(found) == 1, f"{path.name}: one <details> part whose summary says '{CALCULATES[lang]}'"
+    assert len(found[0].group(2).split()) >= 20, "say how the course calculates"
+
+
+def test_the_raw_value_check_catches_what_a_participant_must_not_see():
+    """notebook_checks.check_no_raw_values runs at the end of every executed notebook and workbook; here it is shown
+    to fail on the outputs notebook 07 used to show, and to pass the readable display that replaced them."""
+    import sys
+    from pathlib import PurePosixPath
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from notebook_checks import Shown, check_no_raw_values
+
+    from samskabelse.display import SavedFiles
+
+    for raw in (repr((PurePosixPath("exports/anna-plan.pdf"), PurePosixPath("exports/anna-plan.md"))).replace(
+                "PurePosixPath", "PosixPath"), "<samskabelse.handout.PlanWidget object at 0x7f>", "('a', 'b')", "42"):
+        shown = Shown()
+        shown.bundles.append({"text/plain": raw})
+        with pytest.raises(AssertionError):
+            check_no_raw_values(shown)
+    files = SavedFiles(["exports/anna-plan.pdf", "exports/anna-plan.md"], "da")
+    shown = Shown()
+    shown.bundles.append({"text/html": files._repr_html_(), "text/plain": repr(files)})
+    check_no_raw_values(shown)
+    assert "anna-plan.pdf" in files._repr_html_() and "PosixPath" not in repr(files)
+    pdf, md = files
+    assert pdf.suffix == ".pdf" and md.suffix == ".md"

@@ -71,3 +71,12 @@ def test_extra_slides_follow_with_their_picture_and_its_text_alternative(tmp_pat
     last = prs.slides[len(prs.slides) - 1]
     pictures = [s for s in last.shapes if s.shape_type == 13]
     assert pictures and pictures[0]._element.nvPicPr.cNvPr.get("descr") == "Fire panelér med holdets svar"
+
+
+def test_the_gains_label_follows_each_gains_basis(da):
+    from samskabelse.slides import intro_slides
+
+    own = intro_slides(read_course(ADAPTED, "da"))[3].label
+    assert "undtagen Mindre ensomhed" in own  # the team's own gain is not called the publication's
+    shipped = intro_slides(da)[3].label
+    assert "undtagen" not in shipped and "forklaringerne er ikke publikationens ord" in shipped

@@ -143,12 +143,37 @@ def test_the_course_defaults_give_these_exact_figures(course):
     """Seed 2019, 10,000 draws: the figures the notebook shows, reproducible to the last digit."""
     result = forecast(default_plan(course), course.language)
     assert result.draws == 10_000 and result.plan.seed == 2019
-    assert np.round(result.end_quantiles, 4).tolist() == [[9.4754, 36.3717, 48.4293], [10.9825, 42.451, 54.5823]]
-    assert result.chances == {"committee": 0.0566, "budget_year": 0.169}
+    assert np.round(result.end_quantiles, 4).tolist() == [[8.3344, 30.3333, 40.8707], [9.4521, 34.9657, 45.55]]
+    assert result.chances == {"committee": 0.4634, "budget_year": 0.9975}
     assert result.planned_finish == date(2026, 9, 28)
-    assert result.finish_date(50) == date(2026, 12, 11) and result.finish_date(85) == date(2027, 1, 23)
-    assert result.buffer_weeks == 17 and result.buffer_date == date(2027, 1, 25)
-    assert result.chance_of_plan == 0.0022
+    assert result.finish_date(50) == date(2026, 10, 19) and result.finish_date(85) == date(2026, 11, 20)
+    assert result.buffer_weeks == 8 and result.buffer_date == date(2026, 11, 23)
+    assert result.chance_of_plan == 0.2136
+
+
+@pytest.mark.parametrize("start", [date(2026, 1, 5), date(2026, 6, 1), date(2026, 11, 2), date(2027, 3, 1)])
+def test_the_default_plan_gives_a_plausible_first_picture(course, start):
+    """The plan is the likeliest estimate and delays outweigh gains: it holds in about one case in five – neither
+    "under 1 %" (the old factors put every phase's likely duration above the plan) nor a sure thing."""
+    result = forecast(default_plan(course, start), course.language)
+    assert 0.1 <= result.chance_of_plan <= 0.5, result.chance_of_plan
+    assert 0.2 <= result.chances["committee"] <= 0.9, "the default committee meeting is tight, not hopeless"
+    assert 1 <= result.buffer_weeks <= 0.3 * result.planned_total
+    for u in course.timeline.uncertainty_levels:
+        assert u.likely == 1.0 and u.optimistic < 1.0 < u.pessimistic, "the plan is the likeliest estimate"
+        assert u.pessimistic - 1.0 > 1.0 - u.optimistic, "delays can be larger than gains"
+
+
+@pytest.mark.parametrize("start", [date(2026, 1, 5), date(2026, 6, 1), date(2026, 11, 2), date(2027, 3, 1),
+                                   date(2027, 12, 27)])
+def test_the_budget_year_ends_on_31_december(course, start):
+    """A Danish municipality's budget year is the calendar year: the deadline is the first 31 December on or after
+    the planned end of the project (the old default, 44 weeks after the start, fell on 4 October or so)."""
+    plan = default_plan(course, start)
+    budget = next(d for d in plan.deadlines if d.id == "budget_year")
+    assert (budget.date.month, budget.date.day) == (12, 31)
+    planned_end = forecast(plan, course.language).planned_finish
+    assert planned_end <= budget.date < date(planned_end.year + 1, 1, 1)
 
 
 def test_ten_thousand_draws_take_under_ten_milliseconds(da):
@@ -175,31 +200,47 @@ def test_milestones_fall_where_their_phase_says(da):
 # -- what to say upward -----------------------------------------------------------------------------
 def test_the_sentence_for_top_management_in_danish(da):
     text = upward_sentence(forecast(default_plan(da), "da"), da)
-    for part in ("færdig den 28. september 2026 (uge 40)", "samskabelse tager ofte længere tid end ventet",
-                 "50 % sandsynlighed for at være færdig senest den 11. december 2026",
-                 "85 % for senest den 23. januar 2027",
-                 "fasen »Samskab og navigér« færdig til fristen »Møde i fagudvalget« den 3. august 2026 er 6 %",
-                 "fristen »Budgetårets afslutning« den 9. november 2026 er 17 %",
-                 "buffer på 17 uger, så projektet kan være færdigt den 25. januar 2027."):
-        assert part in text, part
-    assert text.endswith(".") and not re.search(r"\. [A-ZÆØÅ]", text), "one sentence"
+    assert text == ("Vi planlægger at være færdige den 28. september 2026 (uge 40), men samskabelse tager ofte "
+                    "længere tid end ventet. Vi beder derfor om en buffer på 8 uger, så vi med 85 % sandsynlighed "
+                    "er færdige senest den 23. november 2026.")
 
 
 def test_the_sentence_for_top_management_in_english(en):
     text = upward_sentence(forecast(default_plan(en), "en"), en)
-    for part in ("We plan to finish on 28 September 2026 (week 40)", "a 50% chance of finishing by 11 December 2026",
-                 "an 85% chance by 23 January 2027", "“Standing committee meeting” on 3 August 2026 is 6%",
-                 "“End of the budget year” on 9 November 2026 is 17%", "a buffer of 17 weeks, to finish by 25 January"):
-        assert part in text, part
+    assert text == ("We plan to finish on 28 September 2026 (week 40), but co-creation often takes longer than "
+                    "expected. We therefore ask for a buffer of 8 weeks, which gives an 85% chance of finishing by "
+                    "23 November 2026.")
 
 
-def test_names_in_the_sentence_are_escaped_for_html(en):
+SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ]|$)")  # "28. september" does not end a sentence
+
+
+def sentences(text: str) -> int:
+    return len(SENTENCE_END.findall(text.strip()))
+
+
+@pytest.mark.parametrize("weeks", [(8, 20, 10), (1, 1, 1), (52, 104, 52), (30, 2, 30)])
+def test_what_to_say_upward_is_two_sentences_short_enough_to_say_aloud(course, weeks):
+    """At most two sentences and 45 words – about 15 seconds aloud (the old default was one sentence of 90 words).
+    The deadlines' chances stand in the table under the figure, not in the sentence."""
+    plan = default_plan(course)
+    for phase, w in zip(plan.phases, weeks, strict=True):
+        phase.weeks = w
+    plan.deadlines[0].name = "Et meget langt navn på et udvalgsmøde, som ingen kan sige i én vejrtrækning"
+    for factors in (None, {level: (1.0, 1.0, 1.0) for level in plan.factors}):
+        if factors:
+            plan.factors = factors
+        text = upward_sentence(forecast(plan, course.language), course)
+        assert sentences(text) <= 2 and len(text.split()) <= 45, text
+        assert "udvalgsmøde" not in text
+
+
+def test_the_sentence_holds_no_user_text_so_it_is_the_same_as_html(en):
     plan = default_plan(en)
     plan.deadlines[0].name = "<script>alert(1)</script> & co"
     result = forecast(plan, "en")
-    assert "<script>" in upward_sentence(result, en)
-    assert "<script>" not in upward_sentence(result, en, as_html=True)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in upward_sentence(result, en, as_html=True)
+    assert upward_sentence(result, en) == upward_sentence(result, en, as_html=True)
+    assert "<script>" not in upward_sentence(result, en)
 
 
 # -- the model: problems, saved answers --------------------------------------------------------------
@@ -333,7 +374,7 @@ def test_deadline_fields_and_working_model_factors_drive_the_plan(da):
     assert "»Byrådet«" in w.said.value
     assert w.result.chances["committee"] == pytest.approx(w.result.chance_by(date(2026, 12, 31)))
     w.factors["high"][2].value = 1.2  # pessimistic = likely: a narrower range
-    assert w.model.factors["high"] == (0.9, 1.2, 1.2)
+    assert w.model.factors["high"] == (0.75, 1.0, 1.2)
     assert w.result.finish_weeks(85) < forecast(default_plan(da), "da").finish_weeks(85)
 
 

@@ -113,11 +113,11 @@ def test_csv_for_danish_excel(courses):
     assert len(rows) == 1 + 3 + 1 + 3 + 2
     clarify = rows[1]
     assert clarify[:8] == ["fase", "clarify", "Afklar og rammesæt", "1", "2026-01-05", "2026-03-02", "8", "Middel"]
-    assert clarify[8:11] == ["7,2", "8,8", "12,8"], "decimal comma in Danish"
+    assert clarify[8:11] == ["6,4", "8", "10,8"], "decimal comma in Danish"
     project = rows[4]
-    assert project[0] == "hele projektet" and project[5] == "2026-09-28" and project[-3:-1] == ["2026-12-11",
-                                                                                               "2027-01-23"]
-    assert rows[-2][0] == "frist" and rows[-2][-1] == "6 %" and rows[-1][-1] == "17 %"
+    assert project[0] == "hele projektet" and project[5] == "2026-09-28" and project[-3:-1] == ["2026-10-19",
+                                                                                               "2026-11-20"]
+    assert rows[-2][0] == "frist" and rows[-2][-1] == "46 %" and rows[-1][-1] == "over 99 %"
 
 
 def test_csv_in_english_with_odd_names(courses):
@@ -127,7 +127,7 @@ def test_csv_in_english_with_odd_names(courses):
     rows = plan_rows(forecast(plan, "en"), course)
     text = csv_text(forecast(plan, "en"), course)
     assert list(csv.reader(io.StringIO(text))) == rows
-    assert rows[1][8:11] == ["7.2", "8.8", "12.8"]
+    assert rows[1][8:11] == ["6.4", "8", "10.8"]
     assert rows[-2][2] == 'Board, "special"; meeting'
 
 

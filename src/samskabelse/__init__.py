@@ -11,6 +11,7 @@ from importlib import import_module
 
 _EXPORTS = {
     "answers": ["load_answers", "load_team", "save_answers"],
+    "answers_upload": ["upload_answers"],
     "course": ["Course", "CourseError", "check_parity", "load_course", "read_course"],
     "directions": ["directions_overview", "rate_directions"],
     "display": ["course_map", "open_course", "publication_card"],
@@ -21,6 +22,7 @@ _EXPORTS = {
     "phases": ["mark_your_readiness", "phase_overview"],
     "saving": ["save_box"],
     "team": ["team_answers"],
+    "team_export": ["export_team"],
     "timeline": ["plan_timeline", "timeline_assumptions"],
     "timeline_export": ["download_timeline", "export_timeline"],
     "tryout": ["try_a_slider"],

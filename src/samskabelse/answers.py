@@ -369,21 +369,26 @@ def _is_owners(data: dict, path: Path, owner: str, name: str) -> bool:
     """May `owner` (saving as `name`) write into this file's contents?"""
     saved_owner = data.get("owner")
     if isinstance(saved_owner, str) and saved_owner:
-        if saved_owner != owner:
+        if saved_owner != owner or not _is_system_users(path):
             return False
         # a hub user is one person, whatever name they show; a participant id is one system account, which
         # people may share (a workshop laptop): there the name must match too
         return owner.startswith("hub:") or _same_name(str(data.get("name", "")), name)
     # a file of an older version, without an owner: its writer's when the name matches and, where the
     # system has users, the file is this system user's
-    if not _same_name(str(data.get("name", "")), name):
+    return _same_name(str(data.get("name", "")), name) and _is_system_users(path)
+
+
+def _is_system_users(path: Path) -> bool:
+    """Does the file belong to this system user? A file's contents can claim any owner; in a shared folder only the
+    file system says who made it (another participant may have made a file under your name first). True where
+    the system has no users."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        return path.stat().st_uid == os.geteuid()
+    except OSError:
         return False
-    if hasattr(os, "geteuid"):
-        try:
-            return path.stat().st_uid == os.geteuid()
-        except OSError:
-            return False
-    return True
 
 
 def course_reference(course: Course) -> dict[str, str]:
@@ -632,7 +637,7 @@ def _course_key(file: str) -> str:
 def load_team(folder: str | Path | None = None, course: Course | None = None,
               models: dict[str, type] | None = None, lang: str | None = None,
               ) -> tuple[list[LoadedAnswers], list[str]]:
-    """Every answers file in a folder (default: the shipped, invented example team).
+    """Every answers file in a folder and its subfolders, one level down (default: the invented example team).
 
     Returns the files that loaded, sorted by name, and a list of problems: a bad file becomes one message
     naming the file and what to do, and the rest of the team still loads. Backups (*.bak) are not read.
@@ -644,7 +649,9 @@ def load_team(folder: str | Path | None = None, course: Course | None = None,
         return [], [t["no_folder"].format(path=_show(folder))]
     if not folder.is_dir():
         return [], [t["not_folder"].format(path=_show(folder))]
-    files = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+    # ... and one folder down: on Zero to JupyterHub each participant writes only their own folder of the volume
+    files = sorted(p for p in [*folder.glob("*.json"), *folder.glob("*/*.json")]
+                   if not p.name.startswith(".") and not p.parent.name.startswith(".") and p.is_file())
     if not files:
         return [], [t["empty_folder"].format(path=_show(folder))]
     classes = (model_classes() if models is None else models) if course is not None else None

@@ -31,8 +31,7 @@ DEFAULT_FOLDER = {"da": "holdet", "en": "team"}
 TEXT = Texts(
     da={
         "upload": "Upload svarfiler",
-        "help": "Har deltagerne downloadet deres svarfil (fx på Binder)? Upload filerne her (.json, gerne flere ad "
-                "gangen). De lægges i mappen {folder}, og holdet indlæses igen.",
+        "help": "Uploadede svarfiler (.json, gerne flere ad gangen) lægges i mappen {folder}.",
         "saved": "Lagt i {folder}: {names}.",
         "same": "{name} lå der allerede (samme indhold).",
         "renamed": "{name} fandtes allerede med et andet indhold; den uploadede fil er lagt ved siden af som {new}.",
@@ -42,8 +41,7 @@ TEXT = Texts(
     },
     en={
         "upload": "Upload answer files",
-        "help": "Have the participants downloaded their answers file (on Binder, say)? Upload the files here (.json, "
-                "several at once if you like). They go into the folder {folder}, and the team is loaded again.",
+        "help": "Uploaded answer files (.json, several at once if you like) go into the folder {folder}.",
         "saved": "Put in {folder}: {names}.",
         "same": "{name} was already there (same content).",
         "renamed": "{name} already existed with other content; the uploaded file was put beside it as {new}.",
@@ -133,7 +131,7 @@ class UploadAnswers:
         self.folder_of = folder_of
         self.on_saved = on_saved
         self.upload = widgets.FileUpload(accept=".json,application/json", multiple=True,
-                                         description=self.t["upload"], layout=widgets.Layout(width="auto"))
+                                         description=self.t["upload"], layout=widgets.Layout(width="16em"))
         self.upload.tooltip = self.t["upload"]
         self.upload.observe(self._uploaded, names="value")
         self.help = widgets.HTML()

@@ -234,8 +234,9 @@ class Milestone:
 class Deadline:
     id: str
     name: str
-    weeks_after_start: float
+    weeks_after_start: float | None  # when the deadline falls, counted from the start (None: it has a `date`)
     phase_done: str = ""  # the phase that must be finished by the deadline (default: the last, the whole project)
+    date: str = ""  # or a calendar date: "2027-12-31", or "12-31" for that day in the year the phase is planned to end
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,29 @@ class _Builder:
                            self.r.line_of(entry, key), f"{path}.{key}")
             return None
         return value
+
+    def calendar_date(self, entry: LineDict, key: str, path: str) -> str:
+        """A date as "2027-12-31" (YAML reads it as a date), or a day of the year as "12-31"; "" if absent."""
+        value = entry.get(key)
+        if value is None:
+            return ""
+        text = value.isoformat() if isinstance(value, date) else str(value).strip()
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                on = date.fromisoformat(text)
+                if not EARLIEST_DATE <= on <= LATEST_DATE:
+                    self.r.problem(self.r.t["range"].format(low=EARLIEST_DATE, high=LATEST_DATE, value=text),
+                                   self.r.line_of(entry, key), f"{path}.{key}")
+                    return ""
+                return on.isoformat()
+            if re.fullmatch(r"\d{1,2}-\d{1,2}", text):
+                month, day = (int(x) for x in text.split("-"))
+                date(2000, month, day)  # a leap year: 02-29 is a day of some years
+                return f"{month:02d}-{day:02d}"
+        except ValueError:
+            pass
+        self.r.problem(self.r.t["bad_date"].format(value=text), self.r.line_of(entry, key), f"{path}.{key}")
+        return ""
 
     # -- sections ------------------------------------------------------------------------------
     def course(self, data: LineDict, path: Path, lang: str) -> Course | None:
@@ -615,9 +639,12 @@ class _Builder:
             r.known_keys(e, _keys(Deadline), dp)
             done = r.get(e, "phase_done", "str", dp, required=False, default=None)
             r.check_ref(done, phase_ids, "phases", r.line_of(e, "phase_done"), f"{dp}.phase_done")
-            return Deadline(self.ident(e, dp), r.get(e, "name", "str", dp, default=""),
-                            self.number(e, "weeks_after_start", dp, 0, 520) or 0,
-                            done or (phase_ids[-1] if phase_ids else ""))
+            on = self.calendar_date(e, "date", dp)
+            if "date" in e and "weeks_after_start" in e:
+                r.problem(r.t["date_or_weeks"], r.line_of(e, "date"), f"{dp}.date")
+            weeks = None if "date" in e else (self.number(e, "weeks_after_start", dp, 0, 520) or 0)
+            return Deadline(self.ident(e, dp), r.get(e, "name", "str", dp, default=""), weeks,
+                            done or (phase_ids[-1] if phase_ids else ""), on)
 
         percentiles = r.get(tl, "percentiles", "list", p, default=[50, 85])
         for i, q in enumerate(percentiles):

@@ -41,6 +41,9 @@ MESSAGES = Texts(
         "choice": "skal være en af {choices}, men er '{value}'.",
         "language": "er '{value}', men filen bruges til sproget '{lang}'. Ret feltet eller brug den rigtige fil.",
         "schema": "er {value}; denne version af kurset læser skema {expected}. Brug en fil fra samme version.",
+        "bad_date": "'{value}' er ikke en dato. Skriv år-måned-dag, fx 2027-12-31, eller måned-dag for en dag hvert "
+        "år, fx 12-31.",
+        "date_or_weeks": "en frist har enten 'date' eller 'weeks_after_start', ikke begge. Slet den ene.",
         "parity": "id'erne i {section} er ikke de samme som i {other}: kun her: {only_here}; "
         "kun dér: {only_there}. Tilføj eller slet punkter, så de to sprog har de samme id'er.",
         "types": {"str": "en tekst", "int": "et heltal", "number": "et tal", "bool": "true eller false",
@@ -73,6 +76,9 @@ MESSAGES = Texts(
         "language": "is '{value}', but the file is used for the language '{lang}'. "
         "Fix the field or use the right file.",
         "schema": "is {value}; this version of the course reads schema {expected}. Use a file from the same version.",
+        "bad_date": "'{value}' is not a date. Write year-month-day, e.g. 2027-12-31, or month-day for a day every "
+        "year, e.g. 12-31.",
+        "date_or_weeks": "a deadline has either 'date' or 'weeks_after_start', not both. Delete one of them.",
         "parity": "the ids in {section} differ from those in {other}: only here: {only_here}; "
         "only there: {only_there}. Add or delete items so that both languages have the same ids.",
         "types": {"str": "a text", "int": "a whole number", "number": "a number", "bool": "true or false",
@@ -177,8 +183,16 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
 # pure-Python parser, whose messages the course's error texts quote.
 _FastLineLoader = type("_FastLineLoader", (yaml.CSafeLoader,), {}) if yaml.__with_libyaml__ else None
 
+# Dates stay text: the course reads them itself (a deadline's `date:`), so that 2027-02-30 gets a message with
+# its line instead of a ValueError from inside the YAML parser.
+_NO_TIMESTAMPS = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 for _loader in (_LineLoader, _FastLineLoader):
     if _loader is not None:
+        _loader.yaml_implicit_resolvers = _NO_TIMESTAMPS
         _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
         _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from .course import Course, CourseError, load_course
 from .i18n import Texts
@@ -28,12 +29,14 @@ TEXT = Texts(
         "map_number": "Nr.", "map_title": "Notebook", "map_covers": "Del af publikationen",
         "map_minutes": "Minutter", "map_total": "I alt",
         "empty": "(tom)",
+        "saved_files": "Gemt:",
     },
     en={
         "override": "You are using the course file <code>{path}</code> instead of the course's own.",
         "map_number": "No.", "map_title": "Notebook", "map_covers": "Part of the publication",
         "map_minutes": "Minutes", "map_total": "Total",
         "empty": "(empty)",
+        "saved_files": "Saved:",
     },
 )
 
@@ -49,6 +52,34 @@ class HTMLText:
 
     def __str__(self) -> str:
         return self.markup
+
+
+class SavedFiles(tuple):
+    """The paths of files just written. A tuple (so `pdf, md = files` works), shown as a list of links with the
+    folder they are in – never as a tuple of PosixPath, which means nothing to a participant."""
+
+    def __new__(cls, paths, lang: str = "da"):
+        files = super().__new__(cls, (Path(p) for p in paths))
+        files.lang = lang
+        return files
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        except (ValueError, OSError):
+            return str(path)
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li><a href='{html.escape(self._relative(p), quote=True)}' download target='_blank'>"
+                        f"{html.escape(p.name)}</a> <small>({html.escape(self._relative(p.parent))})</small></li>"
+                        for p in self)
+        return f"<p>{TEXT[self.lang]['saved_files']}</p><ul class='samskabelse-files'>{items}</ul>"
+
+    def __repr__(self) -> str:
+        return f"{TEXT[self.lang]['saved_files']} " + ", ".join(self._relative(p) for p in self)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(repr(self))
 
 
 def user_text(text: object, max_chars: int = 120, empty: str = "") -> str:

@@ -28,7 +28,7 @@ from .answers import (
     read_answers_file,
 )
 from .course import REPO_ROOT, Course
-from .display import user_text
+from .display import SavedFiles, user_text
 from .figures import PALETTE, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
@@ -65,7 +65,7 @@ TEXT = Texts(
         "balance_none": "Gevinsterne er ikke vægtet endnu.",
         "heaviest": "Det, der kræver mest: {names}.",
         "own": "Egne gevinster: {names}.",
-        "readiness": "{number}. {phase}: {percent} % af fokuspunkterne på plads",
+        "readiness": "{number}. {phase}: parathed {percent} %",
         "steps": "Mine næste skridt:",
         "step": "{n}. {text} ({phase})",
         "no_steps": "Alle fokuspunkter er på plads.",
@@ -85,7 +85,7 @@ TEXT = Texts(
         # the widget
         "file": "Svarfil",
         "steps_slider": "Næste skridt",
-        "save": "Gem som PDF og Markdown",
+        "save": "Gem som PDF, Word og Markdown",
         "saved": "Gemt: {files}",
         "failed": "Planen kunne ikke gemmes: {error}",
         "example_label": "{name} (opdigtet eksempel)",
@@ -112,7 +112,7 @@ TEXT = Texts(
         "s_gains": "Why co-create?",
         "s_phases": "Where the project stands",
         "s_directions": "Leading in four directions",
-        "s_framing": "The pitch is chalked",
+        "s_framing": "The pitch is marked out",
         "s_timeline": "The timeline – what I can say upward",
         "type": "Type in the course's typology: {type} – {description}",
         "balance": "Gains against demands: {g} against {d} on a scale from 0 to 5 – a reading to discuss, not a "
@@ -120,7 +120,7 @@ TEXT = Texts(
         "balance_none": "The gains are not weighed yet.",
         "heaviest": "What demands most: {names}.",
         "own": "Own gains: {names}.",
-        "readiness": "{number}. {phase}: {percent} % of the focus points in place",
+        "readiness": "{number}. {phase}: readiness {percent}%",
         "steps": "My next steps:",
         "step": "{n}. {text} ({phase})",
         "no_steps": "Every focus point is in place.",
@@ -140,7 +140,7 @@ TEXT = Texts(
         "notes": "Notes from loading the file:",
         "file": "Answers file",
         "steps_slider": "Next steps",
-        "save": "Save as PDF and Markdown",
+        "save": "Save as PDF, Word and Markdown",
         "saved": "Saved: {files}",
         "failed": "The plan could not be saved: {error}",
         "example_label": "{name} (invented example)",
@@ -723,18 +723,22 @@ class PlanWidget:
         self.plan = build_plan(self.loaded, self.course, self.slider.value)
         self.preview.value = plan_html(self.plan)
 
-    def save(self) -> tuple[Path, Path] | None:
+    def save(self) -> tuple[Path, Path, Path] | None:
+        """Write the plan as PDF and Markdown (write_handout) and as Word (plan_word); returns the three paths."""
         if self.plan is None:
             return None
+        from .plan_word import write_plan_docx
+
         try:
-            self.saved = write_handout(self.plan, self.exports)
+            self.saved = (*write_handout(self.plan, self.exports),
+                          write_plan_docx(self.plan, exports_folder(self.exports), TEXT[self.plan.lang]))
         except OSError as exc:
             message = self.t["failed"].format(error=user_text(exc, 300))
             self.status.value = f"<p class='samskabelse-warning'>{message}</p>"
             return None
         shown = ", ".join(f"<code>{user_text(p, 200)}</code>" for p in self.saved)
         self.status.value = f"<p>{self.t['saved'].format(files=shown)}</p>"
-        return self.saved
+        return SavedFiles(self.saved, self.course.language)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

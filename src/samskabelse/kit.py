@@ -149,6 +149,7 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
 def _team_part(kit: Kit, team_folder: Path) -> list:
     """The team's overview (PDF) and each participant's plan; returns the team's slides for the deck."""
     from .answers import load_team
+    from .handout import TEXT as HANDOUT
     from .handout import build_plan, write_handout
     from .plan_word import write_plan_docx
     from .team_export import team_overview, team_slides, write_team_overview
@@ -162,7 +163,7 @@ def _team_part(kit: Kit, team_folder: Path) -> list:
     files += [pdf, pptx]
     for member in team:
         plan = build_plan(member, course)
-        files += [*write_handout(plan, out), write_plan_docx(plan, out)]
+        files += [*write_handout(plan, out), write_plan_docx(plan, out, HANDOUT[course.language])]
     about = t["team_about"]
     if problems:
         about += "\n\n" + t["team_problems"] + "\n\n" + "\n".join(f"- {p}" for p in problems)

@@ -1,7 +1,7 @@
 """Your plan in Word (notebook 07): the one-page plan as a .docx that managers edit and paste into a project
 description, beside the PDF and the Markdown that handout.py writes.
 
-    path = write_plan_docx(plan, "exports/")      # plan = handout.build_plan(loaded, course)
+    path = write_plan_docx(plan, "exports/", handout.TEXT[plan.lang])   # plan = handout.build_plan(loaded, course)
 
 The document holds the same sections and lines as the PDF (handout.Plan is the one source), as real Word
 headings and lists, so that it can be edited, restyled and read by a screen reader. It is A4 with the
@@ -17,8 +17,9 @@ import re
 from pathlib import Path
 
 from .answers import file_stem
-from .handout import TEXT as HANDOUT
-from .handout import Plan, exports_folder
+
+# handout.py shows this module's file in notebook 07, so this module takes handout's Plan and texts as arguments
+# rather than importing them (no import circle): `texts` is handout.TEXT[lang] (its "invented", "cut", "notes").
 
 FONT = "Arial"  # on every Office machine; LibreOffice shows it with the metric-compatible Liberation Sans
 PAGE_W_CM, PAGE_H_CM, MARGIN_CM = 21.0, 29.7, 1.8
@@ -27,7 +28,7 @@ BLUE = "0072B2"
 LANG_TAGS = {"da": "da-DK", "en": "en-GB"}
 
 
-def _lines_needed(plan: Plan, size: float, max_lines: int | None) -> float:
+def _lines_needed(plan, size: float, max_lines: int | None) -> float:
     """The plan's height in body lines at `size` points (Arial: about 0.5 em per character)."""
     width_pt = (PAGE_W_CM - 2 * MARGIN_CM) / 2.54 * 72
     per_line = int(width_pt / (size * 0.47))
@@ -46,7 +47,7 @@ def _lines_needed(plan: Plan, size: float, max_lines: int | None) -> float:
     return total * 0.95  # calibrated against LibreOffice's layout of the example team's plans (margin kept)
 
 
-def _fit(plan: Plan) -> tuple[float, int | None]:
+def _fit(plan) -> tuple[float, int | None]:
     page_lines = lambda size: (PAGE_H_CM - 2 * MARGIN_CM) / 2.54 * 72 / (size * 1.2)  # noqa: E731
     for size in SIZES:
         if _lines_needed(plan, size, None) <= page_lines(size):
@@ -71,12 +72,12 @@ def _set_language(style, lang: str) -> None:
     rpr.append(tag)
 
 
-def plan_document(plan: Plan):
+def plan_document(plan, texts: dict):
     """The plan as a python-docx Document: A4, one page, headings and lists, the working model in the footer."""
     from docx import Document
     from docx.shared import Cm, Pt, RGBColor
 
-    t = HANDOUT[plan.lang]
+    t = texts
     size, max_lines = _fit(plan)
     doc = Document()
     section = doc.sections[0]
@@ -143,12 +144,12 @@ def plan_document(plan: Plan):
     return doc
 
 
-def write_plan_docx(plan: Plan, folder: str | Path | None = None) -> Path:
-    """Write <name>-plan.docx beside the PDF and the Markdown (the exports folder); returns its path."""
-    folder = exports_folder(folder)
+def write_plan_docx(plan, folder: str | Path, texts: dict) -> Path:
+    """Write <name>-plan.docx into `folder` (the PDF's and the Markdown's, handout.exports_folder); returns its path."""
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{file_stem(plan.name)}-plan.docx"
+    path = folder / f"{getattr(plan, 'stem', '') or file_stem(plan.name)}-plan.docx"  # the PDF's name, .docx
     tmp = path.with_name(f".{path.name}.tmp")
-    plan_document(plan).save(str(tmp))
+    plan_document(plan, texts).save(str(tmp))
     tmp.replace(path)  # a reader never sees half a file
     return path

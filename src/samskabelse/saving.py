@@ -67,7 +67,8 @@ TEXT = Texts(
         "kept": "Nothing is lost: download your answers here:",
         "also": "The file now holds: {sections}.",
         "sections": {"typology": "typology (01)", "gains": "gains (02)", "phases": "phases (03)",
-                     "directions": "leadership directions (04)", "framing": "frames (05)", "timeline": "timeline (06)"},
+                     "directions": "leadership directions (04)", "framing": "boundaries (05)",
+                     "timeline": "timeline (06)"},
     },
 )
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .course import Course
 from .display import BASIS_LABELS
-from .i18n import Texts
+from .i18n import Texts, join_names
 
 FONT = "Arial"
 WIDTH_IN, HEIGHT_IN = 13.333, 7.5  # 16:9
@@ -51,8 +51,10 @@ TEXT = Texts(
         "typology_title": "Hvilken type samskabelse? Kursets gitter",
         "typology_notes": "Øvelse 1 begynder med at placere projektet i gitteret.",
         "gains_title": "Hvorfor samskabe? De forventede gevinster",
-        "gains_label": "Gevinsterne er publikationens. At veje dem med skydere og holde dem op mod kravene er "
-                       "kursets arbejdsmodel.",
+        "gains_label": "Gevinsterne er publikationens{extra}{own}. At veje dem med skydere og "
+                       "holde dem op mod kravene er kursets arbejdsmodel.",
+        "gains_words": "; forklaringerne er ikke publikationens ord",
+        "gains_extra": " – undtagen {names}",
         "gains_own": "Og {label}: op til {max} gevinster, I selv navngiver.",
         "gains_notes": "Publikationen: brug kun samskabelse, hvor det giver mening, og gør motivationen klar. I "
                        "øvelse 1 vejer hver deltager gevinsterne (vigtighed og sandsynlighed, 0–5) og kravene: "
@@ -111,8 +113,10 @@ TEXT = Texts(
         "typology_title": "Which type of co-creation? The course's grid",
         "typology_notes": "Exercise 1 starts by placing the project in the grid.",
         "gains_title": "Why co-create? The expected gains",
-        "gains_label": "The gains are the publication's. Weighing them with sliders and setting them against the "
-                       "demands is the course's working model.",
+        "gains_label": "The gains are the publication's{extra}{own}. Weighing them "
+                       "with sliders and setting them against the demands is the course's working model.",
+        "gains_words": "; the explanations are not the publication's words",
+        "gains_extra": " – except {names}",
         "gains_own": "And {label}: up to {max} gains you name yourselves.",
         "gains_notes": "The publication: use co-creation only where it makes sense, and make the motivation clear. "
                        "In exercise 1 each participant weighs the gains (importance and likelihood, 0–5) and the "
@@ -127,12 +131,12 @@ TEXT = Texts(
                             "of attention are the course's working model.",
         "directions_notes": "Exercise 3: how much attention does each direction get now (0–5), and who are the key "
                             "stakeholders?",
-        "frames_title": "Chalk the pitch: fixed frames and elastic room",
+        "frames_title": "Mark out the pitch: fixed boundaries and elastic room",
         "frames_fixed": "Usually fixed", "frames_elastic": "Usually elastic",
-        "frames_label": "Chalking the pitch is the publication's point. The list of frames and which are fixed is "
-                        "the course's working model.",
+        "frames_label": "Marking out the pitch is the publication's point. The list of boundaries and which are "
+                        "fixed is the course's working model.",
         "frames_notes": "The manager must be willing to let go of some control and live with some unpredictability. "
-                        "Exercise 4: sort the frames, and say who decides.",
+                        "Exercise 4: sort the boundaries, and say who decides.",
         "timeline_title": "A realistic timeline",
         "timeline_phase": "Phase", "timeline_weeks": "Suggested", "timeline_unc": "Uncertainty",
         "weeks": "{weeks} weeks",
@@ -182,6 +186,15 @@ def _label(course: Course, basis: str) -> str:
     return BASIS_LABELS[course.language][basis]
 
 
+def _gains_label(course: Course) -> str:
+    """Which gains (and which explanations) are the publication's, from each item's basis in the course file."""
+    t = TEXT[course.language]
+    not_theirs = [g.name for g in course.gains if g.basis != "publication"]
+    words = any(getattr(g, "description_basis", g.basis) != "publication" for g in course.gains)
+    return t["gains_label"].format(extra=t["gains_extra"].format(names=join_names(not_theirs, course.language))
+                                   if not_theirs else "", own=t["gains_words"] if words else "")
+
+
 def intro_slides(course: Course) -> list[Slide]:
     """The intro slides for the programme, from the course file."""
     t = TEXT[course.language]
@@ -205,7 +218,7 @@ def intro_slides(course: Course) -> list[Slide]:
     own = t["gains_own"].format(label=course.own_gains_label.lower(), max=course.own_gains_max) \
         if course.own_gains_max else ""
     slides.append(Slide(t["gains_title"], bullets=[(g.name, g.description) for g in course.gains], point=own,
-                        label=t["gains_label"],
+                        label=_gains_label(course),
                         notes=t["gains_notes"].format(demands=", ".join(d.name.lower() for d in course.demands))))
 
     slides.append(Slide(t["phases_title"],

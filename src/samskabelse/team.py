@@ -12,6 +12,7 @@ the course's working model: the range of the answers on each item's own scale, f
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,14 +56,15 @@ TEXT = Texts(
         "h_stakeholders": "Nøgleinteressenter, som deltagerne har nævnt",
         "h_framing": "Rammer: faste eller elastik, og partnernes indflydelse",
         "h_timeline": "Tidsplaner",
+        "nobody": "Ingen på holdet har svaret i notebook {notebooks} (eller de tilsvarende arbejdsark) endnu; de "
+                  "afsnit er ikke vist.",
         "person": "Deltager",
         "fixed": "Fast", "elastic": "Elastik", "deciders": "Hvem bestemmer", "influence": "Partnernes indflydelse",
-        "planned": "Planlagt slut", "weeks": "Uger i alt", "q": "{q} % sikkert",
-        "readiness": "{v} % på plads",
-        "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
+        "planned": "Planlagt slut", "weeks": "Uger i alt", "q": "Færdig senest ({q} %)",
+                "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
         "fig_directions": "Opmærksomhed nu (0–5)",
-        "fig_phases": "Fokuspunkter på plads (%)",
-        "fig_timeline": "Uger til slut: planlagt og {q} %",
+        "fig_phases": "Parathed pr. fase (%)",
+        "fig_timeline": "Uger til slut: planlagt og færdig senest ({q} %)",
         "fig_mean": "Holdets gennemsnit",
         "fig_planned": "planlagt",
         # questions
@@ -107,16 +109,17 @@ TEXT = Texts(
         "h_phases": "The phases' focus points: how far have you come?",
         "h_directions": "Attention in the four directions",
         "h_stakeholders": "Key stakeholders the participants named",
-        "h_framing": "Frames: fixed or elastic, and the partners' influence",
+        "h_framing": "Boundaries: fixed or elastic, and the partners' influence",
         "h_timeline": "Timelines",
+        "nobody": "No one on the team has answered notebook {notebooks} (or the matching workbooks) yet; those "
+                  "sections are not shown.",
         "person": "Participant",
         "fixed": "Fixed", "elastic": "Elastic", "deciders": "Who decides", "influence": "The partners' influence",
-        "planned": "Planned finish", "weeks": "Weeks in all", "q": "{q} % sure",
-        "readiness": "{v} % in place",
-        "fig_gains": "How important is the gain? (0–5)",
+        "planned": "Planned finish", "weeks": "Weeks in all", "q": "Finished by ({q}%)",
+                "fig_gains": "How important is the gain? (0–5)",
         "fig_directions": "Attention now (0–5)",
-        "fig_phases": "Focus points in place (%)",
-        "fig_timeline": "Weeks to finish: planned and {q} %",
+        "fig_phases": "Readiness per phase (%)",
+        "fig_timeline": "Weeks to finish: planned and finished by ({q}%)",
         "fig_mean": "The team's mean",
         "fig_planned": "planned",
         "q_gains": "How important is the gain “{item}”? {high} gave it {hi}, {low} gave it {lo}. What does each "
@@ -318,7 +321,31 @@ def _missing(team: list[LoadedAnswers], section: str, lang: str) -> str:
     return f"<p><i>{TEXT[lang]['missing'].format(names=_names(lacking, lang))}</i></p>" if lacking else ""
 
 
+# The heading of each table -> the answers section it shows (a section nobody answered is not shown).
+SECTION_OF = {"h_type": "typology", "h_gains": "gains", "h_demands": "gains", "h_phases": "phases",
+              "h_directions": "directions", "h_stakeholders": "directions", "h_framing": "framing",
+              "h_timeline": "timeline"}
+
+
 def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
+    """Every section someone answered as a table (names escaped); the sections nobody answered named in one line."""
+    t = TEXT[course.language]
+    answered = {section for m in team for section in m.models}
+    section_of = {f"<h4>{t[key]}</h4>": section for key, section in SECTION_OF.items()}
+    chunks = re.split(r"(?=<h4>)", _all_sections_html(team, course))
+    kept = [c for c in chunks if section_of.get(c[: c.find("</h4>") + 5], "") in answered | {""}]
+    hidden = [NOTEBOOK_OF[sec] for sec in dict.fromkeys(section_of[c[: c.find("</h4>") + 5]] for c in chunks
+                                                         if c not in kept)]
+    if hidden and team:
+        kept.append(f"<p><i>{t['nobody'].format(notebooks=join_names(hidden, course.language))}</i></p>")
+    return "".join(kept)
+
+
+NOTEBOOK_OF = {"typology": "01", "gains": "02", "phases": "03", "directions": "04", "framing": "05",
+               "timeline": "06"}
+
+
+def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     """Every section as a table, one row per participant (or per item), names escaped."""
     from .phases import TEXT as PHASES_TEXT
 

@@ -152,15 +152,10 @@ class _Tables(HTMLParser):
             self.text.append(data)
 
 
-SECTION_OF = {"h_type": "typology", "h_gains": "gains", "h_demands": "gains", "h_phases": "phases",
-              "h_directions": "directions", "h_stakeholders": "directions", "h_framing": "framing",
-              "h_timeline": "timeline"}  # team.TEXT's heading keys -> the answers section each table shows
-
-
 def overview_tables(team, course: Course) -> list[Table]:
     """The notebook's tables, without those of a section nobody answered (an empty table says nothing)."""
+    from .team import SECTION_OF, side_by_side_html
     from .team import TEXT as TEAM
-    from .team import side_by_side_html
 
     section_of = {TEAM[course.language][key]: section for key, section in SECTION_OF.items()}
     answered = {section for m in team for section in m.models}
@@ -173,7 +168,7 @@ def team_overview(team, course: Course, questions: int = 5) -> TeamOverview:
     from .team import discussion_questions, draw_team_figure
 
     t = TEXT[course.language]
-    names = [" ".join(str(m.name).split())[:40] or "?" for m in team]
+    names = [" ".join(str(getattr(m, "label", "") or m.name).split())[:40] or "?" for m in team]  # Mette (1), (2)
     fig = draw_team_figure(team, course)
     png = io.BytesIO()
     fig.savefig(png, format="png", dpi=160)  # one rendering for print and projector (the figure is 13 x 9.5 in)
@@ -262,7 +257,7 @@ class TeamExport:
         self.folder = folder
         self.files: tuple[Path, Path] | None = None
         self.button = widgets.Button(description=self.t["button"], icon="file-pdf-o", button_style="primary",
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=widgets.Layout(width="22em"))
         self.button.on_click(lambda _b: self.save())
         self.help = widgets.HTML()
         self.status = widgets.HTML()

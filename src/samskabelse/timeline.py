@@ -38,7 +38,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from .course import EARLIEST_DATE, LATEST_DATE, Course, Milestone
+from .course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Milestone
 from .display import HTMLText, user_text
 from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, PathText, new_figure
 from .guard import ErrorBoundary
@@ -120,7 +120,7 @@ TEXT = Texts(
         "total": "Hele projektet",
         "row_label": "{number} {name}\nusikkerhed: {level}",
         "bar_weeks": "{weeks} uger",
-        "total_label": "{weeks} uger · {chance} chance for at holde planen",
+        "total_label": "{weeks} uger · chancen for at holde planen: {chance}",
         "xlabel": "Kalenderuge (ISO 8601)",
         "week_tick": "uge {week}",
         "curve_ylabel": "Chance for at\nvære færdig",
@@ -132,22 +132,19 @@ TEXT = Texts(
         # the result
         "say_head": "Det kan du skrive opad",
         "row_plan": "Planlagt slut", "row_q": "Færdig senest, {q} % sandsynlighed",
-        "row_plan_chance": "Chance for at holde planen",
+        "row_plan_chance": "Chancen for at holde planen",
         "row_deadline": "Chance for at nå »{name}« ({date})",
         "row_deadline_phase": "Chance for at have »{phase}« færdig til »{name}« ({date})",
         "row_buffer": "Buffer at bede om", "row_buffer_value": "{weeks} (til {date})",
         "week_of": "uge {week}",
         "n_weeks": "{n} uger", "one_week": "1 uge",
         "percent": "{n} %", "below_one": "under 1 %", "above_99": "over 99 %",
-        # the sentence
-        "s_plan": "Planen er at være færdig den {date} (uge {week}), men samskabelse tager ofte længere tid end "
-                  "ventet: ud fra vores skøn over usikkerheden er der {chances}",
-        "s_first_q": "{q} sandsynlighed for at være færdig senest den {date}",
-        "s_more_q": "{q} for senest den {date}",
-        "s_deadline": "chancen for at nå fristen »{name}« den {date} er {chance}",
-        "s_deadline_phase": "chancen for at have fasen »{phase}« færdig til fristen »{name}« den {date} er {chance}",
-        "s_buffer": "; vi beder derfor om en buffer på {weeks}, så projektet kan være færdigt den {date}.",
-        "s_no_buffer": "; planen behøver derfor ingen ekstra buffer.",
+        # the sentence: two at most, short enough to say aloud
+        "s_plan": "Vi planlægger at være færdige den {date} (uge {week}), men samskabelse tager ofte længere tid end "
+                  "ventet.",
+        "s_buffer": "Vi beder derfor om en buffer på {weeks}, så vi med {q} sandsynlighed er færdige senest den "
+                    "{date}.",
+        "s_no_buffer": "Med mindst {q} sandsynlighed holder planen, så den behøver ingen ekstra buffer.",
         "and": "og",
     },
     en={
@@ -202,7 +199,7 @@ TEXT = Texts(
         "total": "Whole project",
         "row_label": "{number} {name}\nuncertainty: {level}",
         "bar_weeks": "{weeks} weeks",
-        "total_label": "{weeks} weeks · {chance} chance of keeping to the plan",
+        "total_label": "{weeks} weeks · chance of keeping to the plan: {chance}",
         "xlabel": "Calendar week (ISO 8601)",
         "week_tick": "w{week}",
         "curve_ylabel": "Chance of\nbeing finished",
@@ -220,15 +217,10 @@ TEXT = Texts(
         "week_of": "week {week}",
         "n_weeks": "{n} weeks", "one_week": "1 week",
         "percent": "{n}%", "below_one": "under 1%", "above_99": "over 99%",
-        "s_plan": "We plan to finish on {date} (week {week}), but co-creation often takes longer than expected: on "
-                  "our estimate of the uncertainty there is {chances}",
-        "s_first_q": "{article} {q} chance of finishing by {date}",
-        "s_more_q": "{article} {q} chance by {date}",
-        "s_deadline": "the chance of meeting the deadline “{name}” on {date} is {chance}",
-        "s_deadline_phase": "the chance of having the phase “{phase}” finished by the deadline “{name}” on {date} is "
-                            "{chance}",
-        "s_buffer": "; we therefore ask for a buffer of {weeks}, to finish by {date}.",
-        "s_no_buffer": "; the plan therefore needs no extra buffer.",
+        "s_plan": "We plan to finish on {date} (week {week}), but co-creation often takes longer than expected.",
+        "s_buffer": "We therefore ask for a buffer of {weeks}, which gives {article} {q} chance of finishing by "
+                    "{date}.",
+        "s_no_buffer": "There is at least {article} {q} chance that the plan holds, so it needs no extra buffer.",
         "and": "and",
     },
 )
@@ -329,6 +321,28 @@ def _factor(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "da" else text
 
 
+def deadline_date(deadline: Deadline, start: date, phases: list[PhaseEstimate]) -> date:
+    """Where a course file's deadline falls for a plan starting `start`: weeks after the start, a calendar date,
+    or a day of the year ("12-31": the first 31 December on or after the planned end of the phase that must be
+    done; the budget year's end for a plan that ends in that year)."""
+    if not deadline.date:
+        return date_after(start, deadline.weeks_after_start or 0)
+    if len(deadline.date) == 10:
+        return date.fromisoformat(deadline.date)
+    month, day = (int(x) for x in deadline.date.split("-"))
+    ids = [p.phase for p in phases]
+    index = ids.index(deadline.phase_done) if deadline.phase_done in ids else len(phases) - 1
+    planned_end = date_after(start, sum(p.weeks for p in phases[: index + 1]))
+    for year in (planned_end.year, planned_end.year + 1, planned_end.year + 2):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February in a year without it
+            continue
+        if candidate >= planned_end:
+            return candidate
+    return planned_end
+
+
 # ---------------------------------------------------------------------------------------------
 # The model
 @dataclass
@@ -371,10 +385,11 @@ class TimelinePlan:
         tl = course.timeline
         start = start or next_monday()
         last = course.phases[-1].id
+        phases = [PhaseEstimate(p.phase, float(p.weeks), p.uncertainty) for p in tl.phases]
         return cls(
             start=start,
-            phases=[PhaseEstimate(p.phase, float(p.weeks), p.uncertainty) for p in tl.phases],
-            deadlines=[DeadlineEntry(d.id, d.name, date_after(start, d.weeks_after_start), d.phase_done or last)
+            phases=phases,
+            deadlines=[DeadlineEntry(d.id, d.name, deadline_date(d, start, phases), d.phase_done or last)
                        for d in tl.deadlines],
             factors={u.id: (u.optimistic, u.likely, u.pessimistic) for u in tl.uncertainty_levels},
             milestones=tl.milestones, draws=tl.draws, seed=tl.seed, percentiles=tuple(tl.percentiles),
@@ -694,38 +709,21 @@ def weeks_text(n: int, lang: str) -> str:
 
 
 def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) -> str:
-    """One sentence for a note to top management: the planned finish, the percentile dates, the chance of
-    meeting each deadline and the buffer to ask for, in the course's language and date conventions."""
+    """What to say to top management, in two sentences short enough to say aloud: the planned finish, and the
+    buffer to ask for with the chance of finishing by its end (the highest percentile). The deadlines' chances
+    stand in the table beside it (result_html). No user text, so the same string is safe as HTML."""
     lang = result.lang
     t = TEXT[lang]
-    plan = result.plan
-    phase_names = {p.id: p.name for p in course.phases}
-
-    def name(text: str) -> str:
-        plain = plain_name(text, lang)
-        return html.escape(plain) if as_html else plain
-
-    chances = []
-    for i, q in enumerate(result.percentiles):
-        key = "s_first_q" if i == 0 else "s_more_q"
-        chances.append(t[key].format(q=t["percent"].format(n=q), date=format_date(result.finish_date(q), lang),
-                                     article=_article(q)))
-    text = t["s_plan"].format(date=format_date(result.planned_finish, lang),
-                              week=result.planned_finish.isocalendar().week, chances=join_names(chances, lang))
-    clauses = []
-    last = plan.phases[-1].phase
-    for d in plan.deadlines:
-        values = {"name": name(d.name), "date": format_date(d.date, lang),
-                  "chance": format_chance(result.chances[d.id], lang), "phase": name(phase_names.get(d.phase, ""))}
-        clauses.append(t["s_deadline" if d.phase == last else "s_deadline_phase"].format(**values))
-    if clauses:
-        text += "; " + (clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + f", {t['and']} " + clauses[-1])
+    q = max(result.percentiles)
+    first = t["s_plan"].format(date=format_date(result.planned_finish, lang),
+                               week=result.planned_finish.isocalendar().week)
+    chance = {"q": t["percent"].format(n=q), "article": _article(q)}
     if result.buffer_weeks:
-        text += t["s_buffer"].format(weeks=weeks_text(result.buffer_weeks, lang),
-                                     date=format_date(result.buffer_date, lang))
+        second = t["s_buffer"].format(weeks=weeks_text(result.buffer_weeks, lang),
+                                      date=format_date(result.buffer_date, lang), **chance)
     else:
-        text += t["s_no_buffer"]
-    return text
+        second = t["s_no_buffer"].format(**chance)
+    return f"{first} {second}"
 
 
 def result_html(result: Forecast, course: Course) -> str:
@@ -1255,12 +1253,12 @@ def plan_timeline(course: Course, plan: TimelinePlan | None = None) -> TimelineW
 ASSUMPTIONS = Texts(
     da={"level": "Usikkerhed", "o": "Optimistisk", "m": "Sandsynlig", "p": "Pessimistisk",
         "phase": "Fase", "weeks": "Planlagt (uger)", "unc": "Usikkerhed",
-        "draws": "Kurset trækker {draws} projekter (triangulær fordeling, startværdi {seed}) og viser, hvornår "
-                 "{qs} af dem er færdige."},
+        "draws": "Kurset gennemspiller {draws} mulige forløb (triangulær fordeling, startværdi {seed}) og viser, "
+                 "hvornår {qs} af dem er færdige."},
     en={"level": "Uncertainty", "o": "Optimistic", "m": "Likely", "p": "Pessimistic",
         "phase": "Phase", "weeks": "Planned (weeks)", "unc": "Uncertainty",
-        "draws": "The course draws {draws} projects (triangular distribution, seed {seed}) and shows when "
-                 "{qs} of them are finished."},
+        "draws": "The course plays through {draws} possible runs of the project (triangular distribution, seed "
+                 "{seed}) and shows when {qs} of them are finished."},
 )
 
 

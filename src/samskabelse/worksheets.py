@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .course import REPO_ROOT, Course
@@ -60,6 +61,7 @@ TEXT = Texts(
         "suggest_weeks": "forslag: {weeks} uger, {level}",
         "deadline_col": "Fast frist", "deadline_date": "Dato", "deadline_phase": "Færdig til fristen",
         "suggest_deadline": "forslag: {weeks} uger efter start",
+        "suggest_deadline_date": "forslag: {date}",
     },
     en={
         "kicker": "{course} · paper version of workbook {n} for exercise {n}",
@@ -84,7 +86,7 @@ TEXT = Texts(
         "h_steps": "My three next steps",
         "h_directions": "Attention and key stakeholders in four directions",
         "direction_col": "Direction",
-        "h_framing": "Frames: what is fixed, and who decides?",
+        "h_framing": "Boundaries: what is fixed, and who decides?",
         "framing_intro": "Tick fixed or elastic, and circle one number in each of the last two columns:",
         "h_timeline": "A realistic timeline",
         "timeline_intro": "Start date: ____________. Write the planned duration in weeks, and tick the "
@@ -93,6 +95,7 @@ TEXT = Texts(
         "suggest_weeks": "suggested: {weeks} weeks, {level}",
         "deadline_col": "Fixed deadline", "deadline_date": "Date", "deadline_phase": "Finished by then",
         "suggest_deadline": "suggested: {weeks} weeks after the start",
+        "suggest_deadline_date": "suggested: {date}",
     },
 )
 
@@ -265,8 +268,19 @@ def timeline_section(course: Course) -> dict:
             if plan else ""
         rows.append([text(f"{ph.number}. {ph.name}", hint, bold=True), blank(1), choices(level_names)])
     phases_table = table([1.4, 0.45, 1.3], [t["phase_col"], t["weeks_col"], t["uncertainty_col"]], rows)
-    deadline_rows = [[text(d.name, t["suggest_deadline"].format(weeks=fmt(d.weeks_after_start)), bold=True),
-                      blank(1), choices([ph.name for ph in course.phases])] for d in tl.deadlines]
+    def suggestion(d) -> str:  # weeks after the start, a calendar date, or a day every year ("12-31")
+        if not d.date:
+            return t["suggest_deadline"].format(weeks=fmt(d.weeks_after_start))
+        from .timeline import MONTHS, format_date
+
+        if len(d.date) == 10:
+            return t["suggest_deadline_date"].format(date=format_date(date.fromisoformat(d.date), course.language))
+        month, day = (int(x) for x in d.date.split("-"))
+        sep = ". " if course.language == "da" else " "
+        return t["suggest_deadline_date"].format(date=f"{day}{sep}{MONTHS[course.language][month - 1]}")
+
+    deadline_rows = [[text(d.name, suggestion(d), bold=True), blank(1), choices([ph.name for ph in course.phases])]
+                     for d in tl.deadlines]
     out = {"heading": t["h_timeline"], "intro": t["timeline_intro"], "table": phases_table}
     if deadline_rows:
         out["second"] = table([1.4, 0.6, 1.15], [t["deadline_col"], t["deadline_date"], t["deadline_phase"]],

@@ -332,8 +332,20 @@ _RUN_FINISHED = r"""() => {
 }"""
 
 
+def collapsed_inputs(page) -> tuple[int, int]:
+    """(code cells whose code JupyterLab shows collapsed, code cells): the course's code is hidden by metadata."""
+    return page.evaluate("""() => {
+      const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')];
+      return [cells.filter(c => c.querySelector('.jp-InputPlaceholder')).length, cells.length];
+    }""")
+
+
 def run_all_cells(page, timeout_ms: int = RUN_ALL_MS) -> None:
-    """Run > Run All Cells, then wait until every code cell has run (or one raised)."""
+    """Run > Run All Cells, then wait until every code cell has run (or one raised).
+
+    The course's code cells are collapsed (jupyter.source_hidden), and JupyterLab does not number the prompt of a
+    collapsed cell; so View > Expand All Code first, which makes the "[n]" prompts the wait reads visible."""
+    _menu(page, "View", "notebook:show-all-cell-code")
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').click()
     page.wait_for_function(_RUN_FINISHED, timeout=timeout_ms)
