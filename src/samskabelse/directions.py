@@ -351,7 +351,7 @@ class CompassFigure:
                                    edgecolor=PALETTE["grey"], linewidth=1))
             self.bars[d.id] = bar = Rectangle((0, 0), 0, 0, linewidth=1.5, zorder=2)
             ax.add_patch(bar)
-            who = textwrap.fill(d.who, 24)
+            who = "\n".join(textwrap.wrap(d.who, 24, max_lines=2, placeholder=" …"))  # in full in the table
             if dy:  # upward or downward: labels beyond the tip, names beside the bar (clockwise of it)
                 va = "bottom" if dy > 0 else "top"
                 self.titles[d.id] = ax.text(0, dy * (tip + 0.3), "", ha="center", va=va, fontsize=15,

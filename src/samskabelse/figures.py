@@ -10,6 +10,7 @@ import functools
 import math
 import struct
 import time
+import warnings
 import zlib
 from collections.abc import Callable, Hashable
 from contextlib import contextmanager
@@ -59,6 +60,9 @@ STYLE = {
 
 def use_course_style() -> None:
     mpl.rcParams.update(STYLE)
+    # A character the font lacks (an emoji, a rare script) is drawn as a box; a warning under the participant's
+    # figure would say nothing they can act on.
+    warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
 
 
 def new_figure(width: float = 8.0, height: float = 5.0) -> Figure:

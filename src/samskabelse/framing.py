@@ -13,6 +13,7 @@ the partners' influence; each redraws when the other changes the model.
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -492,7 +493,7 @@ class ControlFigure:
                 fontweight="bold", color="#8A5A00")
         ax.text(k - 0.5 + 0.15, -0.75, t["col_frame"], ha="left", va="center", fontsize=13, fontweight="bold")
         ax.set_yticks(range(n), [e.name for e in self.elements])
-        ax.set_xticks(range(k), [lv.name for lv in levels])
+        ax.set_xticks(range(k), [textwrap.fill(lv.name, 11) for lv in levels])  # up to six names side by side
         ax.tick_params(axis="y", length=0)
         ax.set_xlabel(t["control_xlabel"], x=(k / 2) / (right + 0.5))  # centred under the scale
         ax.text(right - 0.05, n - 0.4 + 0.05, t["tension_note"], ha="right", va="top", fontsize=11,

@@ -1267,13 +1267,14 @@ def timeline_assumptions(course: Course) -> HTMLText:
     lang = course.language
     a = ASSUMPTIONS[lang]
     tl = course.timeline
-    levels = "".join(f"<tr><td>{html.escape(u.name)}</td><td>{_factor(u.optimistic, lang)}</td>"
+    levels = "".join(f"<tr><td style='text-align:left'>{html.escape(u.name)}</td><td>{_factor(u.optimistic, lang)}</td>"
                      f"<td>{_factor(u.likely, lang)}</td><td>{_factor(u.pessimistic, lang)}</td></tr>"
                      for u in tl.uncertainty_levels)
     names = {p.id: f"{p.number} {p.name}" for p in course.phases}
     level_names = {u.id: u.name for u in tl.uncertainty_levels}
-    phases = "".join(f"<tr><td>{html.escape(names[p.phase])}</td><td>{format_weeks(p.weeks, lang)}</td>"
-                     f"<td>{html.escape(level_names[p.uncertainty])}</td></tr>" for p in tl.phases)
+    phases = "".join(f"<tr><td style='text-align:left'>{html.escape(names[p.phase])}</td>"
+                     f"<td>{format_weeks(p.weeks, lang)}</td><td>{html.escape(level_names[p.uncertainty])}</td></tr>"
+                     for p in tl.phases)
     qs = join_names([TEXT[lang]["percent"].format(n=q) for q in tl.percentiles], lang)
     draws = f"{tl.draws:,}".replace(",", "." if lang == "da" else ",")
     return HTMLText(
