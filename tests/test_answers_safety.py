@@ -338,6 +338,25 @@ def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, cou
     assert len(names) == 6  # two people, each a PDF, a Markdown and a Word plan
 
 
+def test_notebook_07_given_a_file_lists_the_person_once(tmp_path, course, monkeypatch):
+    """your_plan(course, file) names the chosen file by its person, as the drop-down does, and only once."""
+    from samskabelse.handout import your_plan
+
+    monkeypatch.chdir(tmp_path)
+    _two_mettes(tmp_path / "answers", course, monkeypatch)
+    plan = your_plan(course, tmp_path / "answers" / "mette-2.json")
+    labels = [label for label, _ in plan.files]
+    assert labels[0] == "Mette (2)" and labels.count("Mette (2)") == 1
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(A.EXAMPLE_TEAM / "bo.json", elsewhere / "bo-kopi.json")
+    plan = your_plan(course, elsewhere / "bo-kopi.json")
+    assert plan.files[0][0] == "Bo" and plan.plan is not None
+    (elsewhere / "broken.json").write_text("{", encoding="utf-8")
+    plan = your_plan(course, elsewhere / "broken.json")  # unreadable: its file name, and the reason
+    assert plan.files[0][0] == "broken.json" and "broken.json" in plan.preview.value
+
+
 # ---------------------------------------------------------------------------------------------
 # One bad file never stops the team
 def _example(name: str) -> dict:

@@ -131,6 +131,37 @@ def test_csv_in_english_with_odd_names(courses):
     assert rows[-2][2] == 'Board, "special"; meeting'
 
 
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x.example\",\"klik\")", "+1+cmd|' /C calc'!A0", "-2+3",
+                                  "@SUM(1,2)", "\t=1+1", "\r=1+1", "  =1+1", "\n@x"])
+def test_csv_never_holds_a_live_formula(courses, name):
+    """A project or deadline name that starts like a formula is written as text (OWASP)."""
+    for lang, course in courses.items():
+        plan = TimelinePlan.from_course(course, START)
+        plan.project = name
+        plan.deadlines[0].name = name
+        text = csv_text(forecast(plan, lang), course)
+        cells = [c for row in csv.reader(io.StringIO(text), delimiter=";" if lang == "da" else ",") for c in row]
+        assert not [c for c in cells if c.lstrip(" \n").startswith(("=", "+", "-", "@", "\t", "\r"))], cells
+        stripped = name.strip()
+        assert sum(c.startswith("'") and c[1:].strip() == stripped for c in cells) >= 2  # shown, as text
+
+
+def test_csv_keeps_numbers_and_dates_as_they_are(courses):
+    rows = plan_rows(result_for(courses["da"]), courses["da"])
+    assert not [c for row in rows for c in row if c.startswith("'")]  # nothing of the course's own is changed
+
+
+@pytest.mark.parametrize("project", ["con", "NUL", "aux", "com1", "LPT1", "prn.txt", "a<b>:c|d?*"])
+def test_export_file_names_are_safe_on_windows(courses, project):
+    from samskabelse.safe_files import WINDOWS_DEVICES
+    from samskabelse.timeline_export import file_stem
+
+    stem = file_stem(result_for(courses["da"], project=project))
+    assert stem.split(".")[0].lower() not in WINDOWS_DEVICES
+    assert not set(stem) & set('<>:"/\\|?* ') and not stem.endswith(".")
+    assert slug(project).split(".")[0] not in WINDOWS_DEVICES  # the slug alone is safe too
+
+
 # -- writing the files ----------------------------------------------------------------------------------
 def test_export_writes_four_files(widget, tmp_path):
     widget.project.value = "Sundhedshus Ærø"

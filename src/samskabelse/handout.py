@@ -666,6 +666,25 @@ def answer_files(course: Course, folder: str | Path | None = None) -> list[tuple
     return out
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _file_label(path: Path, course: Course) -> str:
+    """How a file given to your_plan is listed: the person's name, as in answer_files (a file that cannot be read:
+    its file name, so that choosing it says what is wrong with it)."""
+    try:
+        name = " ".join(str(read_answers_file(path, course.language)["name"]).split())
+    except Exception:
+        return path.name
+    if is_example_team(path.parent):
+        return TEXT[course.language]["example_label"].format(name=name)
+    return name or path.name
+
+
 class PlanWidget:
     """Choose an answers file; see the plan; save it as a one-page PDF and a Markdown file."""
 
@@ -681,7 +700,9 @@ class PlanWidget:
             path = Path(file)
             if not path.exists() and (REPO_ROOT / path).exists():
                 path = REPO_ROOT / path
-            self.files.insert(0, (path.stem, path))
+            listed = [(label, p) for label, p in self.files if _same_file(p, path)]  # keep its label ("Mette (2)")
+            self.files = [(label, p) for label, p in self.files if not _same_file(p, path)]
+            self.files.insert(0, (listed[0][0], path) if listed else (_file_label(path, course), path))
         self.loaded: LoadedAnswers | None = None
         self.plan: Plan | None = None
         self.saved: tuple[Path, Path] | None = None

@@ -13,9 +13,11 @@ an underscore in front.
 CSV: OWASP's "CSV Injection" page (owasp.org/www-community/attacks/CSV_Injection; its 2021 revision, as
 Symfony's advisory CVE-2021-41270 summarises it) advises that a cell starting with = + - @, tab (0x09) or
 carriage return (0x0D) be prefixed with a single quote, so that the spreadsheet shows the cell as text, and
-that every cell be wrapped in double quotes with inner quotes doubled (csv.QUOTE_ALL does that). Here a
-cell is also neutralised when spaces or a line break come before such a character, since some spreadsheets
-skip them; a plain number the course writes itself (-1,5) is left as it is.
+that cells be quoted with inner quotes doubled. The timeline's CSV (timeline_export.plan_rows) passes every
+cell through csv_cell, and Python's csv writer quotes every cell that holds the separator, a quote or a line
+break (inner quotes doubled), so a name never spills into the next cell. Here a cell is also neutralised
+when spaces or a line break come before such a character, since some spreadsheets skip them; a plain
+number the course writes itself (-1,5) is left as it is.
 """
 
 from __future__ import annotations

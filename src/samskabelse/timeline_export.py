@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from .access import mark_widget
 from .course import Course
 from .i18n import Texts
+from .safe_files import csv_row, windows_safe
 from .timeline import (
     Forecast,
     date_after,
@@ -123,7 +124,8 @@ def slug(text: str, max_chars: int = 40) -> str:
         value = value.replace(a, b)
     value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
     value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
-    return value[:max_chars].rstrip("-")
+    value = value[:max_chars].rstrip("-")
+    return windows_safe(value) if value else value  # "con", "nul", "com1" ... are devices on Windows
 
 
 def file_stem(result: Forecast) -> str:
@@ -135,7 +137,8 @@ def file_stem(result: Forecast) -> str:
 # ---------------------------------------------------------------------------------------------
 # CSV
 def plan_rows(result: Forecast, course: Course) -> list[list[str]]:
-    """The plan as table rows (header first): phases, the whole project, milestones, deadlines."""
+    """The plan as table rows (header first): phases, the whole project, milestones, deadlines. A cell that a
+    spreadsheet would run as a formula (a name someone typed starting with = + - @) gets a ' in front."""
     lang = result.lang
     t = TEXT[lang]
     plan = result.plan
@@ -173,13 +176,13 @@ def plan_rows(result: Forecast, course: Course) -> list[list[str]]:
         when = d.date.isoformat()
         rows.append([t["deadline"], d.id, plain_name(d.name, lang), str(phases[d.phase].number), when, when,
                      "", "", "", "", "", *[""] * len(qs), format_chance(result.chances[d.id], lang)])
-    return rows
+    return [csv_row(row) for row in rows]  # a name starting with = + - @ is text, never a formula (OWASP)
 
 
 def csv_text(result: Forecast, course: Course) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if result.lang == "da" else ",", lineterminator="\r\n")
-    writer.writerows(plan_rows(result, course))
+    writer.writerows(plan_rows(result, course))  # every cell spreadsheet-safe (plan_rows, csv_row)
     return buffer.getvalue()
 
 
