@@ -27,9 +27,9 @@ from samskabelse import answers as A
 from samskabelse.course import load_course
 
 EXAMPLES = sorted(p.name for p in A.EXAMPLE_TEAM.glob("*.json"))
-GOOD = "zz-good.json"
+GOOD = "zz-good.json"  # a good file beside the generated one: it must always load
 # SAMSKABELSE_EXAMPLES=2000 pytest tests/test_answers_properties.py: a longer hunt than CI's
-SCALE = max(1, int(os.environ.get("SAMSKABELSE_EXAMPLES", "12"))) / 12  # a good file beside the generated one: it must always load
+SCALE = max(1, int(os.environ.get("SAMSKABELSE_EXAMPLES", "12"))) / 12
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +198,7 @@ def test_any_answers_file_never_stops_notebooks_07_and_08(tmp_path_factory, monk
     assert not plan.errors.alert.value
     plan = your_plan(course)  # 07 with the folder: the drop-down names people, and the generated file
     assert not [label for label, _ in plan.files if label.endswith(".json") and label != bad.name]
-    for label, path in plan.files:
+    for _label, path in plan.files:
         if path.parent != folder:
             continue
         plan.choice.value = str(path)
