@@ -49,9 +49,24 @@ def test_concurrent_saves_keep_every_process_last_save(tmp_path):
                for s in sections]
     for w in workers:
         w.start()
+    # Meanwhile read the file as a facilitator's notebook 08 would: every read is a whole file, and no section
+    # ever goes back to an older save (before the lock, older saves reappeared thousands of times)
+    seen = {s: -1 for s in sections}
+    reads = 0
+    while any(w.is_alive() for w in workers):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            continue
+        reads += 1
+        for s in sections:
+            n = data["answers"].get(s, {}).get("n", -1)
+            assert n >= seen[s], f"{s}: save {n} reappeared after save {seen[s]}"
+            seen[s] = n
     for w in workers:
         w.join(120)
     assert [w.exitcode for w in workers] == [0] * len(sections)
+    assert reads > 0
     data = json.loads(path.read_text(encoding="utf-8"))
     assert {s: data["answers"][s] for s in sections} == {s: {"n": SAVES - 1, "by": s} for s in sections}
     backup = json.loads(A.backup_path(path).read_text(encoding="utf-8"))  # the backup is a whole, valid file
@@ -299,6 +314,34 @@ def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
     assert "Mette (1)" in legend and "Mette (2)" in legend
     assert any("Mette (2)" in p for p in problems)  # and the facilitator is told why
     assert TEAM_TEXT  # the module's texts are loaded
+
+
+def test_two_mettes_from_separate_folders_in_08_and_07(tmp_path, course, monkeypatch):
+    """Each Mette saved at home (both mette.json), collected one folder down (as on Zero to JupyterHub): 08's
+    widget tells them apart everywhere, and 07 writes each her own plan, never one over the other."""
+    from samskabelse.gains import GainsModel
+    from samskabelse.handout import your_plan
+    from samskabelse.team import team_answers
+
+    team_folder = tmp_path / "team"
+    for who, importance in (("holm", 5), ("jensen", 0)):
+        gains = GainsModel.for_course(course)
+        gains.rate("quality", importance=importance, likelihood=importance)
+        monkeypatch.setenv("SAMSKABELSE_CONFIG_DIR", str(tmp_path / f"config-{who}"))
+        A.save_answers(team_folder / who / "mette.json", "Mette", course, {"gains": gains})
+    widget = team_answers(course, team_folder)
+    labels = sorted(m.label for m in widget.team)
+    assert len(labels) == 2 and len(set(labels)) == 2 and all(label.startswith("Mette (") for label in labels)
+    for label in labels:
+        assert label in widget.tables.value and label in widget.questions.value
+    monkeypatch.chdir(tmp_path)
+    written = []
+    for who in ("holm", "jensen"):
+        plan = your_plan(course, team_folder / who / "mette.json")
+        written.append(plan.save())
+    first, second = ({p.name for p in saved} for saved in written)
+    assert not first & second and len(first) == len(second) == 3
+    assert all(p.exists() for saved in written for p in saved)  # the second never replaced the first
 
 
 def test_notebook_02_tells_two_mettes_apart(tmp_path, course, monkeypatch):

@@ -688,8 +688,10 @@ def display_labels(members: list[LoadedAnswers], shortened: int | None = None) -
     A name only one person has is shown as it is. People with the same name are told apart by their file,
     which never changes: "Mette (1)" for mette.json, "Mette (2)" for mette-2.json, "Mette (mette-holm)"
     for a file named otherwise (on a JupyterHub: the hub user's name); two files of the same name from
-    different folders add the folder. With `shortened`, names are first cut to that many characters (as a
-    figure's legend does), and names that become alike are told apart the same way.
+    different folders are told apart by their folder's name ("Mette (holm)" for holm/mette.json: on Zero to
+    JupyterHub, the user's own folder), and numbered when even that is alike. With `shortened`, names are
+    first cut to that many characters (as a figure's legend does), and names that become alike are told
+    apart the same way.
     """
     def shown(name: str) -> str:
         text = " ".join(str(name).split()) or "?"
@@ -711,8 +713,9 @@ def display_labels(members: list[LoadedAnswers], shortened: int | None = None) -
             stem = m.path.stem
             number = re.fullmatch(re.escape(base) + r"(?:-(\d+))?", stem)
             tag = (number.group(1) or "1") if number else stem
-            if stems.count(stem) > 1:
-                tag = f"{tag}, {_show(m.path.parent)}"
+            if stems.count(stem) > 1:  # the same file name in two folders: the folder's own name tells them apart
+                where = m.path.parent.name or _show(m.path.parent)
+                tag = where if tag in ("1", stem) else f"{tag}, {where}"
             out[m] = f"{shown(m.name)} ({tag})"
         if len(set(out[m] for m in same)) < len(same):  # still alike (the same file read twice): number them
             for i, m in enumerate(same, 1):
