@@ -207,6 +207,31 @@ def test_on_a_jupyterhub_the_file_is_the_hub_users(tmp_path, course, monkeypatch
     assert other.path.name == "mette.json"
 
 
+def test_on_binder_the_file_is_named_after_the_person(tmp_path, course, monkeypatch):
+    """Binder runs each session as a temporary JupyterHub user with a random name: that is no person, so the
+    file (and the download a participant hands in) is named after the name typed, as on a local install."""
+    from samskabelse.saving import save_box
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "owner-samskabelse-x7k2p9qa")
+    monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
+    monkeypatch.setenv("SAMSKABELSE_CONFIG_DIR", str(tmp_path / "config"))
+    assert A.hub_user() == "" and A.current_owner().startswith("id:")
+    result = A.save_answers(A.answers_path("Mette", tmp_path), "Mette", course, {"gains": {"v": 1}})
+    assert result.path.name == "mette.json"
+
+    class Model:
+        SECTION = "phases"
+
+        def to_dict(self):
+            return {"x": 1}
+
+    box = save_box(course, Model(), folder=tmp_path)
+    assert "owner-samskabelse" not in box.intro.value  # no "your file is named after your user name"
+    box.name.value = "Bo"
+    box.save()
+    assert (tmp_path / "bo.json").exists() and "download" in box.status.value
+
+
 @pytest.mark.parametrize("name", ["con", "NUL", "aux", "prn", "com1", "LPT9", "con.txt", "Com3.json", "nul ",
                                   "a<b>c:d\"e/f\\g|h?i*j", "...", " . "])
 def test_file_names_are_safe_on_windows(name):

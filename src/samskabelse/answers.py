@@ -14,7 +14,8 @@ The file (schema 1, UTF-8):
     loaded = load_answers(path, course)                   # LoadedAnswers; .models and .notes when course is given
     team, problems = load_team(folder, course)            # a bad file becomes a problem; the rest still loads
 
-Whose file it is. `owner` says who may write a file: "hub:<user>" on a JupyterHub (JUPYTERHUB_USER), else
+Whose file it is. `owner` says who may write a file: "hub:<user>" on a JupyterHub (JUPYTERHUB_USER; not on
+Binder, whose hub users are random and temporary), else
 "id:<random hex>", a participant id made once and kept in the participant's own configuration folder
 (participant_record(); $SAMSKABELSE_CONFIG_DIR, else ~/.config/samskabelse, %APPDATA%\\samskabelse on
 Windows). On a hub the file is named after the hub user (answers_path) and the typed name is only shown, so two
@@ -70,6 +71,7 @@ DEFAULT_FOLDER = "answers"
 EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
 EXAMPLE_TEAM = EXAMPLE_TEAMS["da"]  # the Danish one (example_team(lang) for a course's own)
 HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every single-user server
+BINDER_ENV_VARS = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST", "BINDER_REPO_URL")
 CONFIG_ENV = "SAMSKABELSE_CONFIG_DIR"  # where the participant's own record is kept (default below)
 FILE_MODE = 0o640  # answers and backups: the owner reads and writes, the group (a facilitator) reads
 LOCK_MODE = 0o600  # the owner's lock file: nobody else ever opens it
@@ -267,8 +269,19 @@ def file_stem(name: str) -> str:
     return safe_stem(name, "deltager")
 
 
+def on_binder() -> bool:
+    """True in a Binder session (BinderHub sets these variables in every session it launches)."""
+    return any(os.environ.get(v) for v in BINDER_ENV_VARS)
+
+
 def hub_user() -> str:
-    """The JupyterHub user this server belongs to, or "" when not on a JupyterHub."""
+    """The JupyterHub user this server belongs to, or "" when not on a JupyterHub.
+
+    Binder runs on a JupyterHub too, but each session is a temporary user with a random name (BinderHub's
+    launcher makes it from the repository and a random suffix): no person, and a new one every session. There
+    the file is named after the name typed, as on a local install (the session is one person's machine)."""
+    if on_binder():
+        return ""
     return os.environ.get(HUB_USER_ENV, "").strip()
 
 

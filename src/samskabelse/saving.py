@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from .access import mark_widget
 from .answers import (
+    BINDER_ENV_VARS,
     SaveError,
     answers_folder,
     answers_path,
     current_owner,
     hub_user,
+    on_binder,
     read_answers_file,
     remembered_name,
     save_answers,
@@ -31,7 +32,8 @@ from .course import Course
 from .display import user_text
 from .i18n import Texts
 
-BINDER_ENV_VARS = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST", "BINDER_REPO_URL")
+__all__ = ["BINDER_ENV_VARS", "SaveBox", "download_link", "last_name", "on_binder", "save_box"]
+
 
 TEXT = Texts(
     da={
@@ -72,11 +74,6 @@ TEXT = Texts(
                      "timeline": "timeline (06)"},
     },
 )
-
-
-def on_binder() -> bool:
-    """True when running in a Binder session (mybinder.org sets these variables)."""
-    return any(os.environ.get(v) for v in BINDER_ENV_VARS)
 
 
 def download_link(payload: dict, file_name: str, label: str) -> str:
