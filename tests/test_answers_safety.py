@@ -74,6 +74,38 @@ def test_concurrent_saves_keep_every_process_last_save(tmp_path):
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
 
 
+def _person(folder: str, who: str, barrier, config: str) -> None:
+    os.environ["SAMSKABELSE_CONFIG_DIR"] = config  # each process another participant
+    from samskabelse.answers import answers_path, save_answers
+    from samskabelse.course import load_course
+
+    course = load_course("da")
+    barrier.wait()
+    for i in range(SAVES // 2):
+        save_answers(answers_path("Mette", folder), "Mette", course, {"gains": {"n": i, "by": who}})
+
+
+def test_two_people_saving_the_same_new_name_at_once_keep_their_own_files(tmp_path):
+    """Two participants called Mette press Save at the same moment, again and again, into one shared folder."""
+    folder = tmp_path / "shared"
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    workers = [ctx.Process(target=_person, args=(str(folder), who, barrier, str(tmp_path / f"config-{who}")))
+               for who in ("first", "second")]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    files = sorted(p.name for p in folder.glob("*.json"))
+    assert files == ["mette-2.json", "mette.json"]
+    found = {json.loads((folder / f).read_text(encoding="utf-8"))["answers"]["gains"]["by"]: f for f in files}
+    assert sorted(found) == ["first", "second"]  # one file each, never both in one
+    for who, f in found.items():
+        assert json.loads((folder / f).read_text(encoding="utf-8"))["answers"]["gains"] == {"n": SAVES // 2 - 1,
+                                                                                         "by": who}
+
+
 # ---------------------------------------------------------------------------------------------
 # Faults: whatever fails, the previous file and the previous backup stay as they were
 def _two_saves(path, course):
@@ -367,6 +399,12 @@ def test_two_mettes_from_separate_folders_in_08_and_07(tmp_path, course, monkeyp
     first, second = ({p.name for p in saved} for saved in written)
     assert not first & second and len(first) == len(second) == 3
     assert all(p.exists() for saved in written for p in saved)  # the second never replaced the first
+    from samskabelse.handout import plan_stem  # make kit TEAM=team writes every member's plan by this stem
+
+    (team_folder / "mette.json").write_bytes((team_folder / "holm" / "mette.json").read_bytes())
+    team, _ = A.load_team(team_folder, course)
+    stems = [plan_stem(m, course.language) for m in team]
+    assert len(team) == 3 and len(set(stems)) == 3, stems
 
 
 def test_notebook_02_tells_two_mettes_apart(tmp_path, course, monkeypatch):
