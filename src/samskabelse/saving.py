@@ -3,8 +3,10 @@
     save_box(course, gains)                 # gains: a notebook's widget (its .model) or a model
 
 The answers go to answers/<name>.json in the notebook's working directory (or to the folder named by the
-environment variable SAMSKABELSE_ANSWERS); each notebook adds its own section to the same file, and the
-previous version is kept as <file>.bak (see answers.py). On Binder, where files vanish with the session,
+environment variable SAMSKABELSE_ANSWERS; on a JupyterHub, but not on Binder, the file is named after the hub
+user and the name typed is only shown); each notebook adds its own section to the same file, and the
+previous version is kept as <file>.bak (see answers.py for whose file it is, the lock and the backup). The
+name field offers only the name this participant last saved with, never one found in the folder. On Binder, where files vanish with the session,
 the box says so and offers the file as a download after every save.
 """
 
