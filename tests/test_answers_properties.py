@@ -4,8 +4,9 @@ load the rest and name that file with a readable reason (issue 10, part A of poi
 Three kinds of file are generated:
 - any valid JSON (any shape: a list, a number, an object of anything, with NaN and Infinity, which Python's
   json reads too);
-- an invented example file with some of its values, at any depth, replaced by any JSON value or deleted;
-- an example file's bytes damaged (cut short, a byte changed, bytes inserted or removed).
+- an invented example file with some of its values, at any depth, replaced by any JSON value or deleted,
+  or some of its answers set to edge values (negative, huge, NaN, year 9999, a list for a mapping);
+- an example file's bytes damaged (cut short, a byte changed, bytes inserted or removed), or nested too deep.
 
 Each is put beside a good file, and must never raise out of answers.load_team, notebook 08's team view
 (figure, tables, questions), notebook 02's team comparison or notebook 07's plan (built, shown and, in the
@@ -44,7 +45,8 @@ def course_en():
 
 # ---------------------------------------------------------------------------------------------
 # Strategies
-_scalars = (st.none() | st.booleans() | st.integers() | st.integers(-3, 12)
+_edges = st.sampled_from([-1, 0, -10**6, 10**30, 2**63, 1e308, -1e308, 1e-300, float("inf"), float("nan")])
+_scalars = (st.none() | st.booleans() | st.integers() | st.integers(-3, 12) | _edges
             | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12)
             | st.sampled_from(["", "quality", "clarify", "upward", "2026-01-05", "9999-12-31", "0001-01-01",
                                "low", "high", "$x^2$", "=1+1", "con", "<b>x</b>", "\u202e", "Mette"]))
@@ -89,6 +91,31 @@ def edited_files(draw) -> dict:
     return data
 
 
+def _leaves(value, path=()):
+    """Every (path, leaf) in a JSON value: the values a participant's answers are made of."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else None
+    if items is None:
+        yield path, value
+        return
+    for k, v in items:
+        yield from _leaves(v, (*path, k))
+
+
+@st.composite
+def edited_values(draw) -> dict:
+    """An example file with 1-3 of its answers (a seed, a start date, a rating, a name ...) set to an edge
+    value: a negative or huge number, NaN, a year 9999 date, a list where a mapping was, a text."""
+    data = _example(draw(st.sampled_from(EXAMPLES)))
+    leaves = [p for p, _ in _leaves(data["answers"])]
+    for _ in range(draw(st.integers(1, 3))):
+        *parents, last = ("answers", *draw(st.sampled_from(leaves)))
+        container = data
+        for k in parents:
+            container = container[k]
+        container[last] = draw(_edges | st.sampled_from(["9999-12-31", "0001-01-01", "", "x" * 5000]) | json_values)
+    return data
+
+
 @st.composite
 def damaged_bytes(draw) -> bytes:
     raw = bytearray((A.EXAMPLE_TEAM / draw(st.sampled_from(EXAMPLES))).read_bytes())
@@ -120,7 +147,8 @@ def draw_ascii(content) -> bool:  # surrogates in generated text can only be wri
         return True
 
 
-any_file = st.one_of(json_values, edited_files(), edited_files(), damaged_bytes())
+deep = st.integers(100, 20_000).map(lambda n: "[" * n)  # nested past any parser's recursion limit
+any_file = st.one_of(json_values, edited_files(), edited_values(), edited_values(), damaged_bytes(), deep)
 
 
 def _team_folder(tmp: Path, content, name: str = "team") -> tuple[Path, Path]:
@@ -143,12 +171,12 @@ def _check_loaded(team, problems, bad: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # The models and views, many files
-@settings(max_examples=int(300 * SCALE), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(100 * SCALE), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(content=any_file)
 def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, course, content):
     from samskabelse.gains_team import discussion_prompts, read_team
     from samskabelse.handout import build_plan, plan_html, plan_markdown, plan_stem
-    from samskabelse.team import discussion_questions, side_by_side_html, timeline_table
+    from samskabelse.team import discussion_questions, side_by_side_html, team_forecasts, timeline_table
 
     folder, bad = _team_folder(tmp_path_factory.mktemp("p"), content)
     team, problems = A.load_team(folder, course)
@@ -158,6 +186,7 @@ def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, cou
     assert side_by_side_html(team, course)  # 08's tables
     discussion_questions(team, course)  # 08's questions
     timeline_table(team, course)
+    team_forecasts(team, course)  # 08's timelines
     for member in team:  # 07: every loadable file gives a plan, shown and as Markdown
         plan = build_plan(member, course)
         assert plan_html(plan) and plan_markdown(plan)

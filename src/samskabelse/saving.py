@@ -6,8 +6,8 @@ The answers go to answers/<name>.json in the notebook's working directory (or to
 environment variable SAMSKABELSE_ANSWERS; on a JupyterHub, but not on Binder, the file is named after the hub
 user and the name typed is only shown); each notebook adds its own section to the same file, and the
 previous version is kept as <file>.bak (see answers.py for whose file it is, the lock and the backup). The
-name field offers only the name this participant last saved with, never one found in the folder. On Binder, where files vanish with the session,
-the box says so and offers the file as a download after every save.
+name field offers only the name this participant last saved with, never one found in the folder. On Binder,
+where files vanish with the session, the box says so and offers the file as a download after every save.
 """
 
 from __future__ import annotations
