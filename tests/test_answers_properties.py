@@ -147,7 +147,7 @@ def draw_ascii(content) -> bool:  # surrogates in generated text can only be wri
         return True
 
 
-deep = st.integers(100, 20_000).map(lambda n: "[" * n)  # nested past any parser's recursion limit
+deep = st.integers(100, 20_000).map(lambda n: b"[" * n)  # nested past any parser's recursion limit
 any_file = st.one_of(json_values, edited_files(), edited_values(), edited_values(), damaged_bytes(), deep)
 
 
