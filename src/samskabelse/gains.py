@@ -578,16 +578,18 @@ def gains_overview(course: Course) -> HTMLText:
     lang = course.language
     heads = {"da": ("Gevinst", "Hvad det kan betyde", "Kilde"), "en": ("Gain", "What it can mean", "Source")}
     h = heads[lang]
+    left = "style='text-align:left;vertical-align:top'"  # JupyterLab right-aligns table cells by default
     rows = "".join(
-        f"<tr><td><b>{user_text(g.name, 200)}</b></td><td>{user_text(g.description, 400)}</td>"
-        f"<td>{user_text(name_and_text_source(g.basis, g.description_basis, lang), 200)}</td></tr>"
+        f"<tr><td {left}><b>{user_text(g.name, 200)}</b></td><td {left}>{user_text(g.description, 400)}</td>"
+        f"<td {left}>{user_text(name_and_text_source(g.basis, g.description_basis, lang), 200)}</td></tr>"
         for g in course.gains
     )
     own_source = name_and_text_source(course.own_gains_basis, "course", lang)
-    rows += (f"<tr><td><b>{user_text(course.own_gains_label, 200)}</b></td>"
-             f"<td>{user_text(course.own_gains_help, 400)}</td><td>{user_text(own_source, 200)}</td></tr>")
-    return HTMLText(f"<table class='samskabelse-gains-overview'><thead><tr><th>{h[0]}</th><th>{h[1]}</th>"
-                    f"<th>{h[2]}</th></tr></thead><tbody>{rows}</tbody></table>")
+    rows += (f"<tr><td {left}><b>{user_text(course.own_gains_label, 200)}</b></td>"
+             f"<td {left}>{user_text(course.own_gains_help, 400)}</td>"
+             f"<td {left}>{user_text(own_source, 200)}</td></tr>")
+    return HTMLText(f"<table class='samskabelse-gains-overview'><thead><tr><th {left}>{h[0]}</th>"
+                    f"<th {left}>{h[1]}</th><th {left}>{h[2]}</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 # ---------------------------------------------------------------------------------------------
