@@ -238,7 +238,8 @@ def test_several_problems_reported_together(tmp_path):
 def test_language_field_must_match(tmp_path):
     path = copy_with(tmp_path, "en", "language: en", "language: da")
     message = error_for(path, "en")
-    assert "field language" in message and "used for the language 'en'" in message
+    # in the language the file declares, like every message about a file
+    assert "felt language" in message and "bruges til sproget 'en'" in message
 
 
 def test_danish_and_english_files_with_different_ids(tmp_path):

@@ -9,6 +9,7 @@ from every_widget import draw_everything
 from matplotlib.text import Text
 
 from samskabelse.course import default_course_path, read_course
+from samskabelse.course_file import max_chars
 from samskabelse.figures import new_figure
 
 # mathtext cannot parse this: drawn as math, it stops the figure with a ValueError
@@ -16,13 +17,18 @@ DOLLARS = r"$\frac$ 5$"
 TEXT_KEYS = {"name", "text", "who", "title", "label", "when"}
 
 
-def with_dollars(data):
-    """Every name and short text of the course file starting with DOLLARS."""
+def with_dollars(data, path: str = ""):
+    """Every name and short text of the course file starting with DOLLARS (cut to the field's limit)."""
     if isinstance(data, dict):
-        return {k: (f"{DOLLARS} {v}" if k in TEXT_KEYS and isinstance(v, str) else with_dollars(v))
-                for k, v in data.items()}
+        out = {}
+        for key, value in data.items():
+            if key in TEXT_KEYS and isinstance(value, str):
+                out[key] = f"{DOLLARS} {value}"[: max_chars(path, key)]
+            else:
+                out[key] = with_dollars(value, f"{path}.{key}" if path else key)
+        return out
     if isinstance(data, list):
-        return [with_dollars(v) for v in data]
+        return [with_dollars(v, path) for v in data]
     return data
 
 
@@ -70,3 +76,17 @@ def test_dollar_names_in_every_figure_of_every_notebook(dollar_course, tmp_path)
             assert not text.get_parse_math(), f"{name}: {text.get_text()!r} would be read as mathtext"
     title = built["timeline"].figure.title.get_text()
     assert DOLLARS in title, "the project's name in the title, as typed"
+
+
+def test_a_character_the_font_lacks_is_drawn_without_a_warning_under_the_figure():
+    import warnings
+
+    from samskabelse.figures import figure_png
+
+    fig = new_figure(3, 2)
+    fig.text(0.1, 0.5, "Projekt \U00100eda 🙂")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")  # as a notebook shows them
+        new_figure(1, 1)  # the course style is set again with every figure
+        figure_png(fig)
+    assert not [w for w in caught if "missing from font" in str(w.message)]

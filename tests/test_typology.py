@@ -63,9 +63,13 @@ def test_to_dict_and_back(course):
     model = TypologyAnswer("civic", "clearly", "produce", "mostly", "Spisefællesskab <3")
     data = model.to_dict()
     assert data == {"initiative": "civic", "initiative_strength": "clearly", "activity": "produce",
-                    "activity_strength": "mostly", "project": "Spisefællesskab <3"}
+                    "activity_strength": "mostly", "project": "Spisefællesskab <3", "answered": []}
     again, notes = TypologyAnswer.from_dict(data, course)
-    assert again == model and notes == []
+    assert again == model and notes == [] and again.answered == set()  # built, not answered
+    model.set_axis("initiative", "civic", "clearly", course)
+    model.set_project("Spisefællesskab <3")
+    again, notes = TypologyAnswer.from_dict(model.to_dict(), course)
+    assert again.answered == {"initiative", "project"} and not again.placed()
 
 
 def test_from_dict_reports_what_no_longer_matches(course):
@@ -226,7 +230,7 @@ def test_spectrum_shows_five_levels_of_decision_power_and_cites_iap2(course):
     assert "samskabelse" not in alt.lower() and "co-creation" not in alt.lower()
     assert ("ikke, om borgerne bidrager" if course.language == "da" else "not whether citizens contribute") in text
     png = base64.b64decode(re.search(r"base64,([^']+)'", text).group(1))
-    assert png_size(png) == (1100, 560)
+    assert png_size(png) == (1000, 560)  # no wider than the output area (figures.MAX_WIDTH)
 
 
 def test_saved_in_danish_and_loaded_in_english_through_the_answers_file(tmp_path):

@@ -6,13 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-pytest.importorskip("hypothesis")  # until the test environment lists it (the env engineer adds it)
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from samskabelse.course import EARLIEST_DATE, LATEST_DATE  # noqa: E402
+from samskabelse.course import EARLIEST_DATE, LATEST_DATE
 
 MAX_TICKS = 12
 
@@ -52,3 +49,41 @@ def test_the_axis_never_has_more_than_a_readable_number_of_ticks(timeline_figure
     timeline_figure.show(forecast(plan, "en"))
     ticks = timeline_figure.cx.get_xticks()
     assert 2 <= len(ticks) <= MAX_TICKS, f"{len(ticks)} ticks from {plan.start} over {timeline_figure.right} weeks"
+
+
+# -- every widget, every control, generated values ----------------------------------------------------------
+@pytest.fixture(scope="module", params=["da", "en"])
+def course_and_folder(request, tmp_path_factory):
+    from samskabelse import load_course
+
+    return load_course(request.param), tmp_path_factory.mktemp("values")
+
+
+@settings(max_examples=25, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_whatever_a_participant_does_every_widget_keeps_a_figure_and_never_fails(course_and_folder, data):
+    from every_widget import PNG, WIDGETS, build_widget, controls, figure_of, participant_values, use
+
+    from samskabelse.answers import EXAMPLE_TEAM
+
+    course, folder = course_and_folder
+    name = data.draw(st.sampled_from(WIDGETS), label="widget")
+    widget = build_widget(name, course, folder)  # a new one each time: each example starts where a notebook does
+    folders = ["", str(folder), str(EXAMPLE_TEAM), "no such folder", str(folder / "answers")]
+    for _ in range(data.draw(st.integers(1, 4), label="changes")):
+        found = controls(widget, files=False)
+        control = data.draw(st.sampled_from(found), label="control")
+        value = data.draw(participant_values(widget, control, folders), label="value")
+        use(control, value)  # nothing may escape the observer ...
+        assert not widget.errors.showing, f"{name}: {widget.errors.alert.value}"  # ... nor fail inside it
+        if name != "plan":
+            assert figure_of(widget).startswith(PNG), f"{name}: no figure"
+    if name == "timeline":  # after any input, a valid plan is drawn again
+        widget.start.value = "5.1.2026" if course.language == "da" else "2026-01-05"
+        for box in widget.deadline_dates.values():
+            box.value = "1.9.2026" if course.language == "da" else "2026-09-01"
+        for boxes in widget.factors.values():
+            for box, value in zip(boxes, (0.9, 1.1, 1.6), strict=True):
+                box.value = value
+        assert widget.message.value == "", widget.message.value

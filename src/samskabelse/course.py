@@ -17,7 +17,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .course_file import MESSAGES, CourseError, LineDict, Problem, Reader, read_yaml
+from .course_file import (
+    MESSAGES,
+    CourseError,
+    LineDict,
+    Problem,
+    Reader,
+    declared_language,
+    max_chars,
+    parse_yaml,
+    read_source,
+)
 from .i18n import LANGUAGES, check_language
 
 SCHEMA = 1
@@ -30,6 +40,36 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # Far enough for any public project; near enough that a mistyped year (1026, 9999) is caught, not drawn.
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
+
+# How many entries each list may have: what the widgets and figures can show (each limit is tested at its
+# maximum in tests/test_course_limits.py). The check names the limit when a file goes beyond it.
+COUNTS = {
+    "modules": (1, 20),
+    "gains": (1, 16),
+    "demands": (1, 8),
+    "phases": (1, 6),
+    "focus_points": (1, 10),  # per phase
+    "questions": (0, 8),  # per phase
+    "directions": (1, 4),  # the compass has four points
+    "tasks": (1, 8),  # per direction
+    "types": (4, 4),  # the typology is a 2x2 grid
+    "example_cases": (0, 8),
+    "levels": (2, 6),  # involvement
+    "frame_elements": (1, 12),
+    "deciders": (1, 8),
+    "influence_levels": (2, 6),
+    "uncertainty_levels": (1, 5),
+    "milestones": (0, 8),
+    "deadlines": (0, 4),
+    "percentiles": (1, 4),  # one marker shape each
+}
+CASES_PER_TYPE = 2  # invented cases drawn in one cell of the typology grid
+OWN_GAINS_MAX = 5
+DRAWS = (100, 100_000)  # simulated projects: 100,000 take about 10 ms a change
+SEED_MAX = 2**32 - 1
+PERCENTILES = (5, 95)  # each has its own label on the chance axis, beside 0 % and 100 %
+PERCENTILE_GAP = 5
+URL_SCHEMES = ("http", "https")
 
 
 def default_course_path(lang: str) -> Path:
@@ -326,11 +366,18 @@ class _Builder:
 
     def basis(self, entry: LineDict, path: str, default: str | None = None, key: str = "basis") -> str:
         value = self.r.get(entry, key, "str", path, required=default is None, default=default)
-        if value is not None and value not in BASES:
-            self.r.problem(self.r.t["choice"].format(choices=", ".join(BASES), value=value),
-                           self.r.line_of(entry, key), f"{path}.{key}")
+        if not self.choice(value, BASES, entry, key, path):
             return default or "course"
         return value or default or "course"
+
+    def choice(self, value: Any, choices, entry: LineDict, key: str, path: str) -> bool:
+        """Whether `value` (if given) is one of `choices`; else a problem that lists them and suggests one."""
+        if value is None or value in choices:
+            return True
+        self.r.problem(self.r.t["choice"].format(choices=", ".join(choices), value=value,
+                                                 suggest=self.r.suggest(value, choices)),
+                       self.r.line_of(entry, key), f"{path}.{key}" if path else key)
+        return False
 
     def ident(self, entry: LineDict, path: str) -> str:
         value = self.r.get(entry, "id", "str", path, default="")
@@ -346,7 +393,29 @@ class _Builder:
         entries = self.r.items(data, key, path)
         if ids:
             self.r.unique_ids(entries, label)
+        self.counted(entries, data, key, path)
         return tuple(build(entry, p) for p, entry in entries)
+
+    def counted(self, entries: list, data: LineDict, key: str, path: str) -> None:
+        if key in COUNTS and isinstance(data.get(key), list):
+            self.r.count(entries, *COUNTS[key], self.r.line_of(data, key), f"{path}.{key}" if path else key)
+
+    def url(self, entry: LineDict, key: str, path: str) -> str:
+        """A web address the notebooks may link to: http or https only (never javascript:, file: or data:)."""
+        from urllib.parse import urlsplit
+
+        value = self.r.get(entry, key, "str", path, default="")
+        if not value:
+            return ""
+        try:
+            parts = urlsplit(value)
+            ok = parts.scheme.lower() in URL_SCHEMES and bool(parts.netloc) and not any(c.isspace() for c in value)
+        except ValueError:
+            ok = False
+        if not ok:
+            self.r.problem(self.r.t["url"].format(value=value[:80]), self.r.line_of(entry, key), f"{path}.{key}")
+            return ""
+        return value
 
     def number(self, entry: LineDict, key: str, path: str, low: float, high: float, kind: str = "number"):
         value = self.r.get(entry, key, kind, path, default=None)
@@ -389,9 +458,7 @@ class _Builder:
         if schema is not None and schema != SCHEMA:
             r.problem(r.t["schema"].format(value=schema, expected=SCHEMA), r.line_of(data, "schema"), "schema")
         language = r.get(data, "language", "str", "")
-        if language is not None and language not in LANGUAGES:
-            r.problem(r.t["choice"].format(choices=", ".join(LANGUAGES), value=language),
-                      r.line_of(data, "language"), "language")
+        self.choice(language, LANGUAGES, data, "language", "")
 
         meta, p = self.section(data, "course")
         r.known_keys(meta, {"id", "title", "subtitle"}, p)
@@ -400,9 +467,9 @@ class _Builder:
         publication = Publication(
             title=r.get(pub_data, "title", "str", pp, default=""),
             publisher=r.get(pub_data, "publisher", "str", pp, default=""),
-            year=r.get(pub_data, "year", "int", pp, default=0),
+            year=self.number(pub_data, "year", pp, 1900, 2100, "int") or 0,
             where=r.get(pub_data, "where", "str", pp, default=""),
-            url=r.get(pub_data, "url", "str", pp, default=""),
+            url=self.url(pub_data, "url", pp),
             basis=self.basis(pub_data, pp, "publication"),
         )
         modules = self.module_list(data)
@@ -416,6 +483,11 @@ class _Builder:
         typology = self.typology(data)
         type_ids = [t.id for t in typology.types]
         cases = self.listed(data, "example_cases", "", lambda e, p: self.case(e, p, type_ids), "example_cases")
+        for kind in type_ids:
+            n = sum(c.type == kind for c in cases)
+            if n > CASES_PER_TYPE:
+                r.problem(r.t["cases_per_type"].format(type=kind, n=n, max=CASES_PER_TYPE),
+                          r.line_of(data, "example_cases"), "example_cases")
         involvement = self.involvement(data)
         framing = self.framing(data)
         timeline = self.timeline(data, [ph.id for ph in phases])
@@ -427,7 +499,7 @@ class _Builder:
             title=r.get(meta, "title", "str", p, default=""),
             subtitle=r.get(meta, "subtitle", "str", p, required=False, default=""),
             publication=publication, modules=modules, gains=gains,
-            own_gains_max=self.number(own, "max", op, 0, 10, "int") or 0,
+            own_gains_max=self.number(own, "max", op, 0, OWN_GAINS_MAX, "int") or 0,
             own_gains_label=r.get(own, "label", "str", op, default=""),
             own_gains_help=r.get(own, "help", "str", op, required=False, default=""),
             own_gains_basis=self.basis(own, op, "course"),
@@ -438,7 +510,9 @@ class _Builder:
     def module_list(self, data: LineDict) -> tuple[Module, ...]:
         r = self.r
         out, seen = [], set()
-        for p, e in r.items(data, "modules", ""):
+        entries = r.items(data, "modules", "")
+        self.counted(entries, data, "modules", "")
+        for p, e in entries:
             r.known_keys(e, _keys(Module), p)
             number = r.get(e, "number", "str", p, default="")
             if number in seen:
@@ -476,11 +550,14 @@ class _Builder:
                               basis=self.basis(fe, fp))
 
         questions = r.get(e, "questions", "list", p, default=[])
+        self.counted(questions, e, "questions", p)
         for i, q in enumerate(questions):
             if not isinstance(q, str) or not q.strip():
                 r.problem(r.t["wrong_type"].format(expected=r.t["types"]["str"], got=r._type_name(q),
                                                    fix=r.t["fix_text"]), getattr(questions, "line", None),
                           f"{p}.questions[{i}]")
+            else:
+                r.short_enough(q, max_chars(p, "questions"), getattr(questions, "line", None), f"{p}.questions[{i}]")
         return Phase(id=self.ident(e, p), number=0, name=r.get(e, "name", "str", p, default=""),
                      when=r.get(e, "when", "str", p, default=""),
                      strategic_focus=r.get(e, "strategic_focus", "str", p, default=""),
@@ -533,11 +610,17 @@ class _Builder:
                                   initiative=ini or "", activity=act or "")
 
         types = self.listed(ty, "types", p, one, f"{p}.types")
+        for axis in (initiative, activity):
+            if axis.low.id and axis.low.id == axis.high.id:
+                r.problem(r.t["poles_same"].format(id=axis.low.id), r.line_of(ty, axis.id), f"{p}.{axis.id}")
         # every cell of the 2x2 grid holds exactly one type
-        cells = [(t.initiative, t.activity) for t in types]
-        if not r.problems and len(set(cells)) != len(cells):
-            r.problem(r.t["duplicate_id"].format(id="initiative+activity", section=f"{p}.types"),
-                      r.line_of(ty, "types"), f"{p}.types")
+        if not r.problems:
+            cells = [(t.initiative, t.activity) for t in types]
+            empty = [f"initiative={i}, activity={a}" for i in (initiative.low.id, initiative.high.id)
+                     for a in (activity.low.id, activity.high.id) if (i, a) not in cells]
+            if empty:
+                r.problem(r.t["typology_cells"].format(cells="; ".join(empty)), r.line_of(ty, "types"),
+                          f"{p}.types")
         return Typology(initiative, activity, types, r.get(ty, "note", "str", p, default=""), self.basis(ty, p))
 
     def case(self, e: LineDict, p: str, type_ids: list[str]) -> ExampleCase:
@@ -631,8 +714,8 @@ class _Builder:
             phase = r.get(e, "phase", "str", mp, default=None)
             r.check_ref(phase, phase_ids, "phases", r.line_of(e, "phase"), f"{mp}.phase")
             at = r.get(e, "at", "str", mp, default="start")
-            if at not in ("start", "middle", "end"):
-                r.problem(r.t["choice"].format(choices="start, middle, end", value=at), r.line_of(e, "at"), f"{mp}.at")
+            if not self.choice(at, ("start", "middle", "end"), e, "at", mp):
+                at = "start"
             return Milestone(self.ident(e, mp), r.get(e, "name", "str", mp, default=""), phase or "", at)
 
         def deadline(e: LineDict, dp: str) -> Deadline:
@@ -647,26 +730,38 @@ class _Builder:
                             done or (phase_ids[-1] if phase_ids else ""), on)
 
         percentiles = r.get(tl, "percentiles", "list", p, default=[50, 85])
+        line = r.line_of(tl, "percentiles")
+        whole = True
+        low, high = PERCENTILES
         for i, q in enumerate(percentiles):
-            if not (isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= 99):
-                r.problem(r.t["range"].format(low=1, high=99, value=q), getattr(percentiles, "line", None),
-                          f"{p}.percentiles[{i}]")
+            if not (isinstance(q, int) and not isinstance(q, bool) and low <= q <= high):
+                r.problem(r.t["range"].format(low=low, high=high, value=q), line, f"{p}.percentiles[{i}]")
+                whole = False
+        if r.count(percentiles, *COUNTS["percentiles"], line, f"{p}.percentiles") and whole and any(
+                b - a < PERCENTILE_GAP for a, b in zip(percentiles, percentiles[1:], strict=False)):
+            r.problem(r.t["increasing"].format(values=", ".join(map(str, percentiles)), gap=PERCENTILE_GAP), line,
+                      f"{p}.percentiles")
         return TimelineDefaults(
             phases=plans, uncertainty_levels=levels,
             milestones=self.listed(tl, "milestones", p, milestone, f"{p}.milestones"),
             deadlines=self.listed(tl, "deadlines", p, deadline, f"{p}.deadlines"),
-            draws=self.number(tl, "draws", p, 100, 1_000_000, "int") or 10_000,
-            seed=r.get(tl, "seed", "int", p, default=0),
+            draws=self.number(tl, "draws", p, *DRAWS, "int") or 10_000,
+            seed=self.number(tl, "seed", p, 0, SEED_MAX, "int") or 0,
             percentiles=tuple(percentiles), note=r.get(tl, "note", "str", p, default=""), basis=self.basis(tl, p),
         )
 
 
 # ---------------------------------------------------------------------------------------------
 def read_course(path: str | Path, lang: str | None = None) -> Course:
-    """Read and validate one course file. `lang` is the language the caller expects (and writes errors in)."""
+    """Read and validate one course file. `lang` is the language the caller expects.
+
+    Messages are in the language the file declares (`language: da`: Danish), even when the rest of it cannot be
+    read; failing that in `lang`, or in the language of the folder it lies in (data/da/), or in English."""
     path = Path(path)
-    msg_lang = lang if lang in LANGUAGES else "en"
-    data = read_yaml(path, msg_lang)
+    fallback = lang if lang in LANGUAGES else _folder_language(path) or "en"
+    text = read_source(path, fallback)
+    msg_lang = declared_language(text) or fallback
+    data = parse_yaml(text, path, msg_lang)
     reader = Reader(msg_lang)
     course = _Builder(reader).course(data, path, msg_lang)
     if lang is not None and course is not None and course.language != lang:
@@ -677,21 +772,35 @@ def read_course(path: str | Path, lang: str | None = None) -> Course:
     return course
 
 
+def _folder_language(path: Path) -> str | None:
+    return next((part for part in reversed(path.parent.parts) if part in LANGUAGES), None)
+
+
 def load_course(lang: str, path: str | Path | None = None) -> Course:
     """The course for notebooks in `lang`.
 
-    Which file: `path` if given; else the file named by the environment variable SAMSKABELSE_COURSE,
-    when that file's `language:` is `lang`; else the shipped data/<lang>/course.yaml.
+    Which file: `path` if given; else the file named by the environment variable SAMSKABELSE_COURSE, when that
+    file declares `language: <lang>` (a file for the other language is left to those notebooks, even when it
+    is broken); else the shipped data/<lang>/course.yaml.
     """
     check_language(lang)
     if path is not None:
         return read_course(path, lang)
     override = os.environ.get(ENV_VAR, "").strip()
-    if override:
-        course = read_course(_override_path(override), None)
-        if course.language == lang:
-            return course
+    if override and override_language(override) in (lang, None):
+        return read_course(_override_path(override), lang)
     return read_course(default_course_path(lang), lang)
+
+
+def override_language(value: str) -> str | None:
+    """The language SAMSKABELSE_COURSE's file declares, read from its text alone (it may be broken);
+    None when that cannot be told (a missing or unreadable file, no `language:` line): then it is reported
+    to the notebooks of both languages, as only the facilitator can say which it was meant for."""
+    try:
+        text = _override_path(value).read_bytes()[:200_000].decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    return declared_language(text)
 
 
 def _override_path(value: str) -> Path:
@@ -724,7 +833,10 @@ __all__ = [
 
 
 def _main(argv: list[str]) -> int:
-    """`python -m samskabelse.course FILE...`: check course files, as a facilitator would after editing."""
+    """`python -m samskabelse.course FILE...`: check course files, as a facilitator would after editing.
+
+    With no FILE: the shipped files of both languages. Each file's messages are in the language it declares.
+    Two files of different languages are also checked for the same ids."""
     import sys
 
     paths = argv or [str(default_course_path(lang)) for lang in LANGUAGES]
@@ -734,16 +846,24 @@ def _main(argv: list[str]) -> int:
             courses.append(read_course(p))
             print(f"OK  {p}")
         except CourseError as exc:
-            print(exc, file=sys.stderr)
+            print(exc.report(command_line=True), file=sys.stderr)
             status = 1
+        except Exception as exc:  # noqa: BLE001 - a fault in the check itself: said plainly, not as a traceback
+            lang = _folder_language(Path(p)) or "en"
+            print(CourseError(p, [Problem(MESSAGES[lang]["internal"].format(error=f"{type(exc).__name__}: {exc}"))],
+                              lang).report(command_line=True), file=sys.stderr)
+            status = 2
     if len(courses) == 2 and courses[0].language != courses[1].language:
         try:
             check_parity(courses[0], courses[1])
-            print("OK  the two files use the same ids")
+            print("OK  " + " / ".join(PARITY_OK[c.language] for c in courses))
         except CourseError as exc:
-            print(exc, file=sys.stderr)
+            print(exc.report(command_line=True), file=sys.stderr)
             status = 1
     return status
+
+
+PARITY_OK = {"da": "de to filer bruger de samme id'er", "en": "the two files use the same ids"}
 
 
 if __name__ == "__main__":

@@ -8,37 +8,71 @@ time, so a facilitator sees everything that is wrong with their copy in one mess
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .i18n import Texts
+from .i18n import LANGUAGES, Texts
 
 MESSAGES = Texts(
     da={
         "header": "Kursusfilen {path} kan ikke bruges:",
-        "footer": "Ret filen og kør cellen igen. Originalen ligger i data/{lang}/course.yaml.",
+        "footer": "Ret filen, og kør cellen igen. Originalen ligger i data/{lang}/course.yaml.",
+        "footer_cli": "Ret filen, og kør kontrollen igen: python -m samskabelse.course {path}\n"
+                      "Originalen ligger i data/{lang}/course.yaml.",
         "where_line": "linje {line}",
         "field": "felt {field}",
         "missing_file": "filen findes ikke. Tjek stien, eller kopier data/{lang}/course.yaml dertil.",
+        "folder": "er en mappe, ikke en fil. Skriv stien til selve kursusfilen{hint}.",
+        "folder_hint": ", fx {path}",
+        "unreadable": "filen kan ikke læses ({reason}). Tjek, at du har lov til at læse den, eller kopier den til "
+                      "din egen mappe.",
+        "no_permission": "ingen adgang",
         "not_utf8": "filen er ikke gemt som UTF-8 (byte {pos}). Gem den igen som UTF-8 i din editor.",
         "empty": "filen er tom. Kopier data/{lang}/course.yaml og ret i kopien.",
         "syntax": "YAML-syntaksfejl: {problem}. Tjek indrykning, kolon og anførselstegn omkring linjen.",
+        "quote_open": "anførselstegnet ({quote}), der begynder her, bliver aldrig lukket. Sæt det samme tegn i "
+                      "slutningen af teksten.",
+        "bracket_open": "'{bracket}', der begynder her, bliver aldrig lukket med '{closing}'. Tilføj '{closing}' "
+                        "sidst i punktet.",
+        "colon_in_text": "teksten indeholder et kolon. Sæt anførselstegn om hele teksten: {fix}",
+        "comma_in_text": "ser ud som slutningen af en tekst med komma i. Sæt anførselstegn om hele teksten: {fix}",
+        "tab": "linjen er rykket ind med et tabulatortegn. Brug mellemrum til indrykning.",
+        "no_colon": "linjen har ingen 'navn: værdi'. Tjek, om der mangler et kolon, eller om indrykningen er "
+                    "forkert.",
         "top_not_mapping": "filen skal bestå af felter (navn: værdi) på øverste niveau, ikke {got}.",
         "missing": "mangler. Tilføj feltet{hint}.",
         "wrong_type": "skal være {expected}, men er {got}. {fix}",
         "empty_value": "er tom. Skriv en tekst.",
+        "control_char": "indeholder et usynligt styretegn ({code}, tegn nr. {position}). Slet det; det kommer ofte "
+                        "med, når tekst kopieres mellem programmer.",
         "unknown_key": "kendes ikke{suggest}. Slet det, eller ret stavningen.",
         "suggest": " (mente du '{name}'?)",
         "duplicate_key": "står to gange i samme afsnit. Slet den ene.",
         "duplicate_id": "id '{id}' bruges to gange i {section}. Hvert id skal være unikt.",
-        "unknown_ref": "'{value}' findes ikke blandt {section} ({known}). Brug et af dem.",
+        "unknown_ref": "'{value}' findes ikke blandt {section} ({known}){suggest}. Brug et af dem.",
         "bad_id": "id '{id}' må kun indeholde små bogstaver a-z, tal og _ (fx 'min_gevinst').",
         "range": "skal være mellem {low} og {high}, men er {value}.",
         "order": "'{a}' ({va}) må ikke være større end '{b}' ({vb}).",
-        "choice": "skal være en af {choices}, men er '{value}'.",
+        "choice": "skal være en af {choices}, men er '{value}'{suggest}.",
+        "count": "har {n} punkter; kurset kan vise {low} til {high}. {fix}",
+        "count_fewer": "Slet nogle af dem.",
+        "count_more": "Tilføj flere.",
+        "too_long": "er {n} tegn lang; kurset kan vise højst {max}. Gør teksten kortere.",
+        "url": "skal være en webadresse, der begynder med http:// eller https://, men er '{value}'.",
+        "increasing": "skal stige med mindst {gap} fra tal til tal ({values}). Skriv dem i stigende orden.",
+        "typology_cells": "gitteret har fire felter, og hvert skal have netop én type; {cells} har ingen. "
+                          "Ret 'initiative' og 'activity', så hver kombination bruges én gang.",
+        "poles_same": "de to ender af aksen har samme id '{id}'. Giv dem hver sit id.",
+        "cases_per_type": "typen '{type}' har {n} eksempler; der er plads til højst {max} i feltet. Flyt eller "
+                          "slet nogle.",
+        "internal": "kontrollen selv fejlede ({error}). Det er en fejl i kurset, ikke i din fil; fortæl det til den, "
+                    "der vedligeholder kurset.",
         "language": "er '{value}', men filen bruges til sproget '{lang}'. Ret feltet eller brug den rigtige fil.",
         "schema": "er {value}; denne version af kurset læser skema {expected}. Brug en fil fra samme version.",
         "bad_date": "'{value}' er ikke en dato. Skriv år-måned-dag, fx 2027-12-31, eller måned-dag for en dag hvert "
@@ -48,31 +82,61 @@ MESSAGES = Texts(
         "kun dér: {only_there}. Tilføj eller slet punkter, så de to sprog har de samme id'er.",
         "types": {"str": "en tekst", "int": "et heltal", "number": "et tal", "bool": "true eller false",
                   "list": "en liste (linjer der starter med '- ')", "mapping": "et afsnit med felter (navn: værdi)"},
-        "fix_text": "Skriv en tekst; sæt den i anførselstegn, hvis den indeholder kolon.",
+        "fix_text": "Skriv en tekst; sæt den i anførselstegn, hvis den indeholder kolon eller komma.",
         "fix_other": "Ret værdien.",
     },
     en={
         "header": "The course file {path} cannot be used:",
         "footer": "Fix the file and run the cell again. The original is data/{lang}/course.yaml.",
+        "footer_cli": "Fix the file and run the check again: python -m samskabelse.course {path}\n"
+                      "The original is data/{lang}/course.yaml.",
         "where_line": "line {line}",
         "field": "field {field}",
         "missing_file": "the file does not exist. Check the path, or copy data/{lang}/course.yaml there.",
+        "folder": "is a folder, not a file. Give the path of the course file itself{hint}.",
+        "folder_hint": ", e.g. {path}",
+        "unreadable": "the file cannot be read ({reason}). Check that you may read it, or copy it to your own folder.",
+        "no_permission": "permission denied",
         "not_utf8": "the file is not saved as UTF-8 (byte {pos}). Save it again as UTF-8 in your editor.",
         "empty": "the file is empty. Copy data/{lang}/course.yaml and edit the copy.",
         "syntax": "YAML syntax error: {problem}. Check the indentation, colons and quotes around that line.",
+        "quote_open": "the quote ({quote}) that opens here is never closed. Put the same character at the end of the "
+                      "text.",
+        "bracket_open": "the '{bracket}' that opens here is never closed with '{closing}'. Add '{closing}' at the end "
+                        "of the entry.",
+        "colon_in_text": "the text contains a colon. Put quotes around the whole text: {fix}",
+        "comma_in_text": "looks like the end of a text with a comma in it. Put quotes around the whole text: {fix}",
+        "tab": "the line is indented with a tab character. Indent with spaces.",
+        "no_colon": "the line has no 'name: value'. Check whether a colon is missing or the indentation is wrong.",
         "top_not_mapping": "the file must consist of fields (name: value) at the top level, not {got}.",
         "missing": "is missing. Add the field{hint}.",
         "wrong_type": "must be {expected}, but is {got}. {fix}",
         "empty_value": "is empty. Write a text.",
+        "control_char": "contains an invisible control character ({code}, character {position}). Delete it; it often "
+                        "comes along when text is copied between programs.",
         "unknown_key": "is not known{suggest}. Delete it, or correct the spelling.",
         "suggest": " (did you mean '{name}'?)",
         "duplicate_key": "appears twice in the same section. Delete one of them.",
         "duplicate_id": "id '{id}' is used twice in {section}. Every id must be unique.",
-        "unknown_ref": "'{value}' is not one of the {section} ({known}). Use one of them.",
+        "unknown_ref": "'{value}' is not one of the {section} ({known}){suggest}. Use one of them.",
         "bad_id": "id '{id}' may only contain lowercase letters a-z, digits and _ (e.g. 'my_gain').",
         "range": "must be between {low} and {high}, but is {value}.",
         "order": "'{a}' ({va}) must not be greater than '{b}' ({vb}).",
-        "choice": "must be one of {choices}, but is '{value}'.",
+        "choice": "must be one of {choices}, but is '{value}'{suggest}.",
+        "count": "has {n} entries; the course can show {low} to {high}. {fix}",
+        "count_fewer": "Delete some of them.",
+        "count_more": "Add more.",
+        "too_long": "is {n} characters long; the course can show at most {max}. Shorten the text.",
+        "url": "must be a web address starting with http:// or https://, but is '{value}'.",
+        "increasing": "must rise by at least {gap} from number to number ({values}). Write them in increasing "
+                      "order.",
+        "typology_cells": "the grid has four cells and each needs exactly one type; {cells} has none. Correct "
+                          "'initiative' and 'activity' so that each combination is used once.",
+        "poles_same": "the two ends of the axis have the same id '{id}'. Give each its own id.",
+        "cases_per_type": "the type '{type}' has {n} examples; its cell has room for at most {max}. Move or delete "
+                          "some.",
+        "internal": "the check itself failed ({error}). This is a fault in the course, not in your file; tell whoever "
+                    "maintains the course.",
         "language": "is '{value}', but the file is used for the language '{lang}'. "
         "Fix the field or use the right file.",
         "schema": "is {value}; this version of the course reads schema {expected}. Use a file from the same version.",
@@ -83,7 +147,7 @@ MESSAGES = Texts(
         "only there: {only_there}. Add or delete items so that both languages have the same ids.",
         "types": {"str": "a text", "int": "a whole number", "number": "a number", "bool": "true or false",
                   "list": "a list (lines starting with '- ')", "mapping": "a section of fields (name: value)"},
-        "fix_text": "Write a text; put it in quotes if it contains a colon.",
+        "fix_text": "Write a text; put it in quotes if it contains a colon or a comma.",
         "fix_other": "Correct the value.",
     },
 )
@@ -109,19 +173,29 @@ class Problem:
 
 
 class CourseError(ValueError):
-    """A course file cannot be used. The message names the file, line, field and fix."""
+    """A course file cannot be used. The message names the file, line, field and fix, in the file's language.
+
+    `str(error)` and the notebook's box end with "run the cell again"; `error.report(command_line=True)`, what
+    `python -m samskabelse.course` prints, ends with the command to run instead.
+    """
 
     def __init__(self, path: Path | str, problems: list[Problem], lang: str = "en", max_shown: int = 12):
         self.path = Path(path)
         self.problems = problems
         self.lang = lang if lang in MESSAGES else "en"
+        self.max_shown = max_shown
+        super().__init__(self.report())
+
+    def report(self, *, command_line: bool = False) -> str:
         t = MESSAGES[self.lang]
-        lines = [t["header"].format(path=_show_path(self.path))]
-        lines += [f"  - {p.render(self.lang)}" for p in problems[:max_shown]]
-        if len(problems) > max_shown:
-            lines.append(f"  ... (+{len(problems) - max_shown})")
-        lines.append(t["footer"].format(lang=self.lang))
-        super().__init__("\n".join(lines))
+        shown = _show_path(self.path)
+        lines = [t["header"].format(path=shown)]
+        lines += [f"  - {p.render(self.lang)}" for p in self.problems[: self.max_shown]]
+        if len(self.problems) > self.max_shown:
+            lines.append(f"  ... (+{len(self.problems) - self.max_shown})")
+        footer = t["footer_cli"] if command_line else t["footer"]
+        lines.append(footer.format(lang=self.lang, path=_quoted_path(shown)))
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:  # shown as a readable box, not a traceback, when displayed
         from html import escape
@@ -136,13 +210,22 @@ def _show_path(path: Path) -> str:
         return str(path)
 
 
+def _quoted_path(path: str) -> str:
+    """A path as a shell command needs it: quoted when it holds a space or another special character."""
+    import shlex
+
+    return shlex.quote(path)
+
+
 # ---------------------------------------------------------------------------------------------
 # YAML with line numbers
 class LineDict(dict):
-    """A dict that remembers the line of itself and of each key (1-based)."""
+    """A dict that remembers the line of itself and of each key (1-based), and whether it was written on one
+    line in braces ({ id: x, name: y }): there a comma ends a text, so unquoted text with a comma splits."""
 
     line: int = 0
     key_lines: dict
+    flow: bool = False
 
 
 class LineList(list):
@@ -163,8 +246,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
+    result.flow = bool(node.flow_style)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):  # a list or mapping as a key ("? [a]: b"): a text, to be reported
+            key = str(key)
         if key in result:
             raise _DuplicateKey(str(key), key_node.start_mark.line + 1)
         result[key] = loader.construct_object(value_node, deep=True)
@@ -205,38 +291,153 @@ def _load_yaml(text: str):
             pass  # parsed again below, for the message
     return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
 
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*(['\"]?)([A-Za-z]+)\1[ \t]*(?:#.*)?$", re.MULTILINE)
 
-def read_yaml(path: Path, lang: str) -> LineDict:
-    """Parse a course file, or raise CourseError saying exactly what is wrong and where."""
+
+def declared_language(text: str) -> str | None:
+    """The language a course file declares (`language: da` at the top level), read without parsing the YAML, so
+    that even a file with a syntax error gets its messages in its own language; None if it declares none."""
+    match = _LANGUAGE_LINE.search(text)
+    return match.group(2) if match and match.group(2) in LANGUAGES else None
+
+
+def read_source(path: Path, lang: str) -> str:
+    """The text of a course file, or CourseError (in `lang`) saying why it cannot be read."""
     t = MESSAGES[lang]
+    if path.is_dir():
+        inside = path / "course.yaml"
+        hint = t["folder_hint"].format(path=_show_path(inside)) if inside.is_file() else ""
+        raise CourseError(path, [Problem(t["folder"].format(hint=hint))], lang)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise CourseError(path, [Problem(t["missing_file"].format(lang=lang))], lang) from None
+    except PermissionError:
+        raise CourseError(path, [Problem(t["unreadable"].format(reason=t["no_permission"]))], lang) from None
     except IsADirectoryError:
-        raise CourseError(path, [Problem(t["missing_file"].format(lang=lang))], lang) from None
+        raise CourseError(path, [Problem(t["folder"].format(hint=""))], lang) from None
+    except OSError as exc:
+        raise CourseError(path, [Problem(t["unreadable"].format(reason=exc.strerror or exc))], lang) from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        lang = declared_language(raw.decode("utf-8", errors="replace")) or lang
         line = raw[: exc.start].count(b"\n") + 1
-        raise CourseError(path, [Problem(t["not_utf8"].format(pos=exc.start), line=line)], lang) from None
+        raise CourseError(path, [Problem(MESSAGES[lang]["not_utf8"].format(pos=exc.start), line=line)],
+                          lang) from None
+
+
+def parse_yaml(text: str, path: Path, lang: str) -> LineDict:
+    """Parse a course file's text, or raise CourseError saying exactly what is wrong and where."""
+    t = MESSAGES[lang]
     try:
         data = _load_yaml(text)
     except _DuplicateKey as exc:
         raise CourseError(path, [Problem(t["duplicate_key"], line=exc.line, field=exc.key)], lang) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "?"
-        raise CourseError(path, [Problem(t["syntax"].format(problem=problem), line=line)], lang) from None
-    except yaml.YAMLError as exc:
-        raise CourseError(path, [Problem(t["syntax"].format(problem=exc))], lang) from None
+        raise CourseError(path, [_syntax_problem(exc, text, t)], lang) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:  # e.g. a date like 2026-02-31
+        raise CourseError(path, [Problem(t["syntax"].format(problem=str(exc)[:200]))], lang) from None
     if data is None:
         raise CourseError(path, [Problem(t["empty"].format(lang=lang))], lang)
     if not isinstance(data, LineDict):
         got = t["types"]["list"] if isinstance(data, list) else repr(data)[:40]
         raise CourseError(path, [Problem(t["top_not_mapping"].format(got=got), line=1)], lang)
     return data
+
+
+def read_yaml(path: Path, lang: str) -> LineDict:
+    """Read and parse a course file; messages in `lang`."""
+    return parse_yaml(read_source(path, lang), path, lang)
+
+
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def _quote_fix(line: str) -> str:
+    """`  name: Mål: færre ensomme` -> `name: "Mål: færre ensomme"` (inside braces: only the entry's text)."""
+    stripped = line.strip().lstrip("-").strip()
+    if stripped.startswith("{"):
+        stripped = stripped[1:].rstrip().rstrip("}").strip()
+    key, sep, value = stripped.partition(": ")
+    if not sep:
+        return f'"{stripped}"'
+    value = value.strip().replace('"', '\\"')
+    return f'{key}: "{value}"'
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, t: dict) -> Problem:
+    """One syntax error as a facilitator can fix it: the line where the problem starts, and the fix."""
+    lines = text.splitlines()
+    context, problem = exc.context or "", exc.problem or ""
+    opened, found = exc.context_mark, exc.problem_mark
+
+    def line_at(mark) -> int | None:
+        return mark.line + 1 if mark is not None else None
+
+    def source(mark) -> str:
+        return lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+
+    # A quote left open runs on to the next quote character, maybe many lines further, and the error shows up
+    # there: report the line where a quote opens and is not closed, if there is one up to the error.
+    last = max((m.line for m in (opened, found) if m is not None), default=len(lines) - 1)
+    unclosed = _unclosed_quote(lines[: last + 1])
+    if unclosed is not None:
+        number, quote = unclosed
+        return Problem(t["quote_open"].format(quote=quote), line=number)
+    if "quoted scalar" in context and opened is not None:
+        quote = text[opened.index] if opened.index < len(text) else '"'
+        return Problem(t["quote_open"].format(quote=quote), line=line_at(opened))
+    if "mapping values are not allowed" in problem:  # name: Mål: færre ensomme
+        return Problem(t["colon_in_text"].format(fix=_quote_fix(source(found))), line=line_at(found))
+    if "flow" in context and opened is not None and found is not None:
+        if found.line == opened.line and "':'" in problem:  # { name: Mål: færre ensomme }
+            return Problem(t["colon_in_text"].format(fix=_flow_entry(source(found), found)), line=line_at(found))
+        bracket = text[opened.index] if opened.index < len(text) else "["
+        if bracket in _CLOSING:
+            return Problem(t["bracket_open"].format(bracket=bracket, closing=_CLOSING[bracket]), line=line_at(opened))
+    if "'\\t'" in problem:
+        return Problem(t["tab"], line=line_at(found))
+    if "could not find expected ':'" in problem:
+        return Problem(t["no_colon"], line=line_at(opened or found))
+    mark = found or opened
+    return Problem(t["syntax"].format(problem=problem or context or "?"), line=line_at(mark))
+
+
+_QUOTED_START = re.compile(r"""(?:^|:\s|-\s|[{\[,]\s*)(["'])""")
+
+
+def _unclosed_quote(lines: list[str]) -> tuple[int, str] | None:
+    """The first line (1-based) where a quoted text opens and the line ends before it closes, and its quote.
+
+    Course files keep each quoted text on one line (longer texts use `>-`), so such a line is where the
+    problem starts. Comments and apostrophes inside unquoted text (id'er, don't) are not quotes."""
+    for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith("#"):
+            continue
+        position = 0
+        while (match := _QUOTED_START.search(line, position)) is not None:
+            quote = match.group(1)
+            start = match.end()
+            if quote == '"':
+                close = re.compile(r'(?<!\\)"')  # \" inside a double-quoted text is not its end
+                end = close.search(line, start)
+            else:  # '' inside a single-quoted text is an escaped quote
+                end = re.compile(r"'(?!')").search(line.replace("''", "\0\0"), start)
+            if end is None:
+                return number, quote
+            position = end.end()
+    return None
+
+
+def _flow_entry(line: str, found) -> str:
+    """The `key: text` inside braces that holds the colon at `found`: from the key before it to the next comma."""
+    column = found.column
+    start = line.rfind(",", 0, column)
+    start = line.rfind("{", 0, column) if start < 0 else start
+    stop = line.find(",", column)
+    stop = line.find("}", column) if stop < 0 else stop
+    return _quote_fix(line[start + 1: stop if stop >= 0 else len(line)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,6 +451,42 @@ _TYPE_CHECKS: dict[str, Any] = {
     "mapping": lambda v: isinstance(v, dict),
 }
 _MISSING = object()
+
+# The longest text each field may hold: what its figure, table and the one-page plan have room for (the
+# shipped files use about half of each). A field's limit is looked up by its section and name
+# ("phases.name": in `phases:`, each `name:`), else by its name alone, else DEFAULT_MAX_CHARS.
+MAX_CHARS = {
+    # names drawn in figures, where space is short
+    "phases.name": 40,  # a row label of the phases and the timeline figure
+    "directions.name": 20,  # at a tip of the compass, with "· 3/5"
+    "directions.who": 80,  # two lines of it beside the compass, all of it in the table
+    "framing.frame_elements.name": 24,  # inside a box of the frame sheet
+    "framing.deciders.name": 40,
+    "framing.influence_levels.name": 20,  # the control figure's scale, up to six side by side
+    "involvement.levels.name": 13,  # above a step of the spectrum, up to six side by side
+    "involvement.levels.description": 80,  # five short lines under the step
+    "typology.types.name": 40,
+    "typology.initiative.low.name": 50, "typology.initiative.high.name": 50,
+    "typology.activity.low.name": 48, "typology.activity.high.name": 48,
+    "example_cases.name": 50,
+    "timeline.uncertainty_levels.name": 16,
+    "timeline.milestones.name": 50,
+    "timeline.deadlines.name": 50,
+    "gains.name": 40, "demands.name": 40,
+    # by field
+    "name": 60, "label": 40, "low": 30, "high": 30, "when": 20, "who": 80, "number": 4, "id": 40,
+    "title": 160, "subtitle": 160, "covers": 160, "publisher": 200, "where": 200, "source": 200, "help": 200,
+    "url": 300, "text": 240, "question": 240, "questions": 240, "description": 400, "strategic_focus": 400,
+    "note": 1200,
+}
+DEFAULT_MAX_CHARS = 400
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def max_chars(path: str, key: str) -> int:
+    """The longest text allowed in field `key` of the entry at `path` (e.g. "phases[2]", "name")."""
+    section = _INDEX.sub("", path)
+    return MAX_CHARS.get(f"{section}.{key}" if section else key, MAX_CHARS.get(key, DEFAULT_MAX_CHARS))
 
 
 @dataclass
@@ -290,7 +527,40 @@ class Reader:
         if kind == "str" and not value.strip():
             self.problem(self.t["empty_value"], line, full)
             return default
+        if kind == "str" and not (self.short_enough(value, max_chars(path, key), line, full)
+                                  and self.visible(value, line, full)):
+            return default
         return value.strip() if kind == "str" else value
+
+    def short_enough(self, text: str, limit: int, line: int | None, path: str) -> bool:
+        n = len(" ".join(text.split()))
+        if n > limit:
+            self.problem(self.t["too_long"].format(n=n, max=limit), line, path)
+            return False
+        return True
+
+    def visible(self, text: str, line: int | None, path: str) -> bool:
+        """Whether a text is free of invisible control characters (often left by copying between programs or
+        by a file saved in another encoding); else a problem naming the first one."""
+        for position, char in enumerate(text, 1):
+            if unicodedata.category(char) in ("Cc", "Co", "Cs") and char not in "\n\t":
+                self.problem(self.t["control_char"].format(code=f"U+{ord(char):04X}", position=position), line, path)
+                return False
+        return True
+
+    def suggest(self, value: Any, known) -> str:
+        """ (did you mean 'x'?) for a value close to one of `known`, else nothing."""
+        close = difflib.get_close_matches(str(value), [str(k) for k in known], n=1)
+        return self.t["suggest"].format(name=close[0]) if close else ""
+
+    def count(self, entries: list, low: int, high: int, line: int | None, path: str) -> bool:
+        """Whether a list has between `low` and `high` entries (else a problem naming the limits)."""
+        n = len(entries)
+        if low <= n <= high:
+            return True
+        fix = self.t["count_fewer"] if n > high else self.t["count_more"]
+        self.problem(self.t["count"].format(n=n, low=low, high=high, fix=fix), line, path)
+        return False
 
     def line_of(self, mapping: Any, key: str | None = None) -> int | None:
         if key is not None and isinstance(mapping, LineDict):
@@ -298,12 +568,27 @@ class Reader:
         return getattr(mapping, "line", None)
 
     def known_keys(self, mapping: LineDict, allowed: set[str], path: str) -> None:
-        for key in mapping:
-            if key not in allowed:
-                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-                suggest = self.t["suggest"].format(name=close[0]) if close else ""
-                full = f"{path}.{key}" if path else str(key)
-                self.problem(self.t["unknown_key"].format(suggest=suggest), self.line_of(mapping, key), full)
+        keys = list(mapping)
+        split_from = None  # in braces, the key whose text a comma cut off, while the pieces follow it
+        for key in keys:
+            if key in allowed:
+                split_from = key if getattr(mapping, "flow", False) and isinstance(mapping[key], str) else None
+                continue
+            full = f"{path}.{key}" if path else str(key)
+            if split_from is not None and mapping[key] is None and isinstance(key, str):
+                # { name: Klima- og Miljøudvalget, møde i juni }: the comma ended the text
+                pieces = [mapping[split_from]]
+                for later in keys[keys.index(split_from) + 1:]:
+                    if later in allowed or mapping[later] is not None:
+                        break
+                    pieces.append(str(later))
+                if pieces[-1] == key:  # reported once, at the last piece, with the whole text
+                    fix = '{}: "{}"'.format(split_from, ", ".join(pieces).replace('"', '\\"'))
+                    self.problem(self.t["comma_in_text"].format(fix=fix), self.line_of(mapping, key), full)
+                continue
+            split_from = None
+            self.problem(self.t["unknown_key"].format(suggest=self.suggest(key, sorted(allowed))),
+                         self.line_of(mapping, key), full)
 
     def items(self, mapping: LineDict, key: str, path: str, *, required: bool = True) -> list[tuple[str, Any]]:
         """The entries of a list field as (path, entry) pairs; entries that are not mappings are reported."""
@@ -333,5 +618,6 @@ class Reader:
     def check_ref(self, value: Any, known: list[str], section: str, line: int | None, path: str) -> bool:
         if value is None or value in known:
             return value is not None
-        self.problem(self.t["unknown_ref"].format(value=value, section=section, known=", ".join(known)), line, path)
+        self.problem(self.t["unknown_ref"].format(value=value, section=section, known=", ".join(known),
+                                                  suggest=self.suggest(value, known)), line, path)
         return False

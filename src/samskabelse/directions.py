@@ -21,12 +21,13 @@ from typing import Any, ClassVar
 
 from matplotlib.patches import Circle, Rectangle
 
+from .access import mark_widget, named
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
 
 ATTENTION_MAX = 5
 DEFAULT_ATTENTION = 3
@@ -55,7 +56,12 @@ TEXT = Texts(
         "more": "+{n} mere",
         "legend": "Stiplet cirkel: grænsen for tynd\nopmærksomhed ({thin} af {max}).\n"
                   "Skraveret søjle: tynd opmærksomhed.",
-        "alt": "Kompas med de fire ledelsesretninger og din opmærksomhed i hver",
+        "alt": "Kompas med de fire ledelsesretninger og din opmærksomhed i hver, fra 0 til {max}: {rows}.",
+        "alt_row": "{name} {value}{thin}, {names}",
+        "alt_thin": " (tynd)",
+        "alt_names": "nøglepersoner: {names}",
+        "slider_name": "{name}: opmærksomhed nu (0–5)",
+        "text_name": "{name}: nøglepersoner",
         "thin_some": "Opmærksomheden er tynd {where}.",
         "thin_none": "Ingen retning har tynd opmærksomhed lige nu. Mindst får {where}.",
         "thin_all": "Opmærksomheden er tynd i alle fire retninger. Hvor vil du begynde?",
@@ -95,7 +101,12 @@ TEXT = Texts(
         "more": "+{n} more",
         "legend": "Dashed circle: the limit for thin\nattention ({thin} of {max}).\n"
                   "Hatched bar: thin attention.",
-        "alt": "Compass of the four leadership directions and your attention in each",
+        "alt": "Compass of the four leadership directions and your attention in each, from 0 to {max}: {rows}.",
+        "alt_row": "{name} {value}{thin}, {names}",
+        "alt_thin": " (thin)",
+        "alt_names": "key stakeholders: {names}",
+        "slider_name": "{name}: attention now (0–5)",
+        "text_name": "{name}: key stakeholders",
         "thin_some": "Attention is thin {where}.",
         "thin_none": "No direction has thin attention right now. The least goes {where}.",
         "thin_all": "Attention is thin in all four directions. Where will you start?",
@@ -178,6 +189,8 @@ class DirectionsModel:
 
     attention: dict[str, int]
     stakeholders: dict[str, list[str]] = field(default_factory=dict)
+    # "attention.<direction>", "stakeholders.<direction>" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for ident in self.attention:
@@ -197,17 +210,24 @@ class DirectionsModel:
         if isinstance(value, bool) or int(value) != value or not 0 <= value <= ATTENTION_MAX:
             raise ValueError(f"attention must be a whole number from 0 to {ATTENTION_MAX}, got {value!r}")
         self.attention[direction] = int(value)
+        mark(self, "attention", direction)
 
     def set_stakeholders(self, direction: str, text: object) -> int:
         """Keep the names typed (one string with commas, or a list). Returns how many were left out."""
         self._check(direction)
         names = split_names(text)
         self.stakeholders[direction] = names[:MAX_NAMES]
+        mark(self, "stakeholders", direction)
         return max(0, len(names) - MAX_NAMES)
 
-    def thin(self) -> list[str]:
-        """Directions with thin attention, thinnest first (course order among equals)."""
-        order = list(self.attention)
+    def answered_attention(self, direction: str) -> int | None:
+        """The attention the participant gave a direction, or None when they did not set it (0 is an answer)."""
+        return self.attention.get(direction) if key("attention", direction) in self.answered else None
+
+    def thin(self, *, answered_only: bool = False) -> list[str]:
+        """Directions with thin attention, thinnest first (course order among equals); with answered_only, of
+        those the participant set."""
+        order = [d for d in self.attention if not answered_only or self.answered_attention(d) is not None]
         found = [d for d in order if self.attention[d] <= THIN_AT]
         return sorted(found, key=lambda d: (self.attention[d], order.index(d)))
 
@@ -218,7 +238,8 @@ class DirectionsModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"attention": dict(self.attention),
-                "stakeholders": {d: list(self.stakeholders.get(d, [])) for d in self.attention}}
+                "stakeholders": {d: list(self.stakeholders.get(d, [])) for d in self.attention},
+                ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[DirectionsModel, list[str]]:
@@ -226,6 +247,8 @@ class DirectionsModel:
         if not isinstance(data, dict):
             raise AnswerError(t["note_not_mapping"])
         model, notes = cls.for_course(course), []
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
         where = t["where"]
 
         def place(ident: str) -> str:
@@ -242,6 +265,8 @@ class DirectionsModel:
             if ident not in model.attention:
                 continue
             ok = isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
+            if ok:  # in range, or brought within it with a note: the participant's answer
+                present.add(key("attention", ident))
             if ok and 0 <= value <= ATTENTION_MAX:
                 model.attention[ident] = int(value)
             else:
@@ -254,11 +279,14 @@ class DirectionsModel:
                 continue
             if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 left_out = model.set_stakeholders(ident, value)
+                if model.stakeholders[ident] or saved is not None:
+                    present.add(key("stakeholders", ident))
                 if left_out:
                     notes.append(t["note_cut"].format(where=place(ident).capitalize(), n=MAX_NAMES + left_out,
                                                       max=MAX_NAMES))
             else:
                 notes.append(t["note_names"].format(where=place(ident), got=type(value).__name__))
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 
@@ -311,7 +339,7 @@ class CompassFigure:
         self.t = t
         self.course = course
         self.positions = _compass_positions(course.directions, course.language)
-        self.fig = fig = new_figure(10.5, 7.8)
+        self.fig = fig = new_figure(10, 7.45)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(-10.5, 10.5)
         ax.set_ylim(-7.6, 7.6)
@@ -334,7 +362,7 @@ class CompassFigure:
                                    edgecolor=PALETTE["grey"], linewidth=1))
             self.bars[d.id] = bar = Rectangle((0, 0), 0, 0, linewidth=1.5, zorder=2)
             ax.add_patch(bar)
-            who = textwrap.fill(d.who, 24)
+            who = "\n".join(textwrap.wrap(d.who, 24, max_lines=2, placeholder=" …"))  # in full in the table
             if dy:  # upward or downward: labels beyond the tip, names beside the bar (clockwise of it)
                 va = "bottom" if dy > 0 else "top"
                 self.titles[d.id] = ax.text(0, dy * (tip + 0.3), "", ha="center", va=va, fontsize=15,
@@ -355,9 +383,9 @@ class CompassFigure:
                                                linespacing=1.25)
         for text in [*self.titles.values(), *self.names.values()]:
             text.set_parse_math(False)  # a name with "$" in it is a name, not a formula
-        self.update(model)
         dynamic = [*self.bars.values(), ring, *self.titles.values(), *self.names.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"])
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"], lang=course.language)
+        self.update(model)
 
     @staticmethod
     def _bounds(dx: int, dy: int, length: float) -> tuple[tuple[float, float], float, float]:
@@ -395,6 +423,21 @@ class CompassFigure:
             self.names[d.id].set_text(self.name_lines(names))
             self.names[d.id].set_fontstyle("normal" if names else "italic")
             self.names[d.id].set_color("black" if names else PALETTE["grey"])
+        if hasattr(self, "live"):
+            self.describe(model)
+
+    def describe(self, model: DirectionsModel) -> None:
+        """The compass in words and as a table: each direction's attention and its key stakeholders."""
+        t, thin = self.t, set(model.thin())
+        rows, words = [], []
+        for d in self.course.directions:
+            value, names = model.attention[d.id], model.stakeholders.get(d.id, [])
+            shown = ", ".join(names) if names else t["none_named"]
+            rows.append([d.name, f"{value}/{ATTENTION_MAX}" + (t["alt_thin"] if d.id in thin else ""), shown])
+            words.append(t["alt_row"].format(name=d.name, value=value, thin=t["alt_thin"] if d.id in thin else "",
+                                             names=t["alt_names"].format(names=shown)))
+        self.live.describe(t["alt"].format(max=ATTENTION_MAX, rows="; ".join(words)),
+                           [t["col_direction"], t["col_attention"], t["col_names"].split(" (")[0]], rows)
 
     def refresh(self, model: DirectionsModel) -> None:
         self.update(model)
@@ -416,7 +459,6 @@ class DirectionsWidget:
         self.errors = ErrorBoundary(course.language)
         self.compass = CompassFigure(course, self.model)
         self.live = self.compass.live
-        self.live.image.add_class("samskabelse-figure")
         self.sliders: dict[str, Any] = {}
         self.names: dict[str, Any] = {}
         header = widgets.HBox([
@@ -428,13 +470,14 @@ class DirectionsWidget:
         for d in course.directions:
             label = widgets.HTML(f"<b>{html.escape(d.name)}</b><br><small>{html.escape(d.who)}</small>",
                                  layout=widgets.Layout(width="260px"))
-            slider = widgets.IntSlider(value=self.model.attention[d.id], min=0, max=ATTENTION_MAX,
-                                       description="", tooltip=d.name, continuous_update=True,
-                                       layout=widgets.Layout(width="260px"))
+            slider = named(widgets.IntSlider(value=self.model.attention[d.id], min=0, max=ATTENTION_MAX,
+                                             continuous_update=True, layout=widgets.Layout(width="260px")),
+                           t["slider_name"].format(name=d.name), shown=False)
             example = t["examples"].get(d.id, t["example"])
             text = widgets.Text(value=", ".join(self.model.stakeholders.get(d.id, [])),
                                 placeholder=t["placeholder"].format(example=example), continuous_update=False,
                                 layout=widgets.Layout(flex="1 1 auto", min_width="240px"))
+            named(text, t["text_name"].format(name=d.name), shown=False)
             slider.observe(self.errors.guard(lambda change, ident=d.id: self._attention_changed(ident, change["new"])),
                            names="value")
             text.observe(self.errors.guard(lambda change, ident=d.id: self._names_changed(ident, change["new"])),
@@ -445,8 +488,7 @@ class DirectionsWidget:
         self.result = widgets.HTML(self.summary())
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([*rows, scale, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-directions")
+        mark_widget(self.box, course.language, "samskabelse-directions")
 
     # -- reacting to the user ------------------------------------------------------------------
     def _attention_changed(self, direction: str, value: int) -> None:

@@ -13,17 +13,19 @@ the partners' influence; each redraws when the other changes the model.
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from .access import mark_widget, named
 from .course import Course, FrameElement
 from .display import BASIS_LABELS, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
 
 TOGETHER = ("together", "partners")  # deciders that already include the partners (ids in course.yaml)
 
@@ -40,6 +42,11 @@ TEXT = Texts(
         "lane_elastic": "Elastisk: spillerum\ntil at improvisere",
         "lane_decider": "Hvem beslutter",
         "sheet_alt": "Rammeark: rammeelementerne sorteret i faste og elastiske, med hvem der beslutter",
+        "sheet_alt_rows": "{alt}. {fixed_head}: {fixed}. {elastic_head}: {elastic}.",
+        "none": "ingen",
+        "name_fixed": "{name}: fast eller elastisk",
+        "name_decider": "{name}: hvem beslutter",
+        "name_influence": "{name}: partnernes indflydelse",
         "sheet_head": "Rammeark til partnerne",
         "sheet_count": "{fixed} af {n} rammer ligger fast, og {elastic} er elastiske.",
         "sheet_no_fixed": "Intet ligger fast. Så ved partnerne ikke, hvad de kan regne med: hvilke rammer "
@@ -92,6 +99,11 @@ TEXT = Texts(
         "lane_elastic": "Elastic: room\nto improvise",
         "lane_decider": "Who decides",
         "sheet_alt": "Boundary sheet: the boundaries sorted into fixed and elastic, with who decides each",
+        "sheet_alt_rows": "{alt}. {fixed_head}: {fixed}. {elastic_head}: {elastic}.",
+        "none": "none",
+        "name_fixed": "{name}: fixed or elastic",
+        "name_decider": "{name}: who decides",
+        "name_influence": "{name}: the partners' influence",
         "sheet_head": "Boundary sheet for the partners",
         "sheet_count": "{fixed} of {n} boundaries are fixed, and {elastic} are elastic.",
         "sheet_no_fixed": "Nothing is fixed. Then the partners do not know what they can count on: which "
@@ -165,6 +177,8 @@ class FramingModel:
     influence: dict[str, str]
     deciders: tuple[str, ...] = field(default=(), repr=False)  # the course's decider ids
     levels: tuple[str, ...] = field(default=(), repr=False)  # the course's influence levels, none to full
+    # "fixed.<element>", "decider.<element>", "influence.<element>" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def for_course(cls, course: Course) -> FramingModel:
@@ -184,18 +198,25 @@ class FramingModel:
         if not isinstance(fixed, bool):
             raise ValueError(f"fixed must be True or False, got {fixed!r}")
         self.fixed[element] = fixed
+        mark(self, "fixed", element)
 
     def set_decider(self, element: str, decider: str) -> None:
         self._check(element)
         if decider not in self.deciders:
             raise ValueError(f"no decider {decider!r}; the course has {', '.join(self.deciders)}")
         self.decider[element] = decider
+        mark(self, "decider", element)
 
     def set_influence(self, element: str, level: str) -> None:
         self._check(element)
         if level not in self.levels:
             raise ValueError(f"no influence level {level!r}; the course has {', '.join(self.levels)}")
         self.influence[element] = level
+        mark(self, "influence", element)
+
+    def answer(self, what: str, element: str):
+        """The participant's answer for an element ("fixed", "decider" or "influence"), or None if not given."""
+        return getattr(self, what).get(element) if key(what, element) in self.answered else None
 
     def level_index(self, element: str) -> int:
         return self.levels.index(self.influence[element])
@@ -203,8 +224,8 @@ class FramingModel:
     def shared(self, element: str) -> bool:
         return is_shared(self.level_index(element), len(self.levels))
 
-    def elements_shared(self) -> list[str]:
-        return [e for e in self.fixed if self.shared(e)]
+    def elements_shared(self, *, answered_only: bool = False) -> list[str]:
+        return [e for e in self.fixed if self.shared(e) and (not answered_only or self.answer("influence", e))]
 
     def elements_kept(self) -> list[str]:
         return [e for e in self.fixed if not self.shared(e)]
@@ -221,7 +242,8 @@ class FramingModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"elements": {e: {"fixed": self.fixed[e], "decider": self.decider[e], "influence": self.influence[e]}
-                             for e in self.fixed}}
+                             for e in self.fixed},
+                ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[FramingModel, list[str]]:
@@ -229,6 +251,8 @@ class FramingModel:
         if not isinstance(data, dict) or not isinstance(data.get("elements", {}), dict):
             raise AnswerError(t["note_not_mapping"])
         model, notes = cls.for_course(course), []
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
         for ident, answer in data.get("elements", {}).items():
             if ident not in model.fixed:
                 notes.append(t["note_unknown"].format(id=user_text(str(ident), 40)))
@@ -240,18 +264,22 @@ class FramingModel:
             if "fixed" in answer:
                 if isinstance(answer["fixed"], bool):
                     model.fixed[ident] = answer["fixed"]
+                    present.add(key("fixed", ident))
                 else:
                     notes.append(t["note_fixed"].format(name=name, value=user_text(repr(answer["fixed"]), 40)))
             if "decider" in answer:
                 if answer["decider"] in model.deciders:
                     model.decider[ident] = answer["decider"]
+                    present.add(key("decider", ident))
                 else:
                     notes.append(t["note_decider"].format(name=name, value=user_text(str(answer["decider"]), 40)))
             if "influence" in answer:
                 if answer["influence"] in model.levels:
                     model.influence[ident] = answer["influence"]
+                    present.add(key("influence", ident))
                 else:
                     notes.append(t["note_level"].format(name=name, value=user_text(str(answer["influence"]), 40)))
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 
@@ -338,9 +366,9 @@ class PitchFigure:
             self.deciders[e.id] = ax.text(8.4, row, "", ha="left", va="center", fontsize=13)
         for text in [*self.labels.values(), *self.deciders.values()]:
             text.set_parse_math(False)
-        self.update(model)
         dynamic = [*self.boxes.values(), *self.labels.values(), *self.deciders.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"])
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"], lang=course.language)
+        self.update(model)
 
     def update(self, model: FramingModel) -> None:
         for e in self.elements:
@@ -356,6 +384,22 @@ class PitchFigure:
             label.set_color("white" if fixed else "black")
             label.set_fontweight("bold" if fixed else "normal")
             self.deciders[e.id].set_text(self.decider_names.get(model.decider[e.id], model.decider[e.id]))
+        if hasattr(self, "live"):
+            self.describe(model)
+
+    def describe(self, model: FramingModel) -> None:
+        t = self.t
+
+        def who(e):
+            return self.decider_names.get(model.decider[e.id], model.decider[e.id])
+
+        def listed(fixed: bool) -> str:
+            return "; ".join(f"{e.name} ({who(e)})" for e in self.elements if model.fixed[e.id] == fixed) or t["none"]
+
+        alt = t["sheet_alt_rows"].format(alt=t["sheet_alt"], fixed_head=t["fixed"], fixed=listed(True),
+                                         elastic_head=t["elastic"], elastic=listed(False))
+        rows = [[e.name, t["fixed"] if model.fixed[e.id] else t["elastic"], who(e)] for e in self.elements]
+        self.live.describe(alt, [t["col_element"], t["col_fixed"], t["col_decider"]], rows)
 
     def refresh(self, model: FramingModel) -> None:
         self.update(model)
@@ -372,7 +416,6 @@ class FrameSheetWidget(_Linked):
         t = self.t
         self.pitch = PitchFigure(course, self.model)
         self.live = self.pitch.live
-        self.live.image.add_class("samskabelse-figure")
         self.sliders: dict[str, Any] = {}
         self.deciders: dict[str, Any] = {}
         decider_options = [(d.name, d.id) for d in course.framing.deciders]
@@ -383,10 +426,12 @@ class FrameSheetWidget(_Linked):
         ])]
         for e in course.framing.frame_elements:
             slider = widgets.SelectionSlider(options=[(t["fixed"], True), (t["elastic"], False)],
-                                             value=self.model.fixed[e.id], description="", tooltip=e.name,
-                                             continuous_update=True, layout=widgets.Layout(width="270px"))
+                                             value=self.model.fixed[e.id], continuous_update=True,
+                                             layout=widgets.Layout(width="270px"))
             drop = widgets.Dropdown(options=decider_options, value=self.model.decider[e.id],
                                     layout=widgets.Layout(width="260px"))
+            named(slider, t["name_fixed"].format(name=e.name), shown=False)  # the row's name, the column's heading
+            named(drop, t["name_decider"].format(name=e.name), shown=False)
             slider.observe(self.errors.guard(lambda ch, ident=e.id: self._fixed_changed(ident, ch["new"])),
                            names="value")
             drop.observe(self.errors.guard(lambda ch, ident=e.id: self._decider_changed(ident, ch["new"])),
@@ -396,8 +441,7 @@ class FrameSheetWidget(_Linked):
         self.result = widgets.HTML(self.sheet())
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
-        for cls in ("samskabelse-widget", "samskabelse-framing", "samskabelse-framing-sheet"):
-            self.box.add_class(cls)
+        mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-sheet")
 
     def _fixed_changed(self, element: str, fixed: bool) -> None:
         if self._syncing:
@@ -476,7 +520,7 @@ class ControlFigure:
                 fontweight="bold", color="#8A5A00")
         ax.text(k - 0.5 + 0.15, -0.75, t["col_frame"], ha="left", va="center", fontsize=13, fontweight="bold")
         ax.set_yticks(range(n), [e.name for e in self.elements])
-        ax.set_xticks(range(k), [lv.name for lv in levels])
+        ax.set_xticks(range(k), [textwrap.fill(lv.name, 11) for lv in levels])  # up to six names side by side
         ax.tick_params(axis="y", length=0)
         ax.set_xlabel(t["control_xlabel"], x=(k / 2) / (right + 0.5))  # centred under the scale
         ax.text(right - 0.05, n - 0.4 + 0.05, t["tension_note"], ha="right", va="top", fontsize=11,
@@ -487,8 +531,9 @@ class ControlFigure:
         self.bars = ax.barh(range(n), [0.5] * n, left=-0.5, height=0.56, linewidth=1.5, zorder=2)
         self.status = {e.id: ax.text(k - 0.5 + 0.15, row, "", ha="left", va="center", fontsize=12)
                        for row, e in enumerate(self.elements)}
+        self.live = BlitLiveFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"],
+                                   lang=course.language)
         self.update(model)
-        self.live = BlitLiveFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"])
 
     def update(self, model: FramingModel) -> None:
         tensions = {e for e, _ in model.tensions()}
@@ -503,6 +548,17 @@ class ControlFigure:
             mark = self.t["tension_mark"] if e.id in tensions else ""
             self.status[e.id].set_text(status + mark)
             self.status[e.id].set_fontweight("bold" if mark else "normal")
+        if hasattr(self, "live"):
+            self.describe(model)
+
+    def describe(self, model: FramingModel) -> None:
+        t, levels = self.t, _names(self.course, "levels")
+        tensions = {e for e, _ in model.tensions()}
+        rows = [[e.name, levels[model.influence[e.id]],
+                 (t["status_fixed"] if model.fixed[e.id] else t["status_elastic"])
+                 + (t["tension_mark"] if e.id in tensions else "")] for e in self.elements]
+        alt = t["control_alt"] + ": " + "; ".join(f"{name} {level} ({status.strip()})" for name, level, status in rows)
+        self.live.describe(alt, [t["col_element"], t["col_influence"], t["col_frame"]], rows)
 
     def refresh(self, model: FramingModel) -> None:
         self.update(model)
@@ -519,7 +575,6 @@ class ControlWidget(_Linked):
         t = self.t
         self.chart = ControlFigure(course, self.model)
         self.live = self.chart.live
-        self.live.image.add_class("samskabelse-figure")
         options = [(lv.name, lv.id) for lv in course.framing.influence_levels]
         self.sliders: dict[str, Any] = {}
         rows = [widgets.HBox([
@@ -527,9 +582,9 @@ class ControlWidget(_Linked):
             widgets.HTML(f"<b>{t['col_influence']}</b>"),
         ])]
         for e in course.framing.frame_elements:
-            slider = widgets.SelectionSlider(options=options, value=self.model.influence[e.id], description="",
-                                             tooltip=e.name, continuous_update=True,
-                                             layout=widgets.Layout(width="380px"))
+            slider = widgets.SelectionSlider(options=options, value=self.model.influence[e.id],
+                                             continuous_update=True, layout=widgets.Layout(width="380px"))
+            named(slider, t["name_influence"].format(name=e.name), shown=False)
             slider.observe(self.errors.guard(lambda ch, ident=e.id: self._influence_changed(ident, ch["new"])),
                            names="value")
             self.sliders[e.id] = slider
@@ -537,8 +592,7 @@ class ControlWidget(_Linked):
         self.result = widgets.HTML(self.reflection())
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
-        for cls in ("samskabelse-widget", "samskabelse-framing", "samskabelse-framing-control"):
-            self.box.add_class(cls)
+        mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-control")
 
     def _influence_changed(self, element: str, level: str) -> None:
         if self._syncing:

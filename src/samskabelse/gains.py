@@ -18,12 +18,22 @@ from typing import Any, ClassVar
 
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
+from .access import mark_widget, named
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
-from .model import AnswerError
+from .model import (
+    ANSWERED_FIELD,
+    AnswerError,
+    dump_answered,
+    is_answered,
+    key,
+    mark,
+    restored_answered,
+    saved_answered,
+)
 
 SECTION = "gains"
 LOW, HIGH = 0, 5  # every rating is a whole number on this scale
@@ -49,6 +59,12 @@ TEXT = Texts(
         "rank": "nr. {n}",
         "statement_heading": "Din motivation, som den ser ud nu",
         "statement_note": "Genereret ud fra dine skydere. Ret gerne ordene, når du bruger den.",
+        "own_name": "Egen gevinst {n}: navn",
+        "alt": "Søjlediagram: forventede gevinster for dit projekt, vigtighed og sandsynlighed fra 0 til 5. {rows}",
+        "alt_row": "{name}: vigtighed {importance}, sandsynlighed {likelihood}{rank}",
+        "alt_rank": " (nr. {n})",
+        "alt_none": "Ingen gevinster er vægtet endnu.",
+        "col_rank": "Placering",
         # messages about own gains
         "own_no_name": "Egen gevinst {n} har værdier, men intet navn. Giv den et navn, ellers tæller den ikke med.",
         "own_duplicate": "»{name}« står allerede på listen. Vægt den dér, eller giv egen gevinst {n} et andet navn.",
@@ -109,6 +125,12 @@ TEXT = Texts(
         "source_demand_split": "Kravet: {name}. Spørgsmålet: {text}.",
         "d_footer": "Tallene er dine egne vurderinger, lagt sammen efter kursets arbejdsmodel. Brug dem til at tale "
         "om projektet – ikke til at afgøre det.",
+        "d_alt": "Punktdiagram: gevinster over for krav, begge fra 0 til 5. {where}",
+        "d_alt_point": "Dit projekt står ved krav {demands} og gevinster {gains}: {zone}.",
+        "d_alt_none": "Dit projekt er ikke placeret endnu: ingen gevinster er vægtet.",
+        "d_col": "Mål", "d_col_value": "Værdi (0–5)",
+        "d_zone": {"outweigh": "gevinsterne opvejer kravene", "even": "omtrent lige", "low": "lave gevinster i "
+                   "forhold til kravene", "modest": "lidt at vinde, men også lidt at betale", "not_weighed": ""},
     },
     en={
         "intro": "Rate each gain for <b>your</b> project. <b>Importance</b>: how important is the gain to you? "
@@ -123,6 +145,12 @@ TEXT = Texts(
         "rank": "no. {n}",
         "statement_heading": "Your motivation as it stands",
         "statement_note": "Generated from your sliders. Do adjust the wording when you use it.",
+        "own_name": "Own gain {n}: name",
+        "alt": "Bar chart: expected gains of your project, importance and likelihood from 0 to 5. {rows}",
+        "alt_row": "{name}: importance {importance}, likelihood {likelihood}{rank}",
+        "alt_rank": " (no. {n})",
+        "alt_none": "No gains weighed yet.",
+        "col_rank": "Rank",
         "own_no_name": "Own gain {n} has values but no name. Give it a name, or it will not count.",
         "own_duplicate": "“{name}” is already on the list. Weigh it there, or give own gain {n} another name.",
         "own_long": "The name of own gain {n} was over {max} characters and has been shortened to “{name}”.",
@@ -178,6 +206,12 @@ TEXT = Texts(
         "source_demand_split": "The demand: {name}. The question: {text}.",
         "d_footer": "The numbers are your own ratings, added up by the course's working model. Use them to talk "
         "about the project – not to decide it.",
+        "d_alt": "Scatter chart: gains against demands, both from 0 to 5. {where}",
+        "d_alt_point": "Your project is at demands {demands} and gains {gains}: {zone}.",
+        "d_alt_none": "Your project is not placed yet: no gains have been weighed.",
+        "d_col": "Measure", "d_col_value": "Value (0–5)",
+        "d_zone": {"outweigh": "the gains outweigh the demands", "even": "about even", "low": "low gains for what "
+                   "it demands", "modest": "little to gain, but little to pay", "not_weighed": ""},
     },
 )
 
@@ -254,6 +288,7 @@ class Rated:
     importance: int
     likelihood: int
     own: bool = False
+    answered: bool | None = None  # rated by the participant (model.py's protocol); None: not known
 
     @property
     def product(self) -> int:
@@ -265,7 +300,8 @@ class Rated:
 
     @property
     def weighed(self) -> bool:
-        return self.importance > 0
+        """Rated by the participant: a deliberate 0 is weighed too; without the protocol, importance above 0."""
+        return self.importance > 0 if self.answered is None else self.answered
 
 
 def _check(value: Any, what: str) -> int:
@@ -285,6 +321,8 @@ class GainsModel:
     gains: dict[str, Weighing] = field(default_factory=dict)  # course gain id -> weighing
     own: list[OwnGain] = field(default_factory=list)  # valid, named own gains (at most course.own_gains_max)
     demands: dict[str, int] = field(default_factory=dict)  # course demand id -> 0-5
+    # "gains.<id>.importance", "gains.<id>.likelihood", "demands.<id>", "own" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def for_course(cls, course: Course) -> GainsModel:
@@ -299,13 +337,16 @@ class GainsModel:
         w = self.gains[gain_id]
         if importance is not None:
             w.importance = _check(importance, f"importance of {gain_id!r}")
+            mark(self, "gains", gain_id, "importance")
         if likelihood is not None:
             w.likelihood = _check(likelihood, f"likelihood of {gain_id!r}")
+            mark(self, "gains", gain_id, "likelihood")
 
     def set_demand(self, demand_id: str, value: int) -> None:
         if demand_id not in self.demands:
             raise KeyError(f"no demand with id {demand_id!r}; the demands are {', '.join(self.demands)}")
         self.demands[demand_id] = _check(value, f"demand {demand_id!r}")
+        mark(self, "demands", demand_id)
 
     def set_own(self, entries: list[tuple[str, int, int]], course: Course) -> list[str]:
         """Replace the own gains with `entries` (name, importance, likelihood), one per input row.
@@ -314,14 +355,33 @@ class GainsModel:
         with values, a name already on the list, a name too long, more rows than the course allows.
         """
         own, messages = clean_own_gains(entries, course)
+        if own != self.own:  # typed, changed or cleared by the participant (a redraw with the same rows is not)
+            mark(self, "own")
         self.own = own
         return messages
+
+    def rating(self, gain_id: str, measure: str) -> float | None:
+        """A course gain's importance, likelihood or expected gain (0-5), or None when the participant did not
+        give it (expected needs both); a deliberate 0 is 0."""
+        w = self.gains.get(gain_id)
+        parts = ("importance", "likelihood") if measure == "expected" else (measure,)
+        if w is None or not all(is_answered(self, "gains", gain_id, m) for m in parts):
+            return None
+        return {"importance": w.importance, "likelihood": w.likelihood, "expected": w.expected}[measure]
+
+    def demand(self, demand_id: str) -> int | None:
+        """A demand's rating, or None when the participant did not give it."""
+        if demand_id not in self.demands or not is_answered(self, "demands", demand_id):
+            return None
+        return self.demands[demand_id]
 
     # -- reading it ----------------------------------------------------------------------------
     def rated(self, course: Course) -> list[Rated]:
         """The course's gains in course order, then the own gains."""
         out = [Rated(g.id, g.name, self.gains.get(g.id, Weighing()).importance,
-                     self.gains.get(g.id, Weighing()).likelihood) for g in course.gains]
+                     self.gains.get(g.id, Weighing()).likelihood,
+                     answered=any(key("gains", g.id, m) in self.answered for m in ("importance", "likelihood")))
+               for g in course.gains]
         out += [Rated(f"own:{i}", o.name, o.importance, o.likelihood, own=True) for i, o in enumerate(self.own)]
         return out
 
@@ -331,6 +391,7 @@ class GainsModel:
             "gains": {gid: {"importance": w.importance, "likelihood": w.likelihood} for gid, w in self.gains.items()},
             "own": [{"name": o.name, "importance": o.importance, "likelihood": o.likelihood} for o in self.own],
             "demands": dict(self.demands),
+            ANSWERED_FIELD: dump_answered(self.answered),
         }
 
     @classmethod
@@ -340,14 +401,19 @@ class GainsModel:
         if not isinstance(data, dict):
             raise AnswerError(t["note_not_mapping"].format(field=SECTION, got=type(data).__name__))
         model, notes = cls.for_course(course), []
-        for key in data:
-            if key not in ("gains", "own", "demands"):
-                notes.append(t["note_unknown_field"].format(field=key))
+        for field_name in data:
+            if field_name not in ("gains", "own", "demands", ANSWERED_FIELD):
+                notes.append(t["note_unknown_field"].format(field=field_name))
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
+        usable = [True]  # whether the last value() could be used as it was saved
 
         def value(raw: Any, what: str, name: str) -> int:
+            usable[0] = False
             if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
                 notes.append(t["note_not_number"].format(what=what, name=name, value=_show_raw(raw), used=LOW))
                 return LOW
+            usable[0] = True  # out of range, it is still the participant's answer, brought within the scale
             used = min(HIGH, max(LOW, int(round(raw))))
             if raw != used:
                 key = "note_range" if not LOW <= raw <= HIGH else "note_not_number"
@@ -366,11 +432,14 @@ class GainsModel:
             if not isinstance(entry, dict):
                 notes.append(t["note_not_mapping"].format(field=f"gains.{gid}", got=type(entry).__name__))
                 continue
-            model.gains[gid] = Weighing(
-                value(entry.get("importance", LOW), t["importance"], names[gid]),
-                value(entry.get("likelihood", LOW), t["likelihood"], names[gid]),
-            )
-        if gains:
+            weighing = Weighing()
+            for measure in ("importance", "likelihood"):
+                if measure in entry:
+                    setattr(weighing, measure, value(entry[measure], t[measure], names[gid]))
+                    if usable[0]:
+                        present.add(key("gains", gid, measure))
+            model.gains[gid] = weighing
+        if gains and saved is None:  # an old file held every gain; a gain missing from it is worth a note
             notes += [t["note_missing_gain"].format(name=g.name) for g in course.gains if g.id not in gains]
 
         own = data.get("own", [])
@@ -390,6 +459,8 @@ class GainsModel:
                          value(entry.get("likelihood", LOW), t["likelihood"], shown)))
         model.own, own_notes = clean_own_gains(rows, course)
         notes += own_notes
+        if "own" in data and isinstance(data["own"], list) and (model.own or saved is not None):
+            present.add("own")
 
         demand_names = {d.id: d.name for d in course.demands}
         demands = data.get("demands", {})
@@ -401,7 +472,20 @@ class GainsModel:
                 notes.append(t["note_unknown_demand"].format(id=user_text(did, 60)))
                 continue
             model.demands[did] = value(raw, demand_names[did], demand_names[did])
+            if usable[0]:
+                present.add(key("demands", did))
+        model.answered = restored_answered(saved, present, legacy_unanswered(model))
         return model, notes
+
+
+def legacy_unanswered(model: GainsModel) -> set[str]:
+    """In a file saved before answers were recorded (model.py): what the widget of that time could not tell from
+    untouched, and so showed as not weighed: a gain rated 0 and 0, and the demands when every one is 0."""
+    out = {key("gains", gid, m) for gid, w in model.gains.items() if w.importance == 0 and w.likelihood == 0
+           for m in ("importance", "likelihood")}
+    if not any(model.demands.values()):
+        out |= {key("demands", did) for did in model.demands}
+    return out
 
 
 def _show_raw(raw: Any) -> str:
@@ -473,17 +557,19 @@ def strongest_gains(model: GainsModel, course: Course) -> list[Rated]:
 
 
 def demands_score(model: GainsModel) -> float:
-    """The mean of the demands (0-5)."""
-    values = list(model.demands.values())
+    """The mean of the demands (0-5): of those the participant rated, once any is (model.py's protocol)."""
+    rated = [v for d, v in model.demands.items() if key("demands", d) in model.answered]
+    values = rated or list(model.demands.values())
     return sum(values) / len(values) if values else 0.0
 
 
 def top_demands(model: GainsModel, course: Course) -> list[tuple[str, int]]:
     """The demand or demands rated highest, as (name, value); empty when all are 0."""
-    if not model.demands or max(model.demands.values()) == 0:
+    rated = {d: v for d, v in model.demands.items() if key("demands", d) in model.answered} or model.demands
+    if not rated or max(rated.values()) == 0:
         return []
-    top = max(model.demands.values())
-    return [(d.name, top) for d in course.demands if model.demands.get(d.id) == top]
+    top = max(rated.values())
+    return [(d.name, top) for d in course.demands if rated.get(d.id) == top]
 
 
 @dataclass(frozen=True)
@@ -624,11 +710,10 @@ class GainsWidget:
         self.errors = ErrorBoundary(course.language)
         slots = course.own_gains_max
 
-        def slider(value: int, tooltip: str):
-            s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
-                                  layout=widgets.Layout(width="98%"))
-            s.tooltip = tooltip
-            return s
+        def slider(value: int, label: str):
+            # named by the row's gain and the column's heading (both visible), for screen readers
+            return named(widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
+                                          layout=widgets.Layout(width="98%")), label, shown=False)
 
         self.importance, self.likelihood = {}, {}
         cells = [widgets.HTML(f"<b>{t['col_gain']}</b>"), widgets.HTML(f"<b>{t['col_importance']}</b>"),
@@ -652,7 +737,7 @@ class GainsWidget:
             o = self.model.own[i] if i < len(self.model.own) else OwnGain("")
             text = widgets.Text(value=o.name, placeholder=t["own_slot"].format(n=i + 1), continuous_update=False,
                                 layout=widgets.Layout(width="98%"))
-            text.tooltip = course.own_gains_help
+            named(text, t["own_name"].format(n=i + 1), shown=False)
             self.own_names.append(text)
             self.own_importance.append(slider(o.importance, f"{t['own_slot'].format(n=i + 1)}: {t['importance']}"))
             self.own_likelihood.append(slider(o.likelihood, f"{t['own_slot'].format(n=i + 1)}: {t['likelihood']}"))
@@ -674,8 +759,7 @@ class GainsWidget:
 
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['intro']}</p>"), self.grid, own_heading, self.own_grid,
                                  self.messages, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-gains")
+        mark_widget(self.box, course.language, "samskabelse-gains")
         self.own_messages: list[str] = []
         self._sync_own(relayout=False)
         self._update_result()
@@ -711,10 +795,23 @@ class GainsWidget:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False, borderaxespad=0)
         self._set_row_labels()
         self.live = BlitLiveFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
-                                   encoder=BandedPNG().encode, alt=t["fig_title"])
+                                   encoder=BandedPNG().encode, alt=t["fig_title"], lang=self.course.language)
         self._draw_values()
         self.live.refresh()
-        self.live.image.add_class("samskabelse-figure")
+        self._describe()
+
+    def _describe(self) -> None:
+        """The figure's text alternative and table: each gain's two ratings and its rank."""
+        t = self.t
+        rated = self.model.rated(self.course)
+        rank = {r.key: k for k, r in enumerate(leading_gains(self.model, self.course), start=1)}
+        rows = [[r.name, r.importance, r.likelihood, t["rank"].format(n=rank[r.key]) if r.key in rank else ""]
+                for r in rated]
+        words = "; ".join(t["alt_row"].format(name=r.name, importance=r.importance, likelihood=r.likelihood,
+                                              rank=t["alt_rank"].format(n=rank[r.key]) if r.key in rank else "")
+                          for r in rated if r.weighed)
+        self.live.describe(t["alt"].format(rows=(words + ".") if words else t["alt_none"]),
+                           [t["col_gain"], t["col_importance"], t["col_likelihood"], t["col_rank"]], rows)
 
     def _set_row_labels(self) -> None:
         labels = [figure_text(g.name) for g in self.course.gains]
@@ -804,6 +901,7 @@ class GainsWidget:
     def _changed(self, figure: bool = True) -> None:
         if figure:
             self._refresh_rows(self._draw_values())
+        self._describe()
         self._update_result()
         for callback in self._listeners:
             callback()
@@ -829,6 +927,8 @@ class GainsWidget:
             self._quiet = False
         self.model.gains = {g.id: Weighing(**vars(model.gains.get(g.id, Weighing()))) for g in self.course.gains}
         self.model.demands.update(model.demands)
+        self.model.own = list(model.own)
+        self.model.answered = set(model.answered)
         self._sync_own(relayout=False)
         self._set_row_labels()
         self._draw_values()
@@ -871,7 +971,7 @@ class DemandsWidget:
             value = self.model.demands.setdefault(d.id, 0)
             s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
                                   layout=widgets.Layout(width="98%"))
-            s.tooltip = d.question
+            named(s, f"{d.name} (0 = {d.low}, 5 = {d.high})", shown=False)
             s.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[d.id] = s
             cells += [
@@ -890,8 +990,7 @@ class DemandsWidget:
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.errors.alert, self.live.widget,
                                  self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-demands")
+        mark_widget(self.box, course.language, "samskabelse-demands")
         gains.on_change(self.errors.guard(self.update))
         self._update_result()
 
@@ -928,10 +1027,10 @@ class DemandsWidget:
         # named in a legend, not by a label that follows the point: a moving text costs more to redraw
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False, borderaxespad=0,
                   handletextpad=0.3)
-        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"])
+        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"],
+                                   lang=self.course.language)
         self._placed = self._place()
         self.live.refresh()
-        self.live.image.add_class("samskabelse-figure")
 
     def _place(self) -> tuple:
         """Move the project's point; returns where it is, so that an unchanged figure is not re-encoded."""
@@ -995,6 +1094,12 @@ class DemandsWidget:
             body += f"<p>{t['d_zero']}</p>"
         css = "samskabelse-warning" if b.kind == "low" else "samskabelse-reading"
         self.reading = b
+        where = (t["d_alt_point"].format(demands=format_number(b.demands, lang), gains=format_number(b.gains, lang),
+                                         zone=t["d_zone"][b.kind]) if b.gains is not None else t["d_alt_none"])
+        scores = [[" ".join(t["d_ylabel"].split()), format_number(b.gains, lang) if b.gains is not None else "–"],
+                  [" ".join(t["d_xlabel"].split()), format_number(b.demands, lang)]]
+        self.live.describe(t["d_alt"].format(where=where), [t["d_col"], t["d_col_value"]],
+                           scores + [[dm.name, self.model.demands.get(dm.id, LOW)] for dm in course.demands])
         self.result.value = (f"<div class='{css}'>{'<br>'.join(lines)}{body}"
                              f"<p><small><i>{t['d_footer']}</i></small></p></div>")
 

@@ -20,12 +20,13 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from .access import mark_widget, named
 from .course import Course, FocusPoint, Phase
 from .display import HTMLText
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
 
 STATUSES = ("not_started", "under_way", "in_place")
 SCORE = {"not_started": 0.0, "under_way": 0.5, "in_place": 1.0}
@@ -66,6 +67,7 @@ TEXT = Texts(
         "basis_course": "Kursets eget fokuspunkt",
         "basis_invented": "Opdigtet",
         "overview_when": "Hvornår",
+        "col_phase": "Fase",
         "overview_focus": "Strategisk fokus",
         "overview_points": "Chefens fokuspunkter",
         "overview_questions": "Spørgsmål at stille",
@@ -106,6 +108,7 @@ TEXT = Texts(
         "basis_course": "The course's own focus point",
         "basis_invented": "Invented",
         "overview_when": "When",
+        "col_phase": "Phase",
         "overview_focus": "Strategic focus",
         "overview_points": "The manager's focus points",
         "overview_questions": "Questions to ask",
@@ -146,6 +149,8 @@ class PhaseReadiness:
 
     current_phase: str = ""
     status: dict[str, dict[str, str]] = field(default_factory=dict)
+    # "status.<phase>.<point>", "current_phase" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def new(cls, course: Course) -> PhaseReadiness:
@@ -164,10 +169,24 @@ class PhaseReadiness:
             if point not in [f.id for f in ph.focus_points]:
                 raise ValueError(f"phase {phase!r} has no focus point {point!r}")
         self.status.setdefault(phase, {})[point] = status
+        mark(self, "status", phase, point)
 
     def choose(self, phase: str, course: Course) -> None:
         _phase(course, phase)
         self.current_phase = phase
+        mark(self, "current_phase")
+
+    def answered_status(self, phase: str, point: str) -> str | None:
+        """The status the participant gave a focus point, or None when they did not mark it."""
+        return self.get(phase, point) if key("status", phase, point) in self.answered else None
+
+    def answered_readiness(self, course: Course) -> dict[str, float | None]:
+        """Percent per phase over the focus points the participant marked; None for a phase with none marked."""
+        out: dict[str, float | None] = {}
+        for ph in course.phases:
+            marked = [s for f in ph.focus_points if (s := self.answered_status(ph.id, f.id)) is not None]
+            out[ph.id] = 100.0 * sum(SCORE[s] for s in marked) / len(marked) if marked else None
+        return out
 
     def counts(self, course: Course, phase: str) -> dict[str, int]:
         ph = _phase(course, phase)
@@ -184,12 +203,15 @@ class PhaseReadiness:
             out[ph.id] = 100.0 * sum(SCORE[self.get(ph.id, f.id)] for f in ph.focus_points) / n if n else 100.0
         return out
 
-    def next_steps(self, course: Course, n: int = 3) -> list[NextStep]:
-        """The n most urgent focus points that are not in place, by NEXT_STEP_RULE."""
+    def next_steps(self, course: Course, n: int = 3, *, answered_only: bool = False) -> list[NextStep]:
+        """The n most urgent focus points that are not in place, by NEXT_STEP_RULE (with answered_only: of
+        those the participant marked)."""
         open_points = []
         for pi, ph in enumerate(course.phases):
             for fi, f in enumerate(ph.focus_points):
                 status = self.get(ph.id, f.id)
+                if answered_only and key("status", ph.id, f.id) not in self.answered:
+                    continue
                 if status != "in_place":
                     open_points.append(((pi, URGENCY[status], fi), NextStep(ph, f, status)))
         open_points.sort(key=lambda item: item[0])
@@ -197,7 +219,8 @@ class PhaseReadiness:
 
     def to_dict(self) -> dict[str, Any]:
         return {"current_phase": self.current_phase,
-                "status": {phase: dict(points) for phase, points in self.status.items()}}
+                "status": {phase: dict(points) for phase, points in self.status.items()},
+                ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[PhaseReadiness, list[str]]:
@@ -206,9 +229,13 @@ class PhaseReadiness:
                               "Save the answers again from notebook 03.")
         t = TEXT[course.language]
         model, notes = cls.new(course), []
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
         current = data.get("current_phase", model.current_phase)
         if current in [p.id for p in course.phases]:
             model.current_phase = current
+            if "current_phase" in data:
+                present.add("current_phase")
         else:
             notes.append(t["note_current"].format(value=_safe(current)))
         status = data.get("status", {})
@@ -231,6 +258,8 @@ class PhaseReadiness:
                     notes.append(t["note_status"].format(value=_safe(value), point=known[point_id].text))
                 else:
                     model.status[phase_id][point_id] = value
+                    present.add(key("status", phase_id, point_id))
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 
@@ -314,6 +343,7 @@ class PhaseWidget:
                     style={"description_width": "0px"},
                 )
                 slider.add_class("samskabelse-focus-slider")
+                named(slider, f.text, shown=False)  # the focus point's text beside it
                 slider.observe(self.errors.guard(lambda change, p=ph.id, fp=f.id: self._marked(p, fp, change["new"])),
                                names="value")
                 self.sliders[ph.id][f.id] = slider
@@ -328,13 +358,12 @@ class PhaseWidget:
         moving = [*(b for segs in self.segments.values() for b in segs.values()),
                   *(t for labels in self.segment_labels.values() for t in labels.values()),
                   *self.readiness_labels.values(), *self.chosen_marks.values()]
-        self.live = BlitLiveFigure(self.fig, moving, alt=self._alt())
-        self.live.image.add_class("samskabelse-figure")
+        self.live = BlitLiveFigure(self.fig, moving, alt=self._alt(), lang=course.language)
+        self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([self.chooser, self.panel, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-phases")
+        mark_widget(self.box, course.language, "samskabelse-phases")
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
@@ -402,6 +431,17 @@ class PhaseWidget:
         summary = "; ".join(f"{p.name} {ready[p.id]:.0f} %" for p in self.course.phases)
         return self.t["alt"].format(summary=summary)
 
+    def _describe(self) -> None:
+        t, course = self.t, self.course
+        ready = self.model.readiness(course)
+        rows = []
+        for ph in course.phases:
+            counts = self.model.counts(course, ph.id)
+            rows.append([phase_label(course, ph), *[counts[s] for s in ("in_place", "under_way", "not_started")],
+                         t["readiness"].format(value=ready[ph.id])])
+        header = [t["col_phase"], t["in_place"], t["under_way"], t["not_started"], t["readiness_column"]]
+        self.live.describe(self._alt(), header, rows)
+
     # -- events --------------------------------------------------------------------------------
     def _phase_chosen(self, change) -> None:
         self.model.choose(change["new"], self.course)
@@ -415,8 +455,8 @@ class PhaseWidget:
     def update(self) -> None:
         """Show the model as it is now, updating the figure's bars and labels in place."""
         self._update_artists()
-        self.live.image.description = self._alt()
         self.live.refresh()
+        self._describe()
         self.result.value = describe(self.model, self.course)
 
     def _ipython_display_(self) -> None:
@@ -452,7 +492,7 @@ def phase_overview(course: Course) -> HTMLText:
         blocks.append(
             f"<div class='samskabelse-phase' style='border-left:6px solid {PALETTE['blue']};padding-left:10px;"
             f"margin-bottom:14px'>"
-            f"<h4 style='margin-top:4px'>{html.escape(phase_label(course, ph))}</h4>"
+            f"<h3 style='margin-top:4px'>{html.escape(phase_label(course, ph))}</h3>"
             f"<p><b>{t['overview_focus']}:</b> {html.escape(ph.strategic_focus)}</p>"
             f"<p><b>{t['overview_points']}</b></p><ul>{points}</ul>"
             f"<p><b>{t['overview_questions']}</b></p><ul>{questions}</ul></div>"

@@ -11,18 +11,21 @@ the course's working model: the range of the answers on each item's own scale, f
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answers import EXAMPLE_TEAM, LoadedAnswers, display_labels, load_team
+from .access import alt_html, mark_widget
+from .answers import LoadedAnswers, display_labels, example_team, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, SERIES, LiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
+from .model import any_answered, not_answered
 
 TEAM_ENV_VAR = "SAMSKABELSE_TEAM"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
@@ -65,6 +68,10 @@ TEXT = Texts(
         "fig_phases": "Parathed pr. fase (%)",
         "fig_timeline": "Uger til slut: planlagt og færdig senest ({q} %)",
         "fig_mean": "Holdets gennemsnit",
+        "fig_alt": "Figur i fire dele med holdets {n} deltagere ({names}), én markør pr. person og holdets "
+                   "gennemsnit: hvor vigtige gevinsterne er, opmærksomheden i hver ledelsesretning, hvor mange "
+                   "fokuspunkter der er på plads i hver fase, og uger til slut i hver tidsplan. Tallene står i "
+                   "tabellerne under figuren.",
         "fig_planned": "planlagt",
         # questions
         "q_gains": "Hvor vigtig er gevinsten »{item}«? {high} gav {hi}, {low} gav {lo}. Hvad ser I hver især?",
@@ -120,6 +127,10 @@ TEXT = Texts(
         "fig_phases": "Readiness per phase (%)",
         "fig_timeline": "Weeks to finish: planned and finished by ({q}%)",
         "fig_mean": "The team's mean",
+        "fig_alt": "Figure in four parts with the team's {n} participants ({names}), one marker per person and the "
+                   "team's mean: how important the gains are, the attention in each leadership direction, how many "
+                   "focus points are in place in each phase, and the weeks to finish in each timeline. The numbers "
+                   "are in the tables below the figure.",
         "fig_planned": "planned",
         "q_gains": "How important is the gain “{item}”? {high} gave it {hi}, {low} gave it {lo}. What does each "
         "of you see?",
@@ -193,25 +204,23 @@ def item_name(course: Course, section: str, item: str) -> str:
 
 
 def with_section(team: list[LoadedAnswers], section: str) -> list[LoadedAnswers]:
-    return [m for m in team if section in m.models]
+    """The members who answered something in the section (a section saved untouched is not answered)."""
+    return [m for m in team if section in m.models and any_answered(m.models[section])]
 
 
 def gains_members(team: list[LoadedAnswers], course: Course):
     """The team as notebook 02's comparison (gains_team.Member) sees it: who weighed which gains and demands."""
     from .gains import GainsModel
-    from .gains_team import Member
+    from .gains_team import Member, answered_ids
 
     out = []
     for m in team:
         model = m.models.get("gains")
         if not isinstance(model, GainsModel):
             continue
-        raw = m.answers.get("gains", {})
-        answered = {key: frozenset(k for k in raw.get(key, {}) if k in ids) if isinstance(raw.get(key), dict)
-                    else frozenset() for key, ids in (("gains", {g.id for g in course.gains}),
-                                                      ("demands", {d.id for d in course.demands}))}
-        out.append(Member(name=m.name, label=m.label, model=model, gains=answered["gains"],
-                          demands=answered["demands"], file=m.path.name, invented=m.invented))
+        gains, demands = answered_ids(model, course)
+        out.append(Member(name=m.name, label=m.label, model=model, gains=gains, demands=demands,
+                          file=m.path.name, invented=m.invented))
     return out
 
 
@@ -237,7 +246,7 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
     for s in demand_spreads(members, course):
         add(_spread(course, "demands", s.key, "q_demands", s.values, 5, lambda v: out_of(int(v))))
 
-    typed = with_section(team, "typology")
+    typed = [m for m in with_section(team, "typology") if m.models["typology"].placed()]
     if len(typed) >= 2:
         kinds = {m: m.models["typology"].type_of(course) for m in typed}
         counts = Counter(k.id for k in kinds.values())
@@ -255,7 +264,7 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
     phased = with_section(team, "phases")
     for ph in course.phases:
         for f in ph.focus_points:
-            statuses = {m: m.models["phases"].get(ph.id, f.id) for m in phased}
+            statuses = {m: s for m in phased if (s := m.models["phases"].answered_status(ph.id, f.id)) is not None}
             values = {m: SCORE[s] for m, s in statuses.items()}
             name_of = {SCORE[s]: status_names[s].lower() for s in statuses.values()}
             add(_spread(course, "phases", f"{ph.id}.{f.id}", "q_phases", values, 1.0, lambda v, n=name_of: n[v]))
@@ -263,21 +272,23 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
     directed = with_section(team, "directions")
     for d in course.directions:
         add(_spread(course, "directions", d.id, "q_directions",
-                    {m: m.models["directions"].attention.get(d.id, 0) for m in directed}, 5, out_of))
+                    {m: v for m in directed if (v := m.models["directions"].answered_attention(d.id)) is not None},
+                    5, out_of))
 
     framed = with_section(team, "framing")
     levels = [lv.id for lv in course.framing.influence_levels]
     level_names = {lv.id: lv.name.lower() for lv in course.framing.influence_levels}
     for e in course.framing.frame_elements:
-        if len(framed) >= 2:
-            fixed = [m for m in framed if m.models["framing"].fixed.get(e.id)]
-            elastic = [m for m in framed if not m.models["framing"].fixed.get(e.id)]
+        answered = [m for m in framed if m.models["framing"].answer("fixed", e.id) is not None]
+        if len(answered) >= 2:
+            fixed = [m for m in answered if m.models["framing"].fixed[e.id]]
+            elastic = [m for m in answered if not m.models["framing"].fixed[e.id]]
             if fixed and elastic:
-                score = 2 * min(len(fixed), len(elastic)) / len(framed)
+                score = 2 * min(len(fixed), len(elastic)) / len(answered)
                 out.append(Disagreement("framing", e.id, min(1.0, score), t["q_fixed"].format(
                     item=user_text(e.name, 90), fixed=_names(fixed, lang), elastic=_names(elastic, lang))))
         values = {m: levels.index(m.models["framing"].influence[e.id]) for m in framed
-                  if m.models["framing"].influence.get(e.id) in levels}
+                  if m.models["framing"].answer("influence", e.id) in levels}
         add(_spread(course, "influence", e.id, "q_influence", values, max(1, len(levels) - 1),
                     lambda v: level_names[levels[v]]))
 
@@ -315,7 +326,8 @@ def _table(head: list[str], rows: list[list[str]], css: str) -> str:
 
 
 def _missing(team: list[LoadedAnswers], section: str, lang: str) -> str:
-    lacking = [m for m in team if section not in m.models]
+    answered = set(map(id, with_section(team, section)))
+    lacking = [m for m in team if id(m) not in answered]
     return f"<p><i>{TEXT[lang]['missing'].format(names=_names(lacking, lang))}</i></p>" if lacking else ""
 
 
@@ -350,18 +362,22 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     t = TEXT[course.language]
     lang = course.language
     parts = []
+    unanswered = f"<i>{not_answered(lang)}</i>"  # an item a participant left untouched: never shown as a choice
+
+    def shown(value) -> str:
+        return unanswered if value is None else user_text(str(value), 80)
 
     typed = with_section(team, "typology")
     parts.append(f"<h4>{t['h_type']}</h4>")
     parts.append(_table([t["person"], t["h_type"]],
-                        [[user_text(m.label, 40), user_text(m.models["typology"].type_of(course).name, 80)]
+                        [[user_text(m.label, 40), shown(m.models["typology"].type_of(course).name
+                                                        if m.models["typology"].placed() else None)]
                          for m in typed], "samskabelse-team-typology") + _missing(team, "typology", lang))
 
     gains = with_section(team, "gains")
     parts.append(f"<h4>{t['h_gains']}</h4>")
     head = [t["person"], *[user_text(g.name, 40) for g in course.gains]]
-    parts.append(_table(head, [[user_text(m.label, 40), *[str(m.models["gains"].gains[g.id].importance)
-                                                          if g.id in m.models["gains"].gains else "–"
+    parts.append(_table(head, [[user_text(m.label, 40), *[shown(m.models["gains"].rating(g.id, "importance"))
                                                           for g in course.gains]] for m in gains],
                         "samskabelse-team-gains"))
     own = [(m, o) for m in gains for o in m.models["gains"].own]
@@ -371,7 +387,7 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
             f"{user_text(m.label, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
     parts.append(f"<h4>{t['h_demands']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 40) for d in course.demands]],
-                        [[user_text(m.label, 40), *[str(m.models["gains"].demands.get(d.id, 0))
+                        [[user_text(m.label, 40), *[shown(m.models["gains"].demand(d.id))
                                                      for d in course.demands]] for m in gains],
                         "samskabelse-team-demands") + _missing(team, "gains", lang))
 
@@ -382,14 +398,15 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     for ph in course.phases:
         for f in ph.focus_points:
             rows.append([f"{ph.number}. {user_text(ph.name, 40)}", user_text(f.text, 110),
-                         *[user_text(status_names[m.models["phases"].get(ph.id, f.id)], 20) for m in phased]])
+                         *[shown(status_names[s] if (s := m.models["phases"].answered_status(ph.id, f.id)) else None)
+                           for m in phased]])
     parts.append(_table(["", "", *[user_text(m.label, 30) for m in phased]], rows, "samskabelse-team-phases")
                  + _missing(team, "phases", lang))
 
     directed = with_section(team, "directions")
     parts.append(f"<h4>{t['h_directions']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 30) for d in course.directions]],
-                        [[user_text(m.label, 40), *[str(m.models["directions"].attention.get(d.id, 0))
+                        [[user_text(m.label, 40), *[shown(m.models["directions"].answered_attention(d.id))
                                                     for d in course.directions]] for m in directed],
                         "samskabelse-team-directions"))
     parts.append(f"<h4>{t['h_stakeholders']}</h4>")
@@ -409,15 +426,19 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     decider_names = {d.id: d.name for d in course.framing.deciders}
     level_names = {lv.id: lv.name for lv in course.framing.influence_levels}
     rows = []
+    def counted(what: str, element: str, names: dict) -> str:
+        answers = Counter(m.models["framing"].answer(what, element) for m in framed)
+        parts = [f"{user_text(names.get(k, k), 40)} ({v})" for k, v in answers.most_common() if k is not None]
+        if answers[None]:
+            parts.append(f"{unanswered} ({answers[None]})")
+        return ", ".join(parts) or "–"
+
     for e in course.framing.frame_elements:
-        fixed = [m for m in framed if m.models["framing"].fixed.get(e.id)]
-        deciders = Counter(m.models["framing"].decider.get(e.id) for m in framed)
-        levels = Counter(m.models["framing"].influence.get(e.id) for m in framed)
-        rows.append([user_text(e.name, 40), str(len(fixed)), str(len(framed) - len(fixed)),
-                     ", ".join(f"{user_text(decider_names.get(k, k), 40)} ({v})" for k, v in deciders.most_common()),
-                     ", ".join(f"{user_text(level_names.get(k, k), 40)} ({v})" for k, v in levels.most_common())])
-    parts.append(_table(["", t["fixed"], t["elastic"], t["deciders"], t["influence"]], rows,
-                        "samskabelse-team-framing") + _missing(team, "framing", lang))
+        fixed = Counter(m.models["framing"].answer("fixed", e.id) for m in framed)
+        rows.append([user_text(e.name, 40), str(fixed[True]), str(fixed[False]), str(fixed[None]),
+                     counted("decider", e.id, decider_names), counted("influence", e.id, level_names)])
+    parts.append(_table(["", t["fixed"], t["elastic"], not_answered(lang).capitalize(), t["deciders"],
+                         t["influence"]], rows, "samskabelse-team-framing") + _missing(team, "framing", lang))
 
     parts.append(f"<h4>{t['h_timeline']}</h4>")
     parts.append(timeline_table(team, course) + _missing(team, "timeline", lang))
@@ -431,7 +452,7 @@ def team_forecasts(team: list[LoadedAnswers], course: Course) -> dict[int, objec
     out = {}
     for i, m in enumerate(team):
         plan = m.models.get("timeline")
-        if plan is not None and not plan.problems(course):
+        if plan is not None and any_answered(plan) and not plan.problems(course):
             out[i] = forecast(plan, course.language)
     return out
 
@@ -468,52 +489,79 @@ def _members_by_position(team: list[LoadedAnswers], course: Course) -> list:
     return [next(members) if "gains" in m.models else None for m in team]
 
 
+FIGURE_WIDTH = 9.2  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
+MARKER_AREA = 70  # points², each participant's marker
+
+
+def _spread_out(ax, values: dict[int, float], row: int, dpi: float) -> dict[int, tuple[float, float]]:
+    """Where each participant's marker goes in a row: people with the same value side by side, a marker's width
+    apart, in a column as far as the row allows and then in more columns, so that every marker shows whole."""
+    (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+    size_px = math.sqrt(MARKER_AREA) * dpi / 72 + 3
+    dy, dx = size_px / abs(y1 - y0), size_px / abs(x1 - x0)
+    per_column = max(1, int(0.7 / dy))
+    groups: dict[float, list[int]] = {}
+    for i, v in values.items():
+        groups.setdefault(v, []).append(i)
+    out = {}
+    for v, group in groups.items():
+        columns = -(-len(group) // per_column)
+        in_column = min(len(group), per_column)
+        for j, i in enumerate(group):
+            out[i] = (v + dx * (j // per_column - (columns - 1) / 2), row + dy * (j % per_column - (in_column - 1) / 2))
+    return out
+
+
 def draw_team_figure(team: list[LoadedAnswers], course: Course):
-    """Gains, directions, phase readiness and timelines, one marker per participant, and the team's mean."""
+    """Gains, directions, phase readiness and timelines, one marker per participant, and the team's mean.
+
+    The four panels are stacked at the output area's width (a figure wider than the output area would be
+    shrunk, and its text with it, below what a projector needs); people with the same value are set side by
+    side; the mean is drawn over the markers, thinner than they are, so that neither hides the other."""
+    from matplotlib.lines import Line2D
+
     t = TEXT[course.language]
-    fig = new_figure(13, 9.5)
-    axes = fig.subplots(2, 2)
+    forecasts = team_forecasts(team, course)
+    sizes = [len(course.gains), len(course.directions), len(course.phases), max(1, len(forecasts))]
+    fig = new_figure(FIGURE_WIDTH, 2.2 + 0.52 * sum(sizes) + 0.35 * (len(team) // 3 + 1))
+    axes = fig.subplots(4, 1, height_ratios=[n + 0.9 for n in sizes])
     # colour and marker cycle with different periods: 64 participants before a combination repeats
     style = {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
-    n = max(1, len(team))
-    offsets = {i: (i - (n - 1) / 2) * min(0.12, 0.6 / n) for i in range(len(team))}
     legend = display_labels(team, shortened=18)  # names as short as the legend needs, never two alike
+    panels = []
 
     def dots(ax, labels, value_of, section, scale_max, title):
-        members = [(i, m) for i, m in enumerate(team) if section in m.models]
+        answered = set(map(id, with_section(team, section)))
+        members = [(i, m) for i, m in enumerate(team) if id(m) in answered]
         ys = range(len(labels))
-        for i, m in members:
-            colour, marker = style[i]
-            points = [(value_of(m, k), k + offsets[i]) for k in ys]
-            points = [(x, y) for x, y in points if x is not None]  # not answered: no point, not a 0
-            ax.scatter([x for x, _ in points], [y for _, y in points], s=70, color=colour, marker=marker,
-                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40))
+        series = {i: ax.scatter([], [], s=MARKER_AREA, color=style[i][0], marker=style[i][1], edgecolor="black",
+                                linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40)) for i, m in members}
         for y in ys:
             values = [v for _, m in members if (v := value_of(m, y)) is not None]
             if values:
                 mean = sum(values) / len(values)
-                ax.plot([mean, mean], [y - 0.35, y + 0.35], color=PALETTE["black"], linewidth=3, zorder=4)
+                ax.plot([mean, mean], [y - 0.38, y + 0.38], color=PALETTE["black"], linewidth=2.5, zorder=4)
                 ax.plot([min(values), max(values)], [y, y], color=PALETTE["grey"], linewidth=1.5, zorder=2)
         ax.set_yticks(list(ys), [_figure_name(label) for label in labels])
-        ax.invert_yaxis()
+        ax.set_ylim(len(labels) - 0.5, -0.5)
         ax.set_xlim(-0.3 if scale_max == 5 else -5, scale_max + (0.3 if scale_max == 5 else 5))
         ax.set_title(title, loc="left")
         ax.grid(axis="x", alpha=0.3)
+        panels.append((ax, members, series, value_of, ys))
 
     gains = course.gains
     as_member = {id(m): g for m, g in zip(team, _members_by_position(team, course), strict=True)}
-    dots(axes[0][0], [g.name for g in gains],
+    dots(axes[0], [g.name for g in gains],
          lambda m, k: as_member[id(m)].value(gains[k].id, "importance") if as_member[id(m)] else None,
          "gains", 5, t["fig_gains"])
     dirs = course.directions
-    dots(axes[0][1], [d.name for d in dirs], lambda m, k: m.models["directions"].attention.get(dirs[k].id, 0),
+    dots(axes[1], [d.name for d in dirs], lambda m, k: m.models["directions"].answered_attention(dirs[k].id),
          "directions", 5, t["fig_directions"])
     phases = course.phases
-    dots(axes[1][0], [f"{p.number}. {p.name}" for p in phases],
-         lambda m, k: m.models["phases"].readiness(course)[phases[k].id], "phases", 100, t["fig_phases"])
+    dots(axes[2], [f"{p.number}. {p.name}" for p in phases],
+         lambda m, k: m.models["phases"].answered_readiness(course)[phases[k].id], "phases", 100, t["fig_phases"])
 
-    ax = axes[1][1]
-    forecasts = team_forecasts(team, course)
+    ax = axes[3]
     q = max(next(iter(forecasts.values())).percentiles) if forecasts else 85
     right = max([f.finish_weeks(q) for f in forecasts.values()], default=10)
     for row, (i, f) in enumerate(forecasts.items()):
@@ -524,29 +572,36 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
         ax.text(f.finish_weeks(q) + right * 0.04, row, f"{round(f.planned_total)} → {round(f.finish_weeks(q))}",
                 va="center", fontsize=12)
     ax.set_yticks(range(len(forecasts)), [_figure_name(legend[team[i]], 40) for i in forecasts])
-    ax.invert_yaxis()
+    ax.set_ylim(max(1, len(forecasts)) - 0.5, -0.5)
     ax.set_xlim(0, right * 1.3 + 2)
     ax.set_title(t["fig_timeline"].format(q=q), loc="left")
     ax.grid(axis="x", alpha=0.3)
 
-    handles, labels = axes[0][0].get_legend_handles_labels()
+    handles, labels = axes[0].get_legend_handles_labels()
     if not handles:
-        handles, labels = axes[0][1].get_legend_handles_labels()
-    from matplotlib.lines import Line2D
-
-    handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=3))
+        handles, labels = axes[1].get_legend_handles_labels()
+    handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=2.5))
     labels.append(t["fig_mean"])
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 6 if len(labels) <= 6 else 5),
-               frameon=False)
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 5), frameon=False)
+    # the layout first, then the markers: how far apart equal values go depends on the axes' size in pixels
+    fig.draw_without_rendering()
+    for ax, members, series, value_of, ys in panels:
+        points: dict[int, list] = {i: [] for i, _ in members}
+        for y in ys:
+            values = {i: v for i, m in members if (v := value_of(m, y)) is not None}  # not answered: no point
+            for i, xy in _spread_out(ax, values, y, fig.dpi).items():
+                points[i].append(xy)
+        for i, pts in points.items():
+            series[i].set_offsets(pts if pts else [[math.nan, math.nan]])
     return fig
 
 
 # ---------------------------------------------------------------------------------------------
 # The widget
-def default_team_folder() -> Path:
+def default_team_folder(lang: str = "da") -> Path:
     """$SAMSKABELSE_TEAM (found from the notebook's folder or the repository root), else the example team."""
     value = os.environ.get(TEAM_ENV_VAR, "").strip()
-    return resolve_folder(value) if value else EXAMPLE_TEAM
+    return resolve_folder(value) if value else example_team(lang)
 
 
 def resolve_folder(text: str) -> Path:
@@ -578,7 +633,7 @@ class TeamWidget:
         self.problems: list[str] = []
         self.found: list[Disagreement] = []
         self.errors = ErrorBoundary(course.language)
-        start = Path(folder) if folder is not None else default_team_folder()
+        start = Path(folder) if folder is not None else default_team_folder(course.language)
         self.folder = widgets.Text(value=shown_path(start), description=self.t["folder"],
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="34em"))
         self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")
@@ -587,17 +642,20 @@ class TeamWidget:
         self.live: LiveFigure | None = None
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.image.add_class("samskabelse-figure")
+        self.figure_text = widgets.HTML("")  # the text alternative (access.py: the page script makes it the alt)
+        self.figure_block = widgets.VBox([self.image, self.figure_text])
+        self.figure_block.add_class("samskabelse-figure-block")
         self.tables = widgets.HTML()
         self.slider = widgets.IntSlider(value=DEFAULT_QUESTIONS, min=1, max=DEFAULT_QUESTIONS,
                                         description=self.t["questions_slider"], continuous_update=True)
         self.slider.observe(self.errors.guard(lambda _c: self._show_questions()), names="value")
         self.questions = widgets.HTML()
         self.questions.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert, self.image,
+        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert,
+                                 self.figure_block,
                                  widgets.HTML(f"<h3>{self.t['questions_head']}</h3>"), self.slider, self.questions,
                                  self.tables])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-team")
+        mark_widget(self.box, course.language, "samskabelse-team")
         self.load(start)
 
     def load(self, folder: str | Path | None = None) -> None:
@@ -625,6 +683,8 @@ class TeamWidget:
         # A new team is new data with new labels: draw a new figure (never on a slider change).
         self.live = LiveFigure(draw_team_figure(self.team, self.course))
         self.image.value = self.live.image.value
+        names = join_names([" ".join(m.name.split()) or "?" for m in self.team], self.course.language)
+        self.figure_text.value = alt_html(t["fig_alt"].format(n=len(self.team), names=names))
         self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""
         top = max(1, len(self.found))
         self.slider.max = max(top, 1)

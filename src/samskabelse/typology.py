@@ -17,17 +17,18 @@ import html
 import textwrap
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from .access import mark_widget, named
 from .course import CoCreationType, Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, figure_png, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, mark, restored_answered, saved_answered
 
 STRENGTHS = ("clearly", "mostly")  # how far toward one pole a project lies; "clearly" is further out
 AXES = ("initiative", "activity")
@@ -53,6 +54,7 @@ TEXT = Texts(
         "unnamed": "Dit projekt",
         "named": "Dit projekt »{name}«",
         "alt": "Et gitter med fire felter: {types}. Dit projekt er markeret med en stjerne i feltet {type}.",
+        "col_axis": "Akse", "col_place": "Dit projekt", "row_type": "Type i kursets gitter",
         "spectrum_title": "IAP2's spektrum: hvor meget er borgerne med til at beslutte?",
         "spectrum_shared": "Borgerne beslutter med",
         "spectrum_lighter": "Organisationen beslutter",
@@ -88,6 +90,7 @@ TEXT = Texts(
         "unnamed": "Your project",
         "named": "Your project “{name}”",
         "alt": "A grid of four cells: {types}. Your project is marked with a star in the cell {type}.",
+        "col_axis": "Axis", "col_place": "Your project", "row_type": "Type in the course's grid",
         "spectrum_title": "The IAP2 spectrum: how much do citizens help decide?",
         "spectrum_shared": "Citizens share the decision",
         "spectrum_lighter": "The organisation decides",
@@ -125,6 +128,7 @@ class TypologyAnswer:
     activity: str = "develop"
     activity_strength: str = "mostly"
     project: str = ""
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)  # "initiative", "activity", "project"
 
     def set_axis(self, axis: str, pole: str, strength: str, course: Course) -> None:
         poles = _pole_ids(course, axis)
@@ -134,6 +138,15 @@ class TypologyAnswer:
             raise ValueError(f"{axis}: strength must be one of {STRENGTHS}, got {strength!r}")
         setattr(self, axis, pole)
         setattr(self, f"{axis}_strength", strength)
+        mark(self, axis)
+
+    def set_project(self, text: str) -> None:
+        self.project = str(text or "")
+        mark(self, "project")
+
+    def placed(self) -> bool:
+        """Both axes answered: only then is the project's type the participant's answer."""
+        return all(a in self.answered for a in AXES)
 
     def type_of(self, course: Course) -> CoCreationType:
         return course.typology.type_at(self.initiative, self.activity)
@@ -151,7 +164,7 @@ class TypologyAnswer:
         return {
             "initiative": self.initiative, "initiative_strength": self.initiative_strength,
             "activity": self.activity, "activity_strength": self.activity_strength,
-            "project": self.project,
+            "project": self.project, ANSWERED_FIELD: dump_answered(self.answered),
         }
 
     @classmethod
@@ -162,11 +175,15 @@ class TypologyAnswer:
         t = TEXT[course.language]
         model, notes = cls(initiative=course.typology.initiative.low.id,
                            activity=course.typology.activity.low.id), []
+        saved = saved_answered(data, course.language, notes)
+        present = set()
         for axis in AXES:
             name = getattr(course.typology, axis).name
             pole = data.get(axis, getattr(model, axis))
             if pole in _pole_ids(course, axis):
                 setattr(model, axis, pole)
+                if axis in data:
+                    present.add(axis)
             else:
                 notes.append(t["note_pole"].format(axis=name, value=user_text(pole, 40)))
             strength = data.get(f"{axis}_strength", "mostly")
@@ -177,8 +194,11 @@ class TypologyAnswer:
         project = data.get("project", "")
         if isinstance(project, str):
             model.project = project
+            if project or saved is not None:
+                present.add("project")
         elif project is not None:
             notes.append(t["note_project"])
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 
@@ -299,6 +319,7 @@ class TypologyWidget:
                 layout=widgets.Layout(width="100%"), style={"description_width": "0px"},
             )
             slider.add_class(f"samskabelse-slider-{axis}")
+            named(slider, f"{ax.name}: {ax.question}", shown=False)  # the bold heading above it
             slider.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[axis] = slider
             self.ends[axis] = (widgets.HTML(), widgets.HTML())
@@ -317,13 +338,12 @@ class TypologyWidget:
         # drawn once per marked cell and kept, and a change draws just those two artists on top (~15 ms).
         with _no_glyph_warnings():
             self.live = BlitLiveFigure(self.fig, [self.marker, self.marker_label], alt=self._alt(),
-                                       background_key=lambda: self.model.type_id(self.course))
-        self.live.image.add_class("samskabelse-figure")
+                                       lang=course.language, background_key=lambda: self.model.type_id(self.course))
+        self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([self.project, *rows, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-typology")
+        mark_widget(self.box, course.language, "samskabelse-typology")
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
@@ -401,6 +421,16 @@ class TypologyWidget:
         types = ", ".join(k.name for k in self.course.typology.types)
         return self.t["alt"].format(types=types, type=self.model.type_of(self.course).name)
 
+    def _describe(self) -> None:
+        t, ty = self.t, self.course.typology
+        rows = []
+        for axis in AXES:
+            ax = getattr(ty, axis)
+            pole = ax.low if getattr(self.model, axis) == ax.low.id else ax.high
+            rows.append([ax.name, f"{t['strength_' + getattr(self.model, f'{axis}_strength')]} {pole.name}"])
+        rows.append([t["row_type"], self.model.type_of(self.course).name])
+        self.live.describe(self._alt(), [t["col_axis"], t["col_place"]], rows)
+
     # -- events --------------------------------------------------------------------------------
     def _show_ends(self) -> None:
         """The two pole names under each slider; the side the slider points to is bold and says how clearly."""
@@ -415,13 +445,14 @@ class TypologyWidget:
 
     def _slider_changed(self, change) -> None:
         for axis, slider in self.sliders.items():
-            pole, strength = slider.value
-            self.model.set_axis(axis, pole, strength, self.course)
+            if slider is change.get("owner", slider):  # the slider moved is the axis answered
+                pole, strength = slider.value
+                self.model.set_axis(axis, pole, strength, self.course)
         self._show_ends()
         self.update()
 
     def _project_changed(self, change) -> None:
-        self.model.project = change["new"] or ""
+        self.model.set_project(change["new"] or "")
         self.update()
 
     def update(self) -> None:
@@ -433,8 +464,8 @@ class TypologyWidget:
         self.marker_label.set_horizontalalignment(ha)
         self.marker_label.set_text(_figure_label(self.course, self.model.project))
         self._highlight()
-        self.live.image.description = self._alt()
         self._render()
+        self._describe()
         self.result.value = describe(self.model, self.course)
 
     def _render(self) -> None:
@@ -495,7 +526,7 @@ def involvement_spectrum(course: Course) -> HTMLText:
     """
     t = TEXT[course.language]
     levels = course.involvement.levels
-    fig = new_figure(11, 5.6)
+    fig = new_figure(10, 5.6)
     ax = fig.add_subplot()
     n = len(levels)
     for i, level in enumerate(levels):

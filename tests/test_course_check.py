@@ -1,0 +1,266 @@
+"""The course check is the truth: what `python -m samskabelse.course` calls OK works in every notebook, and
+what it refuses gets a message in the file's language, on the line where the problem starts, with the fix."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from samskabelse.course import ENV_VAR, CourseError, _main, default_course_path, load_course, read_course
+
+
+def edited(tmp_path: Path, lang: str, *edits: tuple[str, str], name: str = "course.yaml") -> Path:
+    """A facilitator's copy of the shipped file with some edits (each `old` must occur exactly once)."""
+    text = default_course_path(lang).read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"test setup: {old!r} occurs {text.count(old)} times"
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def deadline_entry(lang: str) -> str:
+    """The first deadline's line in the shipped file, as a facilitator would edit it."""
+    return next(line for line in default_course_path(lang).read_text(encoding="utf-8").splitlines()
+                if line.lstrip().startswith("- {") and "weeks_after_start" in line)
+
+
+def message_for(path: Path, lang: str | None = None) -> str:
+    with pytest.raises(CourseError) as info:
+        read_course(path, lang)
+    message = str(info.value)
+    assert path.name in message and "Traceback" not in message
+    return message
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def cli(args: list[str], capsys) -> tuple[int, str, str]:
+    status = _main(args)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# -- limits: what the check lets through, every notebook can show -----------------------------------------
+def repeated_gains(n: int) -> str:
+    return "".join(f"  - id: gain_{i}\n    name: Gain {i}\n    description: A gain.\n    basis: course\n"
+                   for i in range(n))
+
+
+GAINS_START = "\ngains:\n"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "has 17 entries; the course can show 1 to 16"),
+                                                ("da", "har 17 punkter; kurset kan vise 1 til 16")])
+def test_too_many_gains_names_the_limit(tmp_path, lang, expected):
+    path = edited(tmp_path, lang, (GAINS_START, GAINS_START + repeated_gains(11)))
+    message = message_for(path, lang)
+    assert expected in message and f"{'linje' if lang == 'da' else 'line'} {line_of(path, 'gains:')}" in message
+
+
+def test_thousands_of_gains_are_refused_at_once(tmp_path):
+    path = edited(tmp_path, "en", (GAINS_START, GAINS_START + repeated_gains(3000)))
+    started = time.process_time()
+    message = message_for(path, "en")
+    assert "has 3006 entries; the course can show 1 to 16" in message
+    assert time.process_time() - started < 5
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("  seed: 2019", "  seed: -1", "timeline.seed: must be between 0 and 4294967295, but is -1"),
+    ("  seed: 2019", "  seed: 99999999999", "must be between 0 and 4294967295"),
+    ("  percentiles: [50, 85]", "  percentiles: []", "timeline.percentiles: has 0 entries; the course can show 1 to 4"),
+    ("  percentiles: [50, 85]", "  percentiles: [85, 50]", "must rise by at least 5 from number to number (85, 50)"),
+    ("  percentiles: [50, 85]", "  percentiles: [50, 50]", "must rise by at least 5 from number to number (50, 50)"),
+    ("  percentiles: [50, 85]", "  percentiles: [10, 20, 50, 85, 95]", "has 5 entries; the course can show 1 to 4"),
+    ("  percentiles: [50, 85]", "  percentiles: [50, 99]", "must be between 5 and 95, but is 99"),
+    ("  percentiles: [50, 85]", "  percentiles: [0, 85]", "must be between 5 and 95, but is 0"),
+    ("  draws: 10000", "  draws: 1000000", "timeline.draws: must be between 100 and 100000"),
+    ("  url: https://www.lederweb.dk/atledesamskabelse", "  url: javascript:alert(1)",
+     "publication.url: must be a web address starting with http:// or https://, but is 'javascript:alert(1)'"),
+    ("  url: https://www.lederweb.dk/atledesamskabelse", "  url: file:///etc/passwd", "starting with http://"),
+    ("  url: https://www.lederweb.dk/atledesamskabelse", "  url: 'https:// lederweb.dk'", "starting with http://"),
+    ("  max: 3", "  max: 6", "own_gains.max: must be between 0 and 5"),
+    ("    name: Quality\n", "    name: \"Qu\\x93ality\"\n",
+     "gains[0].name: contains an invisible control character (U+0093, character 3). Delete it"),
+    ("    name: Quality\n", f"    name: {'Q' * 41}\n", "gains[0].name: is 41 characters long; the course can show at "
+                                                         "most 40. Shorten the text."),
+    ("    name: Clarify and frame\n", f"    name: {'P' * 41}\n",
+     "phases[0].name: is 41 characters long; the course can show at most 40."),
+    ("      initiative: civic\n      activity: produce", "      initiative: civic\n      activity: develop",
+     "civic_produce"),
+])
+def test_values_the_notebooks_cannot_use_are_refused_with_the_limit(tmp_path, old, new, expected):
+    path = edited(tmp_path, "en", (old, new))
+    message = message_for(path, "en")
+    if expected == "civic_produce":  # two types in one cell: the empty cell is named
+        assert "each needs exactly one type; initiative=civic, activity=produce has none" in message
+    else:
+        assert expected in message
+
+
+def test_five_directions_do_not_fit_the_compass(tmp_path):
+    extra = ("  - id: inward\n    name: Inward\n    who: You\n    description: Yourself.\n    tasks:\n"
+             "      - { id: reflect, text: Reflect., basis: course }\n    basis: course\n")
+    path = edited(tmp_path, "en", ("\ntypology:\n", f"{extra}\ntypology:\n"))
+    assert "directions: has 5 entries; the course can show 1 to 4" in message_for(path, "en")
+
+
+def test_the_two_ends_of_an_axis_need_their_own_ids(tmp_path):
+    path = edited(tmp_path, "en", ("high: { id: civic,", "high: { id: public,"))
+    assert "the same id 'public'" in message_for(path, "en")
+
+
+def test_a_cell_of_the_grid_has_room_for_two_invented_cases(tmp_path):
+    extra = "".join(f"  - {{ id: extra_{i}, name: Extra {i}, description: Invented., type: public_develop, "
+                    f"basis: invented }}\n" for i in range(2))
+    path = edited(tmp_path, "en", ("example_cases:\n", "example_cases:\n" + extra))
+    assert "the type 'public_develop' has 3 examples; its cell has room for at most 2" in message_for(path, "en")
+
+
+# -- the language of the messages -------------------------------------------------------------------------
+def test_a_danish_file_gets_danish_messages_on_the_command_line(tmp_path, capsys):
+    path = edited(tmp_path, "da", ("    name: Kvalitet\n", ""))
+    status, out, err = cli([str(path)], capsys)
+    assert status == 1 and out == ""
+    assert "Kursusfilen" in err and "felt gains[0].name: mangler" in err
+    assert "kør kontrollen igen: python -m samskabelse.course" in err and str(path.name) in err.splitlines()[-2]
+    assert "data/da/course.yaml" in err and "data/en/" not in err
+    assert "cellen" not in err and "cell" not in err, "no cell on the command line"
+    assert "Traceback" not in err
+
+
+def test_the_notebook_message_speaks_of_the_cell_and_the_files_own_language(tmp_path):
+    path = edited(tmp_path, "da", ("    name: Kvalitet\n", ""))
+    message = message_for(path)  # no language asked for: the file's own
+    assert "Kursusfilen" in message and "kør cellen igen" in message and "data/da/course.yaml" in message
+
+
+def test_a_syntax_error_in_a_danish_file_is_explained_in_danish(tmp_path, capsys):
+    path = edited(tmp_path, "da", ("    name: Kvalitet\n", '    name: "Kvalitet\n'))
+    status, _, err = cli([str(path)], capsys)
+    assert status == 1 and "Kursusfilen" in err and "anførselstegnet" in err
+
+
+def test_an_english_file_in_a_danish_folder_speaks_english(tmp_path):
+    folder = tmp_path / "da"
+    folder.mkdir()
+    path = edited(folder, "en", ("    name: Quality\n", ""))
+    assert "The course file" in message_for(path)
+
+
+def test_a_file_with_a_path_that_needs_quotes_gets_a_command_that_works(tmp_path, capsys):
+    path = edited(tmp_path, "en", ("    name: Quality\n", ""), name="my course.yaml")
+    _, _, err = cli([str(path)], capsys)
+    assert re.search(r"python -m samskabelse\.course '[^']*my course\.yaml'", err)
+
+
+# -- where the problem starts, and the fix -----------------------------------------------------------------
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    path = edited(tmp_path, "en", ("    name: Innovation\n", '    name: "Innovation\n'))
+    message = message_for(path, "en")
+    assert f"line {line_of(path, 'name: ' + chr(34) + 'Innovation')}:" in message
+    assert 'the quote (") that opens here is never closed' in message
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
+    path = edited(tmp_path, "en", ("  percentiles: [50, 85]", "  percentiles: [50, 85"))
+    message = message_for(path, "en")
+    assert f"line {line_of(path, 'percentiles: [50, 85')}:" in message and "never closed with ']'" in message
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "fix"), [
+    ("da", "    name: Kvalitet\n", "    name: Mål: færre ensomme\n", 'name: "Mål: færre ensomme"'),
+    ("en", "{ id: committee, name: ", "{ id: committee, name: Committee: June, ", 'name: "Committee: June'),
+])
+def test_a_colon_in_a_text_gets_the_advice_to_add_quotes(tmp_path, lang, old, new, fix):
+    path = edited(tmp_path, lang, (old, new))
+    message = message_for(path, lang)
+    needle = new.strip().rstrip(",")
+    assert f"{'linje' if lang == 'da' else 'line'} {line_of(path, needle)}:" in message
+    assert fix in message and ("anførselstegn" if lang == "da" else "Put quotes around") in message
+
+
+def test_a_comma_in_a_one_line_entry_gets_the_advice_to_add_quotes(tmp_path):
+    first = deadline_entry("da")
+    split = re.sub(r"name: [^,]*,", "name: Klima- og Miljøudvalget, møde i juni,", first)
+    path = edited(tmp_path, "da", (first, split))
+    message = message_for(path, "da")
+    assert 'Sæt anførselstegn om hele teksten: name: "Klima- og Miljøudvalget, møde i juni"' in message
+    assert "Slet det" not in message, "no advice to delete a field"
+    assert f"linje {line_of(path, 'møde i juni')}" in message
+
+
+def test_a_tab_is_named(tmp_path):
+    path = edited(tmp_path, "en", ("    name: Quality\n", "\tname: Quality\n"))
+    assert "indented with a tab character" in message_for(path, "en")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("phase_done: cocreate", "phase_done: cocreat", "(did you mean 'cocreate'?)"),
+    ("    basis: publication\n\ntypology:", "    basis: publikation\n\ntypology:",
+     "(did you mean 'publication'?)"),
+    ("    strategic_focus: >-\n      Decide", "    strategic_fokus: >-\n      Decide",
+     "(did you mean 'strategic_focus'?)"),
+    ("at: middle", "at: midle", "(did you mean 'middle'?)"),
+])
+def test_misspellings_get_did_you_mean(tmp_path, old, new, expected):
+    assert expected in message_for(edited(tmp_path, "en", (old, new)), "en")
+
+
+# -- files that cannot be read --------------------------------------------------------------------------------
+def test_an_unreadable_file_gets_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    path = edited(tmp_path, "da")
+    original = Path.read_bytes
+
+    def denied(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)  # as root, chmod 000 would not stop the test from reading
+    message = message_for(path, "da")
+    assert "kan ikke læses (ingen adgang)" in message
+    status, _, err = cli([str(path)], capsys)
+    assert status == 1 and "Traceback" not in err and "cannot be read (permission denied)" in err
+
+
+def test_a_folder_is_called_a_folder(tmp_path):
+    edited(tmp_path, "en")
+    message = message_for(tmp_path, "en")
+    assert "is a folder, not a file" in message and "course.yaml" in message
+    assert "does not exist" not in message
+
+
+# -- SAMSKABELSE_COURSE: a broken file in one language never breaks the other ----------------------------------
+@pytest.mark.parametrize(("broken", "other"), [("da", "en"), ("en", "da")])
+@pytest.mark.parametrize("how", ["field", "syntax"])
+def test_a_broken_file_for_one_language_leaves_the_other_languages_notebooks_alone(tmp_path, monkeypatch, broken,
+                                                                                     other, how):
+    first = {"da": "    name: Kvalitet\n", "en": "    name: Quality\n"}[broken]
+    path = edited(tmp_path, broken, (first, "" if how == "field" else first.replace(": ", ': "')))
+    monkeypatch.setenv(ENV_VAR, str(path))
+    assert load_course(other).language == other and load_course(other).is_default
+    with pytest.raises(CourseError) as info:
+        load_course(broken)
+    assert ("Kursusfilen" if broken == "da" else "The course file") in str(info.value)
+
+
+def test_an_override_whose_language_cannot_be_told_is_reported_everywhere(tmp_path, monkeypatch):
+    path = tmp_path / "course.yaml"
+    path.write_text("schema: 1\ngains: [\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_VAR, str(path))
+    for lang in ("da", "en"):
+        with pytest.raises(CourseError):
+            load_course(lang)
+
+
+def test_the_shipped_files_pass_the_check(capsys):
+    status, out, _ = cli([], capsys)
+    assert status == 0 and out.count("OK") == 3
