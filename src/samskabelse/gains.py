@@ -85,7 +85,7 @@ TEXT = Texts(
         # the manager's own words
         "own_words_label": "Din motivation med dine egne ord",
         "own_words_help": "Udkastet ovenfor er kursets. Skriv her, hvorfor I vil samskabe, sådan som du ville sige "
-        "det – fx til direktionen. Det gemmes med dine svar og står på din plan (07) ved siden af udkastet.",
+        "det – fx til direktionen. Den kommer med, når du gemmer dine svar, og står på din plan (07) før udkastet.",
         "own_words_placeholder": "Vi vil samskabe, fordi …",
         # the motivation statement
         "none_weighed": "Du har endnu ikke vægtet nogen gevinster. Flyt skyderne: hvor vigtig er hver gevinst for "
@@ -174,8 +174,8 @@ TEXT = Texts(
         "note_not_text": "the field “{field}” must be text but is {got}; it was skipped.",
         "own_words_label": "Your motivation in your own words",
         "own_words_help": "The draft above is the course's. Write here why you want to co-create, as you would say "
-        "it – to the executive board, say. It is saved with your answers and printed on your plan (07) beside the "
-        "draft.",
+        "it – to the executive board, say. It is saved when you save your answers, and your plan (07) prints it "
+        "before the draft.",
         "own_words_placeholder": "We want to co-create because …",
         "none_weighed": "You have not weighed any gains yet. Move the sliders: how important is each gain to your "
         "project, and how likely is the project to deliver it?",

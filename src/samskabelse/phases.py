@@ -58,8 +58,8 @@ TEXT = Texts(
         "next_heading": "De tre mest presserende næste skridt",
         "own_steps_label": "Dine egne næste skridt",
         "own_steps_help": "Skridtene ovenfor er kursets forslag. Skriv dine egne – ét pr. linje, som handlinger, fx "
-                          "»Ring til formanden for beboerforeningen«. De gemmes med dine svar og står på din plan "
-                          "(07) ved siden af kursets forslag.",
+                          "»Ring til formanden for beboerforeningen«. De kommer med, når du gemmer dine svar, og "
+                          "står på din plan (07) før kursets forslag.",
         "own_steps_placeholder": "Ét skridt pr. linje",
         "next_item": "<b>{phase}</b> · {status}: {text}",
         "next_rule": "Reglen: tidligere fase først; i en fase kommer »ikke startet« før »i gang«; "
@@ -81,7 +81,7 @@ TEXT = Texts(
         "overview_note": "Fasens navn og strategiske fokus er kursets arbejdsmodel. Selv hvor et fokuspunkt "
                          "genfortæller et budskab fra publikationen, er dets placering i fasen kursets.",
         "note_type": "Svarene for »{what}« kan ikke læses (forventede en tabel); de er sprunget over.",
-        "note_own_steps": "Dine egne næste skridt skal være en liste af tekster, men er {got}; det, der ikke er "
+        "note_own_steps": "Dine egne næste skridt skal være en liste med tekster, men er {got}; det, der ikke er "
                           "tekst, er sprunget over.",
         "mixed_list": "en liste med andet end tekst",
         "note_phase": "Fasen »{value}« findes ikke længere i kurset; svarene for den er sprunget over.",
@@ -107,8 +107,8 @@ TEXT = Texts(
         "next_heading": "The three most urgent next steps",
         "own_steps_label": "Your own next steps",
         "own_steps_help": "The steps above are the course's suggestion. Write your own – one per line, as actions, "
-                          "e.g. “Call the chair of the residents' association”. They are saved with your answers "
-                          "and printed on your plan (07) beside the course's suggestion.",
+                          "e.g. “Call the chair of the residents' association”. They are saved when you save your "
+                          "answers, and your plan (07) prints them before the course's suggestion.",
         "own_steps_placeholder": "One step per line",
         "next_item": "<b>{phase}</b> · {status}: {text}",
         "next_rule": "The rule: earlier phase first; within a phase, “not started” before “under way”; "
