@@ -214,7 +214,8 @@ def test_own_words_are_saved_and_printed_beside_what_the_course_generates(tmp_pa
     from samskabelse.plan_word import write_plan_docx
 
     course = load_course(lang)
-    loaded = _own_words_answers(tmp_path, course, "  Vi vil have  borgerne med,\n\nfordi de kender hverdagen <b>bedst</b>.  ",
+    loaded = _own_words_answers(tmp_path, course,
+                                "  Vi vil have  borgerne med,\n\nfordi de kender hverdagen <b>bedst</b>.  ",
                                 "Ring til formanden for beboerforeningen\n\n  Sæt et møde op med direktionen  \n")
     g, ph = loaded.models["gains"], loaded.models["phases"]
     assert g.motivation == "Vi vil have borgerne med,\nfordi de kender hverdagen <b>bedst</b>."
