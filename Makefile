@@ -37,7 +37,9 @@ install: $(STAMP)
 
 # Reinstall only when a pin or the package definition changes. pip installs exactly the pinned versions: the lock
 # files name every package with its dependencies, and tests/test_dependencies.py checks what landed in .venv.
-$(STAMP): environment.yml requirements/dev.txt pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json
+VOILA_TEMPLATE := share/jupyter/voila/templates/samskabelse
+$(STAMP): environment.yml requirements/dev.txt pyproject.toml scripts/requirements_from_env.py lab-settings/overrides.json \
+		$(wildcard $(VOILA_TEMPLATE)/*)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The pins are for Python 3.11: run make PYTHON=python3.11 ...")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/participant.txt
@@ -48,6 +50,9 @@ $(STAMP): environment.yml requirements/dev.txt pyproject.toml scripts/requiremen
 	# JupyterLab settings for a course room: no news or update pop-ups
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp lab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	# The app mode's page template (language, title, landmarks; see README "App mode")
+	rm -rf $(VENV)/$(VOILA_TEMPLATE) && mkdir -p $(VENV)/share/jupyter/voila/templates
+	cp -R $(VOILA_TEMPLATE) $(VENV)/$(VOILA_TEMPLATE)
 	touch $@
 
 # Re-resolve environment.yml's pins from requirements/participant.in and requirements/dev.txt from

@@ -75,7 +75,7 @@ def check(condition: bool, message: str) -> None:
 
 
 RICH = ("text/html", "text/markdown", "image/png", "image/svg+xml", "application/vnd.jupyter.widget-view+json",
-        "application/pdf")
+        "application/pdf", "application/javascript")  # the page script of access.py, displayed by open_course
 RAW_REPR = re.compile(r"PosixPath\(|WindowsPath\(|<samskabelse\.|object at 0x|^\(.*,.*\)$|^\[.*\]$|^\{.*\}$", re.S)
 
 

@@ -4,7 +4,8 @@ Widget front-end and kernel versions that disagree show "Error displaying widget
 see it. For every widget notebook in Danish (and at least one in English) this opens the notebook in JupyterLab,
 runs all cells, checks that every widget displayed and no cell raised, then moves each course widget's slider with
 the keyboard (focus the handle, press an arrow key) and checks that its figure (the <img> in
-.samskabelse-figure) and its result text (.samskabelse-result) both changed.
+.samskabelse-figure) and its result text (.samskabelse-result) both changed, and runs axe-core on the output area
+(no serious or critical violation).
 
 Skipped with the reason when /usr/bin/chromium is missing; in CI (CI=true) a missing Chromium fails instead.
 On failure a screenshot is saved to build/browser-screenshots/<test>.png.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
+from browser import accessibility as a11y
 from browser import harness as h
 
 pytestmark = pytest.mark.browser
@@ -89,6 +91,10 @@ def test_widgets_display_and_follow_the_keyboard_in_jupyterlab(lang, number, lab
         for widget in complete:
             h.check_widget_follows_keyboard(page, widget)
         assert not h.problems(page), f"{relpath} after moving the sliders: {h.problems(page)}\nconsole: {console}"
+        # axe-core on the output area (the course's own elements; JupyterLab's chrome is recorded in the README)
+        findings = a11y.run_axe(page, include=[".jp-OutputArea"], own=".jp-OutputArea")
+        serious = a11y.serious_own(findings)
+        assert not serious, f"{relpath}: axe-core finds in the output area:\n{a11y.describe(serious)}"
 
 
 BROKEN = [

@@ -19,6 +19,7 @@ import pytest
 from browser import harness as h
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+LAB_ADVICE = re.compile(r"(?i)shift\s*\+\s*enter|kør (cellen|den igen)|run (the cell|it again)")
 DANISH = h.notebooks_present("da", ("00", *h.WIDGET_NOTEBOOKS))
 ENGLISH = next(n for n in ("02", "06", "00") if h.notebook_path("en", n) is not None)
 RENDERED = [("da", n) for n in DANISH] + [("en", ENGLISH)]
@@ -65,6 +66,15 @@ def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_pages)
     assert code_lines(path), f"{path.name}: no code lines to look for"
     shown = [line for line in code_lines(path) if line in text]
     assert not shown, f"{path.name}: Voilà shows code: {shown}"
+    # the course's page template: the page's language, the notebook's heading as its title, no lab-only advice
+    nb = nbformat.read(path, as_version=4)
+    assert f'<html lang="{lang}">' in page, f"{path.name}: the page does not say lang={lang!r}"
+    heading = html.escape(nb.cells[0].source.splitlines()[0].lstrip("# ").strip(), quote=False)
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and title.group(1).strip().startswith(heading), f"{path.name}: title {title and title.group(1)!r}"
+    if number != "00":  # 00 teaches JupyterLab itself
+        advice = LAB_ADVICE.search(text)
+        assert not advice, f"{path.name}: the app tells the reader to run cells: {text[advice.start() - 80:][:200]!r}"
 
 
 @pytest.mark.browser
@@ -94,7 +104,12 @@ def test_a_voila_app_hides_the_code_and_follows_the_keyboard(tmp_path):
                 complete = [w for w in widgets if w.complete]
                 assert complete, f"{relpath}: no widget with a slider, a figure and a result: {widgets}"
                 for widget in complete:
+                    alt = page.locator(f'[data-e2e-widget="{widget.index}"] img.samskabelse-figure').first
+                    before = alt.get_attribute("alt")
                     h.check_widget_follows_keyboard(page, widget)
+                    # the text alternative follows the figure (the page script copies it in the next frame)
+                    page.wait_for_function("([el, old]) => el.alt && el.alt !== old", arg=[alt.element_handle(),
+                                                                                          before])
                 assert not h.problems(page), f"{relpath} after moving the sliders: {h.problems(page)}"
         finally:
             browser.close()
@@ -150,3 +165,73 @@ def test_the_timeline_app_delivers_every_export_as_a_download(tmp_path):
     assert saved["pdf"].startswith(b"%PDF") and b"/Count 1" in saved["pdf"]
     events = icalendar.Calendar.from_ical(saved["ics"]).walk("VEVENT")
     assert len(events) == 5 and all(str(e["SUMMARY"]) for e in events)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Accessibility: axe-core on every widget app, in both languages
+
+AXE_APPS = [(lang, n) for lang in ("da", "en") for n in h.notebooks_present(lang, h.WIDGET_NOTEBOOKS)]
+
+
+@pytest.fixture(scope="module")
+def app_browser(tmp_path_factory):
+    """One Voilà server for notebooks/ (the apps as Binder's voila/render links open them) and one Chromium."""
+    h.require_browser()
+    from playwright.sync_api import sync_playwright
+
+    server = h.voila_server("notebooks", tmp_path_factory.mktemp("voila-axe"))
+    with sync_playwright() as playwright:
+        browser = h.launch_chromium(playwright)
+        try:
+            yield server, browser
+        finally:
+            browser.close()
+            server.stop()
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize(("lang", "number"), AXE_APPS, ids=[f"{lang}-{n}" for lang, n in AXE_APPS])
+def test_the_app_is_accessible(lang, number, app_browser):
+    """No serious or critical axe-core violation in the course's own elements (Voilà's own page furniture has
+    none either; README, "Accessibility"), the page in the notebook's language with a real title, every figure
+    with its text alternative, one Tab stop per slider, and toggle buttons that say whether they are pressed."""
+    from browser import accessibility as a11y
+
+    server, browser = app_browser
+    path = h.notebook_path(lang, number)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.set_default_timeout(h.STEP_MS)
+    try:
+        with h.screenshot_on_failure(page, f"axe-voila-{lang}-{number}"):
+            page.goto(server.url(f"/voila/render/{lang}/{path.name}"), wait_until="domcontentloaded",
+                      timeout=60_000)
+            h.wait_for_widgets(page, timeout_ms=60_000)
+            team = page.locator(".samskabelse-gains-team button")  # 02's team figure is made when asked
+            if team.count():
+                team.first.click()
+                page.wait_for_selector(".samskabelse-gains-team img.samskabelse-figure", timeout=30_000)
+            page.wait_for_function("() => [...document.images].every(i => i.complete) && "
+                                   "[...document.querySelectorAll('img.samskabelse-figure')].every(i => i.alt)",
+                                   timeout=h.STEP_MS)
+            findings = a11y.run_axe(page)
+            serious = a11y.serious_own(findings)
+            assert not serious, f"{path.name}: axe-core finds in the course's elements:\n{a11y.describe(serious)}"
+            assert not a11y.count(findings, own=False, serious_only=True), a11y.describe(findings, own=False)
+            state = page.evaluate(r"""() => ({
+              lang: document.documentElement.lang, title: document.title,
+              tabbableReadouts: document.querySelectorAll('.widget-readout:not([tabindex="-1"])').length,
+              unnamedHandles: [...document.querySelectorAll('.noUi-handle')].filter(h => {
+                const id = h.getAttribute('aria-labelledby'); const el = id && document.getElementById(id);
+                return !(el && el.textContent.trim()); }).length,
+              toggles: [...document.querySelectorAll('button.widget-toggle-button')].map(
+                b => [b.getAttribute('aria-pressed'), b.classList.contains('mod-active')]),
+              alts: [...document.querySelectorAll('img.samskabelse-figure')].map(i => i.alt),
+            })""")
+            assert state["lang"] == lang and "–" in state["title"], state
+            assert state["tabbableReadouts"] == 0, "a slider's number beside it takes its own Tab stop"
+            assert state["unnamedHandles"] == 0, "a slider handle without the name of its label"
+            assert all(p == ("true" if on else "false") for p, on in state["toggles"]), state["toggles"]
+            assert state["alts"] and all(len(a) > 40 for a in state["alts"]), state["alts"]
+    finally:
+        page.close()

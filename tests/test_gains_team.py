@@ -205,7 +205,7 @@ def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):
     w.include_me.value = not w.include_me.value
     assert reads == [] and w.live is None, "changing a control of the closed view loaded the team"
     w.load_button.click()
-    assert len(reads) == 1 and w.live is not None and w.live.image in w.box.children
+    assert len(reads) == 1 and w.live is not None and w.live.widget in w.box.children
     assert w.result in w.box.children and w.measure in w.box.children
     w.load_button.click()
     assert len(reads) == 2 and list(w.box.children).count(w.result) == 1, "loading again added the views twice"

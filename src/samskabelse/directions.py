@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from matplotlib.patches import Circle, Rectangle
 
+from .access import mark_widget, named
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
@@ -55,7 +56,12 @@ TEXT = Texts(
         "more": "+{n} mere",
         "legend": "Stiplet cirkel: grænsen for tynd\nopmærksomhed ({thin} af {max}).\n"
                   "Skraveret søjle: tynd opmærksomhed.",
-        "alt": "Kompas med de fire ledelsesretninger og din opmærksomhed i hver",
+        "alt": "Kompas med de fire ledelsesretninger og din opmærksomhed i hver, fra 0 til {max}: {rows}.",
+        "alt_row": "{name} {value}{thin}, {names}",
+        "alt_thin": " (tynd)",
+        "alt_names": "nøglepersoner: {names}",
+        "slider_name": "{name}: opmærksomhed nu (0–5)",
+        "text_name": "{name}: nøglepersoner",
         "thin_some": "Opmærksomheden er tynd {where}.",
         "thin_none": "Ingen retning har tynd opmærksomhed lige nu. Mindst får {where}.",
         "thin_all": "Opmærksomheden er tynd i alle fire retninger. Hvor vil du begynde?",
@@ -95,7 +101,12 @@ TEXT = Texts(
         "more": "+{n} more",
         "legend": "Dashed circle: the limit for thin\nattention ({thin} of {max}).\n"
                   "Hatched bar: thin attention.",
-        "alt": "Compass of the four leadership directions and your attention in each",
+        "alt": "Compass of the four leadership directions and your attention in each, from 0 to {max}: {rows}.",
+        "alt_row": "{name} {value}{thin}, {names}",
+        "alt_thin": " (thin)",
+        "alt_names": "key stakeholders: {names}",
+        "slider_name": "{name}: attention now (0–5)",
+        "text_name": "{name}: key stakeholders",
         "thin_some": "Attention is thin {where}.",
         "thin_none": "No direction has thin attention right now. The least goes {where}.",
         "thin_all": "Attention is thin in all four directions. Where will you start?",
@@ -311,7 +322,7 @@ class CompassFigure:
         self.t = t
         self.course = course
         self.positions = _compass_positions(course.directions, course.language)
-        self.fig = fig = new_figure(10.5, 7.8)
+        self.fig = fig = new_figure(10, 7.45)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(-10.5, 10.5)
         ax.set_ylim(-7.6, 7.6)
@@ -355,9 +366,9 @@ class CompassFigure:
                                                linespacing=1.25)
         for text in [*self.titles.values(), *self.names.values()]:
             text.set_parse_math(False)  # a name with "$" in it is a name, not a formula
-        self.update(model)
         dynamic = [*self.bars.values(), ring, *self.titles.values(), *self.names.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"])
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"], lang=course.language)
+        self.update(model)
 
     @staticmethod
     def _bounds(dx: int, dy: int, length: float) -> tuple[tuple[float, float], float, float]:
@@ -395,6 +406,21 @@ class CompassFigure:
             self.names[d.id].set_text(self.name_lines(names))
             self.names[d.id].set_fontstyle("normal" if names else "italic")
             self.names[d.id].set_color("black" if names else PALETTE["grey"])
+        if hasattr(self, "live"):
+            self.describe(model)
+
+    def describe(self, model: DirectionsModel) -> None:
+        """The compass in words and as a table: each direction's attention and its key stakeholders."""
+        t, thin = self.t, set(model.thin())
+        rows, words = [], []
+        for d in self.course.directions:
+            value, names = model.attention[d.id], model.stakeholders.get(d.id, [])
+            shown = ", ".join(names) if names else t["none_named"]
+            rows.append([d.name, f"{value}/{ATTENTION_MAX}" + (t["alt_thin"] if d.id in thin else ""), shown])
+            words.append(t["alt_row"].format(name=d.name, value=value, thin=t["alt_thin"] if d.id in thin else "",
+                                             names=t["alt_names"].format(names=shown)))
+        self.live.describe(t["alt"].format(max=ATTENTION_MAX, rows="; ".join(words)),
+                           [t["col_direction"], t["col_attention"], t["col_names"].split(" (")[0]], rows)
 
     def refresh(self, model: DirectionsModel) -> None:
         self.update(model)
@@ -416,7 +442,6 @@ class DirectionsWidget:
         self.errors = ErrorBoundary(course.language)
         self.compass = CompassFigure(course, self.model)
         self.live = self.compass.live
-        self.live.image.add_class("samskabelse-figure")
         self.sliders: dict[str, Any] = {}
         self.names: dict[str, Any] = {}
         header = widgets.HBox([
@@ -428,13 +453,14 @@ class DirectionsWidget:
         for d in course.directions:
             label = widgets.HTML(f"<b>{html.escape(d.name)}</b><br><small>{html.escape(d.who)}</small>",
                                  layout=widgets.Layout(width="260px"))
-            slider = widgets.IntSlider(value=self.model.attention[d.id], min=0, max=ATTENTION_MAX,
-                                       description="", tooltip=d.name, continuous_update=True,
-                                       layout=widgets.Layout(width="260px"))
+            slider = named(widgets.IntSlider(value=self.model.attention[d.id], min=0, max=ATTENTION_MAX,
+                                             continuous_update=True, layout=widgets.Layout(width="260px")),
+                           t["slider_name"].format(name=d.name), shown=False)
             example = t["examples"].get(d.id, t["example"])
             text = widgets.Text(value=", ".join(self.model.stakeholders.get(d.id, [])),
                                 placeholder=t["placeholder"].format(example=example), continuous_update=False,
                                 layout=widgets.Layout(flex="1 1 auto", min_width="240px"))
+            named(text, t["text_name"].format(name=d.name), shown=False)
             slider.observe(self.errors.guard(lambda change, ident=d.id: self._attention_changed(ident, change["new"])),
                            names="value")
             text.observe(self.errors.guard(lambda change, ident=d.id: self._names_changed(ident, change["new"])),
@@ -445,8 +471,7 @@ class DirectionsWidget:
         self.result = widgets.HTML(self.summary())
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([*rows, scale, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-directions")
+        mark_widget(self.box, course.language, "samskabelse-directions")
 
     # -- reacting to the user ------------------------------------------------------------------
     def _attention_changed(self, direction: str, value: int) -> None:

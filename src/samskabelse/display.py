@@ -105,6 +105,7 @@ def open_course(lang: str, path: str | None = None) -> Course:
     from IPython import get_ipython
     from IPython.display import display
 
+    from .access import page_support
     from .figures import use_course_style
 
     shell = get_ipython()
@@ -112,6 +113,7 @@ def open_course(lang: str, path: str | None = None) -> Course:
         shell.set_custom_exc((CourseError,), _show_course_error)
     course = load_course(lang, path)
     use_course_style()
+    display(page_support())  # the page script that names the widgets' controls for screen readers (access.py)
     if not course.is_default:
         note = TEXT[lang]["override"].format(path=user_text(course.path, 300))
         display(HTMLText(f'<p class="samskabelse-override">{note}</p>'))

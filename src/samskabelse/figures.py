@@ -65,6 +65,12 @@ def use_course_style() -> None:
     warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
 
 
+# JupyterLab's output area at a 1366-pixel laptop screen is about 930 pixels wide (Voilà's wider): a figure wider
+# than 1000 pixels would be shrunk, and its 11-point text below what a projector at the back of a room needs.
+MAX_WIDTH = 10.0  # inches, at 100 dpi
+MIN_FONT = 11.0  # points
+
+
 def new_figure(width: float = 8.0, height: float = 5.0) -> Figure:
     """A figure outside pyplot, so that nothing is displayed twice and nothing leaks between cells.
 
@@ -181,21 +187,53 @@ class LiveFigure:
         live.refresh()          # or live.relayout() when labels changed size
 
     The layout is computed once and then frozen, so a change costs one draw and one PNG encoding.
+
+    `widget` is the figure with its text alternative: `describe(alt, header, rows)` after each change says in
+    words what the figure shows (the page script makes it the image's alt text) and gives the same numbers as a
+    table, which a check box under the figure shows (access.py).
     """
 
-    def __init__(self, fig: Figure, *, alt: str = ""):
+    def __init__(self, fig: Figure, *, alt: str = "", lang: str = "da"):
         import ipywidgets as widgets
+
+        from .access import TEXT, alt_html
 
         self.fig = fig
         # shown at its own pixel size (sharp), shrinking on narrow screens
         width_px = round(fig.get_figwidth() * fig.dpi)
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width_px}px", max_width="100%",
                                                                        height="auto"))
-        if alt:
-            self.image.description = alt
+        self.image.add_class("samskabelse-figure")
+        self.alt = alt
+        self.table: tuple[list[str], list[list[object]]] | None = None
+        self.text = widgets.HTML(alt_html(alt))
+        self.text.add_class("samskabelse-figure-text")
+        self.show_table = widgets.Checkbox(value=False, description=TEXT[lang]["show_table"], indent=False,
+                                           layout=widgets.Layout(display="none", width="auto"))
+        self.show_table.observe(lambda change: self._show_text(), names="value")
+        self.block = widgets.VBox([self.image, self.show_table, self.text])
+        self.block.add_class("samskabelse-figure-block")
         self.last_render_ms = 0.0
         self.renders = 0
         self.relayout()
+
+    def describe(self, alt: str, header: list[str] | None = None, rows: list[list[object]] | None = None) -> None:
+        """What the figure shows, in words (its text alternative), and the same numbers as a table."""
+        self.alt = alt
+        if header is not None:
+            self.table = (list(header), [list(r) for r in rows or []])
+            if self.show_table.layout.display == "none":
+                self.show_table.layout.display = None
+        self._show_text()
+
+    def _show_text(self) -> None:
+        from .access import alt_html, data_table
+
+        value = alt_html(self.alt)
+        if self.table is not None and self.show_table.value:
+            value += data_table(*self.table)
+        if self.text.value != value:
+            self.text.value = value
 
     def relayout(self) -> None:
         """Lay the figure out anew (after labels change size), then render it.
@@ -214,7 +252,8 @@ class LiveFigure:
 
     @property
     def widget(self):
-        return self.image
+        """The figure, its text alternative and its table, to put in the widget's box."""
+        return self.block
 
 
 _LAYOUTS: dict = {}  # layout key -> the axes' positions, for figures that are laid out alike
@@ -238,7 +277,8 @@ class BlitLiveFigure(LiveFigure):
     - `refresh(dirty)`: restore and redraw only some boxes of the figure (see there).
     """
 
-    def __init__(self, fig, animated, *, alt: str = "", layout_key: Callable[[], Hashable] | None = None,
+    def __init__(self, fig, animated, *, alt: str = "", lang: str = "da",
+                 layout_key: Callable[[], Hashable] | None = None,
                  background_key: Callable[[], Hashable] | None = None,
                  encoder: Callable[[object], bytes] | None = None):
         self.animated: list = []
@@ -248,7 +288,7 @@ class BlitLiveFigure(LiveFigure):
         self.background_key = background_key
         self.encoder = encoder or rgb_png
         self.set_animated(animated)
-        super().__init__(fig, alt=alt)
+        super().__init__(fig, alt=alt, lang=lang)
 
     def set_animated(self, artists) -> None:
         """Name the artists that change (e.g. after parts of the figure were rebuilt); refresh or relayout next."""
@@ -427,7 +467,9 @@ class PathText:
         self.dx = {"left": -left, "center": -(left + right) / 2, "right": -right}[self.ha]
         self.dy = {"center": -(descent + cap) / 2, "top": -cap, "bottom": -descent, "baseline": 0.0}[self.va]
         self.glyphs.set_path(path)
-        if self.box is not None:
+        if self.box is not None and not text:  # no text, no box
+            self.box.set_path(path)
+        elif self.box is not None:
             pad = self.size * 0.25
             style = BoxStyle.Round(pad=0, rounding_size=pad)
             self.box.set_path(style(left - pad, descent - pad, right - left + 2 * pad, cap - descent + 2 * pad, 1.0))
@@ -448,6 +490,14 @@ class PathText:
         """In points."""
         return self.right - self.left
 
+    def extent(self, ha: str | None = None) -> tuple[float, float, float, float]:
+        """The drawn box (box included) relative to the anchor, in points: x0, x1, y0, y1 (y upward)."""
+        dx = self.dx if ha is None else {"left": -self.left, "center": -(self.left + self.right) / 2,
+                                          "right": -self.right}[ha]
+        descent, cap = _font_extent(self.size, self.weight)
+        pad = self.size * 0.25 if self.box is not None else 0.0
+        return (self.left + dx - pad, self.right + dx + pad, descent + self.dy - pad, cap + self.dy + pad)
+
     def _place(self) -> None:
         from matplotlib.transforms import Affine2D, ScaledTranslation
 
@@ -456,3 +506,123 @@ class PathText:
                      + ScaledTranslation(*self.xy, self.ax.transData))
         for patch in self.artists:
             patch.set_transform(transform)
+
+
+class LabelSpace:
+    """Where labels may go on one axes without overlapping each other, lines or markers.
+
+    Everything is kept as boxes in display pixels (x0, x1, y0, y1): obstacles (`line_x`, `line_y`, `point`,
+    `rect`) and each label placed. `place(label, candidates)` puts a PathText at the first candidate position
+    (x, y, ha) in data coordinates whose box is inside the axes and free. A vertical line across the axes
+    (`line_x`) is a lesser obstacle: where no position is free, a label may lie over one (its white box then
+    hides the line behind it, so no line strikes through text) rather than be shortened or overlap anything
+    else. The data-to-pixel mapping is read once (the axes must be linear and laid out), so a placement costs
+    arithmetic only: it runs on every slider move.
+    """
+
+    GAP = 3.0  # pixels between a label and anything else
+
+    def __init__(self, ax, *, bounds=None):
+        (x0, y0), (x1, y1) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
+        self.ox, self.oy, self.sx, self.sy = x0, y0, x1 - x0, y1 - y0
+        self.scale = ax.get_figure(root=True).dpi / 72
+        box = ax.bbox if bounds is None else bounds
+        self.bounds = (box.x0, box.x1, box.y0, box.y1)
+        self.obstacles: list[tuple[float, float, float, float]] = []
+        self.lines: list[tuple[float, float, float, float]] = []
+        self.labels: list[tuple[float, float, float, float]] = []
+
+    def x(self, x: float) -> float:
+        return self.ox + x * self.sx
+
+    def y(self, y: float) -> float:
+        return self.oy + y * self.sy
+
+    def line_x(self, x: float, width_pt: float = 2.0) -> None:
+        """A vertical line across the axes."""
+        half = width_pt * self.scale / 2
+        self.lines.append((self.x(x) - half, self.x(x) + half, self.bounds[2], self.bounds[3]))
+
+    def line_y(self, x0: float, x1: float, y: float, width_pt: float = 2.0) -> None:
+        half = width_pt * self.scale / 2
+        a, b = sorted((self.x(x0), self.x(x1)))
+        self.obstacles.append((a - half, b + half, self.y(y) - half, self.y(y) + half))
+
+    def point(self, x: float, y: float, size_pt: float) -> None:
+        half = size_pt * self.scale / 2
+        self.obstacles.append((self.x(x) - half, self.x(x) + half, self.y(y) - half, self.y(y) + half))
+
+    def rect(self, x0: float, x1: float, y0: float, y1: float) -> None:
+        a, b = sorted((self.x(x0), self.x(x1)))
+        c, d = sorted((self.y(y0), self.y(y1)))
+        self.obstacles.append((a, b, c, d))
+
+    def point_is_clear(self, x: float, y: float, size_pt: float) -> bool:
+        """Whether a marker drawn at (x, y) would be clear of the labels placed so far."""
+        half = size_pt * self.scale / 2 + self.GAP
+        px, py = self.x(x), self.y(y)
+        return not any(a0 < px + half and px - half < a1 and b0 < py + half and py - half < b1
+                       for a0, a1, b0, b1 in self.labels)
+
+    def box_of(self, label: PathText, x: float, y: float, ha: str) -> tuple[float, float, float, float]:
+        x0, x1, y0, y1 = label.extent(ha)
+        px, py, k = self.x(x), self.y(y), self.scale
+        return (px + x0 * k, px + x1 * k, py + y0 * k, py + y1 * k)
+
+    def overlap(self, box) -> tuple[float, float]:
+        """How much `box` (grown by the gap) overlaps labels, markers and bars, plus how far it sticks out of the
+        axes; and how much it overlaps vertical lines."""
+        g = self.GAP
+        x0, x1, y0, y1 = box[0] - g, box[1] + g, box[2] - g, box[3] + g
+
+        def area(boxes) -> float:
+            total = 0.0
+            for a0, a1, b0, b1 in boxes:
+                w, h = min(x1, a1) - max(x0, a0), min(y1, b1) - max(y0, b0)
+                if w > 0 and h > 0:
+                    total += w * h + 1.0
+            return total
+
+        bx0, bx1, by0, by1 = self.bounds
+        outside = max(0.0, bx0 - box[0]) + max(0.0, box[1] - bx1) + max(0.0, by0 - box[2]) + max(0.0, box[3] - by1)
+        return area(self.obstacles) + area(self.labels) + outside * 1000.0, area(self.lines)
+
+    def place(self, label: PathText, candidates, *, texts: list[str] | None = None, keep: bool = True,
+              or_hide: bool = False) -> int | None:
+        """Put `label` at the best candidate (x, y, ha); returns the candidate's index.
+
+        `texts`: the label's text, longest first (e.g. a name shortened further and further). In order of
+        preference: the full text where it is free; the full text over a line only; a shorter text where it is
+        free; a shorter text over a line only; else, with `or_hide`, no label at all (returns None: the
+        figure's table has it); else the full text where it overlaps least."""
+        options = texts or [label.text or ""]
+        scored = []  # (text rank, index, heavy, lines, box)
+        for rank, text in enumerate(options):
+            label.set_text(text)
+            for i, (x, y, ha) in enumerate(candidates):
+                box = self.box_of(label, x, y, ha)
+                heavy, lines = self.overlap(box)
+                scored.append((rank, i, heavy, lines, box))
+                if heavy == 0 and lines == 0 and rank == 0:
+                    break
+            if any(h == 0 and r == rank for r, _, h, _, _ in scored):
+                break
+
+        def pick(rank_ok, free_of_lines):
+            fits = [c for c in scored if rank_ok(c[0]) and c[2] == 0 and (c[3] == 0 or not free_of_lines)]
+            return min(fits, key=lambda c: (c[0], c[3], c[1])) if fits else None
+
+        best = (pick(lambda r: r == 0, True) or pick(lambda r: r == 0, False) or pick(lambda r: r > 0, True)
+                or pick(lambda r: r > 0, False))
+        if best is None and or_hide:
+            label.set_text("")
+            return None
+        best = best or min((c for c in scored if c[0] == 0), key=lambda c: (c[2], c[3], c[1]))
+        rank, index, _, _, box = best
+        x, y, ha = candidates[index]
+        label.set_text(options[rank])
+        label.set_alignment(ha)
+        label.set_position((x, y))
+        if keep:
+            self.labels.append(box)
+        return index

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from .access import mark_widget, named
 from .course import Course, FrameElement
 from .display import BASIS_LABELS, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
@@ -41,6 +42,11 @@ TEXT = Texts(
         "lane_elastic": "Elastisk: spillerum\ntil at improvisere",
         "lane_decider": "Hvem beslutter",
         "sheet_alt": "Rammeark: rammeelementerne sorteret i faste og elastiske, med hvem der beslutter",
+        "sheet_alt_rows": "{alt}. {fixed_head}: {fixed}. {elastic_head}: {elastic}.",
+        "none": "ingen",
+        "name_fixed": "{name}: fast eller elastisk",
+        "name_decider": "{name}: hvem beslutter",
+        "name_influence": "{name}: partnernes indflydelse",
         "sheet_head": "Rammeark til partnerne",
         "sheet_count": "{fixed} af {n} rammer ligger fast, og {elastic} er elastiske.",
         "sheet_no_fixed": "Intet ligger fast. Så ved partnerne ikke, hvad de kan regne med: hvilke rammer "
@@ -93,6 +99,11 @@ TEXT = Texts(
         "lane_elastic": "Elastic: room\nto improvise",
         "lane_decider": "Who decides",
         "sheet_alt": "Boundary sheet: the boundaries sorted into fixed and elastic, with who decides each",
+        "sheet_alt_rows": "{alt}. {fixed_head}: {fixed}. {elastic_head}: {elastic}.",
+        "none": "none",
+        "name_fixed": "{name}: fixed or elastic",
+        "name_decider": "{name}: who decides",
+        "name_influence": "{name}: the partners' influence",
         "sheet_head": "Boundary sheet for the partners",
         "sheet_count": "{fixed} of {n} boundaries are fixed, and {elastic} are elastic.",
         "sheet_no_fixed": "Nothing is fixed. Then the partners do not know what they can count on: which "
@@ -339,9 +350,9 @@ class PitchFigure:
             self.deciders[e.id] = ax.text(8.4, row, "", ha="left", va="center", fontsize=13)
         for text in [*self.labels.values(), *self.deciders.values()]:
             text.set_parse_math(False)
-        self.update(model)
         dynamic = [*self.boxes.values(), *self.labels.values(), *self.deciders.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"])
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"], lang=course.language)
+        self.update(model)
 
     def update(self, model: FramingModel) -> None:
         for e in self.elements:
@@ -357,6 +368,22 @@ class PitchFigure:
             label.set_color("white" if fixed else "black")
             label.set_fontweight("bold" if fixed else "normal")
             self.deciders[e.id].set_text(self.decider_names.get(model.decider[e.id], model.decider[e.id]))
+        if hasattr(self, "live"):
+            self.describe(model)
+
+    def describe(self, model: FramingModel) -> None:
+        t = self.t
+
+        def who(e):
+            return self.decider_names.get(model.decider[e.id], model.decider[e.id])
+
+        def listed(fixed: bool) -> str:
+            return "; ".join(f"{e.name} ({who(e)})" for e in self.elements if model.fixed[e.id] == fixed) or t["none"]
+
+        alt = t["sheet_alt_rows"].format(alt=t["sheet_alt"], fixed_head=t["fixed"], fixed=listed(True),
+                                         elastic_head=t["elastic"], elastic=listed(False))
+        rows = [[e.name, t["fixed"] if model.fixed[e.id] else t["elastic"], who(e)] for e in self.elements]
+        self.live.describe(alt, [t["col_element"], t["col_fixed"], t["col_decider"]], rows)
 
     def refresh(self, model: FramingModel) -> None:
         self.update(model)
@@ -373,7 +400,6 @@ class FrameSheetWidget(_Linked):
         t = self.t
         self.pitch = PitchFigure(course, self.model)
         self.live = self.pitch.live
-        self.live.image.add_class("samskabelse-figure")
         self.sliders: dict[str, Any] = {}
         self.deciders: dict[str, Any] = {}
         decider_options = [(d.name, d.id) for d in course.framing.deciders]
@@ -384,10 +410,12 @@ class FrameSheetWidget(_Linked):
         ])]
         for e in course.framing.frame_elements:
             slider = widgets.SelectionSlider(options=[(t["fixed"], True), (t["elastic"], False)],
-                                             value=self.model.fixed[e.id], description="", tooltip=e.name,
-                                             continuous_update=True, layout=widgets.Layout(width="270px"))
+                                             value=self.model.fixed[e.id], continuous_update=True,
+                                             layout=widgets.Layout(width="270px"))
             drop = widgets.Dropdown(options=decider_options, value=self.model.decider[e.id],
                                     layout=widgets.Layout(width="260px"))
+            named(slider, t["name_fixed"].format(name=e.name), shown=False)  # the row's name, the column's heading
+            named(drop, t["name_decider"].format(name=e.name), shown=False)
             slider.observe(self.errors.guard(lambda ch, ident=e.id: self._fixed_changed(ident, ch["new"])),
                            names="value")
             drop.observe(self.errors.guard(lambda ch, ident=e.id: self._decider_changed(ident, ch["new"])),
@@ -397,8 +425,7 @@ class FrameSheetWidget(_Linked):
         self.result = widgets.HTML(self.sheet())
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
-        for cls in ("samskabelse-widget", "samskabelse-framing", "samskabelse-framing-sheet"):
-            self.box.add_class(cls)
+        mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-sheet")
 
     def _fixed_changed(self, element: str, fixed: bool) -> None:
         if self._syncing:
@@ -488,8 +515,9 @@ class ControlFigure:
         self.bars = ax.barh(range(n), [0.5] * n, left=-0.5, height=0.56, linewidth=1.5, zorder=2)
         self.status = {e.id: ax.text(k - 0.5 + 0.15, row, "", ha="left", va="center", fontsize=12)
                        for row, e in enumerate(self.elements)}
+        self.live = BlitLiveFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"],
+                                   lang=course.language)
         self.update(model)
-        self.live = BlitLiveFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"])
 
     def update(self, model: FramingModel) -> None:
         tensions = {e for e, _ in model.tensions()}
@@ -504,6 +532,17 @@ class ControlFigure:
             mark = self.t["tension_mark"] if e.id in tensions else ""
             self.status[e.id].set_text(status + mark)
             self.status[e.id].set_fontweight("bold" if mark else "normal")
+        if hasattr(self, "live"):
+            self.describe(model)
+
+    def describe(self, model: FramingModel) -> None:
+        t, levels = self.t, _names(self.course, "levels")
+        tensions = {e for e, _ in model.tensions()}
+        rows = [[e.name, levels[model.influence[e.id]],
+                 (t["status_fixed"] if model.fixed[e.id] else t["status_elastic"])
+                 + (t["tension_mark"] if e.id in tensions else "")] for e in self.elements]
+        alt = t["control_alt"] + ": " + "; ".join(f"{name} {level} ({status.strip()})" for name, level, status in rows)
+        self.live.describe(alt, [t["col_element"], t["col_influence"], t["col_frame"]], rows)
 
     def refresh(self, model: FramingModel) -> None:
         self.update(model)
@@ -520,7 +559,6 @@ class ControlWidget(_Linked):
         t = self.t
         self.chart = ControlFigure(course, self.model)
         self.live = self.chart.live
-        self.live.image.add_class("samskabelse-figure")
         options = [(lv.name, lv.id) for lv in course.framing.influence_levels]
         self.sliders: dict[str, Any] = {}
         rows = [widgets.HBox([
@@ -528,9 +566,9 @@ class ControlWidget(_Linked):
             widgets.HTML(f"<b>{t['col_influence']}</b>"),
         ])]
         for e in course.framing.frame_elements:
-            slider = widgets.SelectionSlider(options=options, value=self.model.influence[e.id], description="",
-                                             tooltip=e.name, continuous_update=True,
-                                             layout=widgets.Layout(width="380px"))
+            slider = widgets.SelectionSlider(options=options, value=self.model.influence[e.id],
+                                             continuous_update=True, layout=widgets.Layout(width="380px"))
+            named(slider, t["name_influence"].format(name=e.name), shown=False)
             slider.observe(self.errors.guard(lambda ch, ident=e.id: self._influence_changed(ident, ch["new"])),
                            names="value")
             self.sliders[e.id] = slider
@@ -538,8 +576,7 @@ class ControlWidget(_Linked):
         self.result = widgets.HTML(self.reflection())
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
-        for cls in ("samskabelse-widget", "samskabelse-framing", "samskabelse-framing-control"):
-            self.box.add_class(cls)
+        mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-control")
 
     def _influence_changed(self, element: str, level: str) -> None:
         if self._syncing:

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
+from .access import mark_widget, named
 from .course import Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
@@ -49,6 +50,12 @@ TEXT = Texts(
         "rank": "nr. {n}",
         "statement_heading": "Din motivation, som den ser ud nu",
         "statement_note": "Genereret ud fra dine skydere. Ret gerne ordene, når du bruger den.",
+        "own_name": "Egen gevinst {n}: navn",
+        "alt": "Søjlediagram: forventede gevinster for dit projekt, vigtighed og sandsynlighed fra 0 til 5. {rows}",
+        "alt_row": "{name}: vigtighed {importance}, sandsynlighed {likelihood}{rank}",
+        "alt_rank": " (nr. {n})",
+        "alt_none": "Ingen gevinster er vægtet endnu.",
+        "col_rank": "Placering",
         # messages about own gains
         "own_no_name": "Egen gevinst {n} har værdier, men intet navn. Giv den et navn, ellers tæller den ikke med.",
         "own_duplicate": "»{name}« står allerede på listen. Vægt den dér, eller giv egen gevinst {n} et andet navn.",
@@ -109,6 +116,12 @@ TEXT = Texts(
         "source_demand_split": "Kravet: {name}. Spørgsmålet: {text}.",
         "d_footer": "Tallene er dine egne vurderinger, lagt sammen efter kursets arbejdsmodel. Brug dem til at tale "
         "om projektet – ikke til at afgøre det.",
+        "d_alt": "Punktdiagram: gevinster over for krav, begge fra 0 til 5. {where}",
+        "d_alt_point": "Dit projekt står ved krav {demands} og gevinster {gains}: {zone}.",
+        "d_alt_none": "Dit projekt er ikke placeret endnu: ingen gevinster er vægtet.",
+        "d_col": "Mål", "d_col_value": "Værdi (0–5)",
+        "d_zone": {"outweigh": "gevinsterne opvejer kravene", "even": "omtrent lige", "low": "lave gevinster i "
+                   "forhold til kravene", "modest": "lidt at vinde, men også lidt at betale", "not_weighed": ""},
     },
     en={
         "intro": "Rate each gain for <b>your</b> project. <b>Importance</b>: how important is the gain to you? "
@@ -123,6 +136,12 @@ TEXT = Texts(
         "rank": "no. {n}",
         "statement_heading": "Your motivation as it stands",
         "statement_note": "Generated from your sliders. Do adjust the wording when you use it.",
+        "own_name": "Own gain {n}: name",
+        "alt": "Bar chart: expected gains of your project, importance and likelihood from 0 to 5. {rows}",
+        "alt_row": "{name}: importance {importance}, likelihood {likelihood}{rank}",
+        "alt_rank": " (no. {n})",
+        "alt_none": "No gains weighed yet.",
+        "col_rank": "Rank",
         "own_no_name": "Own gain {n} has values but no name. Give it a name, or it will not count.",
         "own_duplicate": "“{name}” is already on the list. Weigh it there, or give own gain {n} another name.",
         "own_long": "The name of own gain {n} was over {max} characters and has been shortened to “{name}”.",
@@ -178,6 +197,12 @@ TEXT = Texts(
         "source_demand_split": "The demand: {name}. The question: {text}.",
         "d_footer": "The numbers are your own ratings, added up by the course's working model. Use them to talk "
         "about the project – not to decide it.",
+        "d_alt": "Scatter chart: gains against demands, both from 0 to 5. {where}",
+        "d_alt_point": "Your project is at demands {demands} and gains {gains}: {zone}.",
+        "d_alt_none": "Your project is not placed yet: no gains have been weighed.",
+        "d_col": "Measure", "d_col_value": "Value (0–5)",
+        "d_zone": {"outweigh": "the gains outweigh the demands", "even": "about even", "low": "low gains for what "
+                   "it demands", "modest": "little to gain, but little to pay", "not_weighed": ""},
     },
 )
 
@@ -622,11 +647,10 @@ class GainsWidget:
         self.errors = ErrorBoundary(course.language)
         slots = course.own_gains_max
 
-        def slider(value: int, tooltip: str):
-            s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
-                                  layout=widgets.Layout(width="98%"))
-            s.tooltip = tooltip
-            return s
+        def slider(value: int, label: str):
+            # named by the row's gain and the column's heading (both visible), for screen readers
+            return named(widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
+                                          layout=widgets.Layout(width="98%")), label, shown=False)
 
         self.importance, self.likelihood = {}, {}
         cells = [widgets.HTML(f"<b>{t['col_gain']}</b>"), widgets.HTML(f"<b>{t['col_importance']}</b>"),
@@ -650,7 +674,7 @@ class GainsWidget:
             o = self.model.own[i] if i < len(self.model.own) else OwnGain("")
             text = widgets.Text(value=o.name, placeholder=t["own_slot"].format(n=i + 1), continuous_update=False,
                                 layout=widgets.Layout(width="98%"))
-            text.tooltip = course.own_gains_help
+            named(text, t["own_name"].format(n=i + 1), shown=False)
             self.own_names.append(text)
             self.own_importance.append(slider(o.importance, f"{t['own_slot'].format(n=i + 1)}: {t['importance']}"))
             self.own_likelihood.append(slider(o.likelihood, f"{t['own_slot'].format(n=i + 1)}: {t['likelihood']}"))
@@ -672,8 +696,7 @@ class GainsWidget:
 
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['intro']}</p>"), self.grid, own_heading, self.own_grid,
                                  self.messages, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-gains")
+        mark_widget(self.box, course.language, "samskabelse-gains")
         self.own_messages: list[str] = []
         self._sync_own(relayout=False)
         self._update_result()
@@ -709,10 +732,23 @@ class GainsWidget:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False, borderaxespad=0)
         self._set_row_labels()
         self.live = BlitLiveFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
-                                   encoder=BandedPNG().encode, alt=t["fig_title"])
+                                   encoder=BandedPNG().encode, alt=t["fig_title"], lang=self.course.language)
         self._draw_values()
         self.live.refresh()
-        self.live.image.add_class("samskabelse-figure")
+        self._describe()
+
+    def _describe(self) -> None:
+        """The figure's text alternative and table: each gain's two ratings and its rank."""
+        t = self.t
+        rated = self.model.rated(self.course)
+        rank = {r.key: k for k, r in enumerate(leading_gains(self.model, self.course), start=1)}
+        rows = [[r.name, r.importance, r.likelihood, t["rank"].format(n=rank[r.key]) if r.key in rank else ""]
+                for r in rated]
+        words = "; ".join(t["alt_row"].format(name=r.name, importance=r.importance, likelihood=r.likelihood,
+                                              rank=t["alt_rank"].format(n=rank[r.key]) if r.key in rank else "")
+                          for r in rated if r.weighed)
+        self.live.describe(t["alt"].format(rows=(words + ".") if words else t["alt_none"]),
+                           [t["col_gain"], t["col_importance"], t["col_likelihood"], t["col_rank"]], rows)
 
     def _set_row_labels(self) -> None:
         labels = [figure_text(g.name) for g in self.course.gains]
@@ -802,6 +838,7 @@ class GainsWidget:
     def _changed(self, figure: bool = True) -> None:
         if figure:
             self._refresh_rows(self._draw_values())
+        self._describe()
         self._update_result()
         for callback in self._listeners:
             callback()
@@ -869,7 +906,7 @@ class DemandsWidget:
             value = self.model.demands.setdefault(d.id, 0)
             s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
                                   layout=widgets.Layout(width="98%"))
-            s.tooltip = d.question
+            named(s, f"{d.name} (0 = {d.low}, 5 = {d.high})", shown=False)
             s.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[d.id] = s
             cells += [
@@ -888,8 +925,7 @@ class DemandsWidget:
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.errors.alert, self.live.widget,
                                  self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-demands")
+        mark_widget(self.box, course.language, "samskabelse-demands")
         gains.on_change(self.errors.guard(self.update))
         self._update_result()
 
@@ -926,10 +962,10 @@ class DemandsWidget:
         # named in a legend, not by a label that follows the point: a moving text costs more to redraw
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False, borderaxespad=0,
                   handletextpad=0.3)
-        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"])
+        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"],
+                                   lang=self.course.language)
         self._placed = self._place()
         self.live.refresh()
-        self.live.image.add_class("samskabelse-figure")
 
     def _place(self) -> tuple:
         """Move the project's point; returns where it is, so that an unchanged figure is not re-encoded."""
@@ -993,6 +1029,12 @@ class DemandsWidget:
             body += f"<p>{t['d_zero']}</p>"
         css = "samskabelse-warning" if b.kind == "low" else "samskabelse-reading"
         self.reading = b
+        where = (t["d_alt_point"].format(demands=format_number(b.demands, lang), gains=format_number(b.gains, lang),
+                                         zone=t["d_zone"][b.kind]) if b.gains is not None else t["d_alt_none"])
+        scores = [[" ".join(t["d_ylabel"].split()), format_number(b.gains, lang) if b.gains is not None else "–"],
+                  [" ".join(t["d_xlabel"].split()), format_number(b.demands, lang)]]
+        self.live.describe(t["d_alt"].format(where=where), [t["d_col"], t["d_col_value"]],
+                           scores + [[dm.name, self.model.demands.get(dm.id, LOW)] for dm in course.demands])
         self.result.value = (f"<div class='{css}'>{'<br>'.join(lines)}{body}"
                              f"<p><small><i>{t['d_footer']}</i></small></p></div>")
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .access import mark_widget
 from .answers import EXAMPLE_TEAM, display_labels, load_team
 from .course import Course
 from .display import user_text
@@ -34,6 +35,7 @@ PROMPTS_MAX = 3  # discussion prompts about gains (plus at most two about demand
 DEMAND_PROMPTS_MAX = 2
 NAMES_MAX = 3  # at most this many names in one prompt ("Anna, Bo og Camilla +2")
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "p", "h", "<"]
+MARKER_AREA = 60  # points², each person's marker
 COLOURS = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black", "grey")]
 
 TEXT = Texts(
@@ -60,6 +62,7 @@ TEXT = Texts(
         "title_demands": "Hvad det kræver (0–5)",
         "mean": "gns.",
         "fig_alt": "Holdets vægtning af gevinster og krav: hver person, gennemsnit og spredning",
+        "alt_row": "{name}: gennemsnit {mean}, fra {low} til {high}",
         "mean_legend": "gennemsnit",
         "spread_legend": "spredning (laveste–højeste)",
         "prompts_heading": "Hvor I er mest uenige – til drøftelse",
@@ -104,6 +107,7 @@ TEXT = Texts(
         "title_demands": "What it demands (0–5)",
         "mean": "mean",
         "fig_alt": "The team's weighing of gains and demands: each person, the mean and the spread",
+        "alt_row": "{name}: mean {mean}, from {low} to {high}",
         "mean_legend": "mean",
         "spread_legend": "spread (lowest–highest)",
         "prompts_heading": "Where you disagree most – to discuss",
@@ -285,6 +289,11 @@ def disagreements(spreads: list[Spread], limit: int) -> list[Spread]:
     return sorted(apart, key=lambda s: (-s.sd, -s.gap, order[s.key]))[:limit]
 
 
+def _centred(i: int, n: int) -> float:
+    """Offsets 0, 1, ..., n-1 centred on zero: -1, 0, 1 for three."""
+    return i - (n - 1) / 2
+
+
 def _names(members: list[Member], lang: str) -> str:
     t = TEXT[lang]
     shown = [t["me_in_text"] if m.me else user_text(m.label, 60) for m in members[:NAMES_MAX]]
@@ -355,8 +364,7 @@ class TeamWidget:
         self.banner.value = f"<p>{t['closed']}</p>"
         self.box = widgets.VBox([widgets.HBox([self.folder, self.load_button]), self.include_me, self.banner,
                                  self.errors.alert])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-gains-team")
+        mark_widget(self.box, course.language, "samskabelse-gains-team")
 
     # -- loading -----------------------------------------------------------------------------------
     def load(self) -> None:
@@ -403,14 +411,17 @@ class TeamWidget:
             rows = len(items)
             bars = ax.barh(range(rows), [0] * rows, left=[0] * rows, height=0.84, color=PALETTE["grey"],
                            alpha=0.16, label=t["spread_legend"])
+            # the mean on top of the people's markers and thinner than them: no marker hides it, and it hides
+            # no marker (one at the mean shows on both sides of it)
             (mean,) = ax.plot([0] * rows, range(rows), linestyle="none", marker="|", markersize=26,
-                              markeredgewidth=3, color=PALETTE["black"], label=t["mean_legend"])
+                              markeredgewidth=2.5, color=PALETTE["black"], label=t["mean_legend"], zorder=5)
             texts = [ax.text(HIGH + 0.15, y, "", va="center", ha="left", fontsize=12) for y in range(rows)]
             series = []
             for k, m in enumerate(self.members):
                 legend = figure_text(m.legend, 40) if m.legend else figure_text(m.label, 18)
-                sc = ax.scatter([], [], s=60, marker=MARKERS[k % len(MARKERS)], color=COLOURS[k % len(COLOURS)],
-                                edgecolors="white", linewidths=0.8, zorder=3, label=legend)
+                sc = ax.scatter([], [], s=MARKER_AREA, marker=MARKERS[k % len(MARKERS)],
+                                color=COLOURS[k % len(COLOURS)], edgecolors="white", linewidths=0.8, zorder=3,
+                                label=legend)
                 series.append(sc)
             self.spread_bars.append(bars)
             self.mean_marks.append(mean)
@@ -436,8 +447,8 @@ class TeamWidget:
         # only the gains panel changes with the measure; the rest is drawn once per team
         dynamic = [*self.series[0], *self.spread_bars[0], self.mean_marks[0], *self.mean_texts[0], self.gains_title]
         if self.live is None:
-            self.live = BlitLiveFigure(fig, dynamic, encoder=BandedPNG().encode, alt=t["fig_alt"])
-            self.live.image.add_class("samskabelse-figure")
+            self.live = BlitLiveFigure(fig, dynamic, encoder=BandedPNG().encode, alt=t["fig_alt"],
+                                       lang=course.language)
         else:
             self.live.set_animated(dynamic)
             self.live.relayout()
@@ -447,15 +458,21 @@ class TeamWidget:
         lang = self.course.language
         points: dict[int, list] = {k: [] for k in range(len(self.members))}
         index = {id(m): k for k, m in enumerate(self.members)}
+        # people with the same value in a row are set side by side, a marker's width apart (and a gap): first
+        # in a column, then in more columns, so that every marker shows whole
+        (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+        size_px = math.sqrt(MARKER_AREA) * self.fig.dpi / 72 + 3
+        dy, dx = size_px / abs(y1 - y0), size_px / abs(x1 - x0)
+        per_column = max(1, int(0.84 / dy))
         for row, s in enumerate(spreads):
-            # people with the same value in a row are spread out vertically, so that every marker shows
             groups: dict[float, list[Member]] = {}
             for who, v in s.values:
                 groups.setdefault(v, []).append(who)
             for v, group in groups.items():
-                step = min(0.2, 0.76 / len(group))
                 for j, who in enumerate(group):
-                    points[index[id(who)]].append((v, row + (j - (len(group) - 1) / 2) * step))
+                    points[index[id(who)]].append((v + dx * _centred(j // per_column, -(-len(group) // per_column)),
+                                                   row + dy * _centred(j % per_column,
+                                                                       min(len(group), per_column))))
         for k, pts in points.items():
             self.series[panel][k].set_offsets(pts if pts else [[math.nan, math.nan]])
         means = []
@@ -479,7 +496,27 @@ class TeamWidget:
         self._fill(ax_g, 0, gain_spreads(self.members, course, measure), "gain")
         self.gains_title.set_text(t["title_gains"].format(measure=t["measures"][measure]))
         self.live.refresh()
+        self._describe(measure)
         self.result.value = self._result_html(measure)
+
+    def _describe(self, measure: str) -> None:
+        """The figure in words and as a table: per gain and demand the mean, the range and each person's value."""
+        t, course, lang = self.t, self.course, self.course.language
+        groups = [(t["title_gains"].format(measure=t["measures"][measure]), gain_spreads(self.members, course, measure),
+                   lambda v: _value(v, measure, lang)),
+                  (t["title_demands"], demand_spreads(self.members, course), lambda v: str(int(v)))]
+        words, rows = [], []
+        for title, spreads, fmt in groups:
+            parts = [t["alt_row"].format(name=s.name, mean=format_number(s.mean, lang), low=fmt(s.low),
+                                         high=fmt(s.high)) for s in spreads if s.values]
+            words.append(f"{title}: {'; '.join(parts) or t['no_members']}.")
+            for s in spreads:
+                values = [next((fmt(v) for who, v in s.values if who is m), t["not_answered"]) for m in self.members]
+                rows.append([s.name, format_number(s.mean, lang) if s.values else t["not_answered"],
+                             f"{fmt(s.low)}–{fmt(s.high)}" if s.values else t["not_answered"], *values])
+        header = [f"{t['table_gain']} / {t['table_demand']}", t["table_mean"], t["table_spread"],
+                  *[m.label for m in self.members]]
+        self.live.describe(f"{t['fig_alt']}. {' '.join(words)}", header, rows)
 
     def _result_html(self, measure: str) -> str:
         t, course, lang = self.t, self.course, self.course.language

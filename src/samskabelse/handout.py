@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .access import mark_widget
 from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, display_labels, load_answers, read_answers_file
 from .course import REPO_ROOT, Course
 from .display import SavedFiles, user_text
@@ -654,8 +655,7 @@ class PlanWidget:
         self.button.on_click(self.errors.guard(lambda _b: self.save()))
         self.box = widgets.VBox([widgets.HBox([self.choice, self.slider]), self.button, self.status, self.errors.alert,
                                  self.preview])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-plan")
+        mark_widget(self.box, course.language, "samskabelse-plan")
         self.refresh(reload=True)
 
     def refresh(self, reload: bool = False) -> None:

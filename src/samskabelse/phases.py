@@ -20,6 +20,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from .access import mark_widget, named
 from .course import Course, FocusPoint, Phase
 from .display import HTMLText
 from .figures import PALETTE, BlitLiveFigure, new_figure
@@ -66,6 +67,7 @@ TEXT = Texts(
         "basis_course": "Kursets eget fokuspunkt",
         "basis_invented": "Opdigtet",
         "overview_when": "Hvornår",
+        "col_phase": "Fase",
         "overview_focus": "Strategisk fokus",
         "overview_points": "Chefens fokuspunkter",
         "overview_questions": "Spørgsmål at stille",
@@ -106,6 +108,7 @@ TEXT = Texts(
         "basis_course": "The course's own focus point",
         "basis_invented": "Invented",
         "overview_when": "When",
+        "col_phase": "Phase",
         "overview_focus": "Strategic focus",
         "overview_points": "The manager's focus points",
         "overview_questions": "Questions to ask",
@@ -314,6 +317,7 @@ class PhaseWidget:
                     style={"description_width": "0px"},
                 )
                 slider.add_class("samskabelse-focus-slider")
+                named(slider, f.text, shown=False)  # the focus point's text beside it
                 slider.observe(self.errors.guard(lambda change, p=ph.id, fp=f.id: self._marked(p, fp, change["new"])),
                                names="value")
                 self.sliders[ph.id][f.id] = slider
@@ -328,13 +332,12 @@ class PhaseWidget:
         moving = [*(b for segs in self.segments.values() for b in segs.values()),
                   *(t for labels in self.segment_labels.values() for t in labels.values()),
                   *self.readiness_labels.values(), *self.chosen_marks.values()]
-        self.live = BlitLiveFigure(self.fig, moving, alt=self._alt())
-        self.live.image.add_class("samskabelse-figure")
+        self.live = BlitLiveFigure(self.fig, moving, alt=self._alt(), lang=course.language)
+        self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([self.chooser, self.panel, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-phases")
+        mark_widget(self.box, course.language, "samskabelse-phases")
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
@@ -402,6 +405,17 @@ class PhaseWidget:
         summary = "; ".join(f"{p.name} {ready[p.id]:.0f} %" for p in self.course.phases)
         return self.t["alt"].format(summary=summary)
 
+    def _describe(self) -> None:
+        t, course = self.t, self.course
+        ready = self.model.readiness(course)
+        rows = []
+        for ph in course.phases:
+            counts = self.model.counts(course, ph.id)
+            rows.append([phase_label(course, ph), *[counts[s] for s in ("in_place", "under_way", "not_started")],
+                         t["readiness"].format(value=ready[ph.id])])
+        header = [t["col_phase"], t["in_place"], t["under_way"], t["not_started"], t["readiness_column"]]
+        self.live.describe(self._alt(), header, rows)
+
     # -- events --------------------------------------------------------------------------------
     def _phase_chosen(self, change) -> None:
         self.model.choose(change["new"], self.course)
@@ -415,8 +429,8 @@ class PhaseWidget:
     def update(self) -> None:
         """Show the model as it is now, updating the figure's bars and labels in place."""
         self._update_artists()
-        self.live.image.description = self._alt()
         self.live.refresh()
+        self._describe()
         self.result.value = describe(self.model, self.course)
 
     def _ipython_display_(self) -> None:
@@ -452,7 +466,7 @@ def phase_overview(course: Course) -> HTMLText:
         blocks.append(
             f"<div class='samskabelse-phase' style='border-left:6px solid {PALETTE['blue']};padding-left:10px;"
             f"margin-bottom:14px'>"
-            f"<h4 style='margin-top:4px'>{html.escape(phase_label(course, ph))}</h4>"
+            f"<h3 style='margin-top:4px'>{html.escape(phase_label(course, ph))}</h3>"
             f"<p><b>{t['overview_focus']}:</b> {html.escape(ph.strategic_focus)}</p>"
             f"<p><b>{t['overview_points']}</b></p><ul>{points}</ul>"
             f"<p><b>{t['overview_questions']}</b></p><ul>{questions}</ul></div>"

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .access import mark_widget
 from .answers import (
     SaveError,
     answers_folder,
@@ -138,8 +139,7 @@ class SaveBox:
         self.status = widgets.HTML("")
         self.status.add_class("samskabelse-result")
         self.box = widgets.VBox([self.intro, widgets.HBox([self.name, self.button]), self.status])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-save")
+        mark_widget(self.box, course.language, "samskabelse-save")
 
     def save(self) -> None:
         t = self.t

@@ -11,12 +11,14 @@ the course's working model: the range of the answers on each item's own scale, f
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .access import alt_html, mark_widget
 from .answers import EXAMPLE_TEAM, LoadedAnswers, display_labels, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
@@ -65,6 +67,10 @@ TEXT = Texts(
         "fig_phases": "Parathed pr. fase (%)",
         "fig_timeline": "Uger til slut: planlagt og færdig senest ({q} %)",
         "fig_mean": "Holdets gennemsnit",
+        "fig_alt": "Figur i fire dele med holdets {n} deltagere ({names}), én markør pr. person og holdets "
+                   "gennemsnit: hvor vigtige gevinsterne er, opmærksomheden i hver ledelsesretning, hvor mange "
+                   "fokuspunkter der er på plads i hver fase, og uger til slut i hver tidsplan. Tallene står i "
+                   "tabellerne under figuren.",
         "fig_planned": "planlagt",
         # questions
         "q_gains": "Hvor vigtig er gevinsten »{item}«? {high} gav {hi}, {low} gav {lo}. Hvad ser I hver især?",
@@ -120,6 +126,10 @@ TEXT = Texts(
         "fig_phases": "Readiness per phase (%)",
         "fig_timeline": "Weeks to finish: planned and finished by ({q}%)",
         "fig_mean": "The team's mean",
+        "fig_alt": "Figure in four parts with the team's {n} participants ({names}), one marker per person and the "
+                   "team's mean: how important the gains are, the attention in each leadership direction, how many "
+                   "focus points are in place in each phase, and the weeks to finish in each timeline. The numbers "
+                   "are in the tables below the figure.",
         "fig_planned": "planned",
         "q_gains": "How important is the gain “{item}”? {high} gave it {hi}, {low} gave it {lo}. What does each "
         "of you see?",
@@ -468,52 +478,78 @@ def _members_by_position(team: list[LoadedAnswers], course: Course) -> list:
     return [next(members) if "gains" in m.models else None for m in team]
 
 
+FIGURE_WIDTH = 9.2  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
+MARKER_AREA = 70  # points², each participant's marker
+
+
+def _spread_out(ax, values: dict[int, float], row: int, dpi: float) -> dict[int, tuple[float, float]]:
+    """Where each participant's marker goes in a row: people with the same value side by side, a marker's width
+    apart, in a column as far as the row allows and then in more columns, so that every marker shows whole."""
+    (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
+    size_px = math.sqrt(MARKER_AREA) * dpi / 72 + 3
+    dy, dx = size_px / abs(y1 - y0), size_px / abs(x1 - x0)
+    per_column = max(1, int(0.7 / dy))
+    groups: dict[float, list[int]] = {}
+    for i, v in values.items():
+        groups.setdefault(v, []).append(i)
+    out = {}
+    for v, group in groups.items():
+        columns = -(-len(group) // per_column)
+        in_column = min(len(group), per_column)
+        for j, i in enumerate(group):
+            out[i] = (v + dx * (j // per_column - (columns - 1) / 2), row + dy * (j % per_column - (in_column - 1) / 2))
+    return out
+
+
 def draw_team_figure(team: list[LoadedAnswers], course: Course):
-    """Gains, directions, phase readiness and timelines, one marker per participant, and the team's mean."""
+    """Gains, directions, phase readiness and timelines, one marker per participant, and the team's mean.
+
+    The four panels are stacked at the output area's width (a figure wider than the output area would be
+    shrunk, and its text with it, below what a projector needs); people with the same value are set side by
+    side; the mean is drawn over the markers, thinner than they are, so that neither hides the other."""
+    from matplotlib.lines import Line2D
+
     t = TEXT[course.language]
-    fig = new_figure(13, 9.5)
-    axes = fig.subplots(2, 2)
+    forecasts = team_forecasts(team, course)
+    sizes = [len(course.gains), len(course.directions), len(course.phases), max(1, len(forecasts))]
+    fig = new_figure(FIGURE_WIDTH, 2.2 + 0.52 * sum(sizes) + 0.35 * (len(team) // 3 + 1))
+    axes = fig.subplots(4, 1, height_ratios=[n + 0.9 for n in sizes])
     # colour and marker cycle with different periods: 64 participants before a combination repeats
     style = {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
-    n = max(1, len(team))
-    offsets = {i: (i - (n - 1) / 2) * min(0.12, 0.6 / n) for i in range(len(team))}
     legend = display_labels(team, shortened=18)  # names as short as the legend needs, never two alike
+    panels = []
 
     def dots(ax, labels, value_of, section, scale_max, title):
         members = [(i, m) for i, m in enumerate(team) if section in m.models]
         ys = range(len(labels))
-        for i, m in members:
-            colour, marker = style[i]
-            points = [(value_of(m, k), k + offsets[i]) for k in ys]
-            points = [(x, y) for x, y in points if x is not None]  # not answered: no point, not a 0
-            ax.scatter([x for x, _ in points], [y for _, y in points], s=70, color=colour, marker=marker,
-                       edgecolor="black", linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40))
+        series = {i: ax.scatter([], [], s=MARKER_AREA, color=style[i][0], marker=style[i][1], edgecolor="black",
+                                linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40)) for i, m in members}
         for y in ys:
             values = [v for _, m in members if (v := value_of(m, y)) is not None]
             if values:
                 mean = sum(values) / len(values)
-                ax.plot([mean, mean], [y - 0.35, y + 0.35], color=PALETTE["black"], linewidth=3, zorder=4)
+                ax.plot([mean, mean], [y - 0.38, y + 0.38], color=PALETTE["black"], linewidth=2.5, zorder=4)
                 ax.plot([min(values), max(values)], [y, y], color=PALETTE["grey"], linewidth=1.5, zorder=2)
         ax.set_yticks(list(ys), [_figure_name(label) for label in labels])
-        ax.invert_yaxis()
+        ax.set_ylim(len(labels) - 0.5, -0.5)
         ax.set_xlim(-0.3 if scale_max == 5 else -5, scale_max + (0.3 if scale_max == 5 else 5))
         ax.set_title(title, loc="left")
         ax.grid(axis="x", alpha=0.3)
+        panels.append((ax, members, series, value_of, ys))
 
     gains = course.gains
     as_member = {id(m): g for m, g in zip(team, _members_by_position(team, course), strict=True)}
-    dots(axes[0][0], [g.name for g in gains],
+    dots(axes[0], [g.name for g in gains],
          lambda m, k: as_member[id(m)].value(gains[k].id, "importance") if as_member[id(m)] else None,
          "gains", 5, t["fig_gains"])
     dirs = course.directions
-    dots(axes[0][1], [d.name for d in dirs], lambda m, k: m.models["directions"].attention.get(dirs[k].id, 0),
+    dots(axes[1], [d.name for d in dirs], lambda m, k: m.models["directions"].attention.get(dirs[k].id, 0),
          "directions", 5, t["fig_directions"])
     phases = course.phases
-    dots(axes[1][0], [f"{p.number}. {p.name}" for p in phases],
+    dots(axes[2], [f"{p.number}. {p.name}" for p in phases],
          lambda m, k: m.models["phases"].readiness(course)[phases[k].id], "phases", 100, t["fig_phases"])
 
-    ax = axes[1][1]
-    forecasts = team_forecasts(team, course)
+    ax = axes[3]
     q = max(next(iter(forecasts.values())).percentiles) if forecasts else 85
     right = max([f.finish_weeks(q) for f in forecasts.values()], default=10)
     for row, (i, f) in enumerate(forecasts.items()):
@@ -524,20 +560,27 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
         ax.text(f.finish_weeks(q) + right * 0.04, row, f"{round(f.planned_total)} → {round(f.finish_weeks(q))}",
                 va="center", fontsize=12)
     ax.set_yticks(range(len(forecasts)), [_figure_name(legend[team[i]], 40) for i in forecasts])
-    ax.invert_yaxis()
+    ax.set_ylim(max(1, len(forecasts)) - 0.5, -0.5)
     ax.set_xlim(0, right * 1.3 + 2)
     ax.set_title(t["fig_timeline"].format(q=q), loc="left")
     ax.grid(axis="x", alpha=0.3)
 
-    handles, labels = axes[0][0].get_legend_handles_labels()
+    handles, labels = axes[0].get_legend_handles_labels()
     if not handles:
-        handles, labels = axes[0][1].get_legend_handles_labels()
-    from matplotlib.lines import Line2D
-
-    handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=3))
+        handles, labels = axes[1].get_legend_handles_labels()
+    handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=2.5))
     labels.append(t["fig_mean"])
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 6 if len(labels) <= 6 else 5),
-               frameon=False)
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 5), frameon=False)
+    # the layout first, then the markers: how far apart equal values go depends on the axes' size in pixels
+    fig.draw_without_rendering()
+    for ax, members, series, value_of, ys in panels:
+        points: dict[int, list] = {i: [] for i, _ in members}
+        for y in ys:
+            values = {i: v for i, m in members if (v := value_of(m, y)) is not None}  # not answered: no point
+            for i, xy in _spread_out(ax, values, y, fig.dpi).items():
+                points[i].append(xy)
+        for i, pts in points.items():
+            series[i].set_offsets(pts if pts else [[math.nan, math.nan]])
     return fig
 
 
@@ -587,17 +630,20 @@ class TeamWidget:
         self.live: LiveFigure | None = None
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.image.add_class("samskabelse-figure")
+        self.figure_text = widgets.HTML("")  # the text alternative (access.py: the page script makes it the alt)
+        self.figure_block = widgets.VBox([self.image, self.figure_text])
+        self.figure_block.add_class("samskabelse-figure-block")
         self.tables = widgets.HTML()
         self.slider = widgets.IntSlider(value=DEFAULT_QUESTIONS, min=1, max=DEFAULT_QUESTIONS,
                                         description=self.t["questions_slider"], continuous_update=True)
         self.slider.observe(self.errors.guard(lambda _c: self._show_questions()), names="value")
         self.questions = widgets.HTML()
         self.questions.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert, self.image,
+        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert,
+                                 self.figure_block,
                                  widgets.HTML(f"<h3>{self.t['questions_head']}</h3>"), self.slider, self.questions,
                                  self.tables])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-team")
+        mark_widget(self.box, course.language, "samskabelse-team")
         self.load(start)
 
     def load(self, folder: str | Path | None = None) -> None:
@@ -625,6 +671,8 @@ class TeamWidget:
         # A new team is new data with new labels: draw a new figure (never on a slider change).
         self.live = LiveFigure(draw_team_figure(self.team, self.course))
         self.image.value = self.live.image.value
+        names = join_names([" ".join(m.name.split()) or "?" for m in self.team], self.course.language)
+        self.figure_text.value = alt_html(t["fig_alt"].format(n=len(self.team), names=names))
         self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""
         top = max(1, len(self.found))
         self.slider.max = max(top, 1)

@@ -38,9 +38,10 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from .access import mark_widget, named
 from .course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Milestone
 from .display import HTMLText, user_text
-from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, PathText, new_figure
+from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, LabelSpace, PathText, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import AnswerError
@@ -50,6 +51,7 @@ SLIDER_MAX_WEEKS = 104
 FACTOR_RANGE = (0.1, 10.0)
 NAME_CHARS = 40  # a deadline's or project's name in the sentence and the title
 FIGURE_NAME_CHARS = 28  # a deadline's name beside its curve
+MILESTONE_NAME_CHARS = 40  # a milestone's name beside its triangle
 AT = {"start": 0.0, "middle": 0.5, "end": 1.0}  # where in its phase a milestone falls
 
 MONTHS = {
@@ -82,6 +84,7 @@ TEXT = Texts(
                       "og et pessimistisk skøn. Faktorerne skal stige fra optimistisk over sandsynlig til "
                       "pessimistisk og ligge mellem 0,1 og 10.",
         "optimistic": "Optimistisk", "likely": "Sandsynlig", "pessimistic": "Pessimistisk",
+        "uncertainty_of": "{phase}: usikkerhed", "factor_of": "{level}: {kind} faktor", "level_col": "Usikkerhed",
         # messages
         "bad_date": "»{text}« er ikke en dato, kurset kan læse. Skriv dag.måned.år, fx 5.1.2026, eller "
                     "år-måned-dag, fx 2026-01-05.",
@@ -114,6 +117,16 @@ TEXT = Texts(
         "bad_answers": "Tidsplanens gemte svar kan ikke læses: {field} skal være {expected}.",
         # the figure
         "title": "Tidsplan: planlagt og realistisk",
+        "alt": "Figur: {title}. {phases} {project} {milestones} {deadlines}",
+        "alt_phase": "Fase {name}: {weeks}, usikkerhed {level}, planlagt slut {plan}, realistisk slut {qs}.",
+        "alt_project": "Hele projektet: {weeks}, planlagt slut {plan}, færdigt {qs}; chance for at holde planen "
+                       "{chance}.",
+        "alt_q": "{date} ({q})",
+        "alt_milestones": "Milepæle: {items}.",
+        "alt_deadlines": "Faste frister: {items}.",
+        "alt_deadline": "{name} {date}, chance {chance}",
+        "col_what": "Hvad", "col_plan": "Planlagt", "col_chance": "Chance",
+        "kind_milestone": "Milepæl: {name}", "kind_deadline": "Frist: {name}",
         "title_project": "Tidsplan: {project}",
         "total": "Hele projektet",
         "row_label": "{number} {name}\nusikkerhed: {level}",
@@ -158,6 +171,7 @@ TEXT = Texts(
         "deadline_phase": "Finished by then",
         "whole_project": "{name} (the whole project)",
         "model_head": "The course's working model: uncertainty factors (adjustable)",
+        "uncertainty_of": "{phase}: uncertainty", "factor_of": "{level}: {kind} factor", "level_col": "Uncertainty",
         "model_help": "Each phase's planned duration is multiplied by the factors, giving an optimistic, a likely "
                       "and a pessimistic estimate. The factors must rise from optimistic through likely to "
                       "pessimistic and lie between 0.1 and 10.",
@@ -191,6 +205,16 @@ TEXT = Texts(
         "note_factors": "the factors of the uncertainty “{level}” are invalid; the course's default is used",
         "bad_answers": "The timeline's saved answers cannot be read: {field} must be {expected}.",
         "title": "Timeline: planned and realistic",
+        "alt": "Figure: {title}. {phases} {project} {milestones} {deadlines}",
+        "alt_phase": "Phase {name}: {weeks}, uncertainty {level}, planned finish {plan}, realistic finish {qs}.",
+        "alt_project": "Whole project: {weeks}, planned finish {plan}, finished {qs}; chance of keeping to the plan "
+                       "{chance}.",
+        "alt_q": "{date} ({q})",
+        "alt_milestones": "Milestones: {items}.",
+        "alt_deadlines": "Fixed deadlines: {items}.",
+        "alt_deadline": "{name} {date}, chance {chance}",
+        "col_what": "What", "col_plan": "Planned", "col_chance": "Chance",
+        "kind_milestone": "Milestone: {name}", "kind_deadline": "Deadline: {name}",
         "title_project": "Timeline: {project}",
         "total": "Whole project",
         "row_label": "{number} {name}\nuncertainty: {level}",
@@ -675,6 +699,22 @@ def plain_name(text: str, lang: str, max_chars: int = NAME_CHARS) -> str:
     return html.unescape(user_text(text, max_chars, TEXT[lang]["unnamed"]))
 
 
+def shortened(text: str, lang: str, max_chars: int) -> list[str]:
+    """A name for a figure (at most `max_chars`), then shorter and shorter forms of it, cut between words where
+    it can be (for a label that does not fit)."""
+    whole = plain_name(text, lang, 10_000)
+    forms = [whole] if len(whole) <= max_chars else []
+    for chars in (max_chars, 30, 24, 18, 12):
+        if chars >= len(forms[-1] if forms else whole) or chars > max_chars:
+            continue
+        cut = whole[:chars - 1].rstrip()
+        if " " in cut[chars // 2:] and whole[chars - 1:chars] not in ("", " "):
+            cut = cut[:cut.rindex(" ")].rstrip(" ,.;:–-")
+        if cut + "…" not in forms:
+            forms.append(cut + "…")
+    return forms
+
+
 def weeks_text(n: int, lang: str) -> str:
     t = TEXT[lang]
     return t["one_week"] if n == 1 else t["n_weeks"].format(n=n)
@@ -725,10 +765,59 @@ def result_html(result: Forecast, course: Course) -> str:
             f"<table class='samskabelse-timeline-table'>{table}</table>")
 
 
+def describe_figure(result: Forecast, course: Course, title: str) -> tuple[str, list[str], list[list[str]]]:
+    """The timeline figure in words (its text alternative) and as a table: every phase, the whole project, the
+    milestones and the deadlines, with their planned and realistic dates."""
+    lang, plan = result.lang, result.plan
+    t = TEXT[lang]
+    qs = result.percentiles
+    phases = {p.id: p for p in course.phases}
+    levels = {u.id: u.name for u in course.timeline.uncertainty_levels}
+
+    def day(d: date) -> str:
+        return format_date(d, lang)
+
+    def realistic(dates: dict) -> str:
+        return join_names([t["alt_q"].format(date=day(dates[q]), q=t["percent"].format(n=q)) for q in qs], lang)
+
+    words, rows = [], []
+    for i, ph in enumerate(plan.phases):
+        name = f"{phases[ph.phase].number} {phases[ph.phase].name}"
+        ends = {q: result.phase_end_date(i, q) for q in qs}
+        plan_end = date_after(plan.start, float(result.planned_ends[i]))
+        words.append(t["alt_phase"].format(name=name, weeks=weeks_text(round(ph.weeks), lang),
+                                           level=levels.get(ph.uncertainty, ph.uncertainty).lower(),
+                                           plan=day(plan_end), qs=realistic(ends)))
+        rows.append([name, day(plan_end), *[day(ends[q]) for q in qs], ""])
+    project = t["alt_project"].format(weeks=weeks_text(round(result.planned_total), lang),
+                                      plan=day(result.planned_finish),
+                                      qs=realistic({q: result.finish_date(q) for q in qs}),
+                                      chance=format_chance(result.chance_of_plan, lang))
+    rows.append([t["total"], day(result.planned_finish), *[day(result.finish_date(q)) for q in qs],
+                 format_chance(result.chance_of_plan, lang)])
+    milestones = []
+    for m in plan.milestones:
+        dates = result.milestone_dates(m)
+        milestones.append(f"{m.name} {day(dates['plan'])}")
+        rows.append([t["kind_milestone"].format(name=m.name), day(dates["plan"]), *[day(dates[q]) for q in qs], ""])
+    deadlines = []
+    for d in plan.deadlines:
+        name, chance = plain_name(d.name, lang), format_chance(result.chances[d.id], lang)
+        deadlines.append(t["alt_deadline"].format(name=name, date=day(d.date), chance=chance))
+        rows.append([t["kind_deadline"].format(name=name), day(d.date), *[""] * len(qs), chance])
+    alt = t["alt"].format(title=title, phases=" ".join(words), project=project,
+                          milestones=t["alt_milestones"].format(items="; ".join(milestones)) if milestones else "",
+                          deadlines=t["alt_deadlines"].format(items="; ".join(deadlines)) if deadlines else "")
+    header = [t["col_what"], t["col_plan"], *[t["percent"].format(n=q) for q in qs], t["col_chance"]]
+    return " ".join(alt.split()), header, rows
+
+
 # ---------------------------------------------------------------------------------------------
 # The figure
 FIGURE_SIZE = (10.0, 7.0)  # inches, at the course's 100 dpi: 1000 x 700 pixels
 MARKERS = ["o", "D", "s", "^"]
+BAR_HEIGHT = 0.36  # in rows: room above and below each bar for a label (milestones, the percentile dates)
+BESIDE_ROW = 0.39  # where such a label sits, in rows from its row's centre
 NOTHING, BACKGROUND, LAYOUT = 0, 1, 2  # what a change to the figure needs besides moving artists
 
 
@@ -752,17 +841,6 @@ def week_ticks(start: date, left: float, right: float, lang: str, max_ticks: int
         last_year = iso.year
         x += step
     return positions, labels
-
-
-def free_spot(left: float, width: float, height: float, wanted: float, placed, ceiling: float) -> float:
-    """The top edge nearest `wanted` at which a label of this size overlaps none of `placed` (boxes as
-    left, right, bottom, top) and stays between 0 and `ceiling`; `wanted` itself when there is none."""
-    def free(top: float) -> bool:
-        return height <= top <= ceiling and not any(
-            left < r and left + width > lft and top > b and top - height < tp for lft, r, b, tp in placed)
-
-    steps = [wanted + k * sign * (height + 1) for k in range(1, 8) for sign in (-1, 1)]
-    return next((y for y in [wanted, *steps] if free(y)), wanted)
 
 
 def _percentile_marker(i: int) -> dict:
@@ -814,7 +892,7 @@ class TimelineFigure:
             animated.extend(artists)
             return artists[0] if len(artists) == 1 else artists
 
-        self.bars = [keep(ax.barh(y, 1, left=0, height=0.44, color=fills[y], hatch=hatches[y], edgecolor="black",
+        self.bars = [keep(ax.barh(y, 1, left=0, height=BAR_HEIGHT, color=fills[y], hatch=hatches[y], edgecolor="black",
                                   linewidth=0.8, zorder=2)[0]) for y in rows]
         # under the realistic-finish markers, so that a label beside a short bar never hides them
         self.bar_labels = [PathText(ax, (0, y), box=True, ha="center", zorder=3.5) for y in rows]
@@ -823,10 +901,11 @@ class TimelineFigure:
         self.q_marks = [keep(ax.plot([0] * len(rows), rows, linestyle="none", zorder=5, **_percentile_marker(i))[0])
                         for i in range(len(percentiles))]
         # the whole project's percentile dates: the first above its row, the next below, ...
-        self.q_labels = [PathText(ax, (0, n), ha="center", va="center") for _ in percentiles]
+        self.q_labels = [PathText(ax, (0, n), ha="center", va="center", box=True) for _ in percentiles]
         self.milestone_marks = keep(ax.plot([], [], linestyle="none", marker="v", markersize=10, color="black",
                                             zorder=6)[0])
-        self.milestone_labels = [PathText(ax, (0, 0), m.name) for m in tl.milestones]
+        self.milestone_labels = [PathText(ax, (0, 0), plain_name(m.name, lang, MILESTONE_NAME_CHARS), box=True)
+                                 for m in tl.milestones]
         style = {"color": PALETTE["vermillion"], "linestyle": "--", "linewidth": 2, "zorder": 3}
         self.deadline_lines = [keep(ax.axvline(0, **style), cx.axvline(0, **style)) for _ in tl.deadlines]
         style = {"color": "black", "linestyle": ":", "linewidth": 1.8, "zorder": 3}
@@ -835,7 +914,7 @@ class TimelineFigure:
         # the chance that each phase is finished by each date
         self.curves = [keep(cx.plot([], [], color=self.colours[i], linewidth=3 if i == n - 1 else 2,
                                     zorder=4)[0]) for i in range(n)]
-        self.curve_numbers = [PathText(cx, (0, 30), str(p.number), ha="right", weight="bold",
+        self.curve_numbers = [PathText(cx, (0, 30), str(p.number), ha="right", weight="bold", box=True,
                                        color=self.colours[i]) for i, p in enumerate(course.phases)]
         self.curve_q = [keep(cx.plot([0], [q], linestyle="none", zorder=5, **_percentile_marker(i))[0])
                         for i, q in enumerate(percentiles)]
@@ -908,62 +987,83 @@ class TimelineFigure:
 
         q = result.end_quantiles  # (percentiles, phases)
         ends_by_row = np.concatenate([q, q[:, -1:]], axis=1)  # the project's row ends with the last phase
-
-        def place(label: PathText, texts: list[str], left: float, width: float, row: int) -> None:
-            """The first text that fits inside the bar; else the last one before the bar when there is room,
-            else after the row's realistic finish."""
-            for text in texts:
-                label.set_text(text)
-                need = label.width / points_per_week + 0.6
-                if width >= need:
-                    label.set_alignment("center")
-                    label.set_position((left + width / 2, row))
-                    return
-            if left >= need:
-                label.set_alignment("right")
-                label.set_position((left - 0.3, row))
-            else:
-                label.set_alignment("left")
-                clear = 12 / points_per_week  # past the marker's half width and the label's box
-                label.set_position((max(left + width, ends_by_row[-1, row]) + clear, row))
-
         starts = np.concatenate([[0.0], result.planned_ends[:-1]])
+        total = result.planned_total
+        deadline_weeks = [(d.date - plan.start).days / 7 for d in plan.deadlines]
         for i, ph in enumerate(plan.phases):
             self.bars[i].set_x(starts[i])
             self.bars[i].set_width(ph.weeks)
-            place(self.bar_labels[i], [t["bar_weeks"].format(weeks=format_weeks(ph.weeks, lang))], starts[i],
-                  ph.weeks, i)
-        total = result.planned_total
         self.bars[n].set_width(total)
-        weeks = format_weeks(total, lang)
-        place(self.bar_labels[n], [t["total_label"].format(weeks=weeks, chance=format_chance(result.chance_of_plan,
-                                                                                              lang)),
-                                   t["bar_weeks"].format(weeks=weeks)], 0.0, total, n)
         for row, line in enumerate(self.ranges):
             line.set_xdata([ends_by_row[0, row], ends_by_row[-1, row]])
-        for i, (marks, label, qv) in enumerate(zip(self.q_marks, self.q_labels, result.percentiles, strict=True)):
+        for i, marks in enumerate(self.q_marks):
             marks.set_xdata(ends_by_row[i])
-            label.set_position((ends_by_row[i, -1], n + (-0.38 if i % 2 == 0 else 0.38)))
-            label.set_text(t["q_label"].format(q=qv, date=format_short_date(result.finish_date(qv), lang)))
-
-        # milestones: above their phase's bar, a second one in the same phase below it
-        xs, ys, used = [], [], {}
-        for label, m in zip(self.milestone_labels, plan.milestones, strict=False):
-            row = plan.phase_index(m.phase)
-            offset = -0.36 if used.get(row, 0) % 2 == 0 else 0.36
-            used[row] = used.get(row, 0) + 1
-            x = result.planned_milestone_weeks(m)
-            xs.append(x)
-            ys.append(row + offset)
-            label.set_position((x + 0.45, row + offset))
-        self.milestone_marks.set_data(xs, ys)
-
-        deadline_weeks = [(d.date - plan.start).days / 7 for d in plan.deadlines]
         for (top, bottom), x in zip(self.deadline_lines, deadline_weeks, strict=True):
             top.set_xdata([x, x])
             bottom.set_xdata([x, x])
         for line in self.plan_lines:
             line.set_xdata([total, total])
+
+        # Labels are placed where they overlap no other label, no line and no marker (figures.LabelSpace):
+        # first what cannot move (lines, the realistic-finish markers and ranges), then the labels in turn.
+        space = LabelSpace(self.ax)
+        for x in (*deadline_weeks, total):
+            space.line_x(x)
+        for row in self.rows:
+            space.line_y(ends_by_row[0, row], ends_by_row[-1, row], row, 3)
+            for i in range(len(result.percentiles)):
+                space.point(ends_by_row[i, row], row, 12)
+        lefts, widths = [*starts, 0.0], [*(ph.weeks for ph in plan.phases), total]
+        weeks = format_weeks(total, lang)
+        texts = [[t["bar_weeks"].format(weeks=format_weeks(ph.weeks, lang))] for ph in plan.phases]
+        texts.append([t["total_label"].format(weeks=weeks, chance=format_chance(result.chance_of_plan, lang)),
+                      t["bar_weeks"].format(weeks=weeks)])
+        for row, (label, left, width) in enumerate(zip(self.bar_labels, lefts, widths, strict=True)):
+            # inside the bar when the text fits there; else before the bar; else after the row's realistic finish
+            for text in texts[row]:
+                label.set_text(text)
+                if width >= label.width / points_per_week + 0.6:
+                    break
+            candidates = []
+            if width >= label.width / points_per_week + 0.6:  # in the middle, or at either end, of the bar
+                candidates += [(left + width / 2, row, "center"), (left + 0.3, row, "left"),
+                               (left + width - 0.3, row, "right")]
+            after = max(left + width, ends_by_row[-1, row]) + 12 / points_per_week
+            candidates += [(left - 0.3, row, "right"), (after, row, "left"), (after + 2, row, "left")]
+            space.place(label, candidates)
+        for row, (left, width) in enumerate(zip(lefts, widths, strict=True)):
+            space.rect(left, left + width, row - BAR_HEIGHT / 2, row + BAR_HEIGHT / 2)
+
+        # milestones: above their phase's bar (a second one in the same phase below it), the label to the right
+        # of the triangle, or to its left, or on the row's other side: wherever it is free
+        wanted, used = [], {}
+        for m in plan.milestones[:len(self.milestone_labels)]:
+            row = plan.phase_index(m.phase)
+            side = -1 if used.get(row, 0) % 2 == 0 else 1
+            used[row] = used.get(row, 0) + 1
+            wanted.append((result.planned_milestone_weeks(m), row, side))
+            space.point(wanted[-1][0], row + side * BESIDE_ROW, 12)
+        xs, ys = [], []
+        for label, (x, row, side), m in zip(self.milestone_labels, wanted, plan.milestones, strict=False):
+            # the gaps above and below the row, near this row's bar first; the triangle moves with its label
+            spots = [row + s * dy for s in (side, -side) for dy in (BESIDE_ROW, 0.5, 1 - BESIDE_ROW)]
+            spots = [y for y in spots if space.point_is_clear(x, y, 12)] or spots
+            beside = 12 / points_per_week  # clear of the triangle (12 pt wide), the label's box and the gap
+            candidates = [(x + dx, y, ha) for y in spots for dx, ha in ((beside, "left"), (-beside, "right"))]
+            chosen = space.place(label, candidates, texts=shortened(m.name, lang, MILESTONE_NAME_CHARS),
+                                 or_hide=True)
+            y = spots[chosen // 2] if chosen is not None else row + side * BESIDE_ROW
+            space.point(x, y, 12)
+            xs.append(x)
+            ys.append(y)
+        self.milestone_marks.set_data(xs, ys)
+        # the whole project's percentile dates: the first above its row, the next below, ...
+        for i, (label, qv) in enumerate(zip(self.q_labels, result.percentiles, strict=True)):
+            label.set_text(t["q_label"].format(q=qv, date=format_short_date(result.finish_date(qv), lang)))
+            x, y = ends_by_row[i, -1], n + (-BESIDE_ROW if i % 2 == 0 else BESIDE_ROW)
+            nearer = y + (0.2 if i % 2 else -0.2)
+            space.place(label, [(x, y, "center"), (x - 0.4, y, "left"), (x + 0.4, y, "right"), (x + 2.5, y, "left"),
+                                (x - 2.5, y, "right"), (x, nearer, "center")])
 
         # the curves: the share of drawn projects in which each phase has ended by each week
         ends = result.sorted_ends
@@ -971,29 +1071,38 @@ class TimelineFigure:
         share = np.concatenate([[0.0], (idx + 1) / result.draws * 100])
         for i, curve in enumerate(self.curves):
             curve.set_data(np.concatenate([[0.0], ends[idx, i]]), share)
-            self.curve_numbers[i].set_position((ends[int(0.3 * (result.draws - 1)), i] - 0.5, 30))
         for mark, qv in zip(self.curve_q, result.percentiles, strict=True):
             mark.set_xdata([result.finish_weeks(qv)])
-        # each deadline's chance on the curve of the phase it needs, labelled below and to the right of it,
-        # moved down (or to the left, at the right edge) where labels would overlap
-        placed: list[tuple[float, float, float, float]] = []
+        curve = LabelSpace(self.cx)
+        for x in (*deadline_weeks, total):
+            curve.line_x(x)
+        for qv in result.percentiles:
+            curve.point(result.finish_weeks(qv), qv, 12)
+        for (mark, _), d, x in zip(self.curve_deadlines, plan.deadlines, deadline_weeks, strict=True):
+            mark.set_data([x], [result.chances[d.id] * 100])
+            curve.point(x, result.chances[d.id] * 100, 11)
+        # each phase's number beside its curve, where the curve passes 30 % (or 15, 50, 70 %)
+        for i, number in enumerate(self.curve_numbers):
+            candidates = []
+            for share_at in (30, 15, 50, 70):
+                x = float(ends[int(share_at / 100 * (result.draws - 1)), i])
+                candidates += [(x - 0.5, share_at, "right"), (x + 0.5, share_at, "left")]
+            curve.place(number, candidates)
+        # each deadline's chance on the curve of the phase it needs, labelled below and to the right of it, or
+        # further down, or to its left
         units_per_point = (self.cx.get_ylim()[1] - self.cx.get_ylim()[0]) / (
             self.cx.get_window_extent().height * 72 / self.fig.dpi)
-        for (mark, label), d, x in sorted(zip(self.curve_deadlines, plan.deadlines, deadline_weeks, strict=True),
-                                          key=lambda item: item[2]):
+        for (_, label), d, x in sorted(zip(self.curve_deadlines, plan.deadlines, deadline_weeks, strict=True),
+                                       key=lambda item: item[2]):
             chance = result.chances[d.id]
-            mark.set_data([x], [chance * 100])
-            label.set_text(t["curve_deadline"].format(name=plain_name(d.name, lang, FIGURE_NAME_CHARS),
-                                                      chance=format_chance(chance, lang)))
-            width = label.width / points_per_week
-            height = (label.size * 1.5) * units_per_point
-            left = x + 0.5
-            if left + width > self.right:
-                left = x - 0.5 - width
-            top = free_spot(left, width, height, max(chance * 100 - 3, height + 2), placed, ceiling=106)
-            placed.append((left, left + width, top - height, top))
-            label.set_alignment("left")
-            label.set_position((left, top))
+            texts = [t["curve_deadline"].format(name=name, chance=format_chance(chance, lang))
+                     for name in shortened(d.name, lang, FIGURE_NAME_CHARS)]
+            height = (self.curve_numbers[0].size * 1.6) * units_per_point
+            first = max(chance * 100 - 3, height + 2)
+            tops = [first - k * height for k in range(8) if first - k * height >= height]
+            tops += [first + k * height for k in range(1, 8) if first + k * height <= 106]
+            curve.place(label, [(x + dx, top, ha) for top in tops for dx, ha in ((0.5, "left"), (-0.5, "right"))],
+                        texts=texts, or_hide=True)
         return todo
 
 
@@ -1026,12 +1135,12 @@ class TimelineWidget:
         self.figure = TimelineFigure(new_figure(*FIGURE_SIZE), course)
         self.figure.show(self.result)
         # banded encoding: the axis, deadlines and legend rows seldom change, so their bands are kept
-        self.live = BlitLiveFigure(self.figure.fig, self.figure.animated, alt=t["title"],
+        self.live = BlitLiveFigure(self.figure.fig, self.figure.animated, alt=t["title"], lang=lang,
                                    layout_key=self.figure.layout_key, encoder=BandedPNG().encode)
-        self.live.image.add_class("samskabelse-figure")
         # once more now that the layout is known: labels are placed by the axes' size in points
         self.figure.show(self.result)
         self.live.refresh()
+        self.live.describe(*describe_figure(self.result, course, self.figure.title_text))
 
         wide = {"description_width": "initial"}
         self.project = widgets.Text(value=self.model.project, placeholder=t["project_placeholder"],
@@ -1051,6 +1160,7 @@ class TimelineWidget:
                                        description=f"{phase.number} {phase.name}", continuous_update=True,
                                        style={"description_width": "13em"}, layout=widgets.Layout(width="36em"))
             dropdown = widgets.Dropdown(options=levels, value=ph.uncertainty, layout=widgets.Layout(width="9em"))
+            named(dropdown, t["uncertainty_of"].format(phase=f"{phase.number} {phase.name}"), shown=False)
             self.weeks[ph.phase], self.uncertainty[ph.phase] = slider, dropdown
             phase_rows.append(widgets.HBox([slider, widgets.Label(t["weeks"]), dropdown]))
         last = course.phases[-1]
@@ -1073,17 +1183,27 @@ class TimelineWidget:
                                                           layout=widgets.Layout(width="30em"))
             deadline_rows.append(widgets.HBox([self.deadline_names[d.id], self.deadline_dates[d.id],
                                                self.deadline_phases[d.id]]))
+        # the factors as a grid: a column per estimate (its heading shown once), a row per uncertainty level;
+        # each field named by its row and column. Shown by a check box (a native control with its state), not an
+        # accordion: ipywidgets' accordion header cannot be reached with Tab.
         self.factors: dict[str, tuple] = {}
-        factor_rows = [widgets.HTML(f"<small>{t['model_help']}</small>")]
+        kinds = ("optimistic", "likely", "pessimistic")
+        cells = [widgets.HTML(f"<b>{t['level_col']}</b>"), *[widgets.HTML(f"<b>{t[k]}</b>") for k in kinds]]
         for u in course.timeline.uncertainty_levels:
-            boxes = tuple(widgets.FloatText(value=v, step=0.05, description=t[k], style=wide,
-                                            layout=widgets.Layout(width="13em"))
-                          for k, v in zip(("optimistic", "likely", "pessimistic"), self.model.factors[u.id],
-                                          strict=True))
+            boxes = tuple(named(widgets.FloatText(value=v, step=0.05, layout=widgets.Layout(width="8em")),
+                                t["factor_of"].format(level=u.name, kind=t[k].lower()), shown=False)
+                          for k, v in zip(kinds, self.model.factors[u.id], strict=True))
             self.factors[u.id] = boxes
-            factor_rows.append(widgets.HBox([widgets.Label(u.name, layout=widgets.Layout(width="6em")), *boxes]))
-        self.assumptions = widgets.Accordion([widgets.VBox(factor_rows)], titles=(t["model_head"],))
-        self.assumptions.selected_index = None
+            cells += [widgets.HTML(html.escape(u.name)), *boxes]
+        grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="repeat(4, max-content)",
+                                                            grid_gap="4px 16px", align_items="center"))
+        self.show_model = widgets.Checkbox(value=False, description=t["model_head"], indent=False,
+                                           layout=widgets.Layout(width="auto"))
+        model_box = widgets.VBox([widgets.HTML(f"<p>{t['model_help']}</p>"), grid],
+                                 layout=widgets.Layout(display="none", margin="0 0 0 1.6em"))
+        self.show_model.observe(lambda change: setattr(model_box.layout, "display", None if change["new"]
+                                                       else "none"), names="value")
+        self.assumptions = widgets.VBox([self.show_model, model_box])
 
         self.message = widgets.HTML("")
         self.message.add_class("samskabelse-message")
@@ -1101,8 +1221,7 @@ class TimelineWidget:
             widgets.HTML(f"<b>{t['deadlines_head']}</b>"), *deadline_rows,
             self.assumptions, self.message, self.errors.alert, self.live.widget, self.said,
         ])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-timeline")
+        mark_widget(self.box, lang, "samskabelse-timeline")
         if problems:
             self._show_problems(problems)
 
@@ -1166,6 +1285,7 @@ class TimelineWidget:
         self.live.invalidate()
 
     def _show_result(self) -> None:
+        self.live.describe(*describe_figure(self.result, self.course, self.figure.title_text))
         self.said.value = result_html(self.result, self.course)
         if self.message.value:
             self.message.value = ""

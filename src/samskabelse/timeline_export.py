@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .access import mark_widget
 from .course import Course
 from .i18n import Texts
 from .timeline import (
@@ -341,8 +342,7 @@ class TimelineDownloads:
         self.button.on_click(self.make)
         timeline.on_change(self._plan_changed)
         self.box = widgets.VBox([self.button, self.output])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-timeline-downloads")
+        mark_widget(self.box, timeline.lang, "samskabelse-timeline-downloads")
 
     def make(self, _button=None) -> None:
         t = self.t

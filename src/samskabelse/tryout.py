@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .access import mark_widget
 from .course import Course
 from .figures import PALETTE, LiveFigure, new_figure
 from .guard import ErrorBoundary
@@ -12,12 +13,14 @@ from .i18n import Texts
 TEXT = Texts(
     da={
         "slider": "Hvor vigtig?",
+        "alt": "Søjle: {gain} står på {value} af 5.", "alt_col": "Gevinst",
         "title": "Prøv: hvor vigtig er gevinsten »{gain}« for dig?",
         "scale": "0 = slet ikke · 5 = helt afgørende",
         "said": "Du har valgt {value} ud af 5.",
     },
     en={
         "slider": "How important?",
+        "alt": "Bar: {gain} is at {value} out of 5.", "alt_col": "Gain",
         "title": "Try it: how important is the gain “{gain}” to you?",
         "scale": "0 = not at all · 5 = decisive",
         "said": "You chose {value} out of 5.",
@@ -55,7 +58,7 @@ class TryoutWidget:
         ax.set_xticks(range(6))
         ax.set_title(t["title"].format(gain=gain), loc="left")
         ax.set_xlabel(t["scale"])
-        self.live = LiveFigure(fig)
+        self.live = LiveFigure(fig, lang=course.language)
         self.slider = widgets.IntSlider(value=self.model.value, min=0, max=5, description=t["slider"],
                                         continuous_update=True, style={"description_width": "initial"})
         self.said = widgets.HTML(t["said"].format(value=self.model.value))
@@ -63,10 +66,15 @@ class TryoutWidget:
         self.slider.observe(self.errors.guard(self._changed), names="value")
         self.box = widgets.VBox([self.slider, self.errors.alert, self.live.widget, self.said])
         # the browser tests find the parts by these classes
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-tryout")
-        self.live.widget.add_class("samskabelse-figure")
+        mark_widget(self.box, course.language, "samskabelse-tryout")
         self.said.add_class("samskabelse-result")
+        self.gain = gain
+        self._describe()
+
+    def _describe(self) -> None:
+        t = self.t
+        self.live.describe(t["alt"].format(gain=self.gain, value=self.model.value), [t["alt_col"], t["slider"]],
+                           [[self.gain, self.model.value]])
 
     def _changed(self, change) -> None:
         self.model.set(change["new"])
@@ -75,6 +83,7 @@ class TryoutWidget:
         self.label.set_text(str(self.model.value))
         self.said.value = self.t["said"].format(value=self.model.value)
         self.live.refresh()
+        self._describe()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
 
+from .access import mark_widget, named
 from .course import CoCreationType, Course
 from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, figure_png, new_figure
@@ -53,6 +54,7 @@ TEXT = Texts(
         "unnamed": "Dit projekt",
         "named": "Dit projekt »{name}«",
         "alt": "Et gitter med fire felter: {types}. Dit projekt er markeret med en stjerne i feltet {type}.",
+        "col_axis": "Akse", "col_place": "Dit projekt", "row_type": "Type i kursets gitter",
         "spectrum_title": "IAP2's spektrum: hvor meget er borgerne med til at beslutte?",
         "spectrum_shared": "Borgerne beslutter med",
         "spectrum_lighter": "Organisationen beslutter",
@@ -88,6 +90,7 @@ TEXT = Texts(
         "unnamed": "Your project",
         "named": "Your project “{name}”",
         "alt": "A grid of four cells: {types}. Your project is marked with a star in the cell {type}.",
+        "col_axis": "Axis", "col_place": "Your project", "row_type": "Type in the course's grid",
         "spectrum_title": "The IAP2 spectrum: how much do citizens help decide?",
         "spectrum_shared": "Citizens share the decision",
         "spectrum_lighter": "The organisation decides",
@@ -299,6 +302,7 @@ class TypologyWidget:
                 layout=widgets.Layout(width="100%"), style={"description_width": "0px"},
             )
             slider.add_class(f"samskabelse-slider-{axis}")
+            named(slider, f"{ax.name}: {ax.question}", shown=False)  # the bold heading above it
             slider.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[axis] = slider
             self.ends[axis] = (widgets.HTML(), widgets.HTML())
@@ -317,13 +321,12 @@ class TypologyWidget:
         # drawn once per marked cell and kept, and a change draws just those two artists on top (~15 ms).
         with _no_glyph_warnings():
             self.live = BlitLiveFigure(self.fig, [self.marker, self.marker_label], alt=self._alt(),
-                                       background_key=lambda: self.model.type_id(self.course))
-        self.live.image.add_class("samskabelse-figure")
+                                       lang=course.language, background_key=lambda: self.model.type_id(self.course))
+        self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
         self.box = widgets.VBox([self.project, *rows, self.errors.alert, self.live.widget, self.result])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-typology")
+        mark_widget(self.box, course.language, "samskabelse-typology")
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
@@ -401,6 +404,16 @@ class TypologyWidget:
         types = ", ".join(k.name for k in self.course.typology.types)
         return self.t["alt"].format(types=types, type=self.model.type_of(self.course).name)
 
+    def _describe(self) -> None:
+        t, ty = self.t, self.course.typology
+        rows = []
+        for axis in AXES:
+            ax = getattr(ty, axis)
+            pole = ax.low if getattr(self.model, axis) == ax.low.id else ax.high
+            rows.append([ax.name, f"{t['strength_' + getattr(self.model, f'{axis}_strength')]} {pole.name}"])
+        rows.append([t["row_type"], self.model.type_of(self.course).name])
+        self.live.describe(self._alt(), [t["col_axis"], t["col_place"]], rows)
+
     # -- events --------------------------------------------------------------------------------
     def _show_ends(self) -> None:
         """The two pole names under each slider; the side the slider points to is bold and says how clearly."""
@@ -433,8 +446,8 @@ class TypologyWidget:
         self.marker_label.set_horizontalalignment(ha)
         self.marker_label.set_text(_figure_label(self.course, self.model.project))
         self._highlight()
-        self.live.image.description = self._alt()
         self._render()
+        self._describe()
         self.result.value = describe(self.model, self.course)
 
     def _render(self) -> None:
@@ -495,7 +508,7 @@ def involvement_spectrum(course: Course) -> HTMLText:
     """
     t = TEXT[course.language]
     levels = course.involvement.levels
-    fig = new_figure(11, 5.6)
+    fig = new_figure(10, 5.6)
     ax = fig.add_subplot()
     n = len(levels)
     for i, level in enumerate(levels):

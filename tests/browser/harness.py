@@ -168,10 +168,10 @@ class Server:
         self.stop()
 
 
-def _isolated_env(workdir: Path) -> dict[str, str]:
-    """The server's environment: this Python's scripts first, and Jupyter's per-user folders in `workdir`."""
+def _isolated_env(workdir: Path, python: str = sys.executable) -> dict[str, str]:
+    """The server's environment: that Python's scripts first, and Jupyter's per-user folders in `workdir`."""
     env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PATH"] = f"{Path(python).parent}{os.pathsep}{env.get('PATH', '')}"
     for var, sub in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")):
         env[var] = str(workdir / sub)
     env["JUPYTER_PLATFORM_DIRS"] = "1"
@@ -187,16 +187,19 @@ LAB_OVERRIDES = {
 }
 
 
-def lab_server(workdir: Path) -> Server:
-    """JupyterLab serving a COPY of notebooks/ (running cells in Lab saves them; the repository stays clean)."""
+def lab_server(workdir: Path, *, repo: Path = ROOT, python: str = sys.executable) -> Server:
+    """JupyterLab serving a COPY of notebooks/ (running cells in Lab saves them; the repository stays clean).
+
+    `repo` and `python`: another checkout and its environment (benchmarks/accessibility_audit.py measures a
+    baseline checkout with them)."""
     root = workdir / "root"
-    shutil.copytree(NOTEBOOKS, root / "notebooks")
+    shutil.copytree(repo / "notebooks", root / "notebooks")
     settings = workdir / "app-settings"
     settings.mkdir(parents=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_OVERRIDES), encoding="utf-8")
     def argv(port: int, token: str) -> list[str]:
         args = [
-            sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+            python, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             "--ServerApp.port_retries=0", f"--ServerApp.root_dir={root}", f"--IdentityProvider.token={token}",
             f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={workdir / 'user-settings'}",
             f"--LabApp.workspaces_dir={workdir / 'workspaces'}",
@@ -205,15 +208,16 @@ def lab_server(workdir: Path) -> Server:
             args.append("--allow-root")  # JupyterLab refuses to run as root without it (CI, containers)
         return args
 
-    return _start("JupyterLab", argv, root, workdir, "/api/status")
+    return _start("JupyterLab", argv, root, workdir, "/api/status", python=python)
 
 
-def _start(name: str, argv, cwd: Path, workdir: Path, ready_path: str, tries: int = 3) -> Server:
+def _start(name: str, argv, cwd: Path, workdir: Path, ready_path: str, tries: int = 3,
+           python: str = sys.executable) -> Server:
     """Start on a free port; another process may take the port between choosing and binding it, so retry."""
     for attempt in range(1, tries + 1):
         port, token = free_port(), secrets.token_hex(16)
         log = workdir / f"{name.lower()}-{port}.log"
-        server = Server(name, argv(port, token), port, token, cwd, _isolated_env(workdir), log)
+        server = Server(name, argv(port, token), port, token, cwd, _isolated_env(workdir, python), log)
         try:
             return server.start(ready_path)
         except RuntimeError:
@@ -225,15 +229,15 @@ def _start(name: str, argv, cwd: Path, workdir: Path, ready_path: str, tries: in
 VOILA_READY = "/voila/static/voila.js"  # a static file: answers without running a notebook
 
 
-def voila_server(target: str, workdir: Path) -> Server:
+def voila_server(target: str, workdir: Path, *, repo: Path = ROOT, python: str = sys.executable) -> Server:
     """Voilà as the README starts it (`voila notebooks/da/NN-....ipynb`, from the repository root)."""
     def argv(port: int, token: str) -> list[str]:
         return [
-            sys.executable, "-m", "voila", target, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+            python, "-m", "voila", target, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
             "--Voila.port_retries=0", f"--Voila.token={token}", "--show_tracebacks=True",
         ]
 
-    return _start("Voila", argv, ROOT, workdir, VOILA_READY)
+    return _start("Voila", argv, repo, workdir, VOILA_READY, python=python)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,114 @@
+"""Figures that never collide: the labels the timeline figure draws overlap no other label and no line, and stay
+inside the figure – for the course's default plan, and for a plan with many milestones and deadlines with long
+names close together. Measured on the drawn figure: each label's glyphs' bounding box in pixels."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from samskabelse.course import Deadline, Milestone
+from samskabelse.timeline import TimelinePlan, forecast, plan_timeline
+
+START = date(2026, 1, 5)
+
+
+def crowded(course):
+    """Three milestones in every phase, four deadlines (two pairs a week apart), every name long."""
+    long = {"da": "Godkendelse i direktionen og forelæggelse for udvalget", "en":
+            "Approval by the executive board and presentation to the committee"}[course.language]
+    milestones = tuple(Milestone(f"m{p.id}{at}", f"{p.number}{at[0].upper()} {long}", p.id, at)
+                       for p in course.phases for at in ("start", "middle", "end"))
+    deadlines = tuple(Deadline(f"d{i}", f"{i} {long}", weeks, phase)
+                      for i, (weeks, phase) in enumerate([(30, course.phases[1].id), (31, ""), (44, ""), (45, "")]))
+    return replace(course, timeline=replace(course.timeline, milestones=milestones, deadlines=deadlines))
+
+
+def drawn(course, plan):
+    """The widget's figure as the participant sees it, in pixels: {label: (glyphs' box, has a white box)}, the
+    vertical lines (x, the axes' box) and the markers (x, y)."""
+    widget = plan_timeline(course, plan)
+    figure = widget.figure
+    with widget.live.complete() as fig:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        labels = [*figure.bar_labels, *figure.q_labels, *figure.milestone_labels, *figure.curve_numbers,
+                  *(label for _, label in figure.curve_deadlines)]
+        boxes = {f"{i}: {label.text!r}": (label.glyphs.get_window_extent(renderer), label.box is not None)
+                 for i, label in enumerate(labels) if label.text and label.glyphs.get_visible()}
+        lines = []
+        for artist in [*(line for pair in figure.deadline_lines for line in pair), *figure.plan_lines]:
+            (px, _), = artist.axes.transData.transform([(artist.get_xdata()[0], 0)])
+            lines.append((px, artist.axes.bbox))
+        markers = []
+        for artist in [*figure.q_marks, figure.milestone_marks, *figure.curve_q,
+                       *(mark for mark, _ in figure.curve_deadlines)]:
+            xs, ys = artist.get_data()
+            markers += [tuple(p) for p in artist.axes.transData.transform(list(zip(xs, ys, strict=True)))]
+        width, height = fig.canvas.get_width_height()
+    return boxes, lines, markers, (width, height), widget
+
+
+def overlapping(boxes) -> list[tuple[str, str]]:
+    return [(a, b) for (a, (ba, _)), (b, (bb, _)) in itertools.combinations(boxes.items(), 2)
+            if ba.x0 < bb.x1 and bb.x0 < ba.x1 and ba.y0 < bb.y1 and bb.y0 < ba.y1]
+
+
+def struck_through(boxes, lines) -> list[tuple[str, float]]:
+    """Labels a line crosses that have no white box to hide the line behind them."""
+    return [(name, x) for name, (box, boxed) in boxes.items() for x, area in lines
+            if box.x0 < x < box.x1 and box.y0 < area.y1 and area.y0 < box.y1 and not boxed]
+
+
+def covered(boxes, markers, radius: float = 4.0) -> list[tuple[str, tuple]]:
+    return [(name, (round(x), round(y))) for name, (box, _) in boxes.items() for x, y in markers
+            if box.x0 - radius < x < box.x1 + radius and box.y0 - radius < y < box.y1 + radius]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("kind", ["default", "crowded"])
+def test_timeline_labels_overlap_nothing(courses_by_lang, lang, kind):
+    course = courses_by_lang[lang] if kind == "default" else crowded(courses_by_lang[lang])
+    plan = TimelinePlan.from_course(course, START)
+    plan.project = {"default": "", "crowded": "Sundhedshuset i den gamle kaserne, fase 2 – med borgerpanelet"}[kind]
+    boxes, lines, markers, (width, height), _ = drawn(course, plan)
+    assert len(boxes) >= 9, sorted(boxes)
+    assert not overlapping(boxes), f"labels overlap: {overlapping(boxes)}"
+    assert not covered(boxes, markers), f"labels cover markers: {covered(boxes, markers)}"
+    assert not struck_through(boxes, lines), f"a line strikes through a label: {struck_through(boxes, lines)}"
+    outside = [n for n, (b, _) in boxes.items() if b.x0 < 0 or b.y0 < 0 or b.x1 > width or b.y1 > height]
+    assert not outside, f"labels cut off at the figure's edge: {outside}"
+
+
+@pytest.mark.parametrize("weeks", [(2, 40, 2), (20, 6, 30), (12, 12, 12), (30, 30, 30)])
+def test_timeline_labels_stay_apart_when_the_plan_changes(courses_by_lang, weeks):
+    course = courses_by_lang["da"]
+    plan = TimelinePlan.from_course(course, START)
+    widget = plan_timeline(course, plan)
+    for slider, value in zip(widget.weeks.values(), weeks, strict=True):
+        slider.value = value
+    boxes, lines, markers, _, _ = drawn(course, widget.model)
+    assert not overlapping(boxes), f"{weeks}: labels overlap: {overlapping(boxes)}"
+    assert not covered(boxes, markers), f"{weeks}: labels cover markers: {covered(boxes, markers)}"
+    assert not struck_through(boxes, lines), f"{weeks}: a line strikes through a label"
+
+
+def test_a_shortened_label_is_still_told_in_full(courses_by_lang):
+    """Where a name must be shortened on the figure, the text alternative and the table have it in full."""
+    course = crowded(courses_by_lang["en"])
+    plan = TimelinePlan.from_course(course, START)
+    boxes, _, _, _, widget = drawn(course, plan)
+    assert any("…" in name for name in boxes), "the crowded plan needs no shortening: make it more crowded"
+    for m in course.timeline.milestones:
+        assert m.name in widget.live.alt
+    assert forecast(plan, "en").plan.milestones == course.timeline.milestones
+
+
+@pytest.fixture(scope="module")
+def courses_by_lang():
+    from samskabelse import load_course
+
+    return {lang: load_course(lang) for lang in ("da", "en")}
