@@ -23,7 +23,7 @@ HUB_PYTHON  ?= /usr/bin/python3
 HUB_STAMP   := $(HUB_ENV)/.installed
 CHP_STAMP   := hub/node_modules/.installed
 
-.PHONY: lab test install lock voila browser-test lint bench clean hub hub-install hub-bench kit links
+.PHONY: lab test install lock voila browser-test lint bench bench-startup clean hub hub-install hub-bench kit links
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -64,13 +64,22 @@ lock: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/widget_latency.py
 
+# Start-up (benchmarks/startup.py): kernel CPU to the last widget, and Voilà's first widget in Chromium, for every
+# notebook and workbook against a blank notebook; BASELINE=/path/to/checkout (with its own .venv) side by side.
+bench-startup: $(STAMP)
+	$(BIN)/python benchmarks/startup.py $(if $(BASELINE),--repo $(BASELINE) --repo $(CURDIR))
+
 # One widget notebook as a Voilà app: text, widgets and figures, no code (NB=01 ... 06; COURSE_LANG=en).
+# PREHEAT=1 (the default) keeps one kernel that has already run the notebook waiting for the next page (Voilà's
+# preheated kernels), so a reload shows the widgets at once; PREHEAT=0 starts a kernel per page (README, App mode).
 NB          ?= 02
 VOILA_PORT  ?= 8866
+PREHEAT     ?= 1
 NB_FILE      = $(firstword $(wildcard notebooks/$(COURSE_LANG)/$(NB)-*.ipynb))
 voila: $(STAMP)
 	@test -n "$(NB_FILE)" || { echo "no notebook $(NB) in notebooks/$(COURSE_LANG)/"; exit 1; }
-	$(BIN)/voila $(NB_FILE) --port=$(VOILA_PORT) --Voila.ip=127.0.0.1
+	$(BIN)/voila $(NB_FILE) --port=$(VOILA_PORT) --Voila.ip=127.0.0.1 \
+		$(if $(filter 1,$(PREHEAT)),--preheat_kernel=True --pool_size=1)
 
 # JupyterLab and Voilà driven in Chromium, and every widget notebook rendered as an app (make test runs them too).
 browser-test: $(STAMP)

@@ -154,7 +154,7 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     import json
     import statistics
 
-    from samskabelse.answers import EXAMPLE_TEAM
+    from samskabelse.answers import example_team
     from samskabelse.gains import TEXT, GainsModel, OwnGain, Weighing, lighter_forms
 
     course = ns["course"]
@@ -214,7 +214,7 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     check(all(level.name not in demands.result.value for level in lighter_forms(course)),
           "lighter forms are suggested although the gains outweigh the demands")
     # the team: the invented example team, read from the files here, plus this notebook's weighing
-    files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLE_TEAM.glob("*.json"))]
+    files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(example_team(lang).glob("*.json"))]
     check(all(f.get("invented") for f in files), "the example team's files must be marked invented")
     # the team view is closed until asked for: nothing read or drawn while the notebook loads
     check(team.live is None and not team.members and team.t["closed"] in team.banner.value,
@@ -485,7 +485,7 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
     import re
     from pathlib import Path
 
-    from samskabelse.answers import EXAMPLE_TEAM, load_answers
+    from samskabelse.answers import example_team, load_answers
     from samskabelse.gains import motivation_statement
     from samskabelse.handout import TEXT, _md, pdf_page_count
     from samskabelse.timeline import forecast, upward_sentence
@@ -497,7 +497,7 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
     check(shown.widgets() >= 1, "the plan widget was not displayed")
     check({"samskabelse-widget", "samskabelse-plan"} <= set(plan.box._dom_classes), "widget CSS classes missing")
     # with no saved answers of its own, the notebook shows the first invented example participant
-    anna = EXAMPLE_TEAM / "anna.json"
+    anna = example_team(lang) / "anna.json"  # the example team in the notebook's language
     check(plan.loaded is not None and plan.loaded.path.resolve() == anna.resolve(),
           f"the default plan is not the example team's first participant: {plan.choice.value}")
     check(t["invented"] in html.unescape(plan.preview.value), "the plan does not say the example is invented")
@@ -535,6 +535,7 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
 def check_08(ns: dict, shown: Shown, lang: str) -> None:
     import re
 
+    from samskabelse.model import not_answered
     from samskabelse.team import TEXT
 
     course = ns["course"]
@@ -557,14 +558,15 @@ def check_08(ns: dict, shown: Shown, lang: str) -> None:
     # the discussion questions for the example team: the largest disagreements, one area at a time
     questions = re.findall(r"<li>(.*?)</li>", team.questions.value)
     check(len(questions) == 3, f"expected three questions by default, got {len(questions)}")
-    backing = next(f.text for f in course.phases[0].focus_points if f.id == "backing")
-    first = html.unescape(questions[0])
-    check(backing in first and "Anna" in first and "Bo" in first,
-          "the first question should be the focus point 'backing' (Anna: in place, Bo: not started)")
     economy = course.by_id("gains", "economy").name
+    first = html.unescape(questions[0])
+    check(economy in first and "Bo" in first and "Camilla" in first and "0" in first,
+          "the first question should be the gain 'economy' (Bo 5, Camilla 0: 'not at all' is an answer)")
+    backing = next(f.text for f in course.phases[0].focus_points if f.id == "backing")
     second = html.unescape(questions[1])
-    check(economy in second and "Bo" in second and "Camilla" in second,
-          "the second question should be the gain 'economy' (Bo 5, Camilla 1)")
+    check(backing in second and "Anna" in second and "Bo" in second,
+          "the second question should be the focus point 'backing' (Anna: in place, Bo: not started)")
+    check(not_answered(lang) in tables, "what a participant left untouched is not shown as not answered")
     team.slider.value = 6
     check(len(re.findall(r"<li>", team.questions.value)) == 6, "the slider does not set the number of questions")
     # collecting by upload, and taking the overview along (nothing written until the button is pressed)

@@ -92,9 +92,10 @@ def test_round_trip_through_a_dict(course):
     data = json.loads(json.dumps(m.to_dict()))  # JSON-safe
     assert data == {"attention": {"upward": 3, "across": 1, "downward": 3, "outward": 3},
                     "stakeholders": {"upward": ["Direktionen", "<b>Udvalget</b>"], "across": [], "downward": [],
-                                     "outward": []}}
+                                     "outward": []},
+                    "answered": ["attention.across", "stakeholders.upward"]}  # what was set: not the defaults
     back, notes = DirectionsModel.from_dict(data, course)
-    assert back == m and notes == []
+    assert back == m and notes == [] and back.answered == m.answered
 
 
 def test_from_dict_reports_what_no_longer_fits(course):

@@ -57,17 +57,24 @@ def test_a_partly_answered_file_says_where_to_go_back(tmp_path, course_en):
     save_answers(tmp_path / "bo.json", "Bo", course_en, {"gains": gains})
     plan = build_plan(load_answers(tmp_path / "bo.json", course_en), course_en)
     missing = {s.key for s in plan.sections if s.missing}
-    assert missing == {"typology", "phases", "directions", "framing", "timeline"}
+    # saved untouched is not answered (model.py): the gains too send Bo back to notebook 02
+    assert missing == {"typology", "gains", "phases", "directions", "framing", "timeline"}
     text = plan_markdown(plan)
-    assert TEXT["en"]["missing"].format(nb="06") in text
-    assert "none_weighed" not in text and "not weighed any gains yet" in text
+    assert TEXT["en"]["missing"].format(nb="06") in text and TEXT["en"]["missing"].format(nb="02") in text
+    gains.rate("quality", importance=0, likelihood=0)  # "not at all" is an answer
+    save_answers(tmp_path / "bo.json", "Bo", course_en, {"gains": gains})
+    plan = build_plan(load_answers(tmp_path / "bo.json", course_en), course_en)
+    assert "gains" not in {s.key for s in plan.sections if s.missing}
+    text = plan_markdown(plan)
+    assert TEXT["en"]["demands_missing"] in text
     pdf, md = write_handout(plan, tmp_path / "out")
     assert pdf_page_count(pdf) == 1
 
 
 def awkward_answers(course):
     """Everything long or odd that a person can type."""
-    typology = TypologyAnswer(project="Et *meget* langt projektnavn med <script>alert(1)</script> og # tegn " * 4)
+    typology = TypologyAnswer()
+    typology.set_project("Et *meget* langt projektnavn med <script>alert(1)</script> og # tegn " * 4)
     gains = GainsModel.for_course(course)
     for g in course.gains:
         gains.rate(g.id, importance=5, likelihood=4)
@@ -76,6 +83,7 @@ def awkward_answers(course):
     for d in course.directions:
         directions.set_stakeholders(d.id, ", ".join(f"Interessent nummer {i} med et langt navn" for i in range(8)))
     timeline = TimelinePlan.from_course(course, date(2027, 1, 4))
+    timeline.answered.add("start")
     return {"typology": typology, "gains": gains, "directions": directions, "timeline": timeline}
 
 

@@ -15,7 +15,7 @@ ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 
 def test_make_kit_for_an_adapted_file_lists_everything_it_holds(tmp_path):
     """`make kit COURSE=... TEAM=... REPO=...`, as the exercises README says (one build: kits are not free)."""
-    team = REPO_ROOT / "data" / "example-team"
+    team = REPO_ROOT / "data" / "example-team" / "da"
     command = ["make", "-s", "kit", f"COURSE={ADAPTED}", f"KIT_DIR={tmp_path}", f"TEAM={team}",
                "REPO=kommune/samskabelse", f"PYTHON={sys.executable}"]
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)

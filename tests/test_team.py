@@ -13,6 +13,7 @@ from samskabelse.course import load_course
 from samskabelse.directions import DirectionsModel
 from samskabelse.framing import FramingModel
 from samskabelse.gains import GainsModel
+from samskabelse.model import mark
 from samskabelse.phases import PhaseReadiness
 from samskabelse.team import TEXT, disagreements, discussion_questions, team_answers
 from samskabelse.timeline import TimelinePlan
@@ -37,6 +38,7 @@ def person(course, *, quality=0, economy=0, time=0, initiative="public", backing
     gains.set_demand("time", time)
     typology = TypologyAnswer()
     typology.set_axis("initiative", initiative, "mostly", course)
+    typology.set_axis("activity", "produce", "mostly", course)  # a type needs both axes answered
     phases = PhaseReadiness.new(course)
     phases.set("clarify", "backing", backing, course)
     directions = DirectionsModel.for_course(course)
@@ -46,6 +48,7 @@ def person(course, *, quality=0, economy=0, time=0, initiative="public", backing
     timeline = TimelinePlan.from_course(course, date(2027, 2, 1))
     for est, w in zip(timeline.phases, weeks, strict=True):
         est.weeks = float(w)
+        mark(timeline, "phases", est.phase, "weeks")  # as the widget records a change
     return {"gains": gains, "typology": typology, "phases": phases, "directions": directions, "framing": framing,
             "timeline": timeline}
 
@@ -92,9 +95,9 @@ def test_questions_take_each_areas_largest_disagreement_first(course):
 def test_the_example_teams_largest_disagreements(course):
     team, _ = load_team(EXAMPLE_TEAM, course)
     first, second = discussion_questions(team, course, 2)
-    assert (first.section, first.item) == ("phases", "clarify.backing")  # Anna: in place, Bo: not started
-    assert (second.section, second.item) == ("gains", "economy")  # Bo 5, Camilla 1
-    assert "Bo gav 5 ud af 5, Camilla gav 1 ud af 5" in second.question
+    assert (first.section, first.item) == ("gains", "economy")  # Bo 5, Camilla 0: "not at all" is an answer
+    assert "Bo gav 5 ud af 5, Camilla gav 0 ud af 5" in first.question
+    assert (second.section, second.item) == ("phases", "clarify.backing")  # Anna: in place, Bo: not started
 
 
 def test_names_are_escaped_everywhere(tmp_path, course):
@@ -154,21 +157,26 @@ def test_the_slider_sets_how_many_questions_and_the_box_loads_another_folder(tmp
     w.folder.value = str(tmp_path)
     w.button.click()
     assert [m.name for m in w.team] == ["Anna", "Bo"]
-    w.folder.value = "data/example-team"  # relative to the repository when not found beside the notebook
+    w.folder.value = "data/example-team/da"  # relative to the repository when not found beside the notebook
     w.button.click()
     assert len(w.team) == 5
 
 
-def test_answers_saved_in_english_count_in_a_danish_team(course):
-    team, problems = load_team(EXAMPLE_TEAM, course)
+def test_answers_saved_in_english_count_in_a_danish_team(course, tmp_path):
+    from samskabelse.answers import example_team
+
+    for name in ("anna.json", "bo.json"):
+        shutil.copy(EXAMPLE_TEAM / name, tmp_path / name)
+    shutil.copy(example_team("en") / "emine.json", tmp_path / "emine.json")  # Emine saved in English
+    team, problems = load_team(tmp_path, course)
     emine = next(m for m in team if m.name == "Emine")
-    assert emine.language == "en" and emine.notes == [] and len(emine.models) == 6
+    assert problems == [] and emine.language == "en" and emine.notes == [] and len(emine.models) == 6
 
 
 def test_the_team_setting_is_found_from_a_notebook_folder(monkeypatch, course):
     from samskabelse.course import REPO_ROOT
 
-    monkeypatch.setenv("SAMSKABELSE_TEAM", "data/example-team")
+    monkeypatch.setenv("SAMSKABELSE_TEAM", "data/example-team/da")
     monkeypatch.chdir(REPO_ROOT / "notebooks" / "da")
     w = team_answers(course)
-    assert len(w.team) == 5 and w.folder.value.endswith("data/example-team")
+    assert len(w.team) == 5 and w.folder.value.endswith("data/example-team/da")

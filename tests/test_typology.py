@@ -63,9 +63,13 @@ def test_to_dict_and_back(course):
     model = TypologyAnswer("civic", "clearly", "produce", "mostly", "Spisefællesskab <3")
     data = model.to_dict()
     assert data == {"initiative": "civic", "initiative_strength": "clearly", "activity": "produce",
-                    "activity_strength": "mostly", "project": "Spisefællesskab <3"}
+                    "activity_strength": "mostly", "project": "Spisefællesskab <3", "answered": []}
     again, notes = TypologyAnswer.from_dict(data, course)
-    assert again == model and notes == []
+    assert again == model and notes == [] and again.answered == set()  # built, not answered
+    model.set_axis("initiative", "civic", "clearly", course)
+    model.set_project("Spisefællesskab <3")
+    again, notes = TypologyAnswer.from_dict(model.to_dict(), course)
+    assert again.answered == {"initiative", "project"} and not again.placed()
 
 
 def test_from_dict_reports_what_no_longer_matches(course):

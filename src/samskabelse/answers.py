@@ -67,7 +67,8 @@ SCHEMA = 1
 SECTIONS = ("typology", "gains", "phases", "directions", "framing", "timeline")
 FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
 DEFAULT_FOLDER = "answers"
-EXAMPLE_TEAM = REPO_ROOT / "data" / "example-team"
+EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
+EXAMPLE_TEAM = EXAMPLE_TEAMS["da"]  # the Danish one (example_team(lang) for a course's own)
 HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every single-user server
 CONFIG_ENV = "SAMSKABELSE_CONFIG_DIR"  # where the participant's own record is kept (default below)
 FILE_MODE = 0o640  # answers and backups: the owner reads and writes, the group (a facilitator) reads
@@ -245,6 +246,20 @@ def answers_folder(folder: str | Path | None = None) -> Path:
     if folder is not None:
         return Path(folder)
     return Path(os.environ.get(FOLDER_ENV_VAR, "").strip() or DEFAULT_FOLDER)
+
+
+def example_team(lang: str) -> Path:
+    """The invented example team of a course language (data/example-team/<lang>/)."""
+    return EXAMPLE_TEAMS.get(lang, EXAMPLE_TEAM)
+
+
+def is_example_team(folder: str | Path) -> bool:
+    """Whether a folder is one of the shipped, invented example teams."""
+    try:
+        where = Path(folder).resolve()
+        return any(where == f.resolve() for f in EXAMPLE_TEAMS.values())
+    except OSError:
+        return False
 
 
 def file_stem(name: str) -> str:
@@ -629,7 +644,7 @@ def load_team(folder: str | Path | None = None, course: Course | None = None,
     """
     lang = course.language if course is not None else (lang or "en")
     t = MESSAGES[lang]
-    folder = EXAMPLE_TEAM if folder is None else Path(folder)
+    folder = example_team(lang) if folder is None else Path(folder)
     if not folder.exists():
         return [], [t["no_folder"].format(path=_show(folder))]
     if not folder.is_dir():
@@ -878,6 +893,26 @@ def _choose_target(requested: Path, owner: str, name: str, t: dict) -> _Target:
     return _Target(target, None, messages, bool(refused))
 
 
+def answers_payload(name: str, course: Course, sections: dict[str, Any], *, owner: str, invented: bool = False,
+                    now: datetime | None = None) -> dict[str, Any]:
+    """The whole contents of an answers file: `sections` maps section -> model (or its to_dict()), in the file's
+    order (the course's sections first)."""
+    answers = {s: _section_dict(s, v, course.language) if s in SECTIONS else v for s, v in sections.items()}
+    payload: dict[str, Any] = {
+        "kind": KIND,
+        "schema": SCHEMA,
+        "name": " ".join(str(name).split()),
+        "saved": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "owner": owner,
+        "language": course.language,
+        "course": course_reference(course),
+    }
+    if invented:
+        payload["invented"] = True
+    payload["answers"] = {s: answers[s] for s in [*SECTIONS, *sorted(set(answers) - set(SECTIONS))] if s in answers}
+    return payload
+
+
 def save_answers(path: str | Path, name: str, course: Course, sections: dict[str, Any], *,
                  merge: bool = True, invented: bool = False, now: datetime | None = None,
                  owner: str | None = None) -> SaveResult:
@@ -901,21 +936,8 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
     owner = owner or current_owner()
 
     def payload_for(answers: dict) -> dict[str, Any]:
-        payload: dict[str, Any] = {
-            "kind": KIND,
-            "schema": SCHEMA,
-            "name": clean_name,
-            "saved": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-            "owner": owner,
-            "language": lang,
-            "course": course_reference(course),
-        }
-        if invented:
-            payload["invented"] = True
-        answers = {**answers, **new_sections}
-        payload["answers"] = {s: answers[s] for s in [*SECTIONS, *sorted(set(answers) - set(SECTIONS))]
-                              if s in answers}
-        return payload
+        return answers_payload(clean_name, course, {**answers, **new_sections}, owner=owner, invented=invented,
+                               now=now)
 
     def failed(target: Path, exc: BaseException, payload: dict) -> SaveError:
         if isinstance(exc, Timeout):

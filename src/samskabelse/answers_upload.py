@@ -177,7 +177,7 @@ class UploadAnswers:
 def upload_folder(view, lang: str) -> Path:
     """Where uploads go for a team view: the folder in its field, unless that is the invented example team (or
     empty), then holdet/ (team/) beside the notebook."""
-    from .answers import EXAMPLE_TEAM
+    from .answers import is_example_team
     from .team import resolve_folder
 
     text = view.folder.value.strip()
@@ -185,7 +185,7 @@ def upload_folder(view, lang: str) -> Path:
         return Path(DEFAULT_FOLDER[lang])
     path = resolve_folder(text)
     try:
-        if path.resolve() == EXAMPLE_TEAM.resolve():
+        if is_example_team(path):
             return Path(DEFAULT_FOLDER[lang])
     except OSError:
         pass

@@ -27,7 +27,7 @@ from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
 
 ATTENTION_MAX = 5
 DEFAULT_ATTENTION = 3
@@ -189,6 +189,8 @@ class DirectionsModel:
 
     attention: dict[str, int]
     stakeholders: dict[str, list[str]] = field(default_factory=dict)
+    # "attention.<direction>", "stakeholders.<direction>" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for ident in self.attention:
@@ -208,17 +210,24 @@ class DirectionsModel:
         if isinstance(value, bool) or int(value) != value or not 0 <= value <= ATTENTION_MAX:
             raise ValueError(f"attention must be a whole number from 0 to {ATTENTION_MAX}, got {value!r}")
         self.attention[direction] = int(value)
+        mark(self, "attention", direction)
 
     def set_stakeholders(self, direction: str, text: object) -> int:
         """Keep the names typed (one string with commas, or a list). Returns how many were left out."""
         self._check(direction)
         names = split_names(text)
         self.stakeholders[direction] = names[:MAX_NAMES]
+        mark(self, "stakeholders", direction)
         return max(0, len(names) - MAX_NAMES)
 
-    def thin(self) -> list[str]:
-        """Directions with thin attention, thinnest first (course order among equals)."""
-        order = list(self.attention)
+    def answered_attention(self, direction: str) -> int | None:
+        """The attention the participant gave a direction, or None when they did not set it (0 is an answer)."""
+        return self.attention.get(direction) if key("attention", direction) in self.answered else None
+
+    def thin(self, *, answered_only: bool = False) -> list[str]:
+        """Directions with thin attention, thinnest first (course order among equals); with answered_only, of
+        those the participant set."""
+        order = [d for d in self.attention if not answered_only or self.answered_attention(d) is not None]
         found = [d for d in order if self.attention[d] <= THIN_AT]
         return sorted(found, key=lambda d: (self.attention[d], order.index(d)))
 
@@ -229,7 +238,8 @@ class DirectionsModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"attention": dict(self.attention),
-                "stakeholders": {d: list(self.stakeholders.get(d, [])) for d in self.attention}}
+                "stakeholders": {d: list(self.stakeholders.get(d, [])) for d in self.attention},
+                ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[DirectionsModel, list[str]]:
@@ -237,6 +247,8 @@ class DirectionsModel:
         if not isinstance(data, dict):
             raise AnswerError(t["note_not_mapping"])
         model, notes = cls.for_course(course), []
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
         where = t["where"]
 
         def place(ident: str) -> str:
@@ -253,6 +265,8 @@ class DirectionsModel:
             if ident not in model.attention:
                 continue
             ok = isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer()
+            if ok:  # in range, or brought within it with a note: the participant's answer
+                present.add(key("attention", ident))
             if ok and 0 <= value <= ATTENTION_MAX:
                 model.attention[ident] = int(value)
             else:
@@ -265,11 +279,14 @@ class DirectionsModel:
                 continue
             if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 left_out = model.set_stakeholders(ident, value)
+                if model.stakeholders[ident] or saved is not None:
+                    present.add(key("stakeholders", ident))
                 if left_out:
                     notes.append(t["note_cut"].format(where=place(ident).capitalize(), n=MAX_NAMES + left_out,
                                                       max=MAX_NAMES))
             else:
                 notes.append(t["note_names"].format(where=place(ident), got=type(value).__name__))
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 

@@ -25,7 +25,7 @@ from .display import BASIS_LABELS, user_text
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
 
 TOGETHER = ("together", "partners")  # deciders that already include the partners (ids in course.yaml)
 
@@ -177,6 +177,8 @@ class FramingModel:
     influence: dict[str, str]
     deciders: tuple[str, ...] = field(default=(), repr=False)  # the course's decider ids
     levels: tuple[str, ...] = field(default=(), repr=False)  # the course's influence levels, none to full
+    # "fixed.<element>", "decider.<element>", "influence.<element>" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def for_course(cls, course: Course) -> FramingModel:
@@ -196,18 +198,25 @@ class FramingModel:
         if not isinstance(fixed, bool):
             raise ValueError(f"fixed must be True or False, got {fixed!r}")
         self.fixed[element] = fixed
+        mark(self, "fixed", element)
 
     def set_decider(self, element: str, decider: str) -> None:
         self._check(element)
         if decider not in self.deciders:
             raise ValueError(f"no decider {decider!r}; the course has {', '.join(self.deciders)}")
         self.decider[element] = decider
+        mark(self, "decider", element)
 
     def set_influence(self, element: str, level: str) -> None:
         self._check(element)
         if level not in self.levels:
             raise ValueError(f"no influence level {level!r}; the course has {', '.join(self.levels)}")
         self.influence[element] = level
+        mark(self, "influence", element)
+
+    def answer(self, what: str, element: str):
+        """The participant's answer for an element ("fixed", "decider" or "influence"), or None if not given."""
+        return getattr(self, what).get(element) if key(what, element) in self.answered else None
 
     def level_index(self, element: str) -> int:
         return self.levels.index(self.influence[element])
@@ -215,8 +224,8 @@ class FramingModel:
     def shared(self, element: str) -> bool:
         return is_shared(self.level_index(element), len(self.levels))
 
-    def elements_shared(self) -> list[str]:
-        return [e for e in self.fixed if self.shared(e)]
+    def elements_shared(self, *, answered_only: bool = False) -> list[str]:
+        return [e for e in self.fixed if self.shared(e) and (not answered_only or self.answer("influence", e))]
 
     def elements_kept(self) -> list[str]:
         return [e for e in self.fixed if not self.shared(e)]
@@ -233,7 +242,8 @@ class FramingModel:
 
     def to_dict(self) -> dict[str, Any]:
         return {"elements": {e: {"fixed": self.fixed[e], "decider": self.decider[e], "influence": self.influence[e]}
-                             for e in self.fixed}}
+                             for e in self.fixed},
+                ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[FramingModel, list[str]]:
@@ -241,6 +251,8 @@ class FramingModel:
         if not isinstance(data, dict) or not isinstance(data.get("elements", {}), dict):
             raise AnswerError(t["note_not_mapping"])
         model, notes = cls.for_course(course), []
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
         for ident, answer in data.get("elements", {}).items():
             if ident not in model.fixed:
                 notes.append(t["note_unknown"].format(id=user_text(str(ident), 40)))
@@ -252,18 +264,22 @@ class FramingModel:
             if "fixed" in answer:
                 if isinstance(answer["fixed"], bool):
                     model.fixed[ident] = answer["fixed"]
+                    present.add(key("fixed", ident))
                 else:
                     notes.append(t["note_fixed"].format(name=name, value=user_text(repr(answer["fixed"]), 40)))
             if "decider" in answer:
                 if answer["decider"] in model.deciders:
                     model.decider[ident] = answer["decider"]
+                    present.add(key("decider", ident))
                 else:
                     notes.append(t["note_decider"].format(name=name, value=user_text(str(answer["decider"]), 40)))
             if "influence" in answer:
                 if answer["influence"] in model.levels:
                     model.influence[ident] = answer["influence"]
+                    present.add(key("influence", ident))
                 else:
                     notes.append(t["note_level"].format(name=name, value=user_text(str(answer["influence"]), 40)))
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 

@@ -24,7 +24,16 @@ from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
-from .model import AnswerError
+from .model import (
+    ANSWERED_FIELD,
+    AnswerError,
+    dump_answered,
+    is_answered,
+    key,
+    mark,
+    restored_answered,
+    saved_answered,
+)
 
 SECTION = "gains"
 LOW, HIGH = 0, 5  # every rating is a whole number on this scale
@@ -279,6 +288,7 @@ class Rated:
     importance: int
     likelihood: int
     own: bool = False
+    answered: bool | None = None  # rated by the participant (model.py's protocol); None: not known
 
     @property
     def product(self) -> int:
@@ -290,7 +300,8 @@ class Rated:
 
     @property
     def weighed(self) -> bool:
-        return self.importance > 0
+        """Rated by the participant: a deliberate 0 is weighed too; without the protocol, importance above 0."""
+        return self.importance > 0 if self.answered is None else self.answered
 
 
 def _check(value: Any, what: str) -> int:
@@ -310,6 +321,8 @@ class GainsModel:
     gains: dict[str, Weighing] = field(default_factory=dict)  # course gain id -> weighing
     own: list[OwnGain] = field(default_factory=list)  # valid, named own gains (at most course.own_gains_max)
     demands: dict[str, int] = field(default_factory=dict)  # course demand id -> 0-5
+    # "gains.<id>.importance", "gains.<id>.likelihood", "demands.<id>", "own" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def for_course(cls, course: Course) -> GainsModel:
@@ -324,13 +337,16 @@ class GainsModel:
         w = self.gains[gain_id]
         if importance is not None:
             w.importance = _check(importance, f"importance of {gain_id!r}")
+            mark(self, "gains", gain_id, "importance")
         if likelihood is not None:
             w.likelihood = _check(likelihood, f"likelihood of {gain_id!r}")
+            mark(self, "gains", gain_id, "likelihood")
 
     def set_demand(self, demand_id: str, value: int) -> None:
         if demand_id not in self.demands:
             raise KeyError(f"no demand with id {demand_id!r}; the demands are {', '.join(self.demands)}")
         self.demands[demand_id] = _check(value, f"demand {demand_id!r}")
+        mark(self, "demands", demand_id)
 
     def set_own(self, entries: list[tuple[str, int, int]], course: Course) -> list[str]:
         """Replace the own gains with `entries` (name, importance, likelihood), one per input row.
@@ -339,14 +355,33 @@ class GainsModel:
         with values, a name already on the list, a name too long, more rows than the course allows.
         """
         own, messages = clean_own_gains(entries, course)
+        if own != self.own:  # typed, changed or cleared by the participant (a redraw with the same rows is not)
+            mark(self, "own")
         self.own = own
         return messages
+
+    def rating(self, gain_id: str, measure: str) -> float | None:
+        """A course gain's importance, likelihood or expected gain (0-5), or None when the participant did not
+        give it (expected needs both); a deliberate 0 is 0."""
+        w = self.gains.get(gain_id)
+        parts = ("importance", "likelihood") if measure == "expected" else (measure,)
+        if w is None or not all(is_answered(self, "gains", gain_id, m) for m in parts):
+            return None
+        return {"importance": w.importance, "likelihood": w.likelihood, "expected": w.expected}[measure]
+
+    def demand(self, demand_id: str) -> int | None:
+        """A demand's rating, or None when the participant did not give it."""
+        if demand_id not in self.demands or not is_answered(self, "demands", demand_id):
+            return None
+        return self.demands[demand_id]
 
     # -- reading it ----------------------------------------------------------------------------
     def rated(self, course: Course) -> list[Rated]:
         """The course's gains in course order, then the own gains."""
         out = [Rated(g.id, g.name, self.gains.get(g.id, Weighing()).importance,
-                     self.gains.get(g.id, Weighing()).likelihood) for g in course.gains]
+                     self.gains.get(g.id, Weighing()).likelihood,
+                     answered=any(key("gains", g.id, m) in self.answered for m in ("importance", "likelihood")))
+               for g in course.gains]
         out += [Rated(f"own:{i}", o.name, o.importance, o.likelihood, own=True) for i, o in enumerate(self.own)]
         return out
 
@@ -356,6 +391,7 @@ class GainsModel:
             "gains": {gid: {"importance": w.importance, "likelihood": w.likelihood} for gid, w in self.gains.items()},
             "own": [{"name": o.name, "importance": o.importance, "likelihood": o.likelihood} for o in self.own],
             "demands": dict(self.demands),
+            ANSWERED_FIELD: dump_answered(self.answered),
         }
 
     @classmethod
@@ -365,14 +401,19 @@ class GainsModel:
         if not isinstance(data, dict):
             raise AnswerError(t["note_not_mapping"].format(field=SECTION, got=type(data).__name__))
         model, notes = cls.for_course(course), []
-        for key in data:
-            if key not in ("gains", "own", "demands"):
-                notes.append(t["note_unknown_field"].format(field=key))
+        for field_name in data:
+            if field_name not in ("gains", "own", "demands", ANSWERED_FIELD):
+                notes.append(t["note_unknown_field"].format(field=field_name))
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
+        usable = [True]  # whether the last value() could be used as it was saved
 
         def value(raw: Any, what: str, name: str) -> int:
+            usable[0] = False
             if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
                 notes.append(t["note_not_number"].format(what=what, name=name, value=_show_raw(raw), used=LOW))
                 return LOW
+            usable[0] = True  # out of range, it is still the participant's answer, brought within the scale
             used = min(HIGH, max(LOW, int(round(raw))))
             if raw != used:
                 key = "note_range" if not LOW <= raw <= HIGH else "note_not_number"
@@ -391,11 +432,14 @@ class GainsModel:
             if not isinstance(entry, dict):
                 notes.append(t["note_not_mapping"].format(field=f"gains.{gid}", got=type(entry).__name__))
                 continue
-            model.gains[gid] = Weighing(
-                value(entry.get("importance", LOW), t["importance"], names[gid]),
-                value(entry.get("likelihood", LOW), t["likelihood"], names[gid]),
-            )
-        if gains:
+            weighing = Weighing()
+            for measure in ("importance", "likelihood"):
+                if measure in entry:
+                    setattr(weighing, measure, value(entry[measure], t[measure], names[gid]))
+                    if usable[0]:
+                        present.add(key("gains", gid, measure))
+            model.gains[gid] = weighing
+        if gains and saved is None:  # an old file held every gain; a gain missing from it is worth a note
             notes += [t["note_missing_gain"].format(name=g.name) for g in course.gains if g.id not in gains]
 
         own = data.get("own", [])
@@ -415,6 +459,8 @@ class GainsModel:
                          value(entry.get("likelihood", LOW), t["likelihood"], shown)))
         model.own, own_notes = clean_own_gains(rows, course)
         notes += own_notes
+        if "own" in data and isinstance(data["own"], list) and (model.own or saved is not None):
+            present.add("own")
 
         demand_names = {d.id: d.name for d in course.demands}
         demands = data.get("demands", {})
@@ -426,7 +472,20 @@ class GainsModel:
                 notes.append(t["note_unknown_demand"].format(id=user_text(did, 60)))
                 continue
             model.demands[did] = value(raw, demand_names[did], demand_names[did])
+            if usable[0]:
+                present.add(key("demands", did))
+        model.answered = restored_answered(saved, present, legacy_unanswered(model))
         return model, notes
+
+
+def legacy_unanswered(model: GainsModel) -> set[str]:
+    """In a file saved before answers were recorded (model.py): what the widget of that time could not tell from
+    untouched, and so showed as not weighed: a gain rated 0 and 0, and the demands when every one is 0."""
+    out = {key("gains", gid, m) for gid, w in model.gains.items() if w.importance == 0 and w.likelihood == 0
+           for m in ("importance", "likelihood")}
+    if not any(model.demands.values()):
+        out |= {key("demands", did) for did in model.demands}
+    return out
 
 
 def _show_raw(raw: Any) -> str:
@@ -498,17 +557,19 @@ def strongest_gains(model: GainsModel, course: Course) -> list[Rated]:
 
 
 def demands_score(model: GainsModel) -> float:
-    """The mean of the demands (0-5)."""
-    values = list(model.demands.values())
+    """The mean of the demands (0-5): of those the participant rated, once any is (model.py's protocol)."""
+    rated = [v for d, v in model.demands.items() if key("demands", d) in model.answered]
+    values = rated or list(model.demands.values())
     return sum(values) / len(values) if values else 0.0
 
 
 def top_demands(model: GainsModel, course: Course) -> list[tuple[str, int]]:
     """The demand or demands rated highest, as (name, value); empty when all are 0."""
-    if not model.demands or max(model.demands.values()) == 0:
+    rated = {d: v for d, v in model.demands.items() if key("demands", d) in model.answered} or model.demands
+    if not rated or max(rated.values()) == 0:
         return []
-    top = max(model.demands.values())
-    return [(d.name, top) for d in course.demands if model.demands.get(d.id) == top]
+    top = max(rated.values())
+    return [(d.name, top) for d in course.demands if rated.get(d.id) == top]
 
 
 @dataclass(frozen=True)
@@ -864,6 +925,8 @@ class GainsWidget:
             self._quiet = False
         self.model.gains = {g.id: Weighing(**vars(model.gains.get(g.id, Weighing()))) for g in self.course.gains}
         self.model.demands.update(model.demands)
+        self.model.own = list(model.own)
+        self.model.answered = set(model.answered)
         self._sync_own(relayout=False)
         self._set_row_labels()
         self._draw_values()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .access import mark_widget
-from .answers import EXAMPLE_TEAM, display_labels, load_team
+from .answers import display_labels, is_example_team, load_team
 from .course import Course
 from .display import user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
@@ -149,22 +149,24 @@ class Member:
     legend: str = ""  # the label shortened for a figure's legend, still unique (answers.display_labels)
 
     def value(self, gain_id: str, measure: str) -> float | None:
-        """The rating, or None when the gain was not weighed: absent from the file, or left at 0 and 0."""
-        w = self.model.gains.get(gain_id)
-        if gain_id not in self.gains or w is None or (w.importance == 0 and w.likelihood == 0):
+        """The rating, or None when the person did not give it (model.py's protocol; a deliberate 0 is 0)."""
+        if gain_id not in self.gains:
             return None
-        return {"importance": w.importance, "likelihood": w.likelihood, "expected": w.expected}[measure]
+        return self.model.rating(gain_id, measure)
 
     def demand(self, demand_id: str) -> int | None:
-        """The rating, or None when not answered: absent from the file, or every demand left at 0."""
-        if demand_id not in self.demands or not any(self.model.demands.get(d, 0) for d in self.demands):
+        """The rating, or None when the person did not give it."""
+        if demand_id not in self.demands:
             return None
-        return self.model.demands[demand_id]
+        return self.model.demand(demand_id)
 
 
-def _answered(raw: Any, key: str, known: list[str]) -> frozenset[str]:
-    section = raw.get(key) if isinstance(raw, dict) else None
-    return frozenset(k for k in section if k in known) if isinstance(section, dict) else frozenset()
+def answered_ids(model: GainsModel, course: Course) -> tuple[frozenset[str], frozenset[str]]:
+    """The course gains and demands the person answered (a gain: either of its two ratings)."""
+    gains = frozenset(g.id for g in course.gains
+                      if any(model.rating(g.id, m) is not None for m in ("importance", "likelihood")))
+    demands = frozenset(d.id for d in course.demands if model.demand(d.id) is not None)
+    return gains, demands
 
 
 def _gain_notes(notes: list[str]) -> list[str]:
@@ -190,7 +192,6 @@ def read_team(folder: str | Path | None, course: Course) -> tuple[list[Member], 
     t = TEXT[course.language]
     loaded, problems = load_team(folder, course)
     messages = [user_text(p, 600) for p in problems]
-    gain_ids, demand_ids = [g.id for g in course.gains], [d.id for d in course.demands]
     members = []
     legends = display_labels(loaded, shortened=18)
     for f in loaded:
@@ -203,21 +204,23 @@ def read_team(folder: str | Path | None, course: Course) -> tuple[list[Member], 
         if not isinstance(model, GainsModel):
             messages.append(t["no_gains"].format(name=user_text(name, 60)))
             continue
-        raw = f.answers.get("gains", {})
-        members.append(Member(name=name, label=f.label, model=model, gains=_answered(raw, "gains", gain_ids),
-                              demands=_answered(raw, "demands", demand_ids), file=f.path.name,
-                              invented=f.invented, legend=legends[f]))
+        gains, demands = answered_ids(model, course)
+        if not gains and not demands and not model.own:
+            messages.append(t["no_gains"].format(name=user_text(name, 60)))
+            continue
+        members.append(Member(name=name, label=f.label, model=model, gains=gains, demands=demands,
+                              file=f.path.name, invented=f.invented, legend=legends[f]))
     _unique_labels(members)
     return members, messages
 
 
 def member_from_model(model: GainsModel, course: Course) -> Member | None:
     """The notebook's own weighing as a team member, or None when no gain is weighed yet."""
-    if not any(w.importance > 0 for w in model.gains.values()):
+    gains, demands = answered_ids(model, course)
+    if not gains:
         return None
     name = TEXT[course.language]["me"]
-    return Member(name=name, label=name, model=model, gains=frozenset(g.id for g in course.gains),
-                  demands=frozenset(d.id for d in course.demands), me=True)
+    return Member(name=name, label=name, model=model, gains=gains, demands=demands, me=True)
 
 
 def _unique_labels(members: list[Member]) -> None:
@@ -383,7 +386,7 @@ class TeamWidget:
                                       for p in self.problems)
         names = join_names([user_text(m.label, 60) for m in self.members], self.course.language)
         banner = t["members"].format(n=len(self.members), names=names) if self.members else t["no_members"]
-        if (folder is None or folder.resolve() == EXAMPLE_TEAM.resolve()) and any(m.invented for m in self.members):
+        if (folder is None or is_example_team(folder)) and any(m.invented for m in self.members):
             banner = f"{t['example']}<br>{banner}"
         self.banner.value = f"<p>{banner}</p>"
         opening = self.live is None

@@ -19,12 +19,21 @@ from datetime import datetime
 from pathlib import Path
 
 from .access import mark_widget
-from .answers import EXAMPLE_TEAM, LoadedAnswers, answers_folder, display_labels, load_answers, read_answers_file
+from .answers import (
+    LoadedAnswers,
+    answers_folder,
+    display_labels,
+    example_team,
+    is_example_team,
+    load_answers,
+    read_answers_file,
+)
 from .course import REPO_ROOT, Course
 from .display import SavedFiles, user_text
 from .figures import PALETTE, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
+from .model import any_answered, is_answered
 from .safe_files import safe_stem
 
 A4 = (8.27, 11.69)  # inches, portrait
@@ -39,6 +48,13 @@ TEXT = Texts(
         "meta": "{name} · gemt {saved} · kursusfil {file}",
         "invented": "OPDIGTET EKSEMPEL – personen og svarene er opdigtet til træning.",
         "missing": "Ikke besvaret endnu – se notebook {nb}.",
+        "type_missing": "Type i kursets typologi: ikke besvaret (placér projektet på begge akser i notebook 01).",
+        "demands_missing": "Hvad det kræver: ikke besvaret.",
+        "readiness_missing": "{number}. {phase}: ikke besvaret",
+        "steps_missing": "{n} fokuspunkter er ikke besvaret.",
+        "attention_missing": "{direction} ({who}): ikke besvaret",
+        "fixed_missing": "Fast eller elastik, ikke besvaret: {names}.",
+        "shared_missing": "Partnernes indflydelse, ikke besvaret: {names}.",
         "s_typology": "Projektet og typen",
         "s_gains": "Hvorfor samskabe?",
         "s_phases": "Hvor står projektet?",
@@ -85,6 +101,14 @@ TEXT = Texts(
         "meta": "{name} · saved {saved} · course file {file}",
         "invented": "INVENTED EXAMPLE – the person and the answers are invented for training.",
         "missing": "Not answered yet – see notebook {nb}.",
+        "type_missing": "Type in the course's typology: not answered (place the project on both axes in notebook "
+        "01).",
+        "demands_missing": "What it demands: not answered.",
+        "readiness_missing": "{number}. {phase}: not answered",
+        "steps_missing": "{n} focus points are not answered.",
+        "attention_missing": "{direction} ({who}): not answered",
+        "fixed_missing": "Fixed or elastic, not answered: {names}.",
+        "shared_missing": "The partners' influence, not answered: {names}.",
         "s_typology": "The project and its type",
         "s_gains": "Why co-create?",
         "s_phases": "Where the project stands",
@@ -193,21 +217,24 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
     def section(key: str) -> PlanSection:
         s = PlanSection(key, t[f"s_{key}"])
         sections.append(s)
-        if key not in models:
+        if key not in models or not any_answered(models[key]):  # not saved, or saved untouched
             s.missing = True
             s.lines.append(Line(t["missing"].format(nb=NOTEBOOK[key])))
         return s
 
     project = ""
     for key in ("typology", "timeline"):
-        if key in models and getattr(models[key], "project", ""):
+        if key in models and getattr(models[key], "project", "") and is_answered(models[key], "project"):
             project = _plain(models[key].project, 90)
             break
 
     s = section("typology")
     if not s.missing:
-        kind = models["typology"].type_of(course)
-        s.lines.append(Line(t["type"].format(type=kind.name, description=kind.description)))
+        if models["typology"].placed():
+            kind = models["typology"].type_of(course)
+            s.lines.append(Line(t["type"].format(type=kind.name, description=kind.description)))
+        else:
+            s.lines.append(Line(t["type_missing"]))
 
     s = section("gains")
     if not s.missing:
@@ -222,7 +249,9 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
             fmt = (lambda v: f"{v:.1f}".replace(".", ",")) if lang == "da" else (lambda v: f"{v:.1f}")
             s.lines.append(Line(t["balance"].format(g=fmt(balance.gains), d=fmt(balance.demands))))
         heavy = top_demands(g, course)
-        if heavy:
+        if not any(g.demand(d.id) is not None for d in course.demands):
+            s.lines.append(Line(t["demands_missing"]))
+        elif heavy:
             s.lines.append(Line(t["heaviest"].format(names=_join([f"{n} ({v})" for n, v in heavy], lang))))
         if g.own:
             s.lines.append(Line(t["own"].format(names=_join([_plain(o.name, 40) for o in g.own], lang))))
@@ -230,14 +259,20 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
     s = section("phases")
     if not s.missing:
         ph = models["phases"]
-        readiness = ph.readiness(course)
+        readiness = ph.answered_readiness(course)
         for p in course.phases:
+            if readiness[p.id] is None:
+                s.lines.append(Line(t["readiness_missing"].format(number=p.number, phase=p.name)))
+                continue
             s.lines.append(Line(t["readiness"].format(number=p.number, phase=p.name, percent=round(readiness[p.id])),
                                 bar=readiness[p.id] / 100))
-        chosen = ph.next_steps(course, steps)
+        chosen = ph.next_steps(course, steps, answered_only=True)
         s.lines.append(Line(t["steps"] if chosen else t["no_steps"], strong=True))
         for i, step in enumerate(chosen, 1):
             s.lines.append(Line(t["step"].format(n=i, text=step.focus_point.text, phase=step.phase.name)))
+        unmarked = sum(ph.answered_status(p.id, f.id) is None for p in course.phases for f in p.focus_points)
+        if unmarked:
+            s.lines.append(Line(t["steps_missing"].format(n=unmarked)))
 
     s = section("directions")
     if not s.missing:
@@ -246,13 +281,16 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
 
         d = models["directions"]
         for direction in course.directions:
-            value = d.attention.get(direction.id, 0)
-            s.lines.append(Line(t["attention"].format(direction=direction.name, who=direction.who, value=value),
-                                bar=value / ATTENTION_MAX))
+            value = d.answered_attention(direction.id)
+            if value is None:
+                s.lines.append(Line(t["attention_missing"].format(direction=direction.name, who=direction.who)))
+            else:
+                s.lines.append(Line(t["attention"].format(direction=direction.name, who=direction.who, value=value),
+                                    bar=value / ATTENTION_MAX))
             names = [_plain(n, 40) for n in d.stakeholders.get(direction.id, [])]
             if names:
                 s.lines.append(Line("    " + t["names"].format(names=", ".join(names))))
-        thin = d.thin()
+        thin = d.thin(answered_only=True)
         if thin:
             where = DIRECTIONS_TEXT[lang]["where"]
             s.lines.append(Line(t["thin"].format(names=_join([where.get(x, x) for x in thin], lang)), strong=True))
@@ -261,9 +299,18 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
     if not s.missing:
         f = models["framing"]
         name = {e.id: e.name for e in course.framing.frame_elements}
-        s.lines.append(Line(t["fixed"].format(names=_join([name[e] for e in f.fixed if f.fixed[e]], lang))))
-        s.lines.append(Line(t["elastic"].format(names=_join([name[e] for e in f.fixed if not f.fixed[e]], lang))))
-        s.lines.append(Line(t["shared"].format(names=_join([name[e] for e in f.elements_shared()], lang))))
+        answered = {e: f.answer("fixed", e) for e in f.fixed}
+        s.lines.append(Line(t["fixed"].format(names=_join([name[e] for e, v in answered.items() if v], lang))))
+        s.lines.append(Line(t["elastic"].format(names=_join([name[e] for e, v in answered.items() if v is False],
+                                                            lang))))
+        if None in answered.values():
+            s.lines.append(Line(t["fixed_missing"].format(
+                names=_join([name[e] for e, v in answered.items() if v is None], lang))))
+        s.lines.append(Line(t["shared"].format(names=_join([name[e] for e in f.elements_shared(answered_only=True)],
+                                                           lang))))
+        untouched = [name[e] for e in f.fixed if f.answer("influence", e) is None]
+        if untouched:
+            s.lines.append(Line(t["shared_missing"].format(names=_join(untouched, lang))))
 
     s = section("timeline")
     if not s.missing:
@@ -296,7 +343,7 @@ def plan_stem(loaded: LoadedAnswers, lang: str, folder: str | Path | None = None
     stem = safe_stem(loaded.path.stem, "deltager", 60)
     where = loaded.path.parent
     try:
-        if where.resolve() == EXAMPLE_TEAM.resolve():
+        if is_example_team(where):
             return safe_stem(f"{EXAMPLE_WORD[lang]}-{stem}", "deltager", 80)
         if where.resolve() == answers_folder(folder).resolve():
             return stem
@@ -610,7 +657,7 @@ def answer_files(course: Course, folder: str | Path | None = None) -> list[tuple
                 pass
             label = f"{label} · {where.as_posix()}"
         out.append((label, m.path))
-    for p in sorted(EXAMPLE_TEAM.glob("*.json")):
+    for p in sorted(example_team(course.language).glob("*.json")):
         try:
             name = read_answers_file(p, course.language)["name"]
         except Exception:

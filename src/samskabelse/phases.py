@@ -26,7 +26,7 @@ from .display import HTMLText
 from .figures import PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
 
 STATUSES = ("not_started", "under_way", "in_place")
 SCORE = {"not_started": 0.0, "under_way": 0.5, "in_place": 1.0}
@@ -149,6 +149,8 @@ class PhaseReadiness:
 
     current_phase: str = ""
     status: dict[str, dict[str, str]] = field(default_factory=dict)
+    # "status.<phase>.<point>", "current_phase" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def new(cls, course: Course) -> PhaseReadiness:
@@ -167,10 +169,24 @@ class PhaseReadiness:
             if point not in [f.id for f in ph.focus_points]:
                 raise ValueError(f"phase {phase!r} has no focus point {point!r}")
         self.status.setdefault(phase, {})[point] = status
+        mark(self, "status", phase, point)
 
     def choose(self, phase: str, course: Course) -> None:
         _phase(course, phase)
         self.current_phase = phase
+        mark(self, "current_phase")
+
+    def answered_status(self, phase: str, point: str) -> str | None:
+        """The status the participant gave a focus point, or None when they did not mark it."""
+        return self.get(phase, point) if key("status", phase, point) in self.answered else None
+
+    def answered_readiness(self, course: Course) -> dict[str, float | None]:
+        """Percent per phase over the focus points the participant marked; None for a phase with none marked."""
+        out: dict[str, float | None] = {}
+        for ph in course.phases:
+            marked = [s for f in ph.focus_points if (s := self.answered_status(ph.id, f.id)) is not None]
+            out[ph.id] = 100.0 * sum(SCORE[s] for s in marked) / len(marked) if marked else None
+        return out
 
     def counts(self, course: Course, phase: str) -> dict[str, int]:
         ph = _phase(course, phase)
@@ -187,12 +203,15 @@ class PhaseReadiness:
             out[ph.id] = 100.0 * sum(SCORE[self.get(ph.id, f.id)] for f in ph.focus_points) / n if n else 100.0
         return out
 
-    def next_steps(self, course: Course, n: int = 3) -> list[NextStep]:
-        """The n most urgent focus points that are not in place, by NEXT_STEP_RULE."""
+    def next_steps(self, course: Course, n: int = 3, *, answered_only: bool = False) -> list[NextStep]:
+        """The n most urgent focus points that are not in place, by NEXT_STEP_RULE (with answered_only: of
+        those the participant marked)."""
         open_points = []
         for pi, ph in enumerate(course.phases):
             for fi, f in enumerate(ph.focus_points):
                 status = self.get(ph.id, f.id)
+                if answered_only and key("status", ph.id, f.id) not in self.answered:
+                    continue
                 if status != "in_place":
                     open_points.append(((pi, URGENCY[status], fi), NextStep(ph, f, status)))
         open_points.sort(key=lambda item: item[0])
@@ -200,7 +219,8 @@ class PhaseReadiness:
 
     def to_dict(self) -> dict[str, Any]:
         return {"current_phase": self.current_phase,
-                "status": {phase: dict(points) for phase, points in self.status.items()}}
+                "status": {phase: dict(points) for phase, points in self.status.items()},
+                ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[PhaseReadiness, list[str]]:
@@ -209,9 +229,13 @@ class PhaseReadiness:
                               "Save the answers again from notebook 03.")
         t = TEXT[course.language]
         model, notes = cls.new(course), []
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
         current = data.get("current_phase", model.current_phase)
         if current in [p.id for p in course.phases]:
             model.current_phase = current
+            if "current_phase" in data:
+                present.add("current_phase")
         else:
             notes.append(t["note_current"].format(value=_safe(current)))
         status = data.get("status", {})
@@ -234,6 +258,8 @@ class PhaseReadiness:
                     notes.append(t["note_status"].format(value=_safe(value), point=known[point_id].text))
                 else:
                     model.status[phase_id][point_id] = value
+                    present.add(key("status", phase_id, point_id))
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .access import alt_html, mark_widget
-from .answers import EXAMPLE_TEAM, LoadedAnswers, display_labels, load_team
+from .answers import LoadedAnswers, display_labels, example_team, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
 from .figures import PALETTE, SERIES, LiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
+from .model import any_answered, not_answered
 
 TEAM_ENV_VAR = "SAMSKABELSE_TEAM"
 MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
@@ -203,25 +204,23 @@ def item_name(course: Course, section: str, item: str) -> str:
 
 
 def with_section(team: list[LoadedAnswers], section: str) -> list[LoadedAnswers]:
-    return [m for m in team if section in m.models]
+    """The members who answered something in the section (a section saved untouched is not answered)."""
+    return [m for m in team if section in m.models and any_answered(m.models[section])]
 
 
 def gains_members(team: list[LoadedAnswers], course: Course):
     """The team as notebook 02's comparison (gains_team.Member) sees it: who weighed which gains and demands."""
     from .gains import GainsModel
-    from .gains_team import Member
+    from .gains_team import Member, answered_ids
 
     out = []
     for m in team:
         model = m.models.get("gains")
         if not isinstance(model, GainsModel):
             continue
-        raw = m.answers.get("gains", {})
-        answered = {key: frozenset(k for k in raw.get(key, {}) if k in ids) if isinstance(raw.get(key), dict)
-                    else frozenset() for key, ids in (("gains", {g.id for g in course.gains}),
-                                                      ("demands", {d.id for d in course.demands}))}
-        out.append(Member(name=m.name, label=m.label, model=model, gains=answered["gains"],
-                          demands=answered["demands"], file=m.path.name, invented=m.invented))
+        gains, demands = answered_ids(model, course)
+        out.append(Member(name=m.name, label=m.label, model=model, gains=gains, demands=demands,
+                          file=m.path.name, invented=m.invented))
     return out
 
 
@@ -247,7 +246,7 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
     for s in demand_spreads(members, course):
         add(_spread(course, "demands", s.key, "q_demands", s.values, 5, lambda v: out_of(int(v))))
 
-    typed = with_section(team, "typology")
+    typed = [m for m in with_section(team, "typology") if m.models["typology"].placed()]
     if len(typed) >= 2:
         kinds = {m: m.models["typology"].type_of(course) for m in typed}
         counts = Counter(k.id for k in kinds.values())
@@ -265,7 +264,7 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
     phased = with_section(team, "phases")
     for ph in course.phases:
         for f in ph.focus_points:
-            statuses = {m: m.models["phases"].get(ph.id, f.id) for m in phased}
+            statuses = {m: s for m in phased if (s := m.models["phases"].answered_status(ph.id, f.id)) is not None}
             values = {m: SCORE[s] for m, s in statuses.items()}
             name_of = {SCORE[s]: status_names[s].lower() for s in statuses.values()}
             add(_spread(course, "phases", f"{ph.id}.{f.id}", "q_phases", values, 1.0, lambda v, n=name_of: n[v]))
@@ -273,21 +272,23 @@ def disagreements(team: list[LoadedAnswers], course: Course) -> list[Disagreemen
     directed = with_section(team, "directions")
     for d in course.directions:
         add(_spread(course, "directions", d.id, "q_directions",
-                    {m: m.models["directions"].attention.get(d.id, 0) for m in directed}, 5, out_of))
+                    {m: v for m in directed if (v := m.models["directions"].answered_attention(d.id)) is not None},
+                    5, out_of))
 
     framed = with_section(team, "framing")
     levels = [lv.id for lv in course.framing.influence_levels]
     level_names = {lv.id: lv.name.lower() for lv in course.framing.influence_levels}
     for e in course.framing.frame_elements:
-        if len(framed) >= 2:
-            fixed = [m for m in framed if m.models["framing"].fixed.get(e.id)]
-            elastic = [m for m in framed if not m.models["framing"].fixed.get(e.id)]
+        answered = [m for m in framed if m.models["framing"].answer("fixed", e.id) is not None]
+        if len(answered) >= 2:
+            fixed = [m for m in answered if m.models["framing"].fixed[e.id]]
+            elastic = [m for m in answered if not m.models["framing"].fixed[e.id]]
             if fixed and elastic:
-                score = 2 * min(len(fixed), len(elastic)) / len(framed)
+                score = 2 * min(len(fixed), len(elastic)) / len(answered)
                 out.append(Disagreement("framing", e.id, min(1.0, score), t["q_fixed"].format(
                     item=user_text(e.name, 90), fixed=_names(fixed, lang), elastic=_names(elastic, lang))))
         values = {m: levels.index(m.models["framing"].influence[e.id]) for m in framed
-                  if m.models["framing"].influence.get(e.id) in levels}
+                  if m.models["framing"].answer("influence", e.id) in levels}
         add(_spread(course, "influence", e.id, "q_influence", values, max(1, len(levels) - 1),
                     lambda v: level_names[levels[v]]))
 
@@ -325,7 +326,8 @@ def _table(head: list[str], rows: list[list[str]], css: str) -> str:
 
 
 def _missing(team: list[LoadedAnswers], section: str, lang: str) -> str:
-    lacking = [m for m in team if section not in m.models]
+    answered = set(map(id, with_section(team, section)))
+    lacking = [m for m in team if id(m) not in answered]
     return f"<p><i>{TEXT[lang]['missing'].format(names=_names(lacking, lang))}</i></p>" if lacking else ""
 
 
@@ -360,18 +362,22 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     t = TEXT[course.language]
     lang = course.language
     parts = []
+    unanswered = f"<i>{not_answered(lang)}</i>"  # an item a participant left untouched: never shown as a choice
+
+    def shown(value) -> str:
+        return unanswered if value is None else user_text(str(value), 80)
 
     typed = with_section(team, "typology")
     parts.append(f"<h4>{t['h_type']}</h4>")
     parts.append(_table([t["person"], t["h_type"]],
-                        [[user_text(m.label, 40), user_text(m.models["typology"].type_of(course).name, 80)]
+                        [[user_text(m.label, 40), shown(m.models["typology"].type_of(course).name
+                                                        if m.models["typology"].placed() else None)]
                          for m in typed], "samskabelse-team-typology") + _missing(team, "typology", lang))
 
     gains = with_section(team, "gains")
     parts.append(f"<h4>{t['h_gains']}</h4>")
     head = [t["person"], *[user_text(g.name, 40) for g in course.gains]]
-    parts.append(_table(head, [[user_text(m.label, 40), *[str(m.models["gains"].gains[g.id].importance)
-                                                          if g.id in m.models["gains"].gains else "–"
+    parts.append(_table(head, [[user_text(m.label, 40), *[shown(m.models["gains"].rating(g.id, "importance"))
                                                           for g in course.gains]] for m in gains],
                         "samskabelse-team-gains"))
     own = [(m, o) for m in gains for o in m.models["gains"].own]
@@ -381,7 +387,7 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
             f"{user_text(m.label, 40)}: {user_text(o.name, 40)} ({o.importance})" for m, o in own) + "</p>")
     parts.append(f"<h4>{t['h_demands']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 40) for d in course.demands]],
-                        [[user_text(m.label, 40), *[str(m.models["gains"].demands.get(d.id, 0))
+                        [[user_text(m.label, 40), *[shown(m.models["gains"].demand(d.id))
                                                      for d in course.demands]] for m in gains],
                         "samskabelse-team-demands") + _missing(team, "gains", lang))
 
@@ -392,14 +398,15 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     for ph in course.phases:
         for f in ph.focus_points:
             rows.append([f"{ph.number}. {user_text(ph.name, 40)}", user_text(f.text, 110),
-                         *[user_text(status_names[m.models["phases"].get(ph.id, f.id)], 20) for m in phased]])
+                         *[shown(status_names[s] if (s := m.models["phases"].answered_status(ph.id, f.id)) else None)
+                           for m in phased]])
     parts.append(_table(["", "", *[user_text(m.label, 30) for m in phased]], rows, "samskabelse-team-phases")
                  + _missing(team, "phases", lang))
 
     directed = with_section(team, "directions")
     parts.append(f"<h4>{t['h_directions']}</h4>")
     parts.append(_table([t["person"], *[user_text(d.name, 30) for d in course.directions]],
-                        [[user_text(m.label, 40), *[str(m.models["directions"].attention.get(d.id, 0))
+                        [[user_text(m.label, 40), *[shown(m.models["directions"].answered_attention(d.id))
                                                     for d in course.directions]] for m in directed],
                         "samskabelse-team-directions"))
     parts.append(f"<h4>{t['h_stakeholders']}</h4>")
@@ -419,15 +426,19 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
     decider_names = {d.id: d.name for d in course.framing.deciders}
     level_names = {lv.id: lv.name for lv in course.framing.influence_levels}
     rows = []
+    def counted(what: str, element: str, names: dict) -> str:
+        answers = Counter(m.models["framing"].answer(what, element) for m in framed)
+        parts = [f"{user_text(names.get(k, k), 40)} ({v})" for k, v in answers.most_common() if k is not None]
+        if answers[None]:
+            parts.append(f"{unanswered} ({answers[None]})")
+        return ", ".join(parts) or "–"
+
     for e in course.framing.frame_elements:
-        fixed = [m for m in framed if m.models["framing"].fixed.get(e.id)]
-        deciders = Counter(m.models["framing"].decider.get(e.id) for m in framed)
-        levels = Counter(m.models["framing"].influence.get(e.id) for m in framed)
-        rows.append([user_text(e.name, 40), str(len(fixed)), str(len(framed) - len(fixed)),
-                     ", ".join(f"{user_text(decider_names.get(k, k), 40)} ({v})" for k, v in deciders.most_common()),
-                     ", ".join(f"{user_text(level_names.get(k, k), 40)} ({v})" for k, v in levels.most_common())])
-    parts.append(_table(["", t["fixed"], t["elastic"], t["deciders"], t["influence"]], rows,
-                        "samskabelse-team-framing") + _missing(team, "framing", lang))
+        fixed = Counter(m.models["framing"].answer("fixed", e.id) for m in framed)
+        rows.append([user_text(e.name, 40), str(fixed[True]), str(fixed[False]), str(fixed[None]),
+                     counted("decider", e.id, decider_names), counted("influence", e.id, level_names)])
+    parts.append(_table(["", t["fixed"], t["elastic"], not_answered(lang).capitalize(), t["deciders"],
+                         t["influence"]], rows, "samskabelse-team-framing") + _missing(team, "framing", lang))
 
     parts.append(f"<h4>{t['h_timeline']}</h4>")
     parts.append(timeline_table(team, course) + _missing(team, "timeline", lang))
@@ -441,7 +452,7 @@ def team_forecasts(team: list[LoadedAnswers], course: Course) -> dict[int, objec
     out = {}
     for i, m in enumerate(team):
         plan = m.models.get("timeline")
-        if plan is not None and not plan.problems(course):
+        if plan is not None and any_answered(plan) and not plan.problems(course):
             out[i] = forecast(plan, course.language)
     return out
 
@@ -520,7 +531,8 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
     panels = []
 
     def dots(ax, labels, value_of, section, scale_max, title):
-        members = [(i, m) for i, m in enumerate(team) if section in m.models]
+        answered = set(map(id, with_section(team, section)))
+        members = [(i, m) for i, m in enumerate(team) if id(m) in answered]
         ys = range(len(labels))
         series = {i: ax.scatter([], [], s=MARKER_AREA, color=style[i][0], marker=style[i][1], edgecolor="black",
                                 linewidth=0.6, zorder=3, label=_figure_name(legend[m], 40)) for i, m in members}
@@ -543,11 +555,11 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
          lambda m, k: as_member[id(m)].value(gains[k].id, "importance") if as_member[id(m)] else None,
          "gains", 5, t["fig_gains"])
     dirs = course.directions
-    dots(axes[1], [d.name for d in dirs], lambda m, k: m.models["directions"].attention.get(dirs[k].id, 0),
+    dots(axes[1], [d.name for d in dirs], lambda m, k: m.models["directions"].answered_attention(dirs[k].id),
          "directions", 5, t["fig_directions"])
     phases = course.phases
     dots(axes[2], [f"{p.number}. {p.name}" for p in phases],
-         lambda m, k: m.models["phases"].readiness(course)[phases[k].id], "phases", 100, t["fig_phases"])
+         lambda m, k: m.models["phases"].answered_readiness(course)[phases[k].id], "phases", 100, t["fig_phases"])
 
     ax = axes[3]
     q = max(next(iter(forecasts.values())).percentiles) if forecasts else 85
@@ -586,10 +598,10 @@ def draw_team_figure(team: list[LoadedAnswers], course: Course):
 
 # ---------------------------------------------------------------------------------------------
 # The widget
-def default_team_folder() -> Path:
+def default_team_folder(lang: str = "da") -> Path:
     """$SAMSKABELSE_TEAM (found from the notebook's folder or the repository root), else the example team."""
     value = os.environ.get(TEAM_ENV_VAR, "").strip()
-    return resolve_folder(value) if value else EXAMPLE_TEAM
+    return resolve_folder(value) if value else example_team(lang)
 
 
 def resolve_folder(text: str) -> Path:
@@ -621,7 +633,7 @@ class TeamWidget:
         self.problems: list[str] = []
         self.found: list[Disagreement] = []
         self.errors = ErrorBoundary(course.language)
-        start = Path(folder) if folder is not None else default_team_folder()
+        start = Path(folder) if folder is not None else default_team_folder(course.language)
         self.folder = widgets.Text(value=shown_path(start), description=self.t["folder"],
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="34em"))
         self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")

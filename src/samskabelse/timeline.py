@@ -44,7 +44,7 @@ from .display import HTMLText, user_text
 from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, LabelSpace, PathText, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, restored_answered, saved_answered
 
 MAX_WEEKS = 520  # per phase, as the course file allows
 SLIDER_MAX_WEEKS = 104
@@ -112,6 +112,8 @@ TEXT = Texts(
         "note_weeks": "varigheden {value} for fasen »{phase}« er uden for 0–{max} uger; kursets standard er brugt",
         "note_deadline": "fristen »{id}« findes ikke i kurset og er sprunget over",
         "note_date": "datoen »{value}« for {what} kunne ikke læses; kursets standard er brugt",
+        "note_seed": "simuleringens startværdi (seed) »{value}« kan ikke bruges (den skal være et helt tal fra 0); "
+                     "kursets {used} er brugt",
         "note_deadline_phase": "fasen »{value}« for {what} findes ikke; kursets standard er brugt",
         "note_factors": "faktorerne for usikkerheden »{level}« er ugyldige; kursets standard er brugt",
         "bad_answers": "Tidsplanens gemte svar kan ikke læses: {field} skal være {expected}.",
@@ -201,6 +203,8 @@ TEXT = Texts(
         "note_weeks": "the duration {value} of phase “{phase}” is outside 0–{max} weeks; the course's default is used",
         "note_deadline": "the deadline “{id}” is not in the course and was skipped",
         "note_date": "the date “{value}” for {what} could not be read; the course's default is used",
+        "note_seed": "the simulation's seed “{value}” cannot be used (it must be a whole number from 0); the "
+                     "course's {used} is used",
         "note_deadline_phase": "there is no phase “{value}” for {what}; the course's default is used",
         "note_factors": "the factors of the uncertainty “{level}” are invalid; the course's default is used",
         "bad_answers": "The timeline's saved answers cannot be read: {field} must be {expected}.",
@@ -395,6 +399,9 @@ class TimelinePlan:
     draws: int = 10_000
     seed: int = 2019
     percentiles: tuple[int, ...] = (50, 85)
+    # "project", "start", "phases.<phase>.weeks|uncertainty", "deadlines.<id>.name|date|phase", "factors.<level>"
+    # (model.py's protocol): what the participant changed in the widget
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def from_course(cls, course: Course, start: date | None = None) -> TimelinePlan:
@@ -414,7 +421,8 @@ class TimelinePlan:
 
     def copy(self) -> TimelinePlan:
         return replace(self, phases=[replace(p) for p in self.phases],
-                       deadlines=[replace(d) for d in self.deadlines], factors=dict(self.factors))
+                       deadlines=[replace(d) for d in self.deadlines], factors=dict(self.factors),
+                       answered=set(self.answered))
 
     def phase_index(self, phase: str) -> int:
         return [p.phase for p in self.phases].index(phase)
@@ -478,6 +486,7 @@ class TimelinePlan:
                           for d in self.deadlines],
             "factors": {k: list(v) for k, v in self.factors.items()},
             "draws": self.draws, "seed": self.seed, "percentiles": list(self.percentiles),
+            ANSWERED_FIELD: dump_answered(self.answered),
         }
 
     @classmethod
@@ -487,19 +496,24 @@ class TimelinePlan:
         t = TEXT[lang]
         if not isinstance(data, dict):
             raise AnswerError(t["bad_answers"].format(field="timeline", expected="{...}"))
-        for key, kind, expected in (("phases", list, "[...]"), ("deadlines", list, "[...]"),
-                                    ("factors", dict, "{...}")):
-            if data.get(key) is not None and not isinstance(data[key], kind):
-                raise AnswerError(t["bad_answers"].format(field=f"timeline.{key}", expected=expected))
+        for name, kind, expected in (("phases", list, "[...]"), ("deadlines", list, "[...]"),
+                                     ("factors", dict, "{...}")):
+            if data.get(name) is not None and not isinstance(data[name], kind):
+                raise AnswerError(t["bad_answers"].format(field=f"timeline.{name}", expected=expected))
         notes: list[str] = []
+        saved = saved_answered(data, lang, notes)
+        present: set[str] = set()
         start = None
         if "start" in data:
             try:
                 start = date.fromisoformat(str(data["start"]))
+                present.add("start")
             except ValueError:
                 notes.append(t["note_date"].format(value=user_text(data["start"], 30), what=t["the_start"]))
         plan = cls.from_course(course, start)
         plan.project = str(data.get("project") or "")
+        if plan.project or ("project" in data and saved is not None):
+            present.add("project")
         names = {p.id: p.name for p in course.phases}
         level_names = {u.id: u.name for u in course.timeline.uncertainty_levels}
         for level, values in (data.get("factors") or {}).items():
@@ -511,6 +525,7 @@ class TimelinePlan:
                 if candidate.problems(course):
                     raise ValueError(level)
                 plan.factors[level] = (o, m, p)
+                present.add(key("factors", level))
             except (TypeError, ValueError):
                 notes.append(t["note_factors"].format(level=html.escape(level_names[level])))
         by_phase = {p.phase: p for p in plan.phases}
@@ -526,11 +541,13 @@ class TimelinePlan:
             weeks = entry.get("weeks")
             if isinstance(weeks, (int, float)) and not isinstance(weeks, bool) and 0 < weeks <= MAX_WEEKS:
                 target.weeks = float(weeks)
+                present.add(key("phases", target.phase, "weeks"))
             else:
                 notes.append(t["note_weeks"].format(value=user_text(weeks, 20), phase=name, max=MAX_WEEKS))
             level = entry.get("uncertainty")
             if level in plan.factors:
                 target.uncertainty = level
+                present.add(key("phases", target.phase, "uncertainty"))
             else:
                 notes.append(t["note_level"].format(value=user_text(level, 30), phase=name,
                                                     default=html.escape(level_names[target.uncertainty])))
@@ -545,20 +562,31 @@ class TimelinePlan:
             target = by_deadline[ident]
             if isinstance(entry.get("name"), str):
                 target.name = entry["name"]
+                present.add(key("deadlines", ident, "name"))
             what = t["the_deadline"].format(name=user_text(target.name, NAME_CHARS, t["unnamed"]))
             if "date" in entry:
                 try:
                     target.date = date.fromisoformat(str(entry["date"]))
+                    present.add(key("deadlines", ident, "date"))
                 except ValueError:
                     notes.append(t["note_date"].format(value=user_text(entry["date"], 30), what=what))
             if "phase" in entry:
                 if entry["phase"] in by_phase:
                     target.phase = entry["phase"]
+                    present.add(key("deadlines", ident, "phase"))
                 else:
                     notes.append(t["note_deadline_phase"].format(value=user_text(entry["phase"], 30), what=what))
-        if isinstance(data.get("seed"), int) and not isinstance(data.get("seed"), bool):
-            plan.seed = data["seed"]
+        seed = data.get("seed", plan.seed)
+        if isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed < 2**63:
+            plan.seed = seed
+        else:  # numpy takes a seed from 0 up; the course's own keeps the figures reproducible
+            notes.append(t["note_seed"].format(value=user_text(seed, 30), used=plan.seed))
+        plan.answered = restored_answered(saved, present)
         return plan, notes
+
+    def planned_by_participant(self) -> bool:
+        """Whether the participant changed anything in the plan (else it is the course's default plan)."""
+        return bool(self.answered)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1211,6 +1239,18 @@ class TimelineWidget:
         self.said.add_class("samskabelse-result")
         self.errors = ErrorBoundary(lang, explained=(PlanError,), on_error=self._back_to_last_good)
 
+        # which answer each control gives (model.py's protocol): what the participant changes is answered
+        self.touched: set[str] = set()
+        self._answer_of = {id(self.project): "project", id(self.start): "start"}
+        for phase in self.weeks:
+            self._answer_of[id(self.weeks[phase])] = key("phases", phase, "weeks")
+            self._answer_of[id(self.uncertainty[phase])] = key("phases", phase, "uncertainty")
+        for ident in self.deadline_names:
+            for what, controls in (("name", self.deadline_names), ("date", self.deadline_dates),
+                                   ("phase", self.deadline_phases)):
+                self._answer_of[id(controls[ident])] = key("deadlines", ident, what)
+        for level, boxes in self.factors.items():
+            self._answer_of.update({id(b): key("factors", level) for b in boxes})
         for control in [self.project, self.start, *self.weeks.values(), *self.uncertainty.values(),
                         *self.deadline_names.values(), *self.deadline_dates.values(),
                         *self.deadline_phases.values(), *(b for boxes in self.factors.values() for b in boxes)]:
@@ -1231,6 +1271,7 @@ class TimelineWidget:
         t, lang = self.t, self.lang
         problems = []
         plan = self.model.copy()
+        plan.answered |= self.touched
         plan.project = self.project.value
         try:
             plan.start = parse_date(self.start.value, lang, t["the_start"])
@@ -1254,6 +1295,8 @@ class TimelineWidget:
         return (None if problems else plan), problems
 
     def _changed(self, change=None) -> None:
+        if change is not None and id(change.get("owner")) in self._answer_of:
+            self.touched.add(self._answer_of[id(change["owner"])])
         plan, problems = self.read()
         if problems:
             self._show_problems(problems)

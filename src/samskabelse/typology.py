@@ -17,7 +17,7 @@ import html
 import textwrap
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from matplotlib.patches import FancyBboxPatch, Rectangle
@@ -28,7 +28,7 @@ from .display import BASIS_LABELS, HTMLText, user_text
 from .figures import PALETTE, BlitLiveFigure, figure_png, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
-from .model import AnswerError
+from .model import ANSWERED_FIELD, AnswerError, dump_answered, mark, restored_answered, saved_answered
 
 STRENGTHS = ("clearly", "mostly")  # how far toward one pole a project lies; "clearly" is further out
 AXES = ("initiative", "activity")
@@ -128,6 +128,7 @@ class TypologyAnswer:
     activity: str = "develop"
     activity_strength: str = "mostly"
     project: str = ""
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)  # "initiative", "activity", "project"
 
     def set_axis(self, axis: str, pole: str, strength: str, course: Course) -> None:
         poles = _pole_ids(course, axis)
@@ -137,6 +138,15 @@ class TypologyAnswer:
             raise ValueError(f"{axis}: strength must be one of {STRENGTHS}, got {strength!r}")
         setattr(self, axis, pole)
         setattr(self, f"{axis}_strength", strength)
+        mark(self, axis)
+
+    def set_project(self, text: str) -> None:
+        self.project = str(text or "")
+        mark(self, "project")
+
+    def placed(self) -> bool:
+        """Both axes answered: only then is the project's type the participant's answer."""
+        return all(a in self.answered for a in AXES)
 
     def type_of(self, course: Course) -> CoCreationType:
         return course.typology.type_at(self.initiative, self.activity)
@@ -154,7 +164,7 @@ class TypologyAnswer:
         return {
             "initiative": self.initiative, "initiative_strength": self.initiative_strength,
             "activity": self.activity, "activity_strength": self.activity_strength,
-            "project": self.project,
+            "project": self.project, ANSWERED_FIELD: dump_answered(self.answered),
         }
 
     @classmethod
@@ -165,11 +175,15 @@ class TypologyAnswer:
         t = TEXT[course.language]
         model, notes = cls(initiative=course.typology.initiative.low.id,
                            activity=course.typology.activity.low.id), []
+        saved = saved_answered(data, course.language, notes)
+        present = set()
         for axis in AXES:
             name = getattr(course.typology, axis).name
             pole = data.get(axis, getattr(model, axis))
             if pole in _pole_ids(course, axis):
                 setattr(model, axis, pole)
+                if axis in data:
+                    present.add(axis)
             else:
                 notes.append(t["note_pole"].format(axis=name, value=user_text(pole, 40)))
             strength = data.get(f"{axis}_strength", "mostly")
@@ -180,8 +194,11 @@ class TypologyAnswer:
         project = data.get("project", "")
         if isinstance(project, str):
             model.project = project
+            if project or saved is not None:
+                present.add("project")
         elif project is not None:
             notes.append(t["note_project"])
+        model.answered = restored_answered(saved, present)
         return model, notes
 
 
@@ -428,13 +445,14 @@ class TypologyWidget:
 
     def _slider_changed(self, change) -> None:
         for axis, slider in self.sliders.items():
-            pole, strength = slider.value
-            self.model.set_axis(axis, pole, strength, self.course)
+            if slider is change.get("owner", slider):  # the slider moved is the axis answered
+                pole, strength = slider.value
+                self.model.set_axis(axis, pole, strength, self.course)
         self._show_ends()
         self.update()
 
     def _project_changed(self, change) -> None:
-        self.model.project = change["new"] or ""
+        self.model.set_project(change["new"] or "")
         self.update()
 
     def update(self) -> None:
