@@ -251,7 +251,10 @@ def test_a_broken_file_for_one_language_leaves_the_other_languages_notebooks_alo
     assert load_course(other).language == other and load_course(other).is_default
     with pytest.raises(CourseError) as info:
         load_course(broken)
-    assert ("Kursusfilen" if broken == "da" else "The course file") in str(info.value)
+    message = str(info.value)  # in the notebooks: the file's own language, its name, and the cell to run again
+    assert message.startswith("Kursusfilen" if broken == "da" else "The course file") and path.name in message
+    assert ("kør cellen igen" if broken == "da" else "run the cell again") in message
+    assert f"data/{broken}/course.yaml" in message and f"data/{other}/" not in message
 
 
 def test_an_override_whose_language_cannot_be_told_is_reported_everywhere(tmp_path, monkeypatch):
