@@ -45,6 +45,9 @@ STYLE = r"""
 .samskabelse-widget .widget-readout, .samskabelse-widget select, .samskabelse-widget input,
 .samskabelse-widget button { font-size: var(--jp-content-font-size1, 14px); }
 .samskabelse-widget .widget-html-content { line-height: 1.45; }
+.samskabelse-widget textarea {
+  font-family: var(--jp-content-font-family, inherit); font-size: var(--jp-content-font-size1, 14px); line-height: 1.4;
+}
 .samskabelse-widget small { font-size: 100%; color: var(--jp-content-font-color2, #444); }
 .samskabelse-widget .widget-html, .samskabelse-widget .widget-html-content { height: auto; }
 .samskabelse-widget table, table.samskabelse-table {
