@@ -47,14 +47,14 @@ STYLE = r"""
 .samskabelse-widget .widget-html-content { line-height: 1.45; }
 .samskabelse-widget small { font-size: 100%; color: var(--jp-content-font-color2, #444); }
 .samskabelse-widget .widget-html, .samskabelse-widget .widget-html-content { height: auto; }
-.samskabelse-widget table, table.samskabelse-table {
+.samskabelse-widget table, table[class*="samskabelse-"] {
   border-collapse: collapse; table-layout: auto; max-width: 100%; margin: 0.4em 0;
 }
-.samskabelse-widget th, .samskabelse-widget td, table.samskabelse-table th, table.samskabelse-table td {
+.samskabelse-widget th, .samskabelse-widget td, table[class*="samskabelse-"] th, table[class*="samskabelse-"] td {
   text-align: left !important; vertical-align: top; white-space: normal !important;
   overflow-wrap: anywhere; padding: 0.25em 0.8em 0.25em 0;
 }
-.samskabelse-widget caption, table.samskabelse-table caption { text-align: left; font-weight: bold; }
+.samskabelse-widget caption, table[class*="samskabelse-"] caption { text-align: left; font-weight: bold; }
 .samskabelse-widget :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .samskabelse-widget button.mod-active.widget-toggle-button,
 .samskabelse-widget button.mod-active.jupyter-widget-toggle-button {

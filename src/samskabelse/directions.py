@@ -24,7 +24,7 @@ from matplotlib.patches import Circle, Rectangle
 from .access import mark_widget, named
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
-from .figures import PALETTE, BlitLiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
@@ -339,7 +339,7 @@ class CompassFigure:
         self.t = t
         self.course = course
         self.positions = _compass_positions(course.directions, course.language)
-        self.fig = fig = new_figure(10, 7.45)
+        self.fig = fig = new_figure(MAX_WIDTH, 7.45)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(-10.5, 10.5)
         ax.set_ylim(-7.6, 7.6)

@@ -22,7 +22,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from .access import mark_widget, named
 from .course import Course, FrameElement
 from .display import BASIS_LABELS, user_text
-from .figures import PALETTE, BlitLiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
@@ -342,7 +342,7 @@ class PitchFigure:
         self.elements = course.framing.frame_elements
         self.decider_names = _names(course, "deciders")
         n = len(self.elements)
-        self.fig = fig = new_figure(10, 1.6 + 0.62 * n)
+        self.fig = fig = new_figure(MAX_WIDTH, 1.6 + 0.62 * n)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(0, 12.6)
         ax.set_ylim(n - 0.35, -1.25)  # first element at the top
@@ -505,7 +505,7 @@ class ControlFigure:
         self.elements = course.framing.frame_elements
         levels = course.framing.influence_levels
         n, k = len(self.elements), len(levels)
-        self.fig = fig = new_figure(10, 2.2 + 0.55 * n)
+        self.fig = fig = new_figure(MAX_WIDTH, 2.2 + 0.55 * n)
         ax = self.ax = fig.add_subplot()
         right = k - 0.5 + 1.5
         ax.set_xlim(-0.5, right)

@@ -22,7 +22,7 @@ from .access import alt_html, mark_widget
 from .answers import LoadedAnswers, display_labels, example_team, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
-from .figures import PALETTE, SERIES, LiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, SERIES, LiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import any_answered, not_answered
@@ -489,7 +489,7 @@ def _members_by_position(team: list[LoadedAnswers], course: Course) -> list:
     return [next(members) if "gains" in m.models else None for m in team]
 
 
-FIGURE_WIDTH = 9.2  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
+FIGURE_WIDTH = MAX_WIDTH  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
 MARKER_AREA = 70  # points², each participant's marker
 
 
@@ -683,6 +683,7 @@ class TeamWidget:
         # A new team is new data with new labels: draw a new figure (never on a slider change).
         self.live = LiveFigure(draw_team_figure(self.team, self.course))
         self.image.value = self.live.image.value
+        self.image.layout.width = self.live.image.layout.width  # its own size: a box would stretch it (blurred)
         names = join_names([" ".join(m.name.split()) or "?" for m in self.team], self.course.language)
         self.figure_text.value = alt_html(t["fig_alt"].format(n=len(self.team), names=names))
         self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""
