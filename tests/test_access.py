@@ -150,3 +150,14 @@ def test_the_table_follows_the_figure(da):
     assert f"{da.gains[0].name}: vigtighed 4" in gains.live.alt
     gains.live.show_table.value = False
     assert "<table" not in gains.live.text.value
+
+
+def test_the_team_tables_name_every_column(course):
+    """axe's empty-table-header: a column without a heading is read as nothing (08's phase, stakeholder and
+    frame tables had four; seen failing first)."""
+    from samskabelse.team import example_team, load_team, side_by_side_html
+
+    team, problems = load_team(example_team(course.language), course)
+    assert team and not problems
+    page = side_by_side_html(team, course)
+    assert page.count("<table") >= 6 and "<th></th>" not in page

@@ -75,13 +75,11 @@ def shoot(page, name: str, rows: list) -> None:
     settle(page)
     data = page.evaluate(MEASURE)
     # JupyterLab scrolls inside its notebook panel: a full-page shot would show one screen; grow the page instead
-    height = page.evaluate("() => Math.max(document.body.scrollHeight, "
-                           "...[...document.querySelectorAll('.jp-WindowedPanel-outer, .jp-Notebook')]"
+    height = page.evaluate("() => Math.max(...[...document.querySelectorAll('body, body *')]"
                            ".map(e => e.scrollHeight))")
     size = page.viewport_size
-    if page.locator(".jp-Notebook").count():
-        page.set_viewport_size({"width": size["width"], "height": min(height + 200, 16000)})
-        page.wait_for_timeout(800)
+    page.set_viewport_size({"width": size["width"], "height": min(height + 200, 16000)})
+    page.wait_for_timeout(800)
     page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
     page.set_viewport_size(size)
     data["name"] = name
