@@ -49,6 +49,7 @@ STYLE = r"""
 .samskabelse-widget .widget-html, .samskabelse-widget .widget-html-content { height: auto; }
 .samskabelse-widget table, table[class*="samskabelse-"] {
   border-collapse: collapse; table-layout: auto; max-width: 100%; margin: 0.4em 0;
+  font-size: var(--jp-content-font-size1, 14px);
 }
 .samskabelse-widget th, .samskabelse-widget td, table[class*="samskabelse-"] th, table[class*="samskabelse-"] td {
   text-align: left !important; vertical-align: top; white-space: normal !important;
@@ -61,6 +62,9 @@ STYLE = r"""
   background: #0072B2; color: #ffffff; font-weight: bold; box-shadow: inset 0 -3px 0 #003d61;
 }
 .samskabelse-figure-block img.samskabelse-figure { display: block; }
+.samskabelse-readout-7 .widget-readout, .samskabelse-readout-9 .widget-readout { text-align: left; }
+.samskabelse-readout-7 .widget-readout { min-width: 7em; }
+.samskabelse-readout-9 .widget-readout { min-width: 9em; }
 """
 
 SCRIPT = r"""

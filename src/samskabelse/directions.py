@@ -384,8 +384,10 @@ class CompassFigure:
         for text in [*self.titles.values(), *self.names.values()]:
             text.set_parse_math(False)  # a name with "$" in it is a name, not a formula
         dynamic = [*self.bars.values(), ring, *self.titles.values(), *self.names.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"], lang=course.language)
+        # the values first, then the first render: the figure shows them from the start
         self.update(model)
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"], lang=course.language)
+        self.describe(model)
 
     @staticmethod
     def _bounds(dx: int, dy: int, length: float) -> tuple[tuple[float, float], float, float]:
