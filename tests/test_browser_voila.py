@@ -235,6 +235,9 @@ def test_the_app_is_accessible(lang, number, app_browser):
               toggles: [...document.querySelectorAll('button.widget-toggle-button')].map(
                 b => [b.getAttribute('aria-pressed'), b.classList.contains('mod-active')]),
               alts: [...document.querySelectorAll('img.samskabelse-figure')].map(i => i.alt),
+              tracks: ['.samskabelse-readout-7', '.samskabelse-readout-9'].map(group => [...new Set(
+                [...document.querySelectorAll(group + ' .noUi-target')].map(
+                  t => Math.round(t.getBoundingClientRect().width / 2)))]),
               shrunk: [...document.querySelectorAll('img.samskabelse-figure')].filter(
                 i => i.getBoundingClientRect().width < i.naturalWidth - 1).map(
                 i => [i.naturalWidth, Math.round(i.getBoundingClientRect().width), i.alt.slice(0, 40)]),
@@ -245,6 +248,7 @@ def test_the_app_is_accessible(lang, number, app_browser):
             assert all(p == ("true" if on else "false") for p, on in state["toggles"]), state["toggles"]
             assert (number in WITHOUT_FIGURE or state["alts"]) and all(len(a) > 20 for a in state["alts"]), \
                 state["alts"]
+            assert all(len(widths) <= 1 for widths in state["tracks"]), f"05's rows of sliders: {state['tracks']}"
             assert not state["shrunk"], f"figures shrunk to fit the page (own width, shown width): {state['shrunk']}"
     finally:
         page.close()

@@ -45,7 +45,9 @@ STYLE = r"""
 .samskabelse-widget .widget-readout, .samskabelse-widget select, .samskabelse-widget input,
 .samskabelse-widget button { font-size: var(--jp-content-font-size1, 14px); }
 .samskabelse-widget .widget-html-content { line-height: 1.45; }
-.samskabelse-widget small { font-size: 100%; color: var(--jp-content-font-color2, #444); }
+.samskabelse-widget small, [class^="samskabelse-"] small, [class*=" samskabelse-"] small {
+  font-size: 100%; color: var(--jp-content-font-color2, #444);
+}
 .samskabelse-widget .widget-html, .samskabelse-widget .widget-html-content { height: auto; }
 .samskabelse-widget table, table[class*="samskabelse-"] {
   border-collapse: collapse; table-layout: auto; max-width: 100%; margin: 0.4em 0;

@@ -36,7 +36,8 @@ MEASURE = r"""() => {
             area: Math.round(area.getBoundingClientRect().width), alt: (img.alt || '').slice(0, 60)};
   });
   const texts = [];
-  document.querySelectorAll('.samskabelse-widget *, .jp-RenderedHTMLCommon table *').forEach(el => {
+  document.querySelectorAll('.samskabelse-widget *, [class*="samskabelse-"] *, .jp-RenderedHTMLCommon table *')
+    .forEach(el => {
     if (!el.childNodes || ![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return;
     const r = el.getBoundingClientRect();
     if (!r.width || !r.height) return;
