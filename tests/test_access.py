@@ -161,3 +161,21 @@ def test_the_team_tables_name_every_column(course):
     assert team and not problems
     page = side_by_side_html(team, course)
     assert page.count("<table") >= 6 and "<th></th>" not in page
+
+
+def test_the_plan_can_be_downloaded_where_the_server_serves_no_files(course, tmp_path):
+    """07 in Voilà: the saved PDF, Word and Markdown files come as links that hold the files themselves (Voilà
+    serves none of the server's files)."""
+    import base64
+
+    from samskabelse.handout import PlanWidget
+
+    w = PlanWidget(course, folder=tmp_path / "answers", exports=tmp_path / "exports")
+    assert w.plan is not None and "samskabelse-download" not in w.status.value
+    saved = w.save()
+    assert saved is not None
+    links = re.findall(r"download='([^']+)' href='data:([^;]+);base64,([^']+)'", w.status.value)
+    assert sorted(name.rsplit(".", 1)[1] for name, _, _ in links) == ["docx", "md", "pdf"], links
+    for name, media, data in links:
+        assert base64.b64decode(data) == (tmp_path / "exports" / name).read_bytes(), name
+        assert media != "application/octet-stream"
