@@ -842,7 +842,7 @@ def describe_figure(result: Forecast, course: Course, title: str) -> tuple[str, 
 
 # ---------------------------------------------------------------------------------------------
 # The figure
-FIGURE_SIZE = (MAX_WIDTH, 7.0)  # inches, at the course's 100 dpi: 920 x 700 pixels (figures.MAX_WIDTH)
+FIGURE_SIZE = (MAX_WIDTH, 7.0)  # inches, at the course's 100 dpi: 900 x 700 pixels (figures.MAX_WIDTH)
 MARKERS = ["o", "D", "s", "^"]
 BAR_HEIGHT = 0.36  # in rows: room above and below each bar for a label (milestones, the percentile dates)
 BESIDE_ROW = 0.39  # where such a label sits, in rows from its row's centre
