@@ -203,6 +203,20 @@ if COURSE_REPO.startswith("file://"):
                          f"\tdirectory = {repo_path}/.git\n")
     os.chmod(GITCONFIG, 0o644)
 
+# Everything a participant's server uses must be reachable by their account: say so now, not at each spawn.
+sys.path.insert(0, str(HUB))
+from reach import unreachable  # noqa: E402
+
+_problem = unreachable({
+    "the participants' environment (SAMSKABELSE_HUB_USER_ENV)": USER_ENV,
+    "the shared answers folder (SAMSKABELSE_ANSWERS)": ANSWERS,
+    "the hub's git settings for participants (in SAMSKABELSE_HUB_STATE)": GITCONFIG,
+    **({"the course repository (SAMSKABELSE_HUB_COURSE_REPO)": Path(COURSE_REPO[len("file://"):])}
+       if COURSE_REPO.startswith("file://") else {}),
+})
+if _problem:
+    sys.exit(_problem)
+
 prepare_answers_folder()
 c.JupyterHub.spawner_class = WorkshopSpawner
 c.Spawner.pre_spawn_hook = create_system_user

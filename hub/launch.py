@@ -25,6 +25,9 @@ from pathlib import Path
 import psutil
 import requests
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reach import unreachable  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 HUB = REPO / "hub"
 CONFIG = HUB / "jupyterhub_config.py"
@@ -42,7 +45,7 @@ def missing() -> str | None:
         return f"{PROXY.relative_to(REPO)} is missing: run `make hub-install` (npm ci in hub/)"
     if not (USER_ENV / "bin" / "jupyterhub-singleuser").exists():
         return f"{USER_ENV.name}/ has no jupyterhub-singleuser: run `make hub-install`"
-    return None
+    return unreachable({"the participants' environment": USER_ENV})
 
 
 def free_port_block(n: int = 3, tries: int = 50) -> int:

@@ -132,3 +132,31 @@ def test_a_team_folder_with_one_folder_per_participant_loads_everyone(tmp_path, 
     save_answers(tmp_path / ".hidden" / "x.json", "Hidden", da, {"gains": GainsModel.for_course(da)})
     team, problems = load_team(tmp_path, da)
     assert sorted(m.name for m in team) == ["Anna", "Bo"], problems
+
+
+def test_a_clone_in_a_closed_folder_is_named_before_any_participant_arrives():
+    """A clone under /root or in a `mktemp -d` folder (0700): the hub says which folder closes the way and how to
+    open it, instead of each participant's server failing with 'Permission denied' (seen on a fresh clone)."""
+    import shutil
+    import sys
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hub"))
+    from reach import closed_folder, unreachable
+
+    tmp_path = Path(tempfile.mkdtemp())  # in /tmp, which every account may pass (pytest's own folder is 0700)
+    closed = tmp_path / "closed"
+    env = closed / "clone" / ".venv-hub"
+    env.mkdir(parents=True)
+    tmp_path.chmod(0o755)
+    closed.chmod(0o700)
+    try:
+        assert closed_folder(env) == closed
+        message = unreachable({"the participants' environment": env, "answers": tmp_path / "answers"})
+        assert str(closed) in message and "0700" in message and "chmod o+x" in message
+        assert "answers" not in message.split("Fix:")[0].replace("environment", "")  # only what is closed
+        closed.chmod(0o711)  # passing through is enough; nothing in it becomes listable
+        assert closed_folder(env) is None and unreachable({"the participants' environment": env}) is None
+        assert closed_folder(tmp_path / "not-made-yet" / "x") is None
+    finally:
+        shutil.rmtree(tmp_path)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import time
 from datetime import date
 
 import numpy as np
@@ -174,17 +173,6 @@ def test_the_budget_year_ends_on_31_december(course, start):
     assert (budget.date.month, budget.date.day) == (12, 31)
     planned_end = forecast(plan, course.language).planned_finish
     assert planned_end <= budget.date < date(planned_end.year + 1, 1, 1)
-
-
-def test_ten_thousand_draws_take_under_ten_milliseconds(da):
-    plan = default_plan(da)
-    forecast(plan, "da")
-    times = []
-    for _ in range(21):
-        start = time.perf_counter()
-        forecast(plan, "da")
-        times.append(time.perf_counter() - start)
-    assert sorted(times)[10] < 0.010, f"median {sorted(times)[10] * 1000:.1f} ms"
 
 
 def test_milestones_fall_where_their_phase_says(da):
@@ -443,13 +431,10 @@ def test_a_change_redraws_only_what_moves(da):
     for value in (16, 24, 20, 28, 16, 24):
         w.weeks["cocreate"].value = value
     full = w.live.full_renders
-    times = []
     for value in (16, 24, 20, 28) * 3:
-        start = time.perf_counter()
         w.weeks["cocreate"].value = value
-        times.append(time.perf_counter() - start)
+    # how fast is measured in benchmarks/cases/timeline.py (make bench), not here: a timed test fails on a busy machine
     assert w.live.full_renders == full, "moving a slider within the axis' range redraws no background"
-    assert sorted(times)[len(times) // 2] < 0.1, "a loose guard; benchmarks/cases/timeline.py measures"
 
 
 def test_the_working_model_table_shows_the_course_file(course):
