@@ -15,12 +15,20 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from hypothesis import settings
 
 # Saving answers keeps the participant's id and name in their own configuration folder: the tests, and the
 # notebooks they run, use a folder of their own instead of the home folder of whoever runs them; and they
 # run as a participant outside any JupyterHub (tests of the hub set JUPYTERHUB_USER themselves).
 os.environ.setdefault("SAMSKABELSE_CONFIG_DIR", tempfile.mkdtemp(prefix="samskabelse-config-"))
 os.environ.pop("JUPYTERHUB_USER", None)
+
+# Hypothesis: `make test` (and CI) tries the same generated examples on every run (derandomized), so a failure
+# shows up the same on every machine; SAMSKABELSE_HYPOTHESIS=explore draws new ones each run, and
+# SAMSKABELSE_EXAMPLES=500 makes the property tests hunt longer (README, "For developers").
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("SAMSKABELSE_HYPOTHESIS", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

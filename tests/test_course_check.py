@@ -3,6 +3,7 @@ what it refuses gets a message in the file's language, on the line where the pro
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -165,14 +166,15 @@ def test_a_file_with_a_path_that_needs_quotes_gets_a_command_that_works(tmp_path
 def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path):
     path = edited(tmp_path, "en", ("    name: Innovation\n", '    name: "Innovation\n'))
     message = message_for(path, "en")
-    assert f"line {line_of(path, 'name: ' + chr(34) + 'Innovation')}:" in message
+    assert f"line {line_of(path, 'name: ' + chr(34) + 'Innovation')}, field gains[1].name:" in message
     assert 'the quote (") that opens here is never closed' in message
 
 
 def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
     path = edited(tmp_path, "en", ("  percentiles: [50, 85]", "  percentiles: [50, 85"))
     message = message_for(path, "en")
-    assert f"line {line_of(path, 'percentiles: [50, 85')}:" in message and "never closed with ']'" in message
+    assert f"line {line_of(path, 'percentiles: [50, 85')}, field timeline.percentiles:" in message
+    assert "never closed with ']'" in message
 
 
 @pytest.mark.parametrize(("lang", "old", "new", "fix"), [
@@ -183,7 +185,7 @@ def test_a_colon_in_a_text_gets_the_advice_to_add_quotes(tmp_path, lang, old, ne
     path = edited(tmp_path, lang, (old, new))
     message = message_for(path, lang)
     needle = new.strip().rstrip(",")
-    assert f"{'linje' if lang == 'da' else 'line'} {line_of(path, needle)}:" in message
+    assert f"{'linje' if lang == 'da' else 'line'} {line_of(path, needle)}, " in message
     assert fix in message and ("anførselstegn" if lang == "da" else "Put quotes around") in message
 
 
@@ -249,7 +251,10 @@ def test_a_broken_file_for_one_language_leaves_the_other_languages_notebooks_alo
     assert load_course(other).language == other and load_course(other).is_default
     with pytest.raises(CourseError) as info:
         load_course(broken)
-    assert ("Kursusfilen" if broken == "da" else "The course file") in str(info.value)
+    message = str(info.value)  # in the notebooks: the file's own language, its name, and the cell to run again
+    assert message.startswith("Kursusfilen" if broken == "da" else "The course file") and path.name in message
+    assert ("kør cellen igen" if broken == "da" else "run the cell again") in message
+    assert f"data/{broken}/course.yaml" in message and f"data/{other}/" not in message
 
 
 def test_an_override_whose_language_cannot_be_told_is_reported_everywhere(tmp_path, monkeypatch):
@@ -264,3 +269,95 @@ def test_an_override_whose_language_cannot_be_told_is_reported_everywhere(tmp_pa
 def test_the_shipped_files_pass_the_check(capsys):
     status, out, _ = cli([], capsys)
     assert status == 0 and out.count("OK") == 3
+
+
+# -- every message names the file, the line, the field and the fix -----------------------------------------------
+@pytest.mark.parametrize(("lang", "old", "new", "field"), [
+    ("en", "    name: Innovation\n", '    name: "Innovation\n', "gains[1].name"),  # an unclosed quote
+    ("en", "    name: Innovation\n", "    name: Innovation: more\n", "gains[1].name"),  # a colon
+    ("da", "    name: Kvalitet\n", "\tname: Kvalitet\n", "gains[0].name"),  # a tab
+    ("en", "  percentiles: [50, 85]", "  percentiles: [50, 85", "timeline.percentiles"),  # an unclosed bracket
+])
+def test_a_syntax_error_names_the_field_it_is_in(tmp_path, lang, old, new, field):
+    path = edited(tmp_path, lang, (old, new))
+    message = message_for(path, lang)
+    line = line_of(path, new.strip().split("\n")[0])
+    assert f"{'linje' if lang == 'da' else 'line'} {line}, {'felt' if lang == 'da' else 'field'} {field}:" in message
+
+
+# The messages of problems in a file, each of which must end in what to do about it
+PROBLEM_MESSAGES = ("missing_file", "folder", "unreadable", "not_utf8", "empty", "syntax", "quote_open",
+                    "bracket_open", "colon_in_text", "comma_in_text", "tab", "no_colon", "top_not_mapping",
+                    "missing", "wrong_type", "empty_value", "control_char", "unknown_key", "duplicate_key",
+                    "duplicate_id", "unknown_ref", "bad_id", "range", "order", "choice", "count", "too_long", "url",
+                    "increasing", "typology_cells", "poles_same", "cases_per_type", "language", "schema",
+                    "bad_date", "date_or_weeks", "parity")
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return "x"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("key", PROBLEM_MESSAGES)
+def test_every_problem_message_says_what_to_do(lang, key):
+    from samskabelse.course_file import MESSAGES
+
+    text = MESSAGES[lang][key].format_map(_Blank(fix="Fix it.", hint="", suggest=""))
+    # after saying what is wrong, a sentence (or a quoted fix) that says what to do
+    assert re.search(r"[.:)'] +[A-ZÆØÅ]", text), f"{key}: no fix in {text!r}"
+
+
+@pytest.mark.parametrize(("old", "new", "fix"), [
+    ("  seed: 2019", "  seed: -1", "Write a value from 0 to 4294967295."),
+    ("  url: https://www.lederweb.dk/atledesamskabelse", "  url: javascript:alert(1)",
+     "Copy the whole address from the browser's address bar"),
+    ("at: middle", "at: midle", "Write one of them."),
+    ("  - id: economy\n", "  - id: quality\n", "Give one of them another id"),
+    ("  - id: economy\n", "  - id: Economy\n", "Change it, e.g. to 'my_gain'."),
+])
+def test_a_value_out_of_bounds_gets_a_fix(tmp_path, old, new, fix):
+    assert fix in message_for(edited(tmp_path, "en", (old, new)), "en")
+
+
+# -- the command line, as a facilitator runs it ---------------------------------------------------------------
+def test_the_check_without_a_file_checks_the_file_samskabelse_course_names(tmp_path, monkeypatch, capsys):
+    path = edited(tmp_path, "da", ("    name: Kvalitet\n", ""), name="mit-hold.yaml")
+    monkeypatch.setenv(ENV_VAR, str(path))
+    status, out, err = cli([], capsys)
+    assert status == 1 and "mit-hold.yaml" in err and "Kursusfilen" in err and "felt gains[0].name" in err
+    assert "data/en/course.yaml" in out and "data/da/course.yaml" not in out, "English keeps the shipped file"
+    path.write_text(default_course_path("da").read_text(encoding="utf-8").replace(
+        "    name: Kvalitet\n", "    name: Kvalitet for borgerne\n"), encoding="utf-8")
+    status, out, err = cli([], capsys)
+    assert status == 0 and f"OK  {path}" in out and err == ""
+
+
+def test_python_m_samskabelse_course_speaks_the_files_language_without_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    broken = edited(tmp_path, "da", ("    name: Kvalitet\n", '    name: "Kvalitet\n'), name="hold.yaml")
+    env = {**os.environ, ENV_VAR: str(broken)}
+    for args in ([str(broken)], []):  # named on the command line, or by SAMSKABELSE_COURSE
+        run = subprocess.run([sys.executable, "-m", "samskabelse.course", *args], capture_output=True, text=True,
+                             env=env, cwd=tmp_path, timeout=120)
+        assert run.returncode == 1, run.stderr
+        assert run.stderr.startswith("Kursusfilen hold.yaml kan ikke bruges:"), run.stderr
+        assert f"linje {line_of(broken, 'Kvalitet')}, felt gains[0].name: anførselstegnet" in run.stderr
+        assert "kør kontrollen igen: python -m samskabelse.course hold.yaml" in run.stderr
+        assert "Traceback" not in run.stderr and "Warning" not in run.stderr and "cellen" not in run.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root reads any file: test_an_unreadable_file_gets_a_message_not_a_traceback simulates it")
+def test_a_file_without_read_permission_gets_a_message(tmp_path, capsys):
+    path = edited(tmp_path, "en")
+    path.chmod(0)
+    try:
+        status, _, err = cli([str(path)], capsys)
+    finally:
+        path.chmod(0o644)
+    assert status == 1 and "cannot be read (permission denied)" in err and "Traceback" not in err

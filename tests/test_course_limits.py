@@ -10,7 +10,7 @@ import yaml
 from every_widget import PNG, draw_everything, figure_of
 
 from samskabelse.course import CASES_PER_TYPE, COUNTS, DRAWS, OWN_GAINS_MAX, default_course_path, read_course
-from samskabelse.course_file import max_chars
+from samskabelse.course_file import MAX_CHARS, max_chars
 
 
 def text(field: str, i: int, lang: str) -> str:
@@ -134,3 +134,101 @@ def test_every_notebook_builds_draws_and_follows_a_change_in_normal_time(limit_c
         assert not widget.errors.showing, f"{name}: {widget.errors.alert.value}"
         if name not in ("plan", "team"):
             assert figure_of(widget).startswith(PNG) and figure_of(widget) != before, name
+
+
+# -- one past every limit: refused, with the limit and the field named ----------------------------------------
+def counted_lists(data, path: str = ""):
+    """Every list the check counts, first occurrence of each name: {name: (field path, parent, key)}."""
+    found: dict = {}
+    todo = [(data, path)]
+    while todo:
+        node, here = todo.pop(0)
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            sub = f"{here}[{key}]" if isinstance(key, int) else f"{here}.{key}" if here else str(key)
+            if isinstance(key, str) and key in COUNTS and isinstance(value, list):
+                found.setdefault(key, (sub, node, key))
+            todo.append((value, sub))
+    return found
+
+
+def resized(entries: list, n: int) -> list:
+    """The list cut to n entries, or grown to n with copies that each get their own id."""
+    out = list(entries[:n])
+    while len(out) < n:
+        copy = yaml.safe_load(yaml.safe_dump(entries[len(out) % len(entries)]))
+        if isinstance(copy, dict) and isinstance(copy.get("id"), str):
+            copy["id"] = f"{copy['id']}_{len(out)}"
+        out.append(copy)
+    return out
+
+
+def refused(data: dict, tmp_path, lang: str) -> str:
+    from samskabelse.course import CourseError
+
+    path = tmp_path / "course.yaml"
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: five times faster
+    path.write_text(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(CourseError) as info:
+        read_course(path, lang)
+    return str(info.value)
+
+
+LIMIT_WORDS = {"en": ("field {field}: has {n} entries; the course can show {low} to {high}.", "line "),
+               "da": ("felt {field}: har {n} punkter; kurset kan vise {low} til {high}.", "linje ")}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("name", sorted(COUNTS))
+def test_one_entry_past_each_count_limit_is_refused_with_the_limit(tmp_path, lang, name):
+    data = at_every_limit(lang)
+    field, parent, key = counted_lists(data)[name]
+    low, high = COUNTS[name]
+    full = parent[key]
+    for n in sorted({high + 1, low - 1} - {-1}):
+        parent[key] = resized(full, n)
+        message = refused(data, tmp_path, lang)
+        expected, line = LIMIT_WORDS[lang]
+        assert expected.format(field=field, n=n, low=low, high=high) in message, message
+        assert f"{line}" in message.split(f"{field}:")[0].splitlines()[-1], "the line is named"
+
+
+def text_fields(data, path: str = ""):
+    """Every text field with a length limit, first occurrence of each (section.key): {name: (path, parent, key)}."""
+    found: dict = {}
+    todo = [(data, "", "")]
+    while todo:
+        node, here, section = todo.pop(0)
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            sub = f"{here}[{key}]" if isinstance(key, int) else f"{here}.{key}" if here else str(key)
+            name = section if isinstance(key, int) else f"{section}.{key}" if section else str(key)
+            if isinstance(value, str) and name.rpartition(".")[2] not in ("id", "url", "number", "language",
+                                                                              "basis") and "." in name:
+                owner, _, field = name.rpartition(".")
+                if field in MAX_CHARS or name in MAX_CHARS:
+                    found.setdefault(name, (sub, node, key, max_chars(owner, field)))
+            todo.append((value, sub, name))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_one_character_past_each_text_limit_is_refused_with_the_limit(tmp_path, lang):
+    from samskabelse.course import CourseError
+
+    data = at_every_limit(lang)
+    fields = text_fields(data)
+    assert {"gains.name", "phases.name", "directions.who", "timeline.milestones.name", "phases.questions"} <= set(
+        fields), sorted(fields)
+    for _, parent, key, limit in fields.values():  # every one too long at once: all are reported
+        parent[key] = ("Ø" if lang == "da" else "W") * (limit + 1)
+    path = tmp_path / "course.yaml"
+    path.write_text(yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True,
+                              sort_keys=False), encoding="utf-8")
+    with pytest.raises(CourseError) as info:
+        read_course(path, lang)
+    reported = [p.render(lang) for p in info.value.problems]
+    for name, (field, _, _, limit) in fields.items():
+        expected = {"en": f"field {field}: is {limit + 1} characters long; the course can show at most {limit}.",
+                    "da": f"felt {field}: er {limit + 1} tegn lang; kurset kan vise højst {limit}."}[lang]
+        assert any(expected in r for r in reported), f"{name}: {expected!r} not in {reported}"

@@ -10,6 +10,7 @@ a bracket, a tab, a dollar) anywhere.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -135,10 +136,13 @@ def data_edit(draw, data):
 
 @st.composite
 def text_edit(draw, text: str) -> str:
-    """One change to the file's text, as in an editor."""
+    """One change to the file's text, as in an editor: the kind of change first, then the line (one of the
+    file's fields nine times in ten, any line, comments included, otherwise), then the column."""
     lines = text.split("\n")
-    i = draw(st.integers(0, len(lines) - 1))
     kind = draw(st.sampled_from(["delete line", "repeat line", "swap lines", "type", "indent", "dedent"]))
+    fields = [n for n, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
+    i = draw(st.one_of(st.sampled_from(fields), st.integers(0, len(lines) - 1)) if draw(st.integers(0, 9)) == 0
+             else st.sampled_from(fields))
     if kind == "delete line":
         del lines[i]
     elif kind == "repeat line":
@@ -150,9 +154,9 @@ def text_edit(draw, text: str) -> str:
     elif kind == "dedent":
         lines[i] = lines[i][1:]
     else:
-        column = draw(st.integers(0, len(lines[i])))
         typed = draw(st.sampled_from(['"', "'", ":", ": ", ",", "{", "}", "[", "]", "#", "\t", "-", "- ", "$", "&",
                                       "*", "!", "|", ">", "%", "@", "`", "\\", "ø"]))
+        column = draw(st.integers(0, len(lines[i])))
         lines[i] = lines[i][:column] + typed + lines[i][column:]
     return "\n".join(lines)
 
@@ -186,6 +190,11 @@ def check_or_draw(text: str, lang: str, data) -> str:
             message = exc.report(command_line=True)
             assert "course.yaml" in message and "Traceback" not in message
             assert exc.problems and all(p.message for p in exc.problems)
+            lines = text.splitlines()
+            for p in exc.problems:  # each names its line and, on a line that holds a field, the field
+                assert p.line is not None, p.message
+                names = p.line <= len(lines) and re.match(r"\s*(-\s+)?[A-Za-z_][\w-]*\s*:(\s|$)", lines[p.line - 1])
+                assert p.field or not names, f"line {p.line} ({lines[p.line - 1]!r}): no field: {p.message}"
             declared = declared_language(text)
             if declared is not None:
                 header = {"da": "Kursusfilen", "en": "The course file"}[declared]

@@ -186,3 +186,133 @@ def test_the_plan_calls_readiness_what_it_is_and_its_next_steps_are_actions(cour
                 first = point.text.split()[0]
                 assert first not in ("Det", "Vi", "Jeg", "Topledelse", "Relationen", "Medarbejderne", "Tidsrammen",
                                      "Læringen", "Partnernes", "We", "I", "It", "The", "Top", "Staff"), point.text
+
+
+def _own_words_answers(tmp_path, course, motivation, steps):
+    from samskabelse.phases import PhaseReadiness
+
+    gains = GainsModel.for_course(course)
+    gains.rate(course.gains[0].id, importance=5, likelihood=4)
+    gains.set_motivation(motivation)
+    phases = PhaseReadiness.new(course)
+    first = course.phases[0]
+    phases.set(first.id, first.focus_points[0].id, "not_started", course)  # one marked: a suggested step
+    phases.set_own_steps(steps)
+    save_answers(tmp_path / "mette.json", "Mette", course, {"gains": gains, "phases": phases})
+    return load_answers(tmp_path / "mette.json", course)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_own_words_are_saved_and_printed_beside_what_the_course_generates(tmp_path, lang):
+    """A motivation (02) and next steps (03) in the manager's own words travel through the answers file to the
+    plan – in the preview (HTML, escaped), the Markdown, the PDF and the Word file – labelled as the manager's own
+    words, with the course's draft and suggestion beside them."""
+    from kit_readers import docx_text, pdf_text
+
+    from samskabelse.gains import motivation_statement
+    from samskabelse.handout import plan_html
+    from samskabelse.plan_word import write_plan_docx
+
+    course = load_course(lang)
+    loaded = _own_words_answers(tmp_path, course,
+                                "  Vi vil have  borgerne med,\n\nfordi de kender hverdagen <b>bedst</b>.  ",
+                                "Ring til formanden for beboerforeningen\n\n  Sæt et møde op med direktionen  \n")
+    g, ph = loaded.models["gains"], loaded.models["phases"]
+    assert g.motivation == "Vi vil have borgerne med,\nfordi de kender hverdagen <b>bedst</b>."
+    assert ph.own_steps == ["Ring til formanden for beboerforeningen", "Sæt et møde op med direktionen"]
+    assert "motivation" in g.answered and "own_steps" in ph.answered
+    plan = build_plan(loaded, course, steps=3)
+    t = TEXT[lang]
+    texts = [line.text for s in plan.sections for line in s.lines]
+    own = t["own_motivation"].format(text="Vi vil have borgerne med, fordi de kender hverdagen <b>bedst</b>.")
+    draft = t["draft"].format(text=motivation_statement(g, course))
+    assert texts.index(own) < texts.index(draft)
+    assert (texts.index(t["own_steps"]) < texts.index("Ring til formanden for beboerforeningen")
+            < texts.index("Sæt et møde op med direktionen") < texts.index(t["suggested_steps"]))
+    page = plan_html(plan)
+    assert "&lt;b&gt;bedst&lt;/b&gt;" in page and "<b>bedst</b>" not in page, "typed text is escaped before HTML"
+    markdown = plan_markdown(plan)
+    assert "Ring til formanden for beboerforeningen" in markdown and "\\<b\\>bedst" in markdown
+    word = docx_text(write_plan_docx(plan, tmp_path / "word", TEXT[plan.lang]))
+    assert t["own_steps"] in word and "Ring til formanden for beboerforeningen" in word and "<b>bedst</b>" in word
+    assert t["draft"].split("{")[0].strip() in word
+    pdf, _md = write_handout(plan, tmp_path / "pdf")
+    assert pdf_page_count(pdf) == 1
+    printed = pdf_text(pdf)
+    assert "Ring til formanden for beboerforeningen" in printed and "hverdagen <b>bedst</b>" in printed
+
+
+def test_without_own_words_the_plan_is_as_before(tmp_path, course):
+    """No own words: the motivation is the course's (no 'in my own words' label), the steps are 'Mine næste
+    skridt'; and nothing marked in 03 is never 'every focus point is in place'."""
+    loaded = _own_words_answers(tmp_path, course, "", "")
+    plan = build_plan(loaded, course, steps=3)
+    t = TEXT["da"]
+    texts = [line.text for s in plan.sections for line in s.lines]
+    assert t["steps"] in texts and t["own_steps"] not in texts and t["suggested_steps"] not in texts
+    assert not any(x.startswith(t["own_motivation"].split("{")[0]) for x in texts)
+    from samskabelse.phases import PhaseReadiness
+
+    gains = GainsModel.for_course(course)
+    gains.rate(course.gains[0].id, importance=3, likelihood=3)
+    phases = PhaseReadiness.new(course)
+    phases.set_own_steps("Ring til formanden")  # own steps, but no focus point marked
+    save_answers(tmp_path / "bo.json", "Bo", course, {"gains": gains, "phases": phases})
+    texts = [line.text for s in build_plan(load_answers(tmp_path / "bo.json", course), course).sections
+             for line in s.lines]
+    assert "Ring til formanden" in texts
+    assert t["no_steps"] not in texts, "nothing marked is not 'every focus point is in place'"
+
+
+def test_free_text_is_bounded_and_a_wrong_type_is_a_note(course):
+    from samskabelse.gains import MOTIVATION_MAX
+    from samskabelse.phases import OWN_STEP_MAX, OWN_STEPS, PhaseReadiness
+
+    gains = GainsModel.for_course(course)
+    gains.set_motivation("x" * (MOTIVATION_MAX + 50))
+    assert len(gains.motivation) == MOTIVATION_MAX and gains.motivation.endswith("…")
+    phases = PhaseReadiness.new(course)
+    phases.set_own_steps("\n".join(["y" * (OWN_STEP_MAX + 9)] * (OWN_STEPS + 3)))
+    assert len(phases.own_steps) == OWN_STEPS and all(len(s) == OWN_STEP_MAX for s in phases.own_steps)
+    for bad in (42, ["en liste"], {"a": 1}, True):
+        model, notes = GainsModel.from_dict({**gains.to_dict(), "motivation": bad}, course)
+        assert model.motivation == "" and "motivation" not in model.answered
+        assert any("motivation" in n for n in notes), notes
+    model, notes = PhaseReadiness.from_dict({**phases.to_dict(), "own_steps": "ikke en liste"}, course)
+    assert model.own_steps == [] and "own_steps" not in model.answered and any("næste skridt" in n for n in notes)
+    model, notes = PhaseReadiness.from_dict({**phases.to_dict(), "own_steps": ["Ring", 7, None]}, course)
+    assert model.own_steps == ["Ring"] and any("næste skridt" in n for n in notes)
+    model, notes = GainsModel.from_dict({**gains.to_dict(), "<script>": 1}, course)
+    assert not any("<script>" in n for n in notes), "a field name from the file is escaped in the note"
+    # saved before the fields existed: no motivation, no own steps, no notes about them, not answered
+    old = {k: v for k, v in GainsModel.for_course(course).to_dict().items() if k not in ("motivation", "answered")}
+    model, notes = GainsModel.from_dict(old, course)
+    assert model.motivation == "" and "motivation" not in model.answered and not notes
+    old = {k: v for k, v in PhaseReadiness.new(course).to_dict().items() if k not in ("own_steps", "answered")}
+    model, notes = PhaseReadiness.from_dict(old, course)
+    assert model.own_steps == [] and "own_steps" not in model.answered and not notes
+
+
+def test_the_widgets_take_the_managers_own_words(course):
+    from samskabelse.access import HIDDEN_LABEL
+    from samskabelse.gains import TEXT as GAINS_TEXT
+    from samskabelse.gains import weigh_gains
+    from samskabelse.phases import TEXT as PHASES_TEXT
+    from samskabelse.phases import mark_your_readiness
+
+    w = weigh_gains(course)
+    assert w.own_words in w.box.children
+    w.own_words.value = "Fordi  de frivillige\nkender beboerne"
+    assert w.model.motivation == "Fordi de frivillige\nkender beboerne" and "motivation" in w.model.answered
+    other = GainsModel.for_course(course)
+    other.set_motivation("En anden grund")
+    w.restore(other)
+    assert w.own_words.value == "En anden grund" and w.model.motivation == "En anden grund"
+    p = mark_your_readiness(course)
+    assert p.own_steps in p.box.children
+    p.own_steps.value = "Ring til formanden\nBook et møde"
+    assert p.model.own_steps == ["Ring til formanden", "Book et møde"] and "own_steps" in p.model.answered
+    # each text field has an accessible name: the visible heading's words, tied to it by ipywidgets' <label>
+    assert w.own_words.description == GAINS_TEXT["da"]["own_words_label"]
+    assert p.own_steps.description == PHASES_TEXT["da"]["own_steps_label"]
+    assert HIDDEN_LABEL in w.own_words._dom_classes and HIDDEN_LABEL in p.own_steps._dom_classes

@@ -13,7 +13,7 @@ from every_widget import PNG, build_every_widget, figure_of
 from samskabelse.course import EARLIEST_DATE, LATEST_DATE
 from samskabelse.guard import ALERT_CLASS, ErrorBoundary
 
-FAILED = {"da": "Det kunne ikke vises", "en": "could not be shown"}
+FAILED = {"da": "Din sidste ændring kunne ikke vises", "en": "Your last change could not be shown"}
 
 
 @pytest.fixture(scope="module", params=["da", "en"])
@@ -103,13 +103,13 @@ def test_an_exception_in_an_observer_becomes_a_message_and_the_widget_keeps_work
     change(name, w, 0, course)  # raises in the observer: must not escape
     assert calls, "the change reached the broken part"
     alert = w.errors.alert
-    assert ALERT_CLASS in alert._dom_classes
+    assert ALERT_CLASS in alert._dom_classes and alert.layout.display is None, "shown"
     assert "role='alert'" in alert.value and FAILED[lang] in alert.value
     assert "injected failure" in alert.value, "the technical reason is there, folded, for whoever maintains it"
     assert figure_of(w) == before, "the last good figure stays"
 
     change(name, w, 1, course)  # the next good value works and clears the message
-    assert not w.errors.showing
+    assert not w.errors.showing and w.errors.alert.layout.display == "none", "hidden again, taking no room"
     if name == "plan":
         assert w.preview.value and w.preview.value != preview
     elif name == "team":

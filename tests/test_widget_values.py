@@ -3,9 +3,11 @@ widget shows a figure or a message, and the timeline's axis stays readable."""
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pytest
+from every_widget import WIDGETS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -52,28 +54,37 @@ def test_the_axis_never_has_more_than_a_readable_number_of_ticks(timeline_figure
 
 
 # -- every widget, every control, generated values ----------------------------------------------------------
-@pytest.fixture(scope="module", params=["da", "en"])
-def course_and_folder(request, tmp_path_factory):
-    from samskabelse import load_course
-
-    return load_course(request.param), tmp_path_factory.mktemp("values")
+COURSES: dict = {}  # one course per language, read once
 
 
-@settings(max_examples=25, deadline=None, database=None,
+@pytest.fixture(scope="module")
+def values_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("values")
+
+
+# SAMSKABELSE_EXAMPLES=100 pytest tests/test_widget_values.py: a longer hunt than CI's
+EXAMPLES = int(os.environ.get("SAMSKABELSE_EXAMPLES", "4"))
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("name", WIDGETS)
+@settings(max_examples=EXAMPLES, deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
-def test_whatever_a_participant_does_every_widget_keeps_a_figure_and_never_fails(course_and_folder, data):
-    from every_widget import PNG, WIDGETS, build_widget, controls, figure_of, participant_values, use
+def test_whatever_a_participant_does_every_widget_keeps_a_figure_and_never_fails(values_folder, lang, name, data):
+    """Each widget of each notebook, built anew as its notebook builds it; one of its controls (any one) given a
+    generated value, and maybe another after it."""
+    from every_widget import PNG, build_widget, controls, figure_of, participant_values, use
 
+    from samskabelse import load_course
     from samskabelse.answers import EXAMPLE_TEAM
 
-    course, folder = course_and_folder
-    name = data.draw(st.sampled_from(WIDGETS), label="widget")
+    course = COURSES.setdefault(lang, load_course(lang))
+    folder = values_folder
     widget = build_widget(name, course, folder)  # a new one each time: each example starts where a notebook does
     folders = ["", str(folder), str(EXAMPLE_TEAM), "no such folder", str(folder / "answers")]
-    for _ in range(data.draw(st.integers(1, 4), label="changes")):
-        found = controls(widget, files=False)
-        control = data.draw(st.sampled_from(found), label="control")
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        control = data.draw(st.sampled_from(controls(widget, files=False)), label="control")
         value = data.draw(participant_values(widget, control, folders), label="value")
         use(control, value)  # nothing may escape the observer ...
         assert not widget.errors.showing, f"{name}: {widget.errors.alert.value}"  # ... nor fail inside it

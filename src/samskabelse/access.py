@@ -45,6 +45,9 @@ STYLE = r"""
 .samskabelse-widget .widget-readout, .samskabelse-widget select, .samskabelse-widget input,
 .samskabelse-widget button { font-size: var(--jp-content-font-size1, 14px); }
 .samskabelse-widget .widget-html-content { line-height: 1.45; }
+.samskabelse-widget textarea {
+  font-family: var(--jp-content-font-family, inherit); font-size: var(--jp-content-font-size1, 14px); line-height: 1.4;
+}
 .samskabelse-widget small, [class^="samskabelse-"] small, [class*=" samskabelse-"] small {
   font-size: 100%; color: var(--jp-content-font-color2, #444);
 }

@@ -492,19 +492,20 @@ class _Builder:
         framing = self.framing(data)
         timeline = self.timeline(data, [ph.id for ph in phases])
 
+        # read before deciding, so that one run reports every problem in the file
+        course_id, title = r.get(meta, "id", "str", p, default=""), r.get(meta, "title", "str", p, default="")
+        subtitle = r.get(meta, "subtitle", "str", p, required=False, default="")
+        own_max = self.number(own, "max", op, 0, OWN_GAINS_MAX, "int") or 0
+        own_label = r.get(own, "label", "str", op, default="")
+        own_help = r.get(own, "help", "str", op, required=False, default="")
+        own_basis = self.basis(own, op, "course")
         if r.problems:
             return None
         return Course(
-            path=path, language=language, id=r.get(meta, "id", "str", p, default=""),
-            title=r.get(meta, "title", "str", p, default=""),
-            subtitle=r.get(meta, "subtitle", "str", p, required=False, default=""),
-            publication=publication, modules=modules, gains=gains,
-            own_gains_max=self.number(own, "max", op, 0, OWN_GAINS_MAX, "int") or 0,
-            own_gains_label=r.get(own, "label", "str", op, default=""),
-            own_gains_help=r.get(own, "help", "str", op, required=False, default=""),
-            own_gains_basis=self.basis(own, op, "course"),
-            demands=demands, phases=phases, directions=directions, typology=typology,
-            example_cases=cases, involvement=involvement, framing=framing, timeline=timeline,
+            path=path, language=language, id=course_id, title=title, subtitle=subtitle,
+            publication=publication, modules=modules, gains=gains, own_gains_max=own_max, own_gains_label=own_label,
+            own_gains_help=own_help, own_gains_basis=own_basis, demands=demands, phases=phases, directions=directions,
+            typology=typology, example_cases=cases, involvement=involvement, framing=framing, timeline=timeline,
         )
 
     def module_list(self, data: LineDict) -> tuple[Module, ...]:
@@ -835,11 +836,20 @@ __all__ = [
 def _main(argv: list[str]) -> int:
     """`python -m samskabelse.course FILE...`: check course files, as a facilitator would after editing.
 
-    With no FILE: the shipped files of both languages. Each file's messages are in the language it declares.
-    Two files of different languages are also checked for the same ids."""
+    With no FILE: the files the notebooks use, as load_course chooses them: the file SAMSKABELSE_COURSE names
+    for the language it declares (for both, if it declares none), the shipped file for the other; with no
+    SAMSKABELSE_COURSE, both shipped files, which must also use the same ids. Each file's messages are in the
+    language it declares. Two files of different languages named on the command line are checked for the same
+    ids too."""
     import sys
 
-    paths = argv or [str(default_course_path(lang)) for lang in LANGUAGES]
+    override = os.environ.get(ENV_VAR, "").strip() if not argv else ""
+    if override:
+        declared = override_language(override)
+        paths = [str(_override_path(override))] + [str(default_course_path(lang)) for lang in LANGUAGES
+                                                   if declared not in (lang, None)]
+    else:
+        paths = argv or [str(default_course_path(lang)) for lang in LANGUAGES]
     courses, status = [], 0
     for p in paths:
         try:
@@ -853,7 +863,7 @@ def _main(argv: list[str]) -> int:
             print(CourseError(p, [Problem(MESSAGES[lang]["internal"].format(error=f"{type(exc).__name__}: {exc}"))],
                               lang).report(command_line=True), file=sys.stderr)
             status = 2
-    if len(courses) == 2 and courses[0].language != courses[1].language:
+    if len(courses) == 2 and courses[0].language != courses[1].language and not override:
         try:
             check_parity(courses[0], courses[1])
             print("OK  " + " / ".join(PARITY_OK[c.language] for c in courses))

@@ -45,7 +45,8 @@ MESSAGES = Texts(
         "tab": "linjen er rykket ind med et tabulatortegn. Brug mellemrum til indrykning.",
         "no_colon": "linjen har ingen 'navn: værdi'. Tjek, om der mangler et kolon, eller om indrykningen er "
                     "forkert.",
-        "top_not_mapping": "filen skal bestå af felter (navn: værdi) på øverste niveau, ikke {got}.",
+        "top_not_mapping": "filen skal bestå af felter (navn: værdi) på øverste niveau, ikke {got}. Kopier "
+                           "data/{lang}/course.yaml og ret i kopien.",
         "missing": "mangler. Tilføj feltet{hint}.",
         "wrong_type": "skal være {expected}, men er {got}. {fix}",
         "empty_value": "er tom. Skriv en tekst.",
@@ -54,17 +55,18 @@ MESSAGES = Texts(
         "unknown_key": "kendes ikke{suggest}. Slet det, eller ret stavningen.",
         "suggest": " (mente du '{name}'?)",
         "duplicate_key": "står to gange i samme afsnit. Slet den ene.",
-        "duplicate_id": "id '{id}' bruges to gange i {section}. Hvert id skal være unikt.",
+        "duplicate_id": "id '{id}' bruges to gange i {section}. Giv den ene et andet id; hvert id skal være unikt.",
         "unknown_ref": "'{value}' findes ikke blandt {section} ({known}){suggest}. Brug et af dem.",
-        "bad_id": "id '{id}' må kun indeholde små bogstaver a-z, tal og _ (fx 'min_gevinst').",
-        "range": "skal være mellem {low} og {high}, men er {value}.",
-        "order": "'{a}' ({va}) må ikke være større end '{b}' ({vb}).",
-        "choice": "skal være en af {choices}, men er '{value}'{suggest}.",
+        "bad_id": "id '{id}' må kun indeholde små bogstaver a-z, tal og _. Ret det, fx til 'min_gevinst'.",
+        "range": "skal være mellem {low} og {high}, men er {value}. Skriv en værdi fra {low} til {high}.",
+        "order": "'{a}' ({va}) må ikke være større end '{b}' ({vb}). Byt om på de to tal, eller ret det ene.",
+        "choice": "skal være en af {choices}, men er '{value}'{suggest}. Skriv en af dem.",
         "count": "har {n} punkter; kurset kan vise {low} til {high}. {fix}",
         "count_fewer": "Slet nogle af dem.",
         "count_more": "Tilføj flere.",
         "too_long": "er {n} tegn lang; kurset kan vise højst {max}. Gør teksten kortere.",
-        "url": "skal være en webadresse, der begynder med http:// eller https://, men er '{value}'.",
+        "url": "skal være en webadresse, der begynder med http:// eller https://, men er '{value}'. Kopier hele "
+               "adressen fra browserens adresselinje, fx https://www.lederweb.dk/.",
         "increasing": "skal stige med mindst {gap} fra tal til tal ({values}). Skriv dem i stigende orden.",
         "typology_cells": "gitteret har fire felter, og hvert skal have netop én type; {cells} har ingen. "
                           "Ret 'initiative' og 'activity', så hver kombination bruges én gang.",
@@ -108,7 +110,8 @@ MESSAGES = Texts(
         "comma_in_text": "looks like the end of a text with a comma in it. Put quotes around the whole text: {fix}",
         "tab": "the line is indented with a tab character. Indent with spaces.",
         "no_colon": "the line has no 'name: value'. Check whether a colon is missing or the indentation is wrong.",
-        "top_not_mapping": "the file must consist of fields (name: value) at the top level, not {got}.",
+        "top_not_mapping": "the file must consist of fields (name: value) at the top level, not {got}. Copy "
+                           "data/{lang}/course.yaml and edit the copy.",
         "missing": "is missing. Add the field{hint}.",
         "wrong_type": "must be {expected}, but is {got}. {fix}",
         "empty_value": "is empty. Write a text.",
@@ -117,17 +120,18 @@ MESSAGES = Texts(
         "unknown_key": "is not known{suggest}. Delete it, or correct the spelling.",
         "suggest": " (did you mean '{name}'?)",
         "duplicate_key": "appears twice in the same section. Delete one of them.",
-        "duplicate_id": "id '{id}' is used twice in {section}. Every id must be unique.",
+        "duplicate_id": "id '{id}' is used twice in {section}. Give one of them another id; every id must be unique.",
         "unknown_ref": "'{value}' is not one of the {section} ({known}){suggest}. Use one of them.",
-        "bad_id": "id '{id}' may only contain lowercase letters a-z, digits and _ (e.g. 'my_gain').",
-        "range": "must be between {low} and {high}, but is {value}.",
-        "order": "'{a}' ({va}) must not be greater than '{b}' ({vb}).",
-        "choice": "must be one of {choices}, but is '{value}'{suggest}.",
+        "bad_id": "id '{id}' may only contain lowercase letters a-z, digits and _. Change it, e.g. to 'my_gain'.",
+        "range": "must be between {low} and {high}, but is {value}. Write a value from {low} to {high}.",
+        "order": "'{a}' ({va}) must not be greater than '{b}' ({vb}). Swap the two numbers or change one of them.",
+        "choice": "must be one of {choices}, but is '{value}'{suggest}. Write one of them.",
         "count": "has {n} entries; the course can show {low} to {high}. {fix}",
         "count_fewer": "Delete some of them.",
         "count_more": "Add more.",
         "too_long": "is {n} characters long; the course can show at most {max}. Shorten the text.",
-        "url": "must be a web address starting with http:// or https://, but is '{value}'.",
+        "url": "must be a web address starting with http:// or https://, but is '{value}'. Copy the whole address "
+               "from the browser's address bar, e.g. https://www.lederweb.dk/.",
         "increasing": "must rise by at least {gap} from number to number ({values}). Write them in increasing "
                       "order.",
         "typology_cells": "the grid has four cells and each needs exactly one type; {cells} has none. Correct "
@@ -342,7 +346,7 @@ def parse_yaml(text: str, path: Path, lang: str) -> LineDict:
         raise CourseError(path, [Problem(t["empty"].format(lang=lang))], lang)
     if not isinstance(data, LineDict):
         got = t["types"]["list"] if isinstance(data, list) else repr(data)[:40]
-        raise CourseError(path, [Problem(t["top_not_mapping"].format(got=got), line=1)], lang)
+        raise CourseError(path, [Problem(t["top_not_mapping"].format(got=got, lang=lang), line=1)], lang)
     return data
 
 
@@ -366,8 +370,58 @@ def _quote_fix(line: str) -> str:
     return f'{key}: "{value}"'
 
 
+_LINE_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:\s|$)")
+_DASH = re.compile(r"-(?:[ \t]+|$)")
+
+
+def field_at(lines: list[str], number: int) -> str | None:
+    """The field that line `number` (1-based) of a course file belongs to, told from the indentation alone,
+    as the check names fields ("gains[1].name"): a file that cannot be parsed still gets its field named."""
+    parts: list[str] = []
+    column: float = float("inf")  # the innermost column found so far; what encloses it lies further left
+    for j in range(min(number, len(lines)) - 1, -1, -1):
+        line = lines[j].rstrip().expandtabs(4)
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if indent >= column:
+            continue
+        dash = _DASH.match(stripped)
+        rest = stripped[dash.end():] if dash else stripped
+        key = _LINE_KEY.match(rest)
+        key_column = indent + (dash.end() if dash else 0)
+        value = rest[key.end():].strip() if key else ""
+        # a key encloses the line only if its value follows below it (not `id: quality`, but `gains:`, `text: >-`)
+        if key and key_column < column and (j == number - 1 or not value or value[0] in "#>|[{"):
+            parts.insert(0, key.group(1))
+            column = key_column
+        if dash:  # an entry of a list: which one, counted among the entries at its indentation
+            index = 0
+            for above in range(j - 1, -1, -1):
+                other = lines[above].rstrip().expandtabs(4)
+                other_stripped = other.lstrip(" ")
+                if not other_stripped or other_stripped.startswith("#"):
+                    continue
+                other_indent = len(other) - len(other_stripped)
+                if other_indent < indent:
+                    break
+                if other_indent == indent and _DASH.match(other_stripped):
+                    index += 1
+            parts.insert(0, f"[{index}]")
+            column = indent
+    return "".join(p if p.startswith("[") or i == 0 else f".{p}" for i, p in enumerate(parts)) or None
+
+
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, t: dict) -> Problem:
-    """One syntax error as a facilitator can fix it: the line where the problem starts, and the fix."""
+    """One syntax error as a facilitator can fix it: the line where the problem starts, its field, and the fix."""
+    problem = _syntax_problem_at(exc, text, t)
+    if problem.line is not None and problem.field is None:
+        problem.field = field_at(text.splitlines(), problem.line)
+    return problem
+
+
+def _syntax_problem_at(exc: yaml.MarkedYAMLError, text: str, t: dict) -> Problem:
     lines = text.splitlines()
     context, problem = exc.context or "", exc.problem or ""
     opened, found = exc.context_mark, exc.problem_mark

@@ -82,6 +82,16 @@ class SavedFiles(tuple):
         printer.text(repr(self))
 
 
+def own_words(text: object, max_chars: int) -> str:
+    """Free text a manager writes (a motivation, own next steps), as the model keeps it: plain text, spaces
+    collapsed within each line, empty lines dropped, at most max_chars (shortened with "…"). Escape it before HTML."""
+    lines = [" ".join(line.split()) for line in str(text if text is not None else "").splitlines()]
+    value = "\n".join(line for line in lines if line)
+    if len(value) > max_chars:
+        value = value[: max_chars - 1].rstrip() + "…"
+    return value
+
+
 def user_text(text: object, max_chars: int = 120, empty: str = "") -> str:
     """Text someone typed, made safe to put into HTML: trimmed, shortened, escaped."""
     value = " ".join(str(text if text is not None else "").split())

@@ -20,7 +20,7 @@ from matplotlib.transforms import Affine2D, ScaledTranslation
 
 from .access import mark_widget, named
 from .course import Course
-from .display import BASIS_LABELS, HTMLText, user_text
+from .display import BASIS_LABELS, HTMLText, own_words, user_text
 from .figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
@@ -41,6 +41,7 @@ OWN_NAME_MAX = 40  # longer own gain names are shortened (and the user is told)
 LEADING_MIN = 9  # importance x likelihood: a gain leads from 3 x 3 upward
 LEADING_MAX = 3  # the motivation statement names at most this many gains
 STRONGEST = 3  # the gains score is the mean of this many strongest expected gains
+MOTIVATION_MAX = 800  # characters of the manager's own motivation (free text)
 EVEN_MARGIN = 0.5  # gains and demands closer than this are "about even"
 MODEST = 2.0  # a gains score below this is "little to gain"
 
@@ -80,6 +81,12 @@ TEXT = Texts(
         "note_missing_gain": "gevinsten »{name}« var ikke med i de gemte svar; den regnes som ikke vægtet.",
         "note_unknown_field": "feltet »{field}« kendes ikke og er sprunget over.",
         "own_entry": "egen gevinst {n}",
+        "note_not_text": "feltet »{field}« skal være tekst, men er {got}; det er sprunget over.",
+        # the manager's own words
+        "own_words_label": "Din motivation med dine egne ord",
+        "own_words_help": "Udkastet ovenfor er kursets. Skriv her, hvorfor I vil samskabe, sådan som du ville sige "
+        "det – fx til direktionen. Den kommer med, når du gemmer dine svar, og står på din plan (07) før udkastet.",
+        "own_words_placeholder": "Vi vil samskabe, fordi …",
         # the motivation statement
         "none_weighed": "Du har endnu ikke vægtet nogen gevinster. Flyt skyderne: hvor vigtig er hver gevinst for "
         "dit projekt, og hvor sandsynligt er det, at projektet indfrier den?",
@@ -164,6 +171,12 @@ TEXT = Texts(
         "note_missing_gain": "the gain “{name}” was not in the saved answers; it counts as not weighed.",
         "note_unknown_field": "the field “{field}” is not known and was skipped.",
         "own_entry": "own gain {n}",
+        "note_not_text": "the field “{field}” must be text but is {got}; it was skipped.",
+        "own_words_label": "Your motivation in your own words",
+        "own_words_help": "The draft above is the course's. Write here why you want to co-create, as you would say "
+        "it – to the executive board, say. It is saved when you save your answers, and your plan (07) prints it "
+        "before the draft.",
+        "own_words_placeholder": "We want to co-create because …",
         "none_weighed": "You have not weighed any gains yet. Move the sliders: how important is each gain to your "
         "project, and how likely is the project to deliver it?",
         "leading": "We want to co-create in this project because above all we expect gains in {names}.",
@@ -321,7 +334,8 @@ class GainsModel:
     gains: dict[str, Weighing] = field(default_factory=dict)  # course gain id -> weighing
     own: list[OwnGain] = field(default_factory=list)  # valid, named own gains (at most course.own_gains_max)
     demands: dict[str, int] = field(default_factory=dict)  # course demand id -> 0-5
-    # "gains.<id>.importance", "gains.<id>.likelihood", "demands.<id>", "own" (model.py's protocol)
+    motivation: str = ""  # the manager's own motivation, in their own words (beside the generated statement)
+    # "gains.<id>.importance", "gains.<id>.likelihood", "demands.<id>", "own", "motivation" (model.py's protocol)
     answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
@@ -347,6 +361,11 @@ class GainsModel:
             raise KeyError(f"no demand with id {demand_id!r}; the demands are {', '.join(self.demands)}")
         self.demands[demand_id] = _check(value, f"demand {demand_id!r}")
         mark(self, "demands", demand_id)
+
+    def set_motivation(self, text: str) -> None:
+        """The manager's own motivation, in their own words (plain text, at most MOTIVATION_MAX characters)."""
+        self.motivation = own_words(text, MOTIVATION_MAX)
+        mark(self, "motivation")
 
     def set_own(self, entries: list[tuple[str, int, int]], course: Course) -> list[str]:
         """Replace the own gains with `entries` (name, importance, likelihood), one per input row.
@@ -391,6 +410,7 @@ class GainsModel:
             "gains": {gid: {"importance": w.importance, "likelihood": w.likelihood} for gid, w in self.gains.items()},
             "own": [{"name": o.name, "importance": o.importance, "likelihood": o.likelihood} for o in self.own],
             "demands": dict(self.demands),
+            "motivation": self.motivation,
             ANSWERED_FIELD: dump_answered(self.answered),
         }
 
@@ -402,11 +422,18 @@ class GainsModel:
             raise AnswerError(t["note_not_mapping"].format(field=SECTION, got=type(data).__name__))
         model, notes = cls.for_course(course), []
         for field_name in data:
-            if field_name not in ("gains", "own", "demands", ANSWERED_FIELD):
-                notes.append(t["note_unknown_field"].format(field=field_name))
+            if field_name not in ("gains", "own", "demands", "motivation", ANSWERED_FIELD):
+                notes.append(t["note_unknown_field"].format(field=user_text(field_name, 60)))
         saved = saved_answered(data, course.language, notes)
         present: set[str] = set()
         usable = [True]  # whether the last value() could be used as it was saved
+        motivation = data.get("motivation")
+        if isinstance(motivation, str):
+            model.motivation = own_words(motivation, MOTIVATION_MAX)
+            if model.motivation:  # an old file never has it; an empty text is not an answer worth showing
+                present.add("motivation")
+        elif motivation is not None:
+            notes.append(t["note_not_text"].format(field="motivation", got=_show_raw(motivation)))
 
         def value(raw: Any, what: str, name: str) -> int:
             usable[0] = False
@@ -664,16 +691,18 @@ def gains_overview(course: Course) -> HTMLText:
     lang = course.language
     heads = {"da": ("Gevinst", "Hvad det kan betyde", "Kilde"), "en": ("Gain", "What it can mean", "Source")}
     h = heads[lang]
+    left = "style='text-align:left;vertical-align:top'"  # JupyterLab right-aligns table cells by default
     rows = "".join(
-        f"<tr><td><b>{user_text(g.name, 200)}</b></td><td>{user_text(g.description, 400)}</td>"
-        f"<td>{user_text(name_and_text_source(g.basis, g.description_basis, lang), 200)}</td></tr>"
+        f"<tr><td {left}><b>{user_text(g.name, 200)}</b></td><td {left}>{user_text(g.description, 400)}</td>"
+        f"<td {left}>{user_text(name_and_text_source(g.basis, g.description_basis, lang), 200)}</td></tr>"
         for g in course.gains
     )
     own_source = name_and_text_source(course.own_gains_basis, "course", lang)
-    rows += (f"<tr><td><b>{user_text(course.own_gains_label, 200)}</b></td>"
-             f"<td>{user_text(course.own_gains_help, 400)}</td><td>{user_text(own_source, 200)}</td></tr>")
-    return HTMLText(f"<table class='samskabelse-gains-overview'><thead><tr><th>{h[0]}</th><th>{h[1]}</th>"
-                    f"<th>{h[2]}</th></tr></thead><tbody>{rows}</tbody></table>")
+    rows += (f"<tr><td {left}><b>{user_text(course.own_gains_label, 200)}</b></td>"
+             f"<td {left}>{user_text(course.own_gains_help, 400)}</td>"
+             f"<td {left}>{user_text(own_source, 200)}</td></tr>")
+    return HTMLText(f"<table class='samskabelse-gains-overview'><thead><tr><th {left}>{h[0]}</th>"
+                    f"<th {left}>{h[1]}</th><th {left}>{h[2]}</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -755,8 +784,16 @@ class GainsWidget:
         for text in self.own_names:
             text.observe(self.errors.guard(self._own_named), names="value")
 
+        # the manager's own motivation: the bold heading above it is its visible label, its name says the same
+        self.own_words = named(widgets.Textarea(value=self.model.motivation, placeholder=t["own_words_placeholder"],
+                                                continuous_update=False,
+                                                layout=widgets.Layout(width="98%", height="6em")),
+                               t["own_words_label"], shown=False)
+        self.own_words.observe(self.errors.guard(self._own_words_changed), names="value")
+        own_words_label = widgets.HTML(f"<b>{t['own_words_label']}</b><br><small>{t['own_words_help']}</small>")
         self.box = widgets.VBox([widgets.HTML(f"<p>{t['intro']}</p>"), self.grid, own_heading, self.own_grid,
-                                 self.messages, self.errors.alert, self.live.widget, self.result])
+                                 self.messages, self.errors.alert, self.live.widget, self.result, own_words_label,
+                                 self.own_words])
         mark_widget(self.box, course.language, "samskabelse-gains")
         self.own_messages: list[str] = []
         self._sync_own(relayout=False)
@@ -910,6 +947,10 @@ class GainsWidget:
         self.result.value = (f"<div><b>{t['statement_heading']}</b><blockquote style='margin:0.3em 0 0.3em 1em'>"
                              f"{statement}</blockquote><small>{t['statement_note']}</small></div>")
 
+    def _own_words_changed(self, change) -> None:
+        if not self._quiet:
+            self.model.set_motivation(change["new"])
+
     def restore(self, model: GainsModel) -> None:
         """Show another model (e.g. answers loaded from a file) in this widget, redrawing once."""
         self._quiet = True
@@ -921,8 +962,10 @@ class GainsWidget:
                                                     strict=True)):
                 o = model.own[i] if i < len(model.own) else OwnGain("")
                 txt.value, imp.value, lik.value = o.name, o.importance, o.likelihood
+            self.own_words.value = model.motivation
         finally:
             self._quiet = False
+        self.model.motivation = model.motivation
         self.model.gains = {g.id: Weighing(**vars(model.gains.get(g.id, Weighing()))) for g in self.course.gains}
         self.model.demands.update(model.demands)
         self.model.own = list(model.own)

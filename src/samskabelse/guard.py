@@ -25,13 +25,13 @@ from .i18n import Texts
 
 TEXT = Texts(
     da={
-        "failed": "Det kunne ikke vises.",
+        "failed": "Din sidste ændring kunne ikke vises.",
         "kept": "Figuren viser stadig det sidste, der kunne vises. Prøv en anden værdi; virker det stadig ikke, "
                 "så kør cellen igen.",
         "details": "Teknisk beskrivelse (til den, der vedligeholder kurset)",
     },
     en={
-        "failed": "That could not be shown.",
+        "failed": "Your last change could not be shown.",
         "kept": "The figure still shows the last thing that could be shown. Try another value; if it still does "
                 "not work, run the cell again.",
         "details": "Technical description (for whoever maintains the course)",
@@ -58,7 +58,7 @@ class ErrorBoundary:
         self.t = TEXT[lang]
         self.explained = explained
         self.on_error = on_error
-        self.alert = widgets.HTML("")
+        self.alert = widgets.HTML("", layout=widgets.Layout(display="none"))  # no gap above the figure while empty
         self.alert.add_class(ALERT_CLASS)
         self.failures = 0
         self.last_error: BaseException | None = None
@@ -82,13 +82,15 @@ class ErrorBoundary:
         log.warning("A widget could not show a change", exc_info=exc)
         t = self.t
         if isinstance(exc, self.explained):
-            reason = f"<b>⚠ {exc}</b>"
+            reason, details = f"{exc}", ""
         else:
             technical = html.escape(f"{type(exc).__name__}: {exc}"[:500])
-            reason = (f"<b>⚠ {t['failed']}</b> <details style='display:inline'><summary>{t['details']}</summary>"
-                      f"<code>{technical}</code></details>")
+            reason = t["failed"]
+            details = (f"<details style='margin-top:0.2em'><summary>{t['details']}</summary>"
+                       f"<code>{technical}</code></details>")
         self.alert.value = (f"<div role='alert' class='{ALERT_CLASS}-box' style='border-left:4px solid #D55E00;"
-                            f"padding:0.2em 0.8em'>{reason}<br><i>{t['kept']}</i></div>")
+                            f"padding:0.2em 0.8em'><b>⚠ {reason}</b> <i>{t['kept']}</i>{details}</div>")
+        self.alert.layout.display = None
         if self.on_error is not None:
             try:
                 self.on_error()
@@ -98,6 +100,7 @@ class ErrorBoundary:
     def clear(self) -> None:
         if self.alert.value:
             self.alert.value = ""
+            self.alert.layout.display = "none"
 
     @property
     def showing(self) -> bool:

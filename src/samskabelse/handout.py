@@ -68,6 +68,11 @@ TEXT = Texts(
         "own": "Egne gevinster: {names}.",
         "readiness": "{number}. {phase}: parathed {percent} %",
         "steps": "Mine næste skridt:",
+        "own_steps": "Mine næste skridt, med mine ord:",
+        "own_step": "{text}",
+        "suggested_steps": "Kursets forslag til næste skridt:",
+        "own_motivation": "Med mine ord: {text}",
+        "draft": "Kursets udkast: {text}",
         "step": "{n}. {text} ({phase})",
         "no_steps": "Alle fokuspunkter er på plads.",
         "attention": "{direction} ({who}): opmærksomhed {value} af 5",
@@ -124,6 +129,11 @@ TEXT = Texts(
         "own": "Own gains: {names}.",
         "readiness": "{number}. {phase}: readiness {percent}%",
         "steps": "My next steps:",
+        "own_steps": "My next steps, in my own words:",
+        "own_step": "{text}",
+        "suggested_steps": "The course's suggested next steps:",
+        "own_motivation": "In my own words: {text}",
+        "draft": "The course's draft: {text}",
         "step": "{n}. {text} ({phase})",
         "no_steps": "Every focus point is in place.",
         "attention": "{direction} ({who}): attention {value} of 5",
@@ -243,7 +253,11 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         from .gains import motivation_statement, read_balance, top_demands
 
         g = models["gains"]
-        s.lines.append(Line(motivation_statement(g, course), strong=True))
+        if g.motivation and is_answered(g, "motivation"):  # the manager's own words first, the course's draft next
+            s.lines.append(Line(t["own_motivation"].format(text=" ".join(g.motivation.split("\n"))), strong=True))
+            s.lines.append(Line(t["draft"].format(text=motivation_statement(g, course))))
+        else:
+            s.lines.append(Line(motivation_statement(g, course), strong=True))
         balance = read_balance(g, course)
         if balance.gains is None:
             s.lines.append(Line(t["balance_none"]))
@@ -268,11 +282,18 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
                 continue
             s.lines.append(Line(t["readiness"].format(number=p.number, phase=p.name, percent=round(readiness[p.id])),
                                 bar=readiness[p.id] / 100))
+        own_steps = ph.own_steps if is_answered(ph, "own_steps") else []
+        if own_steps:  # the manager's own next steps, then the course's suggestion
+            s.lines.append(Line(t["own_steps"], strong=True))
+            s.lines += [Line(t["own_step"].format(text=step)) for step in own_steps]
         chosen = ph.next_steps(course, steps, answered_only=True)
-        s.lines.append(Line(t["steps"] if chosen else t["no_steps"], strong=True))
+        unmarked = sum(ph.answered_status(p.id, f.id) is None for p in course.phases for f in p.focus_points)
+        if chosen:
+            s.lines.append(Line(t["suggested_steps"] if own_steps else t["steps"], strong=True))
+        elif not unmarked:  # every focus point marked, and every one in place
+            s.lines.append(Line(t["no_steps"], strong=True))
         for i, step in enumerate(chosen, 1):
             s.lines.append(Line(t["step"].format(n=i, text=step.focus_point.text, phase=step.phase.name)))
-        unmarked = sum(ph.answered_status(p.id, f.id) is None for p in course.phases for f in p.focus_points)
         if unmarked:
             s.lines.append(Line(t["steps_missing"].format(n=unmarked)))
 

@@ -20,8 +20,8 @@ gain rated 0 and 0 may be "not at all" or "not looked at"). So every model keeps
 
 - An *answer key* names one answer within the section, as dot-separated ids (course ids never hold a dot):
   typology  "initiative", "activity" (a pole and how clearly), "project";
-  gains     "gains.<gain>.importance", "gains.<gain>.likelihood", "demands.<demand>", "own";
-  phases    "status.<phase>.<point>", "current_phase";
+  gains     "gains.<gain>.importance", "gains.<gain>.likelihood", "demands.<demand>", "own", "motivation";
+  phases    "status.<phase>.<point>", "current_phase", "own_steps";
   directions "attention.<direction>", "stakeholders.<direction>";
   framing   "fixed.<element>", "decider.<element>", "influence.<element>";
   timeline  "project", "start", "phases.<phase>.weeks", "phases.<phase>.uncertainty",

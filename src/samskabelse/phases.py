@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 
 from .access import mark_widget, named
 from .course import Course, FocusPoint, Phase
-from .display import HTMLText
+from .display import HTMLText, own_words
 from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
@@ -37,6 +37,7 @@ SCORE = {"not_started": 0.0, "under_way": 0.5, "in_place": 1.0}
 # Focus points already in place are never next steps.
 NEXT_STEP_RULE = ("phase", "status", "course order")
 URGENCY = {"not_started": 0, "under_way": 1}
+OWN_STEPS, OWN_STEP_MAX = 5, 200  # the manager's own next steps: at most this many lines of this many characters
 
 TEXT = Texts(
     da={
@@ -55,6 +56,11 @@ TEXT = Texts(
         "readiness_line": "{label}: <b>{value:.0f} %</b> ({in_place} på plads, {under_way} i gang, "
                           "{not_started} ikke startet)",
         "next_heading": "De tre mest presserende næste skridt",
+        "own_steps_label": "Dine egne næste skridt",
+        "own_steps_help": "Skridtene ovenfor er kursets forslag. Skriv dine egne – ét pr. linje, som handlinger, fx "
+                          "»Ring til formanden for beboerforeningen«. De kommer med, når du gemmer dine svar, og "
+                          "står på din plan (07) før kursets forslag.",
+        "own_steps_placeholder": "Ét skridt pr. linje",
         "next_item": "<b>{phase}</b> · {status}: {text}",
         "next_rule": "Reglen: tidligere fase først; i en fase kommer »ikke startet« før »i gang«; "
                      "derefter kursets rækkefølge.",
@@ -75,6 +81,9 @@ TEXT = Texts(
         "overview_note": "Fasens navn og strategiske fokus er kursets arbejdsmodel. Selv hvor et fokuspunkt "
                          "genfortæller et budskab fra publikationen, er dets placering i fasen kursets.",
         "note_type": "Svarene for »{what}« kan ikke læses (forventede en tabel); de er sprunget over.",
+        "note_own_steps": "Dine egne næste skridt skal være en liste med tekster, men er {got}; det, der ikke er "
+                          "tekst, er sprunget over.",
+        "mixed_list": "en liste med andet end tekst",
         "note_phase": "Fasen »{value}« findes ikke længere i kurset; svarene for den er sprunget over.",
         "note_point": "Fokuspunktet »{value}« findes ikke længere i fasen »{phase}«; svaret er sprunget over.",
         "note_status": "Status »{value}« for »{point}« kan ikke læses; punktet står som »ikke startet«.",
@@ -96,6 +105,11 @@ TEXT = Texts(
         "readiness_line": "{label}: <b>{value:.0f}%</b> ({in_place} in place, {under_way} under way, "
                           "{not_started} not started)",
         "next_heading": "The three most urgent next steps",
+        "own_steps_label": "Your own next steps",
+        "own_steps_help": "The steps above are the course's suggestion. Write your own – one per line, as actions, "
+                          "e.g. “Call the chair of the residents' association”. They are saved when you save your "
+                          "answers, and your plan (07) prints them before the course's suggestion.",
+        "own_steps_placeholder": "One step per line",
         "next_item": "<b>{phase}</b> · {status}: {text}",
         "next_rule": "The rule: earlier phase first; within a phase, “not started” before “under way”; "
                      "then the course's order.",
@@ -117,6 +131,8 @@ TEXT = Texts(
                          "focus point restates a message of the publication, placing it in this phase is the "
                          "course's choice.",
         "note_type": "The answers for “{what}” cannot be read (expected a mapping); they were skipped.",
+        "note_own_steps": "Your own next steps must be a list of texts but are {got}; what is not text was skipped.",
+        "mixed_list": "a list with more than text",
         "note_phase": "The phase “{value}” is no longer in the course; its answers were skipped.",
         "note_point": "The focus point “{value}” is no longer in the phase “{phase}”; the answer was skipped.",
         "note_status": "The status “{value}” for “{point}” cannot be read; the point is “not started”.",
@@ -149,7 +165,8 @@ class PhaseReadiness:
 
     current_phase: str = ""
     status: dict[str, dict[str, str]] = field(default_factory=dict)
-    # "status.<phase>.<point>", "current_phase" (model.py's protocol)
+    own_steps: list[str] = field(default_factory=list)  # next steps in the manager's own words, one per line
+    # "status.<phase>.<point>", "current_phase", "own_steps" (model.py's protocol)
     answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
@@ -170,6 +187,12 @@ class PhaseReadiness:
                 raise ValueError(f"phase {phase!r} has no focus point {point!r}")
         self.status.setdefault(phase, {})[point] = status
         mark(self, "status", phase, point)
+
+    def set_own_steps(self, text: str) -> None:
+        """The manager's own next steps, one per line (plain text; at most OWN_STEPS lines of OWN_STEP_MAX)."""
+        lines = (own_words(line, OWN_STEP_MAX) for line in str(text if text is not None else "").splitlines())
+        self.own_steps = [line for line in lines if line][:OWN_STEPS]
+        mark(self, "own_steps")
 
     def choose(self, phase: str, course: Course) -> None:
         _phase(course, phase)
@@ -220,6 +243,7 @@ class PhaseReadiness:
     def to_dict(self) -> dict[str, Any]:
         return {"current_phase": self.current_phase,
                 "status": {phase: dict(points) for phase, points in self.status.items()},
+                "own_steps": list(self.own_steps),
                 ANSWERED_FIELD: dump_answered(self.answered)}
 
     @classmethod
@@ -238,6 +262,14 @@ class PhaseReadiness:
                 present.add("current_phase")
         else:
             notes.append(t["note_current"].format(value=_safe(current)))
+        own = data.get("own_steps", [])
+        if not isinstance(own, list) or not all(isinstance(x, str) for x in own):
+            got = t["mixed_list"] if isinstance(own, list) else _safe(type(own).__name__)
+            notes.append(t["note_own_steps"].format(got=got))
+        if isinstance(own, list):  # keep every line that is text
+            model.own_steps = [s for x in own if isinstance(x, str) and (s := own_words(x, OWN_STEP_MAX))][:OWN_STEPS]
+            if model.own_steps:
+                present.add("own_steps")
         status = data.get("status", {})
         if not isinstance(status, dict):
             notes.append(t["note_type"].format(what="status"))
@@ -362,7 +394,15 @@ class PhaseWidget:
         self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([self.chooser, self.panel, self.errors.alert, self.live.widget, self.result])
+        # the manager's own next steps: the bold heading above is the visible label, the name says the same
+        self.own_steps = named(widgets.Textarea(value="\n".join(self.model.own_steps),
+                                                placeholder=t["own_steps_placeholder"], continuous_update=False,
+                                                layout=widgets.Layout(width="98%", height="7em")),
+                               t["own_steps_label"], shown=False)
+        self.own_steps.observe(self.errors.guard(self._own_steps_changed), names="value")
+        own_label = widgets.HTML(f"<b>{t['own_steps_label']}</b><br><small>{t['own_steps_help']}</small>")
+        self.box = widgets.VBox([self.chooser, self.panel, self.errors.alert, self.live.widget, self.result,
+                                 own_label, self.own_steps])
         mark_widget(self.box, course.language, "samskabelse-phases")
 
     # -- figure --------------------------------------------------------------------------------
@@ -447,6 +487,9 @@ class PhaseWidget:
         self.model.choose(change["new"], self.course)
         self.panel.children = [self.panels[self.model.current_phase]]
         self.update()
+
+    def _own_steps_changed(self, change) -> None:
+        self.model.set_own_steps(change["new"])
 
     def _marked(self, phase: str, point: str, status: str) -> None:
         self.model.set(phase, point, status, self.course)
