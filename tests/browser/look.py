@@ -76,8 +76,10 @@ def shoot(page, name: str, rows: list) -> None:
     settle(page)
     data = page.evaluate(MEASURE)
     # JupyterLab scrolls inside its notebook panel: a full-page shot would show one screen; grow the page instead
-    height = page.evaluate("() => Math.max(...[...document.querySelectorAll('body, body *')]"
-                           ".map(e => e.scrollHeight))")
+    # (JupyterLab: its notebook panel; Voilà: whichever element scrolls)
+    height = page.evaluate("() => Math.max(document.body.scrollHeight, ...[...document.querySelectorAll("
+                           "document.querySelector('.jp-Notebook') ? '.jp-WindowedPanel-outer, .jp-Notebook' "
+                           ": 'body *')].map(e => e.scrollHeight))")
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": min(height + 200, 16000)})
     page.wait_for_timeout(800)
