@@ -36,7 +36,8 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = h.launch_chromium(playwright)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        # a laptop's screen: JupyterLab's output area (with the file browser open) is then at its narrowest
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
         yield context
         context.close()
         browser.close()
@@ -95,6 +96,12 @@ def test_widgets_display_and_follow_the_keyboard_in_jupyterlab(lang, number, lab
         findings = a11y.run_axe(page, include=[".jp-OutputArea"], own=".jp-OutputArea")
         serious = a11y.serious_own(findings)
         assert not serious, f"{relpath}: axe-core finds in the output area:\n{a11y.describe(serious)}"
+        # every figure at its own size: none shrunk to fit the output area (its text would shrink below what a
+        # projector needs)
+        shrunk = page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea img')].filter(
+          i => i.naturalWidth && i.getBoundingClientRect().width < i.naturalWidth - 1).map(
+          i => [i.naturalWidth, Math.round(i.getBoundingClientRect().width), (i.alt || '').slice(0, 40)])""")
+        assert not shrunk, f"{relpath}: figures shrunk to the output area (own width, shown width): {shrunk}"
 
 
 BROKEN = [

@@ -113,9 +113,11 @@ def test_a_course_at_every_limit_passes_the_check(limit_course):
     assert max(len(g.name) for g in c.gains) == max_chars("gains", "name")
 
 
-# CPU seconds, on the 2-core development machine under load; a quiet machine takes about a third
+# CPU seconds: guards against what took minutes (thousands of gains), not a benchmark (make bench measures). With
+# other test runs on the 2-core machine the team view's change at the limits took 1.65 s of CPU (a third of that
+# quiet), so the guards leave room for a busy machine and still fail on what the limits are there to stop.
 BUILD_SECONDS = 20
-CHANGE_SECONDS = 1.5
+CHANGE_SECONDS = 4
 
 
 def test_every_notebook_builds_draws_and_follows_a_change_in_normal_time(limit_course, tmp_path):

@@ -112,3 +112,35 @@ def courses_by_lang():
     from samskabelse import load_course
 
     return {lang: load_course(lang) for lang in ("da", "en")}
+
+
+def test_every_widget_shows_its_figure_as_it_stands_from_the_start(tmp_path):
+    """The first image a widget shows is its figure drawn afresh from its values (05's control figure showed every
+    bar at 'Ingen' and no frame column until the first slider moved: its values were set after the first render;
+    seen failing first)."""
+    import numpy as np
+    from every_widget import build_every_widget
+    from PIL import Image
+
+    from samskabelse import load_course
+    from samskabelse.figures import BlitLiveFigure
+
+    def pixels(png: bytes):
+        import io
+
+        with Image.open(io.BytesIO(png)) as image:
+            return np.asarray(image.convert("RGB"), dtype=np.int16)
+
+    stale = []
+    for name, w in build_every_widget(load_course("da"), tmp_path).items():
+        live = getattr(w, "live", None)
+        if live is None or name == "team":
+            continue
+        shown = bytes(live.image.value)
+        if isinstance(live, BlitLiveFigure):
+            live.invalidate()
+        live.refresh()
+        before, fresh = pixels(shown), pixels(bytes(live.image.value))
+        if before.shape != fresh.shape or (np.abs(before - fresh) > 40).any(axis=2).mean() > 0.001:
+            stale.append(name)
+    assert not stale, f"these widgets first show a figure that does not match their values: {stale}"

@@ -173,7 +173,9 @@ def test_export_writes_four_files(widget, tmp_path):
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf"), "a byte-order mark for Excel"
     assert png.read_bytes().startswith(b"\x89PNG")
     width, height = int.from_bytes(png.read_bytes()[16:20], "big"), int.from_bytes(png.read_bytes()[20:24], "big")
-    assert (width, height) == (2000, 1400)
+    from samskabelse.timeline import FIGURE_SIZE
+
+    assert (width, height) == (round(FIGURE_SIZE[0] * 200), round(FIGURE_SIZE[1] * 200))  # the figure at 200 dpi
     assert pdf.read_bytes().startswith(b"%PDF") and b"/Count 1" in pdf.read_bytes(), "one page"
     assert len(icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 5
     assert "tidsplan-sundhedshus-aeroe.ics" in files._repr_html_()

@@ -48,22 +48,28 @@ STYLE = r"""
 .samskabelse-widget textarea {
   font-family: var(--jp-content-font-family, inherit); font-size: var(--jp-content-font-size1, 14px); line-height: 1.4;
 }
-.samskabelse-widget small { font-size: 100%; color: var(--jp-content-font-color2, #444); }
-.samskabelse-widget .widget-html, .samskabelse-widget .widget-html-content { height: auto; }
-.samskabelse-widget table, table.samskabelse-table {
-  border-collapse: collapse; table-layout: auto; max-width: 100%; margin: 0.4em 0;
+.samskabelse-widget small, [class^="samskabelse-"] small, [class*=" samskabelse-"] small {
+  font-size: 100%; color: var(--jp-content-font-color2, #444);
 }
-.samskabelse-widget th, .samskabelse-widget td, table.samskabelse-table th, table.samskabelse-table td {
+.samskabelse-widget .widget-html, .samskabelse-widget .widget-html-content { height: auto; }
+.samskabelse-widget table, table[class*="samskabelse-"] {
+  border-collapse: collapse; table-layout: auto; max-width: 100%; margin: 0.4em 0;
+  font-size: var(--jp-content-font-size1, 14px);
+}
+.samskabelse-widget th, .samskabelse-widget td, table[class*="samskabelse-"] th, table[class*="samskabelse-"] td {
   text-align: left !important; vertical-align: top; white-space: normal !important;
   overflow-wrap: anywhere; padding: 0.25em 0.8em 0.25em 0;
 }
-.samskabelse-widget caption, table.samskabelse-table caption { text-align: left; font-weight: bold; }
+.samskabelse-widget caption, table[class*="samskabelse-"] caption { text-align: left; font-weight: bold; }
 .samskabelse-widget :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
 .samskabelse-widget button.mod-active.widget-toggle-button,
 .samskabelse-widget button.mod-active.jupyter-widget-toggle-button {
   background: #0072B2; color: #ffffff; font-weight: bold; box-shadow: inset 0 -3px 0 #003d61;
 }
 .samskabelse-figure-block img.samskabelse-figure { display: block; }
+.samskabelse-readout-7 .widget-readout, .samskabelse-readout-9 .widget-readout { text-align: left; }
+.samskabelse-readout-7 .widget-readout { min-width: 7em; }
+.samskabelse-readout-9 .widget-readout { min-width: 9em; }
 """
 
 SCRIPT = r"""

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .access import mark_widget
 from .course import Course
 from .display import user_text
 from .i18n import Texts
@@ -138,7 +139,7 @@ class UploadAnswers:
         self.status = widgets.HTML()
         self.status.add_class("samskabelse-result")
         self.box = widgets.VBox([self.help, self.upload, self.status])
-        self.box.add_class("samskabelse-upload")
+        mark_widget(self.box, course.language, "samskabelse-upload")
         self.refresh_help()
         self.last: UploadResult | None = None
 

@@ -24,7 +24,7 @@ from matplotlib.patches import Circle, Rectangle
 from .access import mark_widget, named
 from .course import Course, Direction
 from .display import BASIS_LABELS, HTMLText, user_text
-from .figures import PALETTE, BlitLiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
@@ -339,7 +339,7 @@ class CompassFigure:
         self.t = t
         self.course = course
         self.positions = _compass_positions(course.directions, course.language)
-        self.fig = fig = new_figure(10, 7.45)
+        self.fig = fig = new_figure(MAX_WIDTH, 7.45)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(-10.5, 10.5)
         ax.set_ylim(-7.6, 7.6)
@@ -384,8 +384,10 @@ class CompassFigure:
         for text in [*self.titles.values(), *self.names.values()]:
             text.set_parse_math(False)  # a name with "$" in it is a name, not a formula
         dynamic = [*self.bars.values(), ring, *self.titles.values(), *self.names.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"], lang=course.language)
+        # the values first, then the first render: the figure shows them from the start
         self.update(model)
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["alt"], lang=course.language)
+        self.describe(model)
 
     @staticmethod
     def _bounds(dx: int, dy: int, length: float) -> tuple[tuple[float, float], float, float]:

@@ -65,9 +65,11 @@ def use_course_style() -> None:
     warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
 
 
-# JupyterLab's output area at a 1366-pixel laptop screen is about 930 pixels wide (Voilà's wider): a figure wider
-# than 1000 pixels would be shrunk, and its 11-point text below what a projector at the back of a room needs.
-MAX_WIDTH = 10.0  # inches, at 100 dpi
+# JupyterLab's output area at a 1366-pixel laptop screen, with the file browser open, is 934 pixels wide; a figure
+# inside a widget's box gets 930 of them, an image in an HTML output 914 (Voilà's are wider; measured with
+# tests/browser/look.py and checked by the browser tests): a wider figure would be shrunk, and its 11-point text
+# with it, below what a projector at the back of a room needs.
+MAX_WIDTH = 9.0  # inches, at 100 dpi: 900 pixels
 MIN_FONT = 11.0  # points
 
 

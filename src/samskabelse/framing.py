@@ -22,7 +22,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from .access import mark_widget, named
 from .course import Course, FrameElement
 from .display import BASIS_LABELS, user_text
-from .figures import PALETTE, BlitLiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
@@ -342,7 +342,7 @@ class PitchFigure:
         self.elements = course.framing.frame_elements
         self.decider_names = _names(course, "deciders")
         n = len(self.elements)
-        self.fig = fig = new_figure(10, 1.6 + 0.62 * n)
+        self.fig = fig = new_figure(MAX_WIDTH, 1.6 + 0.62 * n)
         ax = self.ax = fig.add_subplot()
         ax.set_xlim(0, 12.6)
         ax.set_ylim(n - 0.35, -1.25)  # first element at the top
@@ -367,8 +367,10 @@ class PitchFigure:
         for text in [*self.labels.values(), *self.deciders.values()]:
             text.set_parse_math(False)
         dynamic = [*self.boxes.values(), *self.labels.values(), *self.deciders.values()]
-        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"], lang=course.language)
+        # the values first, then the first render: the figure shows them from the start
         self.update(model)
+        self.live = BlitLiveFigure(fig, dynamic, alt=t["sheet_alt"], lang=course.language)
+        self.describe(model)
 
     def update(self, model: FramingModel) -> None:
         for e in self.elements:
@@ -431,6 +433,7 @@ class FrameSheetWidget(_Linked):
             drop = widgets.Dropdown(options=decider_options, value=self.model.decider[e.id],
                                     layout=widgets.Layout(width="260px"))
             named(slider, t["name_fixed"].format(name=e.name), shown=False)  # the row's name, the column's heading
+            slider.add_class("samskabelse-readout-7")  # every row's track as long, whatever its word (access.py)
             named(drop, t["name_decider"].format(name=e.name), shown=False)
             slider.observe(self.errors.guard(lambda ch, ident=e.id: self._fixed_changed(ident, ch["new"])),
                            names="value")
@@ -505,7 +508,7 @@ class ControlFigure:
         self.elements = course.framing.frame_elements
         levels = course.framing.influence_levels
         n, k = len(self.elements), len(levels)
-        self.fig = fig = new_figure(10, 2.2 + 0.55 * n)
+        self.fig = fig = new_figure(MAX_WIDTH, 2.2 + 0.55 * n)
         ax = self.ax = fig.add_subplot()
         right = k - 0.5 + 1.5
         ax.set_xlim(-0.5, right)
@@ -531,9 +534,11 @@ class ControlFigure:
         self.bars = ax.barh(range(n), [0.5] * n, left=-0.5, height=0.56, linewidth=1.5, zorder=2)
         self.status = {e.id: ax.text(k - 0.5 + 0.15, row, "", ha="left", va="center", fontsize=12)
                        for row, e in enumerate(self.elements)}
+        # the values first, then the first render: the figure shows them from the start
+        self.update(model)
         self.live = BlitLiveFigure(fig, [*self.bars, *self.status.values()], alt=t["control_alt"],
                                    lang=course.language)
-        self.update(model)
+        self.describe(model)
 
     def update(self, model: FramingModel) -> None:
         tensions = {e for e, _ in model.tensions()}
@@ -585,6 +590,7 @@ class ControlWidget(_Linked):
             slider = widgets.SelectionSlider(options=options, value=self.model.influence[e.id],
                                              continuous_update=True, layout=widgets.Layout(width="380px"))
             named(slider, t["name_influence"].format(name=e.name), shown=False)
+            slider.add_class("samskabelse-readout-9")  # every row's track as long, whatever its word (access.py)
             slider.observe(self.errors.guard(lambda ch, ident=e.id: self._influence_changed(ident, ch["new"])),
                            names="value")
             self.sliders[e.id] = slider

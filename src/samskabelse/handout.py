@@ -93,6 +93,7 @@ TEXT = Texts(
         "steps_slider": "Næste skridt",
         "save": "Gem som PDF, Word og Markdown",
         "saved": "Gemt: {files}",
+        "download": "Hent filerne her (også i app-visningen):",
         "failed": "Planen kunne ikke gemmes: {error}",
         "example_label": "{name} (opdigtet eksempel)",
         "no_files": "Der er ingen svarfiler endnu. Gem dine svar i notebook 01–06 (gem-boksen nederst).",
@@ -153,6 +154,7 @@ TEXT = Texts(
         "steps_slider": "Next steps",
         "save": "Save as PDF, Word and Markdown",
         "saved": "Saved: {files}",
+        "download": "Download the files here (in the app view too):",
         "failed": "The plan could not be saved: {error}",
         "example_label": "{name} (invented example)",
         "no_files": "There are no answer files yet. Save your answers in notebooks 01–06 (the save box at the "
@@ -779,13 +781,28 @@ class PlanWidget:
             self.status.value = f"<p class='samskabelse-warning'>{message}</p>"
             return None
         shown = ", ".join(f"<code>{user_text(p, 200)}</code>" for p in self.saved)
-        self.status.value = f"<p>{self.t['saved'].format(files=shown)}</p>"
+        self.status.value = f"<p>{self.t['saved'].format(files=shown)}</p>" + self._downloads()
         return SavedFiles(self.saved, self.course.language)
+
+    def _downloads(self) -> str:
+        """Links that hold the files themselves: Voilà serves no files from the server, Binder's go with it."""
+        from .timeline_export import download_link
+
+        try:
+            links = [download_link(p.name, p.read_bytes(), DOWNLOAD_TYPES.get(p.suffix, "application/octet-stream"))
+                     for p in self.saved]
+        except OSError:  # the files are saved and named above; a link is a convenience
+            return ""
+        return f"<p>{self.t['download']} " + " · ".join(links) + "</p>"
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
         display(self.box)
+
+
+DOWNLOAD_TYPES = {".pdf": "application/pdf", ".md": "text/markdown",
+                  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
 def your_plan(course: Course, file: str | Path | None = None) -> PlanWidget:

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from .access import mark_widget, named
 from .course import Course, FocusPoint, Phase
 from .display import HTMLText, own_words
-from .figures import PALETTE, BlitLiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, mark, restored_answered, saved_answered
@@ -408,7 +408,7 @@ class PhaseWidget:
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
         course, t = self.course, self.t
-        self.fig = fig = new_figure(10, 5.2)
+        self.fig = fig = new_figure(MAX_WIDTH, 5.2)
         ax = self.ax = fig.add_subplot()
         phases = course.phases
         ys = list(range(len(phases)))[::-1]  # phase 1 at the top

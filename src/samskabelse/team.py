@@ -22,7 +22,7 @@ from .access import alt_html, mark_widget
 from .answers import LoadedAnswers, display_labels, example_team, load_team
 from .course import REPO_ROOT, Course
 from .display import user_text
-from .figures import PALETTE, SERIES, LiveFigure, new_figure
+from .figures import MAX_WIDTH, PALETTE, SERIES, LiveFigure, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import any_answered, not_answered
@@ -60,7 +60,8 @@ TEXT = Texts(
         "h_timeline": "Tidsplaner",
         "nobody": "Ingen på holdet har svaret i notebook {notebooks} (eller de tilsvarende arbejdsark) endnu; de "
                   "afsnit er ikke vist.",
-        "person": "Deltager",
+        "person": "Deltager", "col_phase": "Fase", "col_focus": "Fokuspunkt", "col_direction": "Retning",
+        "col_element": "Rammeelement",
         "fixed": "Fast", "elastic": "Elastik", "deciders": "Hvem bestemmer", "influence": "Partnernes indflydelse",
         "planned": "Planlagt slut", "weeks": "Uger i alt", "q": "Færdig senest ({q} %)",
                 "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
@@ -119,7 +120,8 @@ TEXT = Texts(
         "h_timeline": "Timelines",
         "nobody": "No one on the team has answered notebook {notebooks} (or the matching workbooks) yet; those "
                   "sections are not shown.",
-        "person": "Participant",
+        "person": "Participant", "col_phase": "Phase", "col_focus": "Focus point", "col_direction": "Direction",
+        "col_element": "Frame element",
         "fixed": "Fixed", "elastic": "Elastic", "deciders": "Who decides", "influence": "The partners' influence",
         "planned": "Planned finish", "weeks": "Weeks in all", "q": "Finished by ({q}%)",
                 "fig_gains": "How important is the gain? (0–5)",
@@ -400,7 +402,8 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
             rows.append([f"{ph.number}. {user_text(ph.name, 40)}", user_text(f.text, 110),
                          *[shown(status_names[s] if (s := m.models["phases"].answered_status(ph.id, f.id)) else None)
                            for m in phased]])
-    parts.append(_table(["", "", *[user_text(m.label, 30) for m in phased]], rows, "samskabelse-team-phases")
+    parts.append(_table([t["col_phase"], t["col_focus"], *[user_text(m.label, 30) for m in phased]], rows,
+                        "samskabelse-team-phases")
                  + _missing(team, "phases", lang))
 
     directed = with_section(team, "directions")
@@ -418,7 +421,7 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
                 named.setdefault(" ".join(name.split()).casefold(), []).append(name)
         rows.append([user_text(d.name, 30), ", ".join(
             f"{user_text(v[0], 50)}{' ×' + str(len(v)) if len(v) > 1 else ''}" for v in named.values()) or "–"])
-    parts.append(_table(["", t["h_stakeholders"]], rows, "samskabelse-team-stakeholders")
+    parts.append(_table([t["col_direction"], t["h_stakeholders"]], rows, "samskabelse-team-stakeholders")
                  + _missing(team, "directions", lang))
 
     framed = with_section(team, "framing")
@@ -437,7 +440,7 @@ def _all_sections_html(team: list[LoadedAnswers], course: Course) -> str:
         fixed = Counter(m.models["framing"].answer("fixed", e.id) for m in framed)
         rows.append([user_text(e.name, 40), str(fixed[True]), str(fixed[False]), str(fixed[None]),
                      counted("decider", e.id, decider_names), counted("influence", e.id, level_names)])
-    parts.append(_table(["", t["fixed"], t["elastic"], not_answered(lang).capitalize(), t["deciders"],
+    parts.append(_table([t["col_element"], t["fixed"], t["elastic"], not_answered(lang).capitalize(), t["deciders"],
                          t["influence"]], rows, "samskabelse-team-framing") + _missing(team, "framing", lang))
 
     parts.append(f"<h4>{t['h_timeline']}</h4>")
@@ -489,7 +492,7 @@ def _members_by_position(team: list[LoadedAnswers], course: Course) -> list:
     return [next(members) if "gains" in m.models else None for m in team]
 
 
-FIGURE_WIDTH = 9.2  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
+FIGURE_WIDTH = MAX_WIDTH  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
 MARKER_AREA = 70  # points², each participant's marker
 
 
@@ -683,6 +686,7 @@ class TeamWidget:
         # A new team is new data with new labels: draw a new figure (never on a slider change).
         self.live = LiveFigure(draw_team_figure(self.team, self.course))
         self.image.value = self.live.image.value
+        self.image.layout.width = self.live.image.layout.width  # its own size: a box would stretch it (blurred)
         names = join_names([" ".join(m.name.split()) or "?" for m in self.team], self.course.language)
         self.figure_text.value = alt_html(t["fig_alt"].format(n=len(self.team), names=names))
         self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""

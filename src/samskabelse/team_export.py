@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .access import mark_widget
 from .course import Course
 from .i18n import Texts, join_names
 from .typeset import typeset
@@ -263,8 +264,7 @@ class TeamExport:
         self.status = widgets.HTML()
         self.status.add_class("samskabelse-result")
         self.box = widgets.VBox([self.help, self.button, self.status])
-        self.box.add_class("samskabelse-widget")
-        self.box.add_class("samskabelse-team-export")
+        mark_widget(self.box, self.course.language, "samskabelse-team-export")
         view.slider.observe(lambda _c: self._help(), names="value")
         self._help()
 

@@ -41,7 +41,7 @@ import numpy as np
 from .access import mark_widget, named
 from .course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Milestone
 from .display import HTMLText, user_text
-from .figures import HATCHES, PALETTE, SERIES, BandedPNG, BlitLiveFigure, LabelSpace, PathText, new_figure
+from .figures import HATCHES, MAX_WIDTH, PALETTE, SERIES, BandedPNG, BlitLiveFigure, LabelSpace, PathText, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts, join_names
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, key, restored_answered, saved_answered
@@ -842,7 +842,7 @@ def describe_figure(result: Forecast, course: Course, title: str) -> tuple[str, 
 
 # ---------------------------------------------------------------------------------------------
 # The figure
-FIGURE_SIZE = (10.0, 7.0)  # inches, at the course's 100 dpi: 1000 x 700 pixels
+FIGURE_SIZE = (MAX_WIDTH, 7.0)  # inches, at the course's 100 dpi: 900 x 700 pixels (figures.MAX_WIDTH)
 MARKERS = ["o", "D", "s", "^"]
 BAR_HEIGHT = 0.36  # in rows: room above and below each bar for a label (milestones, the percentile dates)
 BESIDE_ROW = 0.39  # where such a label sits, in rows from its row's centre

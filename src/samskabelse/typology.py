@@ -25,7 +25,7 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from .access import mark_widget, named
 from .course import CoCreationType, Course
 from .display import BASIS_LABELS, HTMLText, user_text
-from .figures import PALETTE, BlitLiveFigure, figure_png, new_figure
+from .figures import MAX_WIDTH, PALETTE, BlitLiveFigure, figure_png, new_figure
 from .guard import ErrorBoundary
 from .i18n import Texts
 from .model import ANSWERED_FIELD, AnswerError, dump_answered, mark, restored_answered, saved_answered
@@ -348,7 +348,7 @@ class TypologyWidget:
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
         course, t, ty = self.course, self.t, self.course.typology
-        self.fig = fig = new_figure(10, 7.2)
+        self.fig = fig = new_figure(MAX_WIDTH, 7.2)
         ax = fig.add_subplot()
         self.ax = ax
         self.cells: dict[str, Rectangle] = {}
@@ -526,7 +526,7 @@ def involvement_spectrum(course: Course) -> HTMLText:
     """
     t = TEXT[course.language]
     levels = course.involvement.levels
-    fig = new_figure(10, 5.6)
+    fig = new_figure(MAX_WIDTH, 5.6)
     ax = fig.add_subplot()
     n = len(levels)
     for i, level in enumerate(levels):
