@@ -43,9 +43,10 @@ $(STAMP): environment.yml requirements/dev.txt pyproject.toml scripts/requiremen
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The pins are for Python 3.11: run make PYTHON=python3.11 ...")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PYTHON) scripts/requirements_from_env.py environment.yml > $(VENV)/participant.txt
-	# uv (the resolver of make lock, pinned in requirements/dev.txt) installs the pins four times faster than pip
+	# uv (the resolver of make lock, pinned in requirements/dev.txt) installs the pins four times faster than pip;
+	# unlike pip it writes no bytecode unless asked, and without it every kernel compiles its imports (+1 s of CPU)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --strict --python $(BIN)/python -r $(VENV)/participant.txt -r requirements/dev.txt
+	$(BIN)/uv pip install --quiet --strict --compile-bytecode --python $(BIN)/python -r $(VENV)/participant.txt -r requirements/dev.txt
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	# JupyterLab settings for a course room: no news or update pop-ups
 	mkdir -p $(VENV)/share/jupyter/lab/settings
@@ -95,12 +96,15 @@ hub: $(STAMP) $(HUB_STAMP) $(CHP_STAMP)
 
 hub-install: $(HUB_STAMP) $(CHP_STAMP)
 
-$(HUB_STAMP): $(STAMP)
+$(HUB_STAMP): $(STAMP) Makefile
 	@$(HUB_PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "The hub environment needs Python 3.11: make HUB_PYTHON=/path/to/python3.11 ...")'
 	test -x $(HUB_ENV)/bin/python || $(HUB_PYTHON) -m venv $(HUB_ENV)
-	$(BIN)/uv pip install --quiet --strict --python $(HUB_ENV)/bin/python -r $(VENV)/participant.txt \
+	$(BIN)/uv pip install --quiet --strict --compile-bytecode --python $(HUB_ENV)/bin/python -r $(VENV)/participant.txt \
 		jupyterhub nbgitpuller -c requirements/dev.txt
 	$(BIN)/uv pip install --quiet --python $(HUB_ENV)/bin/python --no-deps -e .
+	# the participants cannot write bytecode here: compile every module for them (also in a hub env made before)
+	$(HUB_ENV)/bin/python -m compileall -q -j 0 src \
+		"$$($(HUB_ENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" > /dev/null
 	mkdir -p $(HUB_ENV)/share/jupyter/lab/settings
 	cp lab-settings/overrides.json $(HUB_ENV)/share/jupyter/lab/settings/overrides.json
 	touch $@

@@ -105,3 +105,21 @@ def test_importing_the_package_or_checking_a_course_file_draws_on_nothing():
     assert not [m for m in loaded if m.startswith(("matplotlib", "ipywidgets"))], loaded
     widget_modules = {"samskabelse.gains", "samskabelse.timeline", "samskabelse.figures", "samskabelse.answers"}
     assert not widget_modules & set(loaded), loaded
+
+
+@pytest.mark.parametrize("env", [".venv", ".venv-hub"])
+def test_the_environments_come_with_their_bytecode(env):
+    """uv installs without bytecode unless asked. A participant's account cannot write `__pycache__` into the
+    hub's root-owned environment (nor can anyone with PYTHONDONTWRITEBYTECODE set), so every kernel then compiled
+    ipykernel, traitlets, IPython and matplotlib from source: a blank notebook's kernel took 1.64 s of CPU instead
+    of 0.64 s (benchmarks/startup.py --kernel-only). make install and make hub-install compile at install."""
+    import importlib.util
+
+    site = next((REPO_ROOT / env / "lib").glob("python3.*/site-packages"), None)
+    if site is None:
+        pytest.skip(f"{env} is not installed here")
+    for module in ("traitlets/traitlets.py", "IPython/core/interactiveshell.py", "ipykernel/kernelbase.py",
+                   "matplotlib/pyplot.py", "ipywidgets/widgets/widget.py"):
+        source = site / module
+        assert source.exists(), source
+        assert Path(importlib.util.cache_from_source(str(source))).exists(), f"{source} has no bytecode"
