@@ -56,7 +56,7 @@ NAMES = {  # the stakeholders they name, in both languages
     "grocer": ("Købmanden", "The grocer"),
     "loneliness": ("Mindre ensomhed", "Less loneliness"),
     "learning": ("Medarbejdernes læring", "Staff learning"),
-    "meeting": ("Udvalgsmøde", "Committee meeting"),
+    "meeting": ("Møde i fagudvalget", "Committee meeting"),
 }
 PHASE_STATUS = {"in": "in_place", "un": "under_way", "no": "not_started"}
 
