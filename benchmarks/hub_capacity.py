@@ -37,6 +37,7 @@ from pathlib import Path
 
 import nbformat
 import psutil
+import websocket
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hub"))
@@ -140,7 +141,11 @@ class Simulated:
             value = next(cycles[widget])
             if value == self.kernel.comms.get(self.ids[widget][0], {}).get("value"):
                 value = next(cycles[widget])  # a change must change something
-            self.changes.append(self.change(widget, value))
+            try:
+                self.changes.append(self.change(widget, value))
+            except (ConnectionError, OSError, websocket.WebSocketException) as exc:  # counted as failed, not lost
+                self.changes.append({"widget": widget, "ms": None, "sent": time.time(), "failed": str(exc)})
+                return
 
 
 def processes_of(uid: int) -> list[psutil.Process]:

@@ -210,6 +210,8 @@ class Kernel:
             opcode, data = self.ws.recv_data()
         except websocket.WebSocketTimeoutException:
             return None
+        if opcode == websocket.ABNF.OPCODE_CLOSE:
+            raise ConnectionError(f"the server closed the kernel's connection ({data[:2].hex() or 'no code'})")
         msg = decode_binary(data) if opcode == websocket.ABNF.OPCODE_BINARY else json.loads(data)
         self._track(msg)
         return msg
