@@ -19,10 +19,6 @@ def course_da():
     return load_course("da")
 
 
-@pytest.fixture(scope="module")
-def course_en():
-    return load_course("en")
-
 
 @dataclass
 class FakeGains:
@@ -70,10 +66,10 @@ def test_round_trip_keeps_everything(tmp_path, course_da):
     assert any("phases" in n for n in loaded.notes)
 
 
-def test_saved_in_danish_loaded_in_english_matches_by_id(tmp_path, course_da, course_en):
+def test_saved_in_danish_loaded_in_english_matches_by_id(tmp_path, course_da, en):
     path = tmp_path / "anna.json"
     save(path, "Anna", course_da, gains=FakeGains({"quality": 4}))
-    loaded = A.load_answers(path, course_en, MODELS)
+    loaded = A.load_answers(path, en, MODELS)
     assert loaded.models["gains"].weights == {"quality": 4}
     assert loaded.notes == []  # the two shipped files are one course
 
@@ -171,25 +167,25 @@ def test_two_saves_from_two_threads_leave_one_whole_file(tmp_path, course_da):
     (b'{"kind": "samskabelse-answers", "schema": 1}', "name"),
     (b'{"kind": "samskabelse-answers", "schema": "1", "name": "A"}', "schema"),
 ])
-def test_a_corrupt_file_is_not_overwritten(tmp_path, course_en, content, field_or_word):
+def test_a_corrupt_file_is_not_overwritten(tmp_path, en, content, field_or_word):
     path = tmp_path / "anna.json"
     path.write_bytes(content)
     with pytest.raises(A.AnswersFileError) as info:
-        A.load_answers(path, course_en)
+        A.load_answers(path, en)
     assert "anna.json" in str(info.value)
     if field_or_word:
         assert field_or_word in str(info.value)
-    result = save(path, "Anna", course_en, gains={"weights": {"quality": 3}})
+    result = save(path, "Anna", en, gains={"weights": {"quality": 3}})
     assert path.read_bytes() == content  # untouched
     assert result.redirected and result.path == tmp_path / "anna-2.json"
     assert "anna.json" in result.messages[-1] and "anna-2.json" in result.messages[-1]
     assert "not overwritten" in result.messages[-1]
-    assert A.load_answers(result.path, course_en, MODELS).models["gains"].weights == {"quality": 3}
+    assert A.load_answers(result.path, en, MODELS).models["gains"].weights == {"quality": 3}
     # the next save goes to the same rescue file, which is Anna's own (its previous version kept as .bak)
-    again = save(path, "Anna", course_en, gains={"weights": {"quality": 4}})
+    again = save(path, "Anna", en, gains={"weights": {"quality": 4}})
     assert again.path == tmp_path / "anna-2.json" and again.backup == tmp_path / "anna-2.json.bak"
     assert "anna.json" in again.messages[1] and path.read_bytes() == content
-    assert A.load_answers(again.backup, course_en, MODELS).models["gains"].weights == {"quality": 3}
+    assert A.load_answers(again.backup, en, MODELS).models["gains"].weights == {"quality": 3}
 
 
 def test_a_file_from_a_newer_schema_is_refused_with_the_reason(tmp_path, course_da):
@@ -209,32 +205,32 @@ def test_a_file_from_a_newer_schema_is_refused_with_the_reason(tmp_path, course_
     assert result.path.name == "bo-2.json" and "nyere version" in result.messages[-1]
 
 
-def test_someone_elses_file_is_not_overwritten(tmp_path, course_en):
+def test_someone_elses_file_is_not_overwritten(tmp_path, en):
     path = tmp_path / "anna.json"
-    save(path, "Anna", course_en, gains={"weights": {"quality": 1}})
-    result = save(path, "Änna", course_en, gains={"weights": {"quality": 2}})  # same file name, another person
+    save(path, "Anna", en, gains={"weights": {"quality": 1}})
+    result = save(path, "Änna", en, gains={"weights": {"quality": 2}})  # same file name, another person
     assert result.path.name == "anna-2.json" and "belongs to Anna" in result.messages[-1]
-    assert A.load_answers(path, course_en).name == "Anna"
+    assert A.load_answers(path, en).name == "Anna"
 
 
-def test_a_missing_folder_is_created(tmp_path, course_en):
+def test_a_missing_folder_is_created(tmp_path, en):
     path = tmp_path / "not" / "yet" / "anna.json"
-    result = save(path, "Anna", course_en, gains={"weights": {}})
+    result = save(path, "Anna", en, gains={"weights": {}})
     assert result.path.exists()
 
 
-def test_a_folder_that_cannot_be_written_gives_a_clear_error_and_keeps_the_answers(tmp_path, course_en):
+def test_a_folder_that_cannot_be_written_gives_a_clear_error_and_keeps_the_answers(tmp_path, en):
     blocker = tmp_path / "answers"
     blocker.write_text("a file where the folder should be", encoding="utf-8")  # root ignores chmod; this it cannot
     with pytest.raises(A.SaveError) as info:
-        save(blocker / "anna.json", "Anna", course_en, gains={"weights": {"quality": 3}})
+        save(blocker / "anna.json", "Anna", en, gains={"weights": {"quality": 3}})
     assert "anna.json" in str(info.value) and "download" in str(info.value)
     assert info.value.payload["answers"]["gains"] == {"weights": {"quality": 3}}
 
 
-def test_a_read_only_folder_gives_a_clear_error_and_leaves_the_old_file(tmp_path, course_en, monkeypatch):
+def test_a_read_only_folder_gives_a_clear_error_and_leaves_the_old_file(tmp_path, en, monkeypatch):
     path = tmp_path / "anna.json"
-    save(path, "Anna", course_en, gains={"weights": {"quality": 1}})
+    save(path, "Anna", en, gains={"weights": {"quality": 1}})
     before = path.read_bytes()
 
     def read_only(*args, **kwargs):
@@ -242,14 +238,14 @@ def test_a_read_only_folder_gives_a_clear_error_and_leaves_the_old_file(tmp_path
 
     monkeypatch.setattr(A.tempfile, "mkstemp", read_only)
     with pytest.raises(A.SaveError) as info:
-        save(path, "Anna", course_en, gains={"weights": {"quality": 2}})
+        save(path, "Anna", en, gains={"weights": {"quality": 2}})
     assert "Permission denied" in str(info.value)
     assert path.read_bytes() == before
 
 
-def test_a_failed_rename_leaves_no_temporary_file(tmp_path, course_en, monkeypatch):
+def test_a_failed_rename_leaves_no_temporary_file(tmp_path, en, monkeypatch):
     path = tmp_path / "anna.json"
-    save(path, "Anna", course_en, gains={"weights": {"quality": 1}})
+    save(path, "Anna", en, gains={"weights": {"quality": 1}})
     before = path.read_bytes()
 
     def broken_replace(src, dst):
@@ -257,7 +253,7 @@ def test_a_failed_rename_leaves_no_temporary_file(tmp_path, course_en, monkeypat
 
     monkeypatch.setattr(A.os, "replace", broken_replace)
     with pytest.raises(A.SaveError):
-        save(path, "Anna", course_en, gains={"weights": {"quality": 2}})
+        save(path, "Anna", en, gains={"weights": {"quality": 2}})
     assert path.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -280,9 +276,9 @@ def test_file_names_are_safe(name, stem):
     assert A.answers_path(name, "answers") == Path("answers") / f"{stem}.json"
 
 
-def test_names_with_html_are_escaped_when_shown(tmp_path, course_en):
+def test_names_with_html_are_escaped_when_shown(tmp_path, en):
     name = '<script>alert("x")</script><b>Bo</b>'
-    save(tmp_path / "bo.json", name, course_en, gains={"weights": {}})
+    save(tmp_path / "bo.json", name, en, gains={"weights": {}})
     loaded = A.load_answers(tmp_path / "bo.json")
     assert loaded.name == name  # stored as typed
     shown = loaded.display_name()
@@ -310,25 +306,25 @@ def test_load_team_reports_bad_files_and_loads_the_rest(tmp_path, course_da):
     assert len(problems) == 1 and "broken.json" in problems[0] and "JSON" in problems[0]
 
 
-def test_load_team_missing_or_empty_folder(tmp_path, course_en):
-    team, problems = A.load_team(tmp_path / "nowhere", course_en)
+def test_load_team_missing_or_empty_folder(tmp_path, en):
+    team, problems = A.load_team(tmp_path / "nowhere", en)
     assert team == [] and "nowhere" in problems[0] and "does not exist" in problems[0]
-    team, problems = A.load_team(tmp_path, course_en)
+    team, problems = A.load_team(tmp_path, en)
     assert team == [] and "no answer files" in problems[0]
     (tmp_path / "f").write_text("", encoding="utf-8")
-    team, problems = A.load_team(tmp_path / "f", course_en)
+    team, problems = A.load_team(tmp_path / "f", en)
     assert team == [] and "not a folder" in problems[0]
 
 
-def test_load_team_names_duplicate_names(tmp_path, course_en):
-    save(tmp_path / "anna.json", "Anna", course_en, gains={"weights": {}})
-    save(tmp_path / "anna-kopi.json", "anna", course_en, gains={"weights": {}})
-    team, problems = A.load_team(tmp_path, course_en)
+def test_load_team_names_duplicate_names(tmp_path, en):
+    save(tmp_path / "anna.json", "Anna", en, gains={"weights": {}})
+    save(tmp_path / "anna-kopi.json", "anna", en, gains={"weights": {}})
+    team, problems = A.load_team(tmp_path, en)
     assert len(team) == 2 and len(problems) == 1 and "anna-kopi.json" in problems[0]
 
 
-def test_a_file_can_be_read_without_a_course(tmp_path, course_en):
-    save(tmp_path / "anna.json", "Anna", course_en, gains={"weights": {}})
+def test_a_file_can_be_read_without_a_course(tmp_path, en):
+    save(tmp_path / "anna.json", "Anna", en, gains={"weights": {}})
     loaded = A.load_answers(tmp_path / "anna.json")
     assert loaded.models == {} and loaded.notes == [] and loaded.language == "en"
 
@@ -337,23 +333,23 @@ def test_the_files_messages_exist_in_both_languages():
     assert set(A.MESSAGES["da"]) == set(A.MESSAGES["en"])
 
 
-def test_saved_time_is_utc_iso(tmp_path, course_en):
+def test_saved_time_is_utc_iso(tmp_path, en):
     from datetime import datetime
 
-    result = save(tmp_path / "a.json", "A", course_en, gains={})
+    result = save(tmp_path / "a.json", "A", en, gains={})
     stamp = datetime.fromisoformat(result.payload["saved"])
     assert stamp.utcoffset().total_seconds() == 0
     assert os.path.getsize(result.path) > 0
 
 
-def test_notes_quote_the_file_escaped(tmp_path, course_en):
+def test_notes_quote_the_file_escaped(tmp_path, en):
     path = tmp_path / "anna.json"
-    save(path, "Anna", course_en, gains={"weights": {}})
+    save(path, "Anna", en, gains={"weights": {}})
     data = json.loads(path.read_text(encoding="utf-8"))
     data["course"] = {"id": "<b>x</b>", "file": "<script>alert(1)</script>.yaml"}
     data["answers"]["<img src=x>"] = {}
     path.write_text(json.dumps(data), encoding="utf-8")
-    notes = " ".join(A.load_answers(path, course_en, MODELS).notes)
+    notes = " ".join(A.load_answers(path, en, MODELS).notes)
     assert "<script>" not in notes and "<img" not in notes and "<b>" not in notes
     assert "&lt;script&gt;" in notes and "&lt;img src=x&gt;" in notes
 
@@ -365,10 +361,10 @@ def test_every_widget_model_is_found():
 
 
 @pytest.mark.parametrize("path", sorted(A.EXAMPLE_TEAM.glob("*.json")), ids=lambda p: p.name)
-def test_every_section_round_trips_through_its_model(tmp_path, path, course_da, course_en):
+def test_every_section_round_trips_through_its_model(tmp_path, path, course_da, en):
     original = A.load_answers(path, course_da)
     assert original.invented and original.notes == [] and sorted(original.models) == sorted(A.SECTIONS)
-    for course in (course_da, course_en):
+    for course in (course_da, en):
         loaded = A.load_answers(path, course)
         again = A.save_answers(tmp_path / f"{course.language}.json", loaded.name, course, loaded.models)
         reread = A.load_answers(again.path, course)

@@ -39,10 +39,6 @@ def course():
     return load_course("da")
 
 
-@pytest.fixture(scope="module")
-def course_en():
-    return load_course("en")
-
 
 # ---------------------------------------------------------------------------------------------
 # Strategies
@@ -204,13 +200,13 @@ def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, cou
 @settings(max_examples=int(15 * SCALE), deadline=None, database=None, derandomize=not HUNT,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(content=any_file, english=st.booleans())
-def test_any_answers_file_never_stops_notebooks_07_and_08(tmp_path_factory, monkeypatch, course, course_en,
+def test_any_answers_file_never_stops_notebooks_07_and_08(tmp_path_factory, monkeypatch, course, en,
                                                           content, english):
     from samskabelse.gains_team import compare_team
     from samskabelse.handout import your_plan
     from samskabelse.team import team_answers
 
-    course = course_en if english else course
+    course = en if english else course
     tmp = tmp_path_factory.mktemp("w")
     folder, bad = _team_folder(tmp, content, "answers")  # the answers folder of 07's working directory
     monkeypatch.chdir(tmp)

@@ -31,10 +31,6 @@ def course():
     return load_course("da")
 
 
-@pytest.fixture(scope="module")
-def course_en():
-    return load_course("en")
-
 
 def test_the_example_plan_has_every_section_from_the_models(course):
     loaded = load_answers(EXAMPLE_TEAM / "anna.json", course)
@@ -52,18 +48,18 @@ def test_the_example_plan_has_every_section_from_the_models(course):
     assert bars == [readiness[p.id] / 100 for p in course.phases]
 
 
-def test_a_partly_answered_file_says_where_to_go_back(tmp_path, course_en):
-    gains = GainsModel.for_course(course_en)
-    save_answers(tmp_path / "bo.json", "Bo", course_en, {"gains": gains})
-    plan = build_plan(load_answers(tmp_path / "bo.json", course_en), course_en)
+def test_a_partly_answered_file_says_where_to_go_back(tmp_path, en):
+    gains = GainsModel.for_course(en)
+    save_answers(tmp_path / "bo.json", "Bo", en, {"gains": gains})
+    plan = build_plan(load_answers(tmp_path / "bo.json", en), en)
     missing = {s.key for s in plan.sections if s.missing}
     # saved untouched is not answered (model.py): the gains too send Bo back to notebook 02
     assert missing == {"typology", "gains", "phases", "directions", "framing", "timeline"}
     text = plan_markdown(plan)
     assert TEXT["en"]["missing"].format(nb="06") in text and TEXT["en"]["missing"].format(nb="02") in text
     gains.rate("quality", importance=0, likelihood=0)  # "not at all" is an answer
-    save_answers(tmp_path / "bo.json", "Bo", course_en, {"gains": gains})
-    plan = build_plan(load_answers(tmp_path / "bo.json", course_en), course_en)
+    save_answers(tmp_path / "bo.json", "Bo", en, {"gains": gains})
+    plan = build_plan(load_answers(tmp_path / "bo.json", en), en)
     assert "gains" not in {s.key for s in plan.sections if s.missing}
     text = plan_markdown(plan)
     assert TEXT["en"]["demands_missing"] in text
@@ -99,8 +95,8 @@ def test_a_crowded_plan_still_fits_on_one_page(tmp_path, course):
     assert "\\<script\\>" in text and "\\*meget\\*" in text and "\\[link\\](x)" in text and "\\$x\\$" not in text
 
 
-def test_the_page_stays_within_its_margins(course_en):
-    plan = build_plan(load_answers(EXAMPLE_TEAM / "camilla.json", course_en), course_en)
+def test_the_page_stays_within_its_margins(en):
+    plan = build_plan(load_answers(EXAMPLE_TEAM / "camilla.json", en), en)
     page = draw_page(plan)
     fig = page.figure
     renderer = fig.canvas.get_renderer()
@@ -110,8 +106,8 @@ def test_the_page_stays_within_its_margins(course_en):
     assert page.font_size >= 9.0 and not page.cut
 
 
-def test_the_plan_is_in_the_chosen_language(tmp_path, course, course_en):
-    for c in (course, course_en):
+def test_the_plan_is_in_the_chosen_language(tmp_path, course, en):
+    for c in (course, en):
         plan = build_plan(load_answers(EXAMPLE_TEAM / "emine.json", c), c)  # Emine saved her answers in English
         assert plan.title == TEXT[c.language]["title"]
         assert [s.title for s in plan.sections] == [TEXT[c.language][f"s_{s.key}"] for s in plan.sections]
@@ -171,16 +167,16 @@ def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkey
     assert handout.answer_files(course)[0][1].name == "anna.json"
 
 
-def test_the_plan_calls_readiness_what_it_is_and_its_next_steps_are_actions(course, course_en):
+def test_the_plan_calls_readiness_what_it_is_and_its_next_steps_are_actions(course, en):
     """Readiness counts "under way" as half, so it is not "the share of focus points in place" (issue 13)."""
-    for c, word in ((course, "parathed"), (course_en, "readiness")):
+    for c, word in ((course, "parathed"), (en, "readiness")):
         plan = build_plan(load_answers(EXAMPLE_TEAM / "anna.json", c), c, steps=3)
         phases = next(s for s in plan.sections if s.key == "phases")
         lines = [line.text for line in phases.lines if line.bar is not None]
         assert lines and all(word in line and "fokuspunkterne på plads" not in line and "focus points in place"
                              not in line for line in lines), lines
     # a next step says what to do: it starts with a verb in the imperative, not "Det er ..." / "We have ..."
-    for c in (course, course_en):
+    for c in (course, en):
         for phase in c.phases:
             for point in phase.focus_points:
                 first = point.text.split()[0]

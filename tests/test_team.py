@@ -25,10 +25,6 @@ def course():
     return load_course("da")
 
 
-@pytest.fixture(scope="module")
-def course_en():
-    return load_course("en")
-
 
 def person(course, *, quality=0, economy=0, time=0, initiative="public", backing="not_started", upward=3,
            budget_fixed=True, weeks=(8, 20, 10)):
@@ -112,10 +108,10 @@ def test_names_are_escaped_everywhere(tmp_path, course):
     assert bytes(w.image.value).startswith(b"\x89PNG")
 
 
-def test_a_bad_file_is_named_and_the_rest_of_the_team_is_shown(tmp_path, course_en):
-    write_team(tmp_path, course_en, {"Anna": person(course_en, quality=5), "Bo": person(course_en, quality=1)})
+def test_a_bad_file_is_named_and_the_rest_of_the_team_is_shown(tmp_path, en):
+    write_team(tmp_path, en, {"Anna": person(en, quality=5), "Bo": person(en, quality=1)})
     (tmp_path / "broken.json").write_text("{ not json", encoding="utf-8")
-    w = team_answers(course_en, tmp_path)
+    w = team_answers(en, tmp_path)
     assert [m.name for m in w.team] == ["Anna", "Bo"]
     assert "broken.json" in w.status.value and "not valid JSON" in w.status.value
     assert "Anna" in w.tables.value and w.found
