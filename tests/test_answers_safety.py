@@ -418,6 +418,16 @@ def test_notebook_02_tells_two_mettes_apart(tmp_path, course, monkeypatch):
     assert "Mette (1)" in prompt and "Mette (2)" in prompt
 
 
+def _save_plans_of(plan, name: str) -> set[str]:
+    """Save the plan of everyone whose label starts with `name` in notebook 07; the names of the files written."""
+    written = set()
+    for label, path in plan.files:
+        if label.startswith(name):
+            plan.choice.value = str(path)
+            written |= {p.name for p in plan.save()}
+    return written
+
+
 def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, course, monkeypatch):
     from samskabelse.handout import answer_files, your_plan
 
@@ -425,22 +435,12 @@ def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, cou
     _two_mettes(tmp_path / "answers", course, monkeypatch)
     labels = [label for label, _ in answer_files(course)]
     assert "Mette (1)" in labels and "Mette (2)" in labels and not any(x.endswith(".json") for x in labels)
-    plan = your_plan(course)
-    written = set()
-    for label, path in plan.files:
-        if label.startswith("Mette"):
-            plan.choice.value = str(path)
-            written |= {p.name for p in plan.save()}
+    written = _save_plans_of(your_plan(course), "Mette")
     assert written == {"mette-plan.pdf", "mette-plan.md", "mette-plan.docx",
                        "mette-2-plan.pdf", "mette-2-plan.md", "mette-2-plan.docx"}
     # the invented example Anna and a real Anna do not share a plan either
     shutil.copy(A.EXAMPLE_TEAM / "anna.json", tmp_path / "answers" / "anna.json")
-    plan = your_plan(course)
-    names = set()
-    for label, path in plan.files:
-        if label.startswith("Anna"):
-            plan.choice.value = str(path)
-            names |= {p.name for p in plan.save()}
+    names = _save_plans_of(your_plan(course), "Anna")
     assert len(names) == 6  # two people, each a PDF, a Markdown and a Word plan
 
 
