@@ -127,7 +127,7 @@ kit: $(STAMP)
 
 # Every Binder, Voilà and nbgitpuller link for a published copy: make links REPO=owner/name [HUB=hub.example.dk]
 links: $(STAMP)
-	$(BIN)/python -m samskabelse.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
+	$(BIN)/python -m samskabelse.kit.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub
