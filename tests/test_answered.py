@@ -136,7 +136,9 @@ def test_a_damaged_answered_list_is_a_note_and_the_values_count(course):
 
 def test_08_and_07_never_show_an_untouched_default_as_a_choice(course, tmp_path, monkeypatch):
     """Partner influence, which the workbooks do not ask: untouched in every file, it is no one's decision."""
-    from samskabelse.answers.plan import TEXT, build_plan, plan_markdown
+    from words import PLAN as TEXT
+
+    from samskabelse.answers.plan import build_plan, plan_markdown
     from samskabelse.answers.team import disagreements, side_by_side_html
     from samskabelse.sections.protocol import not_answered
 

@@ -56,14 +56,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from samskabelse.course import REPO_ROOT, Course
-from samskabelse.base.i18n import LANGUAGES, Texts, join_names
-from samskabelse.sections.protocol import AnswerError
 from samskabelse.base.files import safe_stem
+from samskabelse.base.i18n import LANGUAGES, Texts, join_names
+from samskabelse.course import REPO_ROOT, Course
+from samskabelse.sections import NAMES
+from samskabelse.sections.protocol import AnswerError
 
 KIND = "samskabelse-answers"
 SCHEMA = 1
-SECTIONS = ("typology", "gains", "phases", "directions", "framing", "timeline")
+SECTIONS = NAMES  # the answers file's sections: the course's sections, in their order
 FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
 DEFAULT_FOLDER = "answers"
 EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
@@ -557,59 +558,22 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
     return loaded
 
 
-def _probe_typology(model: Any, course: Course) -> None:
-    model.type_of(course)
-
-
-def _probe_gains(model: Any, course: Course) -> None:
-    from samskabelse.sections.gains import motivation_statement, read_balance, top_demands
-
-    model.rated(course)
-    read_balance(model, course)
-    top_demands(model, course)
-    motivation_statement(model, course)
-
-
-def _probe_phases(model: Any, course: Course) -> None:
-    model.readiness(course)
-    model.next_steps(course, 5)
-
-
-def _probe_directions(model: Any, course: Course) -> None:
-    model.thin()
-    model.least()
-
-
-def _probe_framing(model: Any, course: Course) -> None:
-    model.elements_shared()
-    model.tensions()
-
-
-def _probe_timeline(model: Any, course: Course) -> None:
-    from samskabelse.sections.timeline import forecast, upward_sentence
-
-    if not model.problems(course):
-        upward_sentence(forecast(model, course.language), course)
-
-
-_PROBES = {"typology": _probe_typology, "gains": _probe_gains, "phases": _probe_phases,
-           "directions": _probe_directions, "framing": _probe_framing, "timeline": _probe_timeline}
-
-
 def try_sections(loaded: LoadedAnswers, course: Course) -> None:
-    """Compute from each restored model what the team view (08) and the plan (07) compute from it. A section
-    that fails, whatever its file holds, is taken out of `loaded.models` with a note naming the section and
-    the reason, so that one odd value never stops a view (the raw answers stay in the file, untouched)."""
+    """Compute from each restored model what the team view (08) and the plan (07) compute from it (each section's
+    `check`). A section that fails, whatever its file holds, is taken out of `loaded.models` with a note naming
+    the section and the reason, so that one odd value never stops a view (the raw answers stay in the file)."""
+    from samskabelse.sections import all_sections
+
     t = MESSAGES[course.language]
-    for section, model in list(loaded.models.items()):
-        probe = _PROBES.get(section)
-        if probe is None or not type(model).__module__.startswith("samskabelse."):  # only the course's models
+    for definition in all_sections():
+        model = loaded.models.get(definition.name)
+        if not isinstance(model, definition.model):  # only the course's own models
             continue
         try:
-            probe(model, course)
+            definition.check(model, course)
         except Exception as exc:
-            del loaded.models[section]
-            loaded.notes.append(t["section_error"].format(section=section, error=_esc(_reason(exc))))
+            del loaded.models[definition.name]
+            loaded.notes.append(t["section_error"].format(section=definition.name, error=_esc(_reason(exc))))
 
 
 def _reason(exc: BaseException) -> str:

@@ -53,8 +53,6 @@ TEXT = Texts(
         "failed": "Svarene kunne ikke gemmes: {error}",
         "kept": "Intet er gået tabt: download dine svar her:",
         "also": "Filen indeholder nu: {sections}.",
-        "sections": {"typology": "typologi (01)", "gains": "gevinster (02)", "phases": "faser (03)",
-                     "directions": "ledelsesretninger (04)", "framing": "rammer (05)", "timeline": "tidsplan (06)"},
     },
     en={
         "name": "Your name",
@@ -71,11 +69,15 @@ TEXT = Texts(
         "failed": "The answers could not be saved: {error}",
         "kept": "Nothing is lost: download your answers here:",
         "also": "The file now holds: {sections}.",
-        "sections": {"typology": "typology (01)", "gains": "gains (02)", "phases": "phases (03)",
-                     "directions": "leadership directions (04)", "framing": "boundaries (05)",
-                     "timeline": "timeline (06)"},
     },
 )
+
+
+def section_label(name: str, lang: str) -> str:
+    """How the box names a section: "gevinster (02)"; a section this version does not know, by its key."""
+    from samskabelse.sections import NAMES, section
+
+    return section(name).label(lang) if name in NAMES else name
 
 
 def download_link(payload: dict, file_name: str, label: str) -> str:
@@ -122,7 +124,7 @@ class SaveBox:
         self.folder = answers_folder(folder)
         self.binder = on_binder()
         self.result = None  # the last SaveResult
-        sections = ", ".join(self.t["sections"].get(m.SECTION, m.SECTION) for m in self.models) or "-"
+        sections = ", ".join(section_label(m.SECTION, self.course.language) for m in self.models) or "-"
         self.name = widgets.Text(value=last_name(self.folder), description=self.t["name"],
                                  placeholder=self.t["placeholder"], style={"description_width": "initial"},
                                  layout=widgets.Layout(width="24em"))
@@ -159,7 +161,7 @@ class SaveBox:
             return
         result = self.result
         lines = [user_text(m, 600) for m in result.messages]
-        held = ", ".join(t["sections"].get(s, s) for s in result.payload["answers"])
+        held = ", ".join(section_label(s, self.course.language) for s in result.payload["answers"])
         lines.append(t["also"].format(sections=user_text(held, 300)))
         if self.binder or result.redirected:
             lines.append(download_link(result.payload, result.path.name, t["download"].format(file=result.path.name)))
