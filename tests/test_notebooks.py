@@ -147,9 +147,9 @@ def test_working_model_title_stands_on_its_own_line(path: Path):
 
 # -- references: cited in a notebook only when listed, with its year, on the further-reading page ------------------
 FURTHER_READING = "09"
-REFERENCES = {  # the surname the notebooks cite by -> its year, as verified (see the page's source comments)
-    "Brandsen": "2016", "Honingh": "2016", "Torfing": "2019", "Røiseland": "2019", "Agger": "2015", "Tortzen": "2015",
-    "Loeffler": "2021",
+REFERENCES = {  # the surname the notebooks cite by -> its year, as page 09 gives it with the address it was checked on
+    "Brandsen": "2018", "Honingh": "2018", "Torfing": "2019", "Røiseland": "2019", "Agger": "2015", "Tortzen": "2015",
+    "Loeffler": "2021", "Arnstein": "1969",
 }
 
 
@@ -191,7 +191,7 @@ ODENSE = {
           "Kommune says – here in the course's words – that many actors bring unpredictability, that in a "
           "politically governed organisation top management wants to know what a grant will lead to, and that the "
           "manager must be able to vouch that the project will yield valuable learning without knowing in advance "
-          "exactly which.",
+          "what that learning will be.",
 }
 BEYOND_THE_SOURCE = ("afdelingschef", "har talt med", "interviewed", "head of department", "kommunal chef",
                      "municipal head", "fodboldbanen", "football pitch")
@@ -205,7 +205,7 @@ def test_the_lederweb_example_has_one_wording_and_claims_nothing_beyond_the_sour
         text = " ".join(markdown_text(path).split())
         for phrase in BEYOND_THE_SOURCE:
             assert phrase not in text.lower(), f"{path.name}: '{phrase}' says more than the source brief knows"
-        if "Odense" in text:
+        if "Odense" in text and path.name[:2] != FURTHER_READING:  # 09 names the page the example comes from
             assert ODENSE[lang] in text, f"{path.name}: use the one wording of the Odense example"
             mentioned.append(path.name[:2])
     assert {"03", "04", "06"} <= set(mentioned)
