@@ -1,6 +1,7 @@
 # The two commands a new user needs:
 #   make lab    open the course in JupyterLab (Danish start page; COURSE_LANG=en for English)
-#   make test   run the whole test suite
+#   make test   run the whole test suite (the course site built and its links checked included)
+#   make docs   build the course site into build/site/ (docs/developers/site.md)
 # Both create .venv the first time with the exact pins of environment.yml (the participants' packages) and
 # requirements/dev.txt (the test tools), and skip that afterwards until a pin changes.
 #   make lock   after adding a package to requirements/participant.in or requirements/dev.in: re-resolve the pins
@@ -23,7 +24,8 @@ HUB_PYTHON  ?= /usr/bin/python3
 HUB_STAMP   := $(HUB_ENV)/.installed
 CHP_STAMP   := hub/node_modules/.installed
 
-.PHONY: lab test install lock voila browser-test lint bench bench-startup clean hub hub-install hub-bench kit links
+.PHONY: lab test install lock voila browser-test lint bench bench-startup clean hub hub-install hub-bench kit links \
+	docs pictures
 
 # Serve the whole repository (both languages, data, exercises), opening at the start notebook.
 lab: $(STAMP)
@@ -128,6 +130,15 @@ kit: $(STAMP)
 # Every Binder, Voilà and nbgitpuller link for a published copy: make links REPO=owner/name [HUB=hub.example.dk]
 links: $(STAMP)
 	$(BIN)/python -m samskabelse.kit.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
+
+# The course site (docs/developers/site.md): MyST's book theme built once per machine from docs/theme/ (npm), the
+# notebooks run, `myst build --html`, every internal link checked. BASE_URL=/REPO for a site served under /REPO.
+docs: $(STAMP)
+	$(BIN)/python scripts/build_site.py
+
+# The README's pictures of the widgets (docs/images/widgets/), taken in Voilà in Debian's Chromium.
+pictures: $(STAMP)
+	$(BIN)/python scripts/pictures.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub

@@ -7,6 +7,7 @@ issue 10): concurrent saves lost each other's sections, a failed write left a tr
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import multiprocessing
@@ -295,14 +296,15 @@ def _remove_shared_folders():
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _save_as(uid: int, folder: str, config: str, queue) -> None:
-    """In a forked child: become another Unix user, then save as "Mette" (the course is already imported)."""
+def _save_as(uid: int, folder: str, config: str, course, queue) -> None:
+    """In a forked child: become another Unix user, then save as "Mette". The course is read and the saving code
+    imported by the parent, so the child reads nothing from the checkout: its folder may be closed to other
+    accounts (a clone in `mktemp -d` or under /root, as root)."""
     try:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
         os.environ["SAMSKABELSE_CONFIG_DIR"] = config
-        course = load_course("da")
         result = A.save_answers(A.answers_path("Mette", folder), "Mette", course, {"gains": {"by": uid}})
         queue.put((uid, result.path.name, None))
     except BaseException as exc:  # report to the parent instead of dying silently
@@ -310,7 +312,7 @@ def _save_as(uid: int, folder: str, config: str, queue) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="needs root to act as two users")
-def test_a_sticky_shared_folder_with_two_unix_users():
+def test_a_sticky_shared_folder_with_two_unix_users(monkeypatch):
     """Two Unix users save the same name into a sticky, world-writable folder (as a hub's shared folder):
     each gets a file of their own, and neither needs to write the other's file or lock."""
     import tempfile
@@ -318,6 +320,14 @@ def test_a_sticky_shared_folder_with_two_unix_users():
     tmp_path = Path(tempfile.mkdtemp(prefix="samskabelse-sticky-"))  # pytest's tmp_path is root's alone
     request_cleanup.append(tmp_path)
     os.chmod(tmp_path, 0o755)
+    # What the children need from the checkout and the interpreter, read and imported here before they fork, so
+    # that they work where the other accounts cannot reach either (a clone in `mktemp -d` or under /root, a pyenv
+    # Python): the course, the saving code (one save as root into a folder of its own) and the ascii codec, which
+    # filelock asks for when it reads /proc/sys/kernel/overflowuid in a sticky folder another account owns.
+    course = load_course("da")
+    monkeypatch.setenv("SAMSKABELSE_CONFIG_DIR", str(tmp_path / "config-root"))
+    A.save_answers(A.answers_path("Warm", tmp_path / "root-only"), "Warm", course, {"gains": {}})
+    codecs.lookup("ascii")
     folder = tmp_path / "shared"
     folder.mkdir()
     os.chmod(folder, 0o1777)
@@ -328,7 +338,7 @@ def test_a_sticky_shared_folder_with_two_unix_users():
         config = tmp_path / f"config-{uid}"
         config.mkdir()
         os.chown(config, uid, uid)
-        child = ctx.Process(target=_save_as, args=(uid, str(folder), str(config), queue))
+        child = ctx.Process(target=_save_as, args=(uid, str(folder), str(config), course, queue))
         child.start()
         child.join(60)
     found = {uid: (name, error) for uid, name, error in (queue.get(timeout=5) for _ in users)}

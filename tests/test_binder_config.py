@@ -1,8 +1,8 @@
 """Binder builds the course from this repository with repo2docker: environment.yml, then postBuild.
 
 These checks catch what would only show up as a broken Binder session: a notebook importing a package that
-environment.yml lacks, a postBuild that carries on after a failed step, a README link to a notebook that does not
-exist, or a file that makes repo2docker ignore environment.yml.
+environment.yml lacks, a postBuild that carries on after a failed step, a README or site link to a notebook that does
+not exist, or a file that makes repo2docker ignore environment.yml.
 """
 
 from __future__ import annotations
@@ -25,6 +25,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+# The README's Start section, and the course site's pages in docs/ (where the rest of the old README went, issue 23).
+START_PAGE = ROOT / "docs" / "participants" / "start.md"
+
+
+def readme_and_site_pages() -> list[Path]:
+    return [README, *sorted((ROOT / "docs").rglob("*.md"))]
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import requirements_from_env as env_file  # noqa: E402
@@ -470,7 +476,7 @@ def test_postbuild_stops_on_the_first_error(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------------------------
-# Links in the README
+# Links in the README and on the course site
 
 BINDER_URL = re.compile(r"https://mybinder\.org/v2/gh/[^\s)`\"'>\]]+")
 HUB_URL = re.compile(r"https?://[^\s)`\"'>\]]*/hub/user-redirect/git-pull\?[^\s)`\"'>\]]+")
@@ -487,8 +493,8 @@ def target_of(urlpath: str) -> tuple[str, str]:
 
 
 def readme_links() -> list[tuple[str, str, str]]:
-    """(link, kind, repository path) for every Binder, nbgitpuller and local Voilà link in the README."""
-    text = README.read_text(encoding="utf-8")
+    """(link, kind, repository path) for every Binder, nbgitpuller and local Voilà link in the README and the site."""
+    text = "\n".join(page.read_text(encoding="utf-8") for page in readme_and_site_pages())
     links = []
     for url in BINDER_URL.findall(text):
         query = parse_qs(urlsplit(url).query)
@@ -523,8 +529,8 @@ def test_link_check_catches_a_wrong_path():
 
 
 def test_readme_voila_commands_are_the_ones_that_are_tested():
-    """The local command in the README is `voila notebooks/da/NN-....ipynb`, as test_browser_voila.py runs it."""
-    text = textwrap.dedent(README.read_text(encoding="utf-8"))
+    """The local command on the site is `voila notebooks/da/NN-....ipynb`, as test_browser_voila.py runs it."""
+    text = textwrap.dedent((ROOT / "docs" / "participants" / "app-mode.md").read_text(encoding="utf-8"))
     commands = VOILA_COMMAND.findall(text)
     assert any(re.fullmatch(r"notebooks/da/\d\d-[a-z0-9-]+\.ipynb", c) for c in commands), commands
 
@@ -537,27 +543,30 @@ SHOWN_AS = {"voila": "Voilà", "numpy": "NumPy", "pillow": "Pillow", "pyyaml": "
 
 
 def readme_section(title: str) -> str:
-    text = README.read_text(encoding="utf-8")
+    """A section of the site's Start page (in the README before issue 23), up to the next heading of its level."""
+    text = START_PAGE.read_text(encoding="utf-8")
     start = text.index(title)
-    end = text.find("\n## ", start)
+    level = title.split(" ", 1)[0]
+    end = text.find(f"\n{level} ", start)
     return text[start:end if end > 0 else None]
 
 
 def test_readme_says_what_the_binder_image_holds():
-    section = readme_section("### On Binder")
+    section = readme_section("## On Binder")
     wanted = [line.split("#", 1)[0].strip() for line in
               (ROOT / "requirements" / "participant.in").read_text(encoding="utf-8").splitlines()]
     missing = [name for name in wanted if name and SHOWN_AS.get(name, name) not in section]
-    assert not missing, (f"the README's Binder section ('What the Binder image holds') does not name {missing}, "
-                         "which requirements/participant.in adds")
+    assert not missing, (f"the Binder section of docs/participants/start.md ('What the Binder image holds') does not "
+                         f"name {missing}, which requirements/participant.in adds")
     count = len(env_file.requirements(ENVIRONMENT.read_text(encoding="utf-8")))
     said = re.search(r"about (\d+) packages in all", section)
-    assert said and abs(int(said[1]) - count) <= 15, f"the README's Binder section should say 'about {count} packages'"
+    assert said and abs(int(said[1]) - count) <= 15, \
+        f"the Binder section of docs/participants/start.md should say 'about {count} packages'"
     assert "are not in it" in section and "pytest" in section, "say that the test tools are not in the image"
 
 
 def test_readme_gives_the_binder_build_time_as_an_estimate():
-    section = readme_section("### On Binder")
+    section = readme_section("## On Binder")
     assert re.search(r"\*\*How long the first start takes \(an estimate[^)]*\)\.\*\*", section)
     assert re.search(r"\d+–\d+ minutes", section), "give the build time as a range of minutes"
     assert re.search(r"\d+ MB of wheels", section), "say what the estimate is based on"

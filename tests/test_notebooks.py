@@ -147,9 +147,9 @@ def test_working_model_title_stands_on_its_own_line(path: Path):
 
 # -- references: cited in a notebook only when listed, with its year, on the further-reading page ------------------
 FURTHER_READING = "09"
-REFERENCES = {  # the surname the notebooks cite by -> its year, as verified (see the page's source comments)
-    "Brandsen": "2016", "Honingh": "2016", "Torfing": "2019", "Røiseland": "2019", "Agger": "2015", "Tortzen": "2015",
-    "Loeffler": "2021",
+REFERENCES = {  # the surname the notebooks cite by -> its year, as page 09 gives it with the address it was checked on
+    "Brandsen": "2018", "Honingh": "2018", "Torfing": "2019", "Røiseland": "2019", "Agger": "2015", "Tortzen": "2015",
+    "Loeffler": "2021", "Arnstein": "1969",
 }
 
 
@@ -191,7 +191,7 @@ ODENSE = {
           "Kommune says – here in the course's words – that many actors bring unpredictability, that in a "
           "politically governed organisation top management wants to know what a grant will lead to, and that the "
           "manager must be able to vouch that the project will yield valuable learning without knowing in advance "
-          "exactly which.",
+          "what that learning will be.",
 }
 BEYOND_THE_SOURCE = ("afdelingschef", "har talt med", "interviewed", "head of department", "kommunal chef",
                      "municipal head", "fodboldbanen", "football pitch")
@@ -205,7 +205,7 @@ def test_the_lederweb_example_has_one_wording_and_claims_nothing_beyond_the_sour
         text = " ".join(markdown_text(path).split())
         for phrase in BEYOND_THE_SOURCE:
             assert phrase not in text.lower(), f"{path.name}: '{phrase}' says more than the source brief knows"
-        if "Odense" in text:
+        if "Odense" in text and path.name[:2] != FURTHER_READING:  # 09 names the page the example comes from
             assert ODENSE[lang] in text, f"{path.name}: use the one wording of the Odense example"
             mentioned.append(path.name[:2])
     assert {"03", "04", "06"} <= set(mentioned)
@@ -242,19 +242,22 @@ def test_stated_times_agree_with_the_course_file_and_add_up_in_00_and_the_readme
     assert f"{total} minutes" in (ROOT / "README.md").read_text(encoding="utf-8"), "the README gives the total"
 
 
-WORKSHOP = {"da": ("workshop-halv-dag.md", "5-holdets-svar.md"), "en": ("half-day-workshop.md", "5-team-answers.md")}
+WORKSHOP = {"da": ("workshop-halv-dag.md", "workshop-hel-dag.md", "5-holdets-svar.md"),
+            "en": ("half-day-workshop.md", "full-day-workshop.md", "5-team-answers.md")}
 
 
+@pytest.mark.parametrize("programme", [0, 1], ids=["half-day", "full-day"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_workshop_programme_agrees_with_the_notebooks_minutes(lang: str):
-    """The facilitator's programme (exercises/*.md, kit's) and the notebooks' stated minutes tell the same story:
+def test_the_workshop_programme_agrees_with_the_notebooks_minutes(lang: str, programme: int):
+    """The facilitator's programmes (exercises/*.md, kit's) and the notebooks' stated minutes tell the same story:
     notebook 08 is the slot for collecting the files plus the parts of exercise 5 spent in it (within five minutes),
     and the plan (07) fits in its own minutes. (The preparation, 00 and 01: tests/test_exercises.py.)"""
     from samskabelse import load_course
 
     modules = {m.number: m.minutes for m in load_course(lang).modules}
-    programme, guide = ((ROOT / "exercises" / lang / name).read_text(encoding="utf-8") for name in WORKSHOP[lang])
-    collect = next(int(m.group(1)) for m in re.finditer(r"^\| [\d.]+ \| (\d+) \| (.*)$", programme, re.M)
+    programme_text, guide = ((ROOT / "exercises" / lang / name).read_text(encoding="utf-8")
+                             for name in (WORKSHOP[lang][programme], WORKSHOP[lang][2]))
+    collect = next(int(m.group(1)) for m in re.finditer(r"^\| [\d.]+ \| (\d+) \| (.*)$", programme_text, re.M)
                    if "08" in m.group(2) and "5" not in m.group(2).split(":")[0])
     rows = [(int(m.group(1)), m.group(2)) for m in re.finditer(r"^\| (\d+) \| (.*)$", guide, re.M)]
     in_07 = sum(n for n, what in rows if "07" in what)

@@ -160,7 +160,7 @@ def test_the_default_plan_gives_a_plausible_first_picture(course, start):
     assert 1 <= result.buffer_weeks <= 0.3 * result.planned_total
     for u in course.timeline.uncertainty_levels:
         assert u.likely == 1.0 and u.optimistic < 1.0 < u.pessimistic, "the plan is the likeliest estimate"
-        assert u.pessimistic - 1.0 > 1.0 - u.optimistic, "delays can be larger than gains"
+        assert u.pessimistic - 1.0 > 1.0 - u.optimistic, "delays can be larger than early finishes"
 
 
 @pytest.mark.parametrize("start", [date(2026, 1, 5), date(2026, 6, 1), date(2026, 11, 2), date(2027, 3, 1),
