@@ -129,7 +129,7 @@ kit: $(STAMP)
 
 # Every Binder, Voilà and nbgitpuller link for a published copy: make links REPO=owner/name [HUB=hub.example.dk]
 links: $(STAMP)
-	$(BIN)/python -m samskabelse.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
+	$(BIN)/python -m samskabelse.kit.links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
 
 # The course site (docs/developers/site.md): MyST's book theme built once per machine from docs/theme/ (npm), the
 # notebooks run, `myst build --html`, every internal link checked. BASE_URL=/REPO for a site served under /REPO.
