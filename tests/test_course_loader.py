@@ -229,7 +229,7 @@ def test_danish_message_for_danish_notebooks(tmp_path):
 
 def test_several_problems_reported_together(tmp_path):
     path = copy_with(tmp_path, "en", "  year: 2019", "  year: soon")
-    text = path.read_text(encoding="utf-8").replace("    name: Economy\n", "")
+    text = path.read_text(encoding="utf-8").replace("    name: Economic gains\n", "")
     path.write_text(text, encoding="utf-8")
     message = error_for(path)
     assert "publication.year" in message and "gains[2].name" in message

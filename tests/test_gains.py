@@ -190,7 +190,7 @@ def test_motivation_adjective_agrees_with_the_number_of_doubtful_gains(da, en):
     assert "Vi finder også økonomi og demokrati vigtige, men tvivler på, at projektet kan indfri dem" in text
     assert "vigtig," not in text
     two_en = weighed(en, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
-    assert "We also consider economy and democracy important but doubt that the project can deliver them" in (
+    assert "We also consider economic gains and democracy important but doubt that the project can deliver them" in (
         motivation_statement(two_en, en))
 
 

@@ -242,19 +242,22 @@ def test_stated_times_agree_with_the_course_file_and_add_up_in_00_and_the_readme
     assert f"{total} minutes" in (ROOT / "README.md").read_text(encoding="utf-8"), "the README gives the total"
 
 
-WORKSHOP = {"da": ("workshop-halv-dag.md", "5-holdets-svar.md"), "en": ("half-day-workshop.md", "5-team-answers.md")}
+WORKSHOP = {"da": ("workshop-halv-dag.md", "workshop-hel-dag.md", "5-holdets-svar.md"),
+            "en": ("half-day-workshop.md", "full-day-workshop.md", "5-team-answers.md")}
 
 
+@pytest.mark.parametrize("programme", [0, 1], ids=["half-day", "full-day"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_workshop_programme_agrees_with_the_notebooks_minutes(lang: str):
-    """The facilitator's programme (exercises/*.md, kit's) and the notebooks' stated minutes tell the same story:
+def test_the_workshop_programme_agrees_with_the_notebooks_minutes(lang: str, programme: int):
+    """The facilitator's programmes (exercises/*.md, kit's) and the notebooks' stated minutes tell the same story:
     notebook 08 is the slot for collecting the files plus the parts of exercise 5 spent in it (within five minutes),
     and the plan (07) fits in its own minutes. (The preparation, 00 and 01: tests/test_exercises.py.)"""
     from samskabelse import load_course
 
     modules = {m.number: m.minutes for m in load_course(lang).modules}
-    programme, guide = ((ROOT / "exercises" / lang / name).read_text(encoding="utf-8") for name in WORKSHOP[lang])
-    collect = next(int(m.group(1)) for m in re.finditer(r"^\| [\d.]+ \| (\d+) \| (.*)$", programme, re.M)
+    programme_text, guide = ((ROOT / "exercises" / lang / name).read_text(encoding="utf-8")
+                             for name in (WORKSHOP[lang][programme], WORKSHOP[lang][2]))
+    collect = next(int(m.group(1)) for m in re.finditer(r"^\| [\d.]+ \| (\d+) \| (.*)$", programme_text, re.M)
                    if "08" in m.group(2) and "5" not in m.group(2).split(":")[0])
     rows = [(int(m.group(1)), m.group(2)) for m in re.finditer(r"^\| (\d+) \| (.*)$", guide, re.M)]
     in_07 = sum(n for n, what in rows if "07" in what)
