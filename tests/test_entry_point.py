@@ -234,3 +234,43 @@ def test_make_targets_run_the_entry_point(args, expected):
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout, result.stdout
+
+
+# -- the routes without make, as the site's start page gives them -------------------------------------------------
+
+START_PAGE = ROOT / "docs" / "participants" / "start.md"
+
+
+def code_block(heading: str) -> list[str]:
+    text = START_PAGE.read_text(encoding="utf-8")
+    section = text[text.index(f"\n## {heading}\n"):]
+    match = re.search(r"```[a-z]*\n(.*?)```", section, re.S)
+    assert match, f"{START_PAGE.name}: no code block under '## {heading}'"
+    return [line for line in match[1].splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_the_windows_route_names_only_commands_windows_has():
+    """The Windows lines: Python's launcher and the venv's python, backslash paths, nothing of make or a Unix
+    shell; they make a venv, install the lock and the package, and start the lab through the entry point."""
+    lines = code_block("On Windows, without make")
+    for line in lines:
+        assert line.split()[0] in ("py", r".venv\Scripts\python"), line
+        assert not re.search(r"\b(make|source|cp|mkdir|rm|export|sudo|bash|sh)\b|/", line), line
+    assert lines[0].startswith("py -3.") and "-m venv .venv" in lines[0]
+    assert r"-m pip install -r requirements\participant.txt" in lines[1]
+    assert lines[-1] == r".venv\Scripts\python -m samskabelse lab"
+    version = re.search(r"py -(3\.\d+)", lines[0])[1]
+    assert version in lock_pythons()
+
+
+def test_the_conda_route_needs_no_shell_specific_command():
+    lines = code_block("With conda instead")
+    assert not [line for line in lines if re.search(r"\b(mkdir|cp|rm|export)\b|\$CONDA_PREFIX", line)], lines
+    assert lines[-1] == "python -m samskabelse lab"
+
+
+def lock_pythons() -> list[str]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import lock
+
+    return lock.supported_pythons()
