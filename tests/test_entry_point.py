@@ -52,6 +52,15 @@ def test_every_command_of_the_dispatch_table_can_be_imported():
     assert (Path(getattr(import_module(module), attribute)) / "notebooks").is_dir()
 
 
+def test_importing_the_main_module_runs_nothing():
+    """Code that imports every module of the package (answers.model_classes looks for widget models so) must not
+    run the command line: it exited with 'Unknown command' inside load_team."""
+    import samskabelse.__main__  # noqa: F401
+    from samskabelse.answers import model_classes
+
+    assert model_classes(), "the widget models are found"
+
+
 def test_importing_the_entry_point_loads_no_command():
     code = "import sys, samskabelse.cli; print(sorted(m for m in sys.modules if m.startswith('samskabelse')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
