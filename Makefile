@@ -1,6 +1,8 @@
 # The two commands a new user needs (make help lists every target):
 #   make lab    open the course in JupyterLab (Danish start page; COURSE_LANG=en for English)
-#   make test   run the whole test suite (what CI runs); make test-fast for a developer's loop
+#   make test   run the whole test suite (what CI runs; the course site built and its links checked included);
+#               make test-fast for a developer's loop
+#   make docs   build the course site into build/site/ (docs/developers/site.md)
 # Both create .venv the first time, from a Python that scripts/find-python chooses (3.13, 3.12, 3.11 or 3.14;
 # PYTHON=3.12 or PYTHON=/path/to/python chooses one, and rebuilds a .venv of another version), with the exact pins
 # of requirements/participant.txt (the participants' packages) and requirements/dev.txt (the test tools), and skip
@@ -32,7 +34,7 @@ endif
 endif
 
 .PHONY: help lab test test-fast install lock voila browser-test lint bench bench-startup clean hub hub-install \
-	hub-bench kit links FORCE
+	hub-bench kit links docs pictures FORCE
 
 help: ## every target, with one line each
 	@sed -n 's/^\([a-z][a-z-]*\):.*## \(.*\)/  make \1|\2/p' $(firstword $(MAKEFILE_LIST)) | \
@@ -144,6 +146,15 @@ kit: $(STAMP) ## the facilitator's kit in build/kit (COURSE=file.yaml, TEAM=fold
 # Every Binder, Voilà and nbgitpuller link for a published copy: make links REPO=owner/name [HUB=hub.example.dk]
 links: $(STAMP) ## every Binder, Voilà and nbgitpuller link (REPO=owner/name, HUB=host)
 	$(BIN)/python -m samskabelse links "$(REPO)" $(if $(HUB),--hub "$(HUB)") $(if $(LINKS_LANG),--lang $(LINKS_LANG))
+
+# The course site (docs/developers/site.md): MyST's book theme built once per machine from docs/theme/ (npm), the
+# notebooks run, `myst build --html`, every internal link checked. BASE_URL=/REPO for a site served under /REPO.
+docs: $(STAMP) ## the course site into build/site/ (BASE_URL=/REPO)
+	$(BIN)/python scripts/build_site.py
+
+# The README's pictures of the widgets (docs/images/widgets/), taken in Voilà in Debian's Chromium.
+pictures: $(STAMP) ## the README's pictures of the widgets, from the notebooks in Voilà
+	$(BIN)/python scripts/pictures.py
 
 lint: $(STAMP) ## ruff over the code and the notebooks
 	$(BIN)/ruff check src tests scripts benchmarks notebooks exercises hub

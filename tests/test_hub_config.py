@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 HUB = ROOT / "hub"
 Z2JH = HUB / "z2jh" / "config.yaml"
-ORGANISERS = ROOT / "docs" / "organisers" / "index.md"  # the site page (the README before issue 23)
+ORGANISERS = ROOT / "docs" / "organisers" / "organisers.md"  # the site page (the README before issue 23)
 
 
 @pytest.fixture(scope="module")

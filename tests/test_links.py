@@ -34,7 +34,7 @@ def test_every_notebook_and_workbook_has_a_binder_and_a_voila_link():
 def test_nbgitpuller_links_have_the_readme_form_and_point_at_real_files():
     where = published("kommune/samskabelse", "https://hub.kommune.dk/")
     link = where.nbgitpuller("notebooks/da/00-velkommen.ipynb")
-    page = (REPO_ROOT / "docs" / "organisers" / "index.md").read_text(encoding="utf-8")
+    page = (REPO_ROOT / "docs" / "organisers" / "organisers.md").read_text(encoding="utf-8")
     template = re.search(r"https://HUB/hub/user-redirect/git-pull\?\S+?00-velkommen\.ipynb", page)
     # the organiser page (the README's organiser section before issue 23) shows this exact form with placeholders
     assert template, "the site's organiser page shows the nbgitpuller link with placeholders"
