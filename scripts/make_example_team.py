@@ -25,13 +25,13 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from samskabelse.answers import EXAMPLE_TEAMS, answers_payload  # noqa: E402
 from samskabelse.course import load_course  # noqa: E402
-from samskabelse.directions import DirectionsModel  # noqa: E402
-from samskabelse.framing import FramingModel  # noqa: E402
-from samskabelse.gains import GainsModel  # noqa: E402
-from samskabelse.model import mark  # noqa: E402
-from samskabelse.phases import PhaseReadiness  # noqa: E402
-from samskabelse.timeline import TimelinePlan  # noqa: E402
-from samskabelse.typology import TypologyAnswer  # noqa: E402
+from samskabelse.sections.directions import DirectionsModel  # noqa: E402
+from samskabelse.sections.framing import FramingModel  # noqa: E402
+from samskabelse.sections.gains import GainsModel  # noqa: E402
+from samskabelse.sections.phases import PhaseReadiness  # noqa: E402
+from samskabelse.sections.protocol import mark  # noqa: E402
+from samskabelse.sections.timeline import TimelinePlan  # noqa: E402
+from samskabelse.sections.typology import TypologyAnswer  # noqa: E402
 
 OWNER = "example:invented"  # no participant ever has this owner, so nobody saves into these files
 SAVED = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)

@@ -14,7 +14,7 @@ PNG = b"\x89PNG\r\n\x1a\n"
 def build_widget(name: str, course, folder: Path):
     """One notebook widget, by its short name, as its notebook builds it (with the widgets it is linked to)."""
     import samskabelse as s
-    from samskabelse.handout import PlanWidget
+    from samskabelse.answers.plan import PlanWidget
 
     if name == "demands":
         return s.weigh_demands(s.weigh_gains(course))
@@ -78,7 +78,7 @@ def figure_of(widget) -> bytes:
 
 def draw_everything(course, folder: Path) -> dict:
     """Build every widget and view, draw every figure (07's page too); return the widgets."""
-    from samskabelse.handout import draw_page
+    from samskabelse.answers.plan import draw_page
 
     built = build_every_widget(course, folder)
     for name, widget in built.items():

@@ -38,8 +38,8 @@ def _saves(ns: dict, lang: str, sections: dict) -> None:
 
 
 def check_1(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.gains import TEXT, GainsModel
-    from samskabelse.typology import TypologyAnswer
+    from samskabelse.sections.gains import TEXT, GainsModel
+    from samskabelse.sections.typology import TypologyAnswer
 
     course = ns["course"]
     gains, demands, typology = ns["gains"], ns["demands"], ns["typology"]
@@ -57,7 +57,7 @@ def check_1(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_2(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.phases import PhaseReadiness
+    from samskabelse.sections.phases import PhaseReadiness
 
     course = ns["course"]
     phases = ns["phases"]
@@ -72,7 +72,7 @@ def check_2(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_3(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.directions import DirectionsModel
+    from samskabelse.sections.directions import DirectionsModel
 
     course = ns["course"]
     compass = ns["compass"]
@@ -84,7 +84,7 @@ def check_3(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_4(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.framing import FramingModel
+    from samskabelse.sections.framing import FramingModel
 
     course = ns["course"]
     pitch, timeline = ns["pitch"], ns["timeline"]

@@ -155,7 +155,7 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     import statistics
 
     from samskabelse.answers import example_team
-    from samskabelse.gains import TEXT, GainsModel, OwnGain, Weighing, lighter_forms
+    from samskabelse.sections.gains import TEXT, GainsModel, OwnGain, Weighing, lighter_forms
 
     course = ns["course"]
     t = TEXT[lang]
@@ -289,7 +289,7 @@ def check_03(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_04(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.directions import TEXT, DirectionsModel
+    from samskabelse.sections.directions import TEXT, DirectionsModel
 
     course = ns["course"]
     t = TEXT[lang]
@@ -336,7 +336,7 @@ def check_04(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_05(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.framing import TEXT, FramingModel
+    from samskabelse.sections.framing import TEXT, FramingModel
 
     course = ns["course"]
     t = TEXT[lang]
@@ -403,7 +403,7 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
 
     import icalendar
 
-    from samskabelse.timeline import (
+    from samskabelse.sections.timeline import (
         TEXT,
         TimelinePlan,
         TimelineWidget,
@@ -412,7 +412,7 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
         format_date,
         upward_sentence,
     )
-    from samskabelse.timeline_export import TimelineDownloads
+    from samskabelse.sections.timeline.export import TimelineDownloads
 
     course, timeline = ns["course"], ns["timeline"]
     check(course.language == lang, f"notebook 06 loaded the {course.language} course, expected {lang}")
@@ -486,9 +486,9 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
     from pathlib import Path
 
     from samskabelse.answers import example_team, load_answers
-    from samskabelse.gains import motivation_statement
-    from samskabelse.handout import TEXT, _md, pdf_page_count
-    from samskabelse.timeline import forecast, upward_sentence
+    from samskabelse.answers.plan import TEXT, _md, pdf_page_count
+    from samskabelse.sections.gains import motivation_statement
+    from samskabelse.sections.timeline import forecast, upward_sentence
 
     course = ns["course"]
     t = TEXT[lang]
@@ -535,8 +535,8 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
 def check_08(ns: dict, shown: Shown, lang: str) -> None:
     import re
 
-    from samskabelse.model import not_answered
-    from samskabelse.team import TEXT
+    from samskabelse.answers.team import TEXT
+    from samskabelse.sections.protocol import not_answered
 
     course = ns["course"]
     t = TEXT[lang]

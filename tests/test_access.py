@@ -10,8 +10,8 @@ import subprocess
 
 import pytest
 
-from samskabelse import access
-from samskabelse.figures import MAX_WIDTH, MIN_FONT
+from samskabelse.widgets import access
+from samskabelse.widgets.figures import MAX_WIDTH, MIN_FONT
 
 
 def test_named_ties_the_name_to_the_control_and_hides_only_the_label():
@@ -155,7 +155,7 @@ def test_the_table_follows_the_figure(da):
 def test_the_team_tables_name_every_column(course):
     """axe's empty-table-header: a column without a heading is read as nothing (08's phase, stakeholder and
     frame tables had four; seen failing first)."""
-    from samskabelse.team import example_team, load_team, side_by_side_html
+    from samskabelse.answers.team import example_team, load_team, side_by_side_html
 
     team, problems = load_team(example_team(course.language), course)
     assert team and not problems
@@ -168,7 +168,7 @@ def test_the_plan_can_be_downloaded_where_the_server_serves_no_files(course, tmp
     serves none of the server's files)."""
     import base64
 
-    from samskabelse.handout import PlanWidget
+    from samskabelse.answers.plan import PlanWidget
 
     w = PlanWidget(course, folder=tmp_path / "answers", exports=tmp_path / "exports")
     assert w.plan is not None and "samskabelse-download" not in w.status.value

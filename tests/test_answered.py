@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 
 from samskabelse import answers as A
-from samskabelse.directions import DirectionsModel
-from samskabelse.framing import FramingModel
-from samskabelse.gains import GainsModel
-from samskabelse.phases import PhaseReadiness
-from samskabelse.timeline import TimelinePlan
-from samskabelse.typology import TypologyAnswer
+from samskabelse.sections.directions import DirectionsModel
+from samskabelse.sections.framing import FramingModel
+from samskabelse.sections.gains import GainsModel
+from samskabelse.sections.phases import PhaseReadiness
+from samskabelse.sections.timeline import TimelinePlan
+from samskabelse.sections.typology import TypologyAnswer
 
 MODELS = (TypologyAnswer, GainsModel, PhaseReadiness, DirectionsModel, FramingModel, TimelinePlan)
 
@@ -63,7 +63,7 @@ def test_every_setter_records_its_answer(course):
 
 
 def test_a_deliberate_zero_counts_in_notebook_02s_reading(course):
-    from samskabelse.gains import gains_score, motivation_statement, read_balance
+    from samskabelse.sections.gains import gains_score, motivation_statement, read_balance
 
     g = GainsModel.for_course(course)
     assert gains_score(g, course) is None  # nothing weighed yet
@@ -74,10 +74,10 @@ def test_a_deliberate_zero_counts_in_notebook_02s_reading(course):
 
 
 def test_widgets_record_only_what_the_participant_changes(course):
-    from samskabelse.framing import chalk_the_pitch, share_control
-    from samskabelse.gains import weigh_gains
-    from samskabelse.timeline import plan_timeline
-    from samskabelse.typology import place_your_project
+    from samskabelse.sections.framing import chalk_the_pitch, share_control
+    from samskabelse.sections.gains import weigh_gains
+    from samskabelse.sections.timeline import plan_timeline
+    from samskabelse.sections.typology import place_your_project
 
     typology = place_your_project(course)
     gains = weigh_gains(course)
@@ -136,9 +136,9 @@ def test_a_damaged_answered_list_is_a_note_and_the_values_count(course):
 
 def test_08_and_07_never_show_an_untouched_default_as_a_choice(course, tmp_path, monkeypatch):
     """Partner influence, which the workbooks do not ask: untouched in every file, it is no one's decision."""
-    from samskabelse.handout import TEXT, build_plan, plan_markdown
-    from samskabelse.model import not_answered
-    from samskabelse.team import disagreements, side_by_side_html
+    from samskabelse.answers.plan import TEXT, build_plan, plan_markdown
+    from samskabelse.answers.team import disagreements, side_by_side_html
+    from samskabelse.sections.protocol import not_answered
 
     for name, fixed in (("Anna", True), ("Bo", False)):
         framing = FramingModel.for_course(course)

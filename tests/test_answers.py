@@ -11,7 +11,7 @@ import pytest
 
 from samskabelse import answers as A
 from samskabelse.course import load_course
-from samskabelse.model import AnswerError
+from samskabelse.sections.protocol import AnswerError
 
 
 @pytest.fixture(scope="module")

@@ -172,9 +172,9 @@ def _check_loaded(team, problems, bad: Path) -> None:
           suppress_health_check=[HealthCheck.too_slow])
 @given(content=any_file)
 def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, course, content):
-    from samskabelse.gains_team import discussion_prompts, read_team
-    from samskabelse.handout import build_plan, plan_html, plan_markdown, plan_stem
-    from samskabelse.team import discussion_questions, side_by_side_html, team_forecasts, timeline_table
+    from samskabelse.answers.compare import discussion_prompts, read_team
+    from samskabelse.answers.plan import build_plan, plan_html, plan_markdown, plan_stem
+    from samskabelse.answers.team import discussion_questions, side_by_side_html, team_forecasts, timeline_table
 
     folder, bad = _team_folder(tmp_path_factory.mktemp("p"), content)
     team, problems = A.load_team(folder, course)
@@ -202,9 +202,9 @@ def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, cou
 @given(content=any_file, english=st.booleans())
 def test_any_answers_file_never_stops_notebooks_07_and_08(tmp_path_factory, monkeypatch, course, en,
                                                           content, english):
-    from samskabelse.gains_team import compare_team
-    from samskabelse.handout import your_plan
-    from samskabelse.team import team_answers
+    from samskabelse.answers.compare import compare_team
+    from samskabelse.answers.plan import your_plan
+    from samskabelse.answers.team import team_answers
 
     course = en if english else course
     tmp = tmp_path_factory.mktemp("w")

@@ -190,7 +190,7 @@ def test_a_full_disk_leaves_file_and_backup_intact(tiny_disk, course):
 # ---------------------------------------------------------------------------------------------
 # Identity
 def test_the_save_box_never_offers_another_persons_name(tmp_path, course, monkeypatch):
-    from samskabelse.saving import save_box
+    from samskabelse.answers.save_box import save_box
 
     class Model:
         SECTION = "phases"
@@ -243,7 +243,7 @@ def test_on_a_jupyterhub_the_file_is_the_hub_users(tmp_path, course, monkeypatch
 def test_on_binder_the_file_is_named_after_the_person(tmp_path, course, monkeypatch):
     """Binder runs each session as a temporary JupyterHub user with a random name: that is no person, so the
     file (and the download a participant hands in) is named after the name typed, as on a local install."""
-    from samskabelse.saving import save_box
+    from samskabelse.answers.save_box import save_box
 
     monkeypatch.setenv("JUPYTERHUB_USER", "owner-samskabelse-x7k2p9qa")
     monkeypatch.setenv("BINDER_LAUNCH_HOST", "https://mybinder.org/")
@@ -354,7 +354,7 @@ def test_a_sticky_shared_folder_with_two_unix_users(monkeypatch):
 # Two people with the same name, everywhere a person is shown
 def _two_mettes(folder: Path, course, monkeypatch) -> None:
     """Two participants named Mette save into one folder: mette.json and mette-2.json."""
-    from samskabelse.gains import GainsModel
+    from samskabelse.sections.gains import GainsModel
 
     for who, importance in (("first", 5), ("second", 1)):
         gains = GainsModel.for_course(course)
@@ -365,8 +365,8 @@ def _two_mettes(folder: Path, course, monkeypatch) -> None:
 
 
 def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
-    from samskabelse.team import TEXT as TEAM_TEXT
-    from samskabelse.team import disagreements, draw_team_figure, side_by_side_html
+    from samskabelse.answers.team import TEXT as TEAM_TEXT
+    from samskabelse.answers.team import disagreements, draw_team_figure, side_by_side_html
 
     folder = tmp_path / "team"
     _two_mettes(folder, course, monkeypatch)
@@ -386,9 +386,9 @@ def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
 def test_two_mettes_from_separate_folders_in_08_and_07(tmp_path, course, monkeypatch):
     """Each Mette saved at home (both mette.json), collected one folder down (as on Zero to JupyterHub): 08's
     widget tells them apart everywhere, and 07 writes each her own plan, never one over the other."""
-    from samskabelse.gains import GainsModel
-    from samskabelse.handout import your_plan
-    from samskabelse.team import team_answers
+    from samskabelse.answers.plan import your_plan
+    from samskabelse.answers.team import team_answers
+    from samskabelse.sections.gains import GainsModel
 
     team_folder = tmp_path / "team"
     for who, importance in (("holm", 5), ("jensen", 0)):
@@ -409,7 +409,7 @@ def test_two_mettes_from_separate_folders_in_08_and_07(tmp_path, course, monkeyp
     first, second = ({p.name for p in saved} for saved in written)
     assert not first & second and len(first) == len(second) == 3
     assert all(p.exists() for saved in written for p in saved)  # the second never replaced the first
-    from samskabelse.handout import plan_stem  # make kit TEAM=team writes every member's plan by this stem
+    from samskabelse.answers.plan import plan_stem  # make kit TEAM=team writes every member's plan by this stem
 
     (team_folder / "mette.json").write_bytes((team_folder / "holm" / "mette.json").read_bytes())
     team, _ = A.load_team(team_folder, course)
@@ -418,7 +418,7 @@ def test_two_mettes_from_separate_folders_in_08_and_07(tmp_path, course, monkeyp
 
 
 def test_notebook_02_tells_two_mettes_apart(tmp_path, course, monkeypatch):
-    from samskabelse.gains_team import discussion_prompts, read_team
+    from samskabelse.answers.compare import discussion_prompts, read_team
 
     folder = tmp_path / "team"
     _two_mettes(folder, course, monkeypatch)
@@ -439,7 +439,7 @@ def _save_plans_of(plan, name: str) -> set[str]:
 
 
 def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, course, monkeypatch):
-    from samskabelse.handout import answer_files, your_plan
+    from samskabelse.answers.plan import answer_files, your_plan
 
     monkeypatch.chdir(tmp_path)
     _two_mettes(tmp_path / "answers", course, monkeypatch)
@@ -456,7 +456,7 @@ def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, cou
 
 def test_notebook_07_given_a_file_lists_the_person_once(tmp_path, course, monkeypatch):
     """your_plan(course, file) names the chosen file by its person, as the drop-down does, and only once."""
-    from samskabelse.handout import your_plan
+    from samskabelse.answers.plan import your_plan
 
     monkeypatch.chdir(tmp_path)
     _two_mettes(tmp_path / "answers", course, monkeypatch)
@@ -503,9 +503,9 @@ BAD = _bad_files()
 
 @pytest.mark.parametrize("bad", sorted(BAD))
 def test_one_bad_file_never_stops_08_02_or_07(tmp_path, course, monkeypatch, bad):
-    from samskabelse.gains_team import read_team
-    from samskabelse.handout import your_plan
-    from samskabelse.team import team_answers
+    from samskabelse.answers.compare import read_team
+    from samskabelse.answers.plan import your_plan
+    from samskabelse.answers.team import team_answers
 
     folder = tmp_path / "team"
     folder.mkdir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from samskabelse.answers import EXAMPLE_TEAM, load_team
-from samskabelse.answers_upload import UploadAnswers, safe_name, save_uploads
+from samskabelse.answers.upload import UploadAnswers, safe_name, save_uploads
 
 
 def example(name: str) -> bytes:
@@ -64,8 +64,8 @@ def test_the_widget_saves_and_calls_back(tmp_path, da):
 
 
 def test_uploads_reach_notebook_02s_team_comparison(tmp_path, en, monkeypatch):
-    from samskabelse.answers_upload import upload_answers
-    from samskabelse.gains_team import compare_team
+    from samskabelse.answers.compare import compare_team
+    from samskabelse.answers.upload import upload_answers
 
     monkeypatch.chdir(tmp_path)
     view = compare_team(en)

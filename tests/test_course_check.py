@@ -302,7 +302,7 @@ class _Blank(dict):
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("key", PROBLEM_MESSAGES)
 def test_every_problem_message_says_what_to_do(lang, key):
-    from samskabelse.course_file import MESSAGES
+    from samskabelse.course.file import MESSAGES
 
     text = MESSAGES[lang][key].format_map(_Blank(fix="Fix it.", hint="", suggest=""))
     # after saying what is wrong, a sentence (or a quoted fix) that says what to do

@@ -10,7 +10,7 @@ import yaml
 from every_widget import PNG, draw_everything, figure_of
 
 from samskabelse.course import CASES_PER_TYPE, COUNTS, DRAWS, OWN_GAINS_MAX, default_course_path, read_course
-from samskabelse.course_file import MAX_CHARS, max_chars
+from samskabelse.course.file import MAX_CHARS, max_chars
 
 
 def text(field: str, i: int, lang: str) -> str:

@@ -318,7 +318,7 @@ def test_a_wrong_description_basis_is_named_with_its_line(tmp_path):
 def test_a_deadline_on_a_calendar_date_or_a_day_every_year(tmp_path):
     from datetime import date
 
-    from samskabelse.timeline import TimelinePlan
+    from samskabelse.sections.timeline import TimelinePlan
 
     shipped = load_course("da").timeline.deadlines
     assert [(d.id, d.weeks_after_start, d.date) for d in shipped] == [("committee", 30, ""),

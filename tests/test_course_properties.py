@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samskabelse.course import COUNTS, CourseError, default_course_path, read_course
-from samskabelse.course_file import declared_language
+from samskabelse.course.file import declared_language
 
 LANGS = ("da", "en")
 SHIPPED = {lang: default_course_path(lang).read_text(encoding="utf-8") for lang in LANGS}

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from samskabelse.directions import (
+from samskabelse.sections.directions import (
     ATTENTION_MAX,
     FIGURE_NAME_CHARS,
     MAX_NAME_CHARS,
@@ -22,8 +22,8 @@ from samskabelse.directions import (
     rate_directions,
     split_names,
 )
-from samskabelse.figures import figure_png
-from samskabelse.model import AnswerError
+from samskabelse.sections.protocol import AnswerError
+from samskabelse.widgets.figures import figure_png
 
 LANGS = ("da", "en")
 IDS = ["upward", "across", "downward", "outward"]

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from samskabelse.course import Deadline, Milestone
-from samskabelse.timeline import TimelinePlan, forecast, plan_timeline
+from samskabelse.sections.timeline import TimelinePlan, forecast, plan_timeline
 
 START = date(2026, 1, 5)
 
@@ -123,7 +123,7 @@ def test_every_widget_shows_its_figure_as_it_stands_from_the_start(tmp_path):
     from PIL import Image
 
     from samskabelse import load_course
-    from samskabelse.figures import BlitLiveFigure
+    from samskabelse.widgets.figures import BlitLiveFigure
 
     def pixels(png: bytes):
         import io

@@ -9,8 +9,8 @@ from every_widget import draw_everything
 from matplotlib.text import Text
 
 from samskabelse.course import default_course_path, read_course
-from samskabelse.course_file import max_chars
-from samskabelse.figures import new_figure
+from samskabelse.course.file import max_chars
+from samskabelse.widgets.figures import new_figure
 
 # mathtext cannot parse this: drawn as math, it stops the figure with a ValueError
 DOLLARS = r"$\frac$ 5$"
@@ -81,7 +81,7 @@ def test_dollar_names_in_every_figure_of_every_notebook(dollar_course, tmp_path)
 def test_a_character_the_font_lacks_is_drawn_without_a_warning_under_the_figure():
     import warnings
 
-    from samskabelse.figures import figure_png
+    from samskabelse.widgets.figures import figure_png
 
     fig = new_figure(3, 2)
     fig.text(0.1, 0.5, "Projekt \U00100eda 🙂")

@@ -6,8 +6,8 @@ import pytest
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from samskabelse import load_course, try_a_slider
-from samskabelse.display import course_map, publication_card, user_text
-from samskabelse.figures import PALETTE, LiveFigure, figure_png, new_figure
+from samskabelse.widgets.display import course_map, publication_card, user_text
+from samskabelse.widgets.figures import PALETTE, LiveFigure, figure_png, new_figure
 
 
 def test_live_figure_updates_the_same_figure_in_place():
@@ -46,7 +46,7 @@ def test_tryout_widget_follows_the_slider(lang):
 
 
 def test_tryout_model_rejects_out_of_range():
-    from samskabelse.tryout import TryoutModel
+    from samskabelse.widgets.tryout import TryoutModel
 
     with pytest.raises(ValueError, match="between 0 and 5"):
         TryoutModel().set(9)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from samskabelse.framing import (
+from samskabelse.sections.framing import (
     TEXT,
     ControlWidget,
     FramingModel,
@@ -15,7 +15,7 @@ from samskabelse.framing import (
     is_shared,
     share_control,
 )
-from samskabelse.model import AnswerError
+from samskabelse.sections.protocol import AnswerError
 
 LANGS = ("da", "en")
 ELEMENTS = ["budget", "time_frame", "legal", "goals", "target_group", "methods", "roles", "success"]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from samskabelse.gains import (
+from samskabelse.sections.gains import (
     OWN_NAME_MAX,
     GainsModel,
     OwnGain,
@@ -27,7 +27,7 @@ from samskabelse.gains import (
     weigh_demands,
     weigh_gains,
 )
-from samskabelse.model import AnswerError
+from samskabelse.sections.protocol import AnswerError
 
 LANGS = ("da", "en")
 
@@ -384,7 +384,7 @@ def test_banded_png_is_a_valid_png_of_exactly_the_figure(da):
     import numpy as np
     from PIL import Image
 
-    from samskabelse.figures import BandedPNG, _adler32_combine
+    from samskabelse.widgets.figures import BandedPNG, _adler32_combine
 
     a, b = b"Ledelse af " * 300, b"samskabelse" * 7
     assert _adler32_combine(zlib.adler32(a), zlib.adler32(b), len(b)) == zlib.adler32(a + b)

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from samskabelse.answers import EXAMPLE_TEAM, EXAMPLE_TEAMS
-from samskabelse.gains import GainsModel, weigh_gains
-from samskabelse.gains_team import (
+from samskabelse.answers.compare import (
     DISAGREE_MIN,
     compare_team,
     demand_spreads,
@@ -21,6 +20,7 @@ from samskabelse.gains_team import (
     member_from_model,
     read_team,
 )
+from samskabelse.sections.gains import GainsModel, weigh_gains
 
 
 def example_files(lang: str = "da") -> dict[str, dict]:
@@ -201,7 +201,7 @@ def test_the_measure_slider_redraws_the_figure_and_the_prompts(course):
 
 def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):
     """Opening notebook 02 shows the team view closed: no file read, no figure made, until the button."""
-    import samskabelse.gains_team as gt
+    import samskabelse.answers.compare as gt
 
     reads = []
     monkeypatch.setattr(gt, "read_team", lambda *a, **k: reads.append(a) or ([], []))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kit_readers import is_a4, pdf_text
 
-from samskabelse.guides import guide_files, inline, parse, write_guides
+from samskabelse.kit.guides import guide_files, inline, parse, write_guides
 
 
 @pytest.fixture(scope="module", params=["da", "en"])

@@ -9,10 +9,7 @@ from datetime import date
 import pytest
 
 from samskabelse.answers import EXAMPLE_TEAM, load_answers, save_answers
-from samskabelse.course import load_course
-from samskabelse.directions import DirectionsModel
-from samskabelse.gains import GainsModel
-from samskabelse.handout import (
+from samskabelse.answers.plan import (
     TEXT,
     answer_files,
     build_plan,
@@ -22,8 +19,11 @@ from samskabelse.handout import (
     write_handout,
     your_plan,
 )
-from samskabelse.timeline import TimelinePlan
-from samskabelse.typology import TypologyAnswer
+from samskabelse.course import load_course
+from samskabelse.sections.directions import DirectionsModel
+from samskabelse.sections.gains import GainsModel
+from samskabelse.sections.timeline import TimelinePlan
+from samskabelse.sections.typology import TypologyAnswer
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +153,7 @@ def test_when_the_plan_cannot_be_written_the_widget_says_so(tmp_path, course):
 
 
 def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkeypatch):
-    from samskabelse import handout
+    from samskabelse.answers import plan as handout
 
     fake_root = tmp_path / "repo"
     (fake_root / "exercises" / "da" / "answers").mkdir(parents=True)
@@ -185,7 +185,7 @@ def test_the_plan_calls_readiness_what_it_is_and_its_next_steps_are_actions(cour
 
 
 def _own_words_answers(tmp_path, course, motivation, steps):
-    from samskabelse.phases import PhaseReadiness
+    from samskabelse.sections.phases import PhaseReadiness
 
     gains = GainsModel.for_course(course)
     gains.rate(course.gains[0].id, importance=5, likelihood=4)
@@ -205,9 +205,9 @@ def test_own_words_are_saved_and_printed_beside_what_the_course_generates(tmp_pa
     words, with the course's draft and suggestion beside them."""
     from kit_readers import docx_text, pdf_text
 
-    from samskabelse.gains import motivation_statement
-    from samskabelse.handout import plan_html
-    from samskabelse.plan_word import write_plan_docx
+    from samskabelse.answers.plan import plan_html
+    from samskabelse.answers.plan_word import write_plan_docx
+    from samskabelse.sections.gains import motivation_statement
 
     course = load_course(lang)
     loaded = _own_words_answers(tmp_path, course,
@@ -247,7 +247,7 @@ def test_without_own_words_the_plan_is_as_before(tmp_path, course):
     texts = [line.text for s in plan.sections for line in s.lines]
     assert t["steps"] in texts and t["own_steps"] not in texts and t["suggested_steps"] not in texts
     assert not any(x.startswith(t["own_motivation"].split("{")[0]) for x in texts)
-    from samskabelse.phases import PhaseReadiness
+    from samskabelse.sections.phases import PhaseReadiness
 
     gains = GainsModel.for_course(course)
     gains.rate(course.gains[0].id, importance=3, likelihood=3)
@@ -261,8 +261,8 @@ def test_without_own_words_the_plan_is_as_before(tmp_path, course):
 
 
 def test_free_text_is_bounded_and_a_wrong_type_is_a_note(course):
-    from samskabelse.gains import MOTIVATION_MAX
-    from samskabelse.phases import OWN_STEP_MAX, OWN_STEPS, PhaseReadiness
+    from samskabelse.sections.gains import MOTIVATION_MAX
+    from samskabelse.sections.phases import OWN_STEP_MAX, OWN_STEPS, PhaseReadiness
 
     gains = GainsModel.for_course(course)
     gains.set_motivation("x" * (MOTIVATION_MAX + 50))
@@ -290,11 +290,11 @@ def test_free_text_is_bounded_and_a_wrong_type_is_a_note(course):
 
 
 def test_the_widgets_take_the_managers_own_words(course):
-    from samskabelse.access import HIDDEN_LABEL
-    from samskabelse.gains import TEXT as GAINS_TEXT
-    from samskabelse.gains import weigh_gains
-    from samskabelse.phases import TEXT as PHASES_TEXT
-    from samskabelse.phases import mark_your_readiness
+    from samskabelse.sections.gains import TEXT as GAINS_TEXT
+    from samskabelse.sections.gains import weigh_gains
+    from samskabelse.sections.phases import TEXT as PHASES_TEXT
+    from samskabelse.sections.phases import mark_your_readiness
+    from samskabelse.widgets.access import HIDDEN_LABEL
 
     w = weigh_gains(course)
     assert w.own_words in w.box.children

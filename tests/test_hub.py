@@ -177,7 +177,7 @@ def test_a_second_pull_keeps_own_edits_and_saved_answers(hub, room):
     nb["cells"].append({"cell_type": "markdown", "id": "annas-note", "metadata": {},
                         "source": "Annas egne noter: tal med borgerrådet først."})
     anna.save_contents(own, {"type": "notebook", "format": "json", "content": nb})
-    saved = run(anna, "from samskabelse import open_course, save_box\nfrom samskabelse.gains import weigh_gains\n"
+    saved = run(anna, "from samskabelse import open_course, save_box, weigh_gains\n"
                       "course = open_course('da')\ngains = weigh_gains(course)\n"
                       "gains.importance[course.gains[0].id].value = 5\n"
                       "box = save_box(course, gains)\nbox.name.value = 'Anna'\nbox.save()\nprint(box.result.path)")
@@ -209,7 +209,7 @@ def test_a_second_pull_keeps_own_edits_and_saved_answers(hub, room):
 SAVE_MANY = """
 import time
 from samskabelse import open_course, save_box
-from samskabelse.gains import weigh_gains
+from samskabelse.sections.gains import weigh_gains
 course = open_course('da')
 gains = weigh_gains(course)
 box = save_box(course, gains)
@@ -294,7 +294,7 @@ def test_a_participant_cannot_overwrite_rename_or_delete_anothers_file(hub, room
         tried = ast.literal_eval(out.strip().splitlines()[-1])
         assert tried and set(tried.values()) == {"refused"}, (target.name, tried)
     # and the course's own save, pointed at Anna's name, never touches her file
-    run(room["bo"], "from samskabelse import open_course, save_box\nfrom samskabelse.gains import weigh_gains\n"
+    run(room["bo"], "from samskabelse import open_course, save_box, weigh_gains\n"
                     "course = open_course('da')\nbox = save_box(course, weigh_gains(course))\n"
                     "box.name.value = 'Anna'\nbox.save()")
     assert {p: p.read_bytes() for p in anna_files} == before
@@ -322,7 +322,7 @@ def test_a_file_made_first_under_someone_elses_name_never_costs_them_their_answe
     target = hub.answers / Path(where.strip().splitlines()[-1]).name
     run(room["bo"], SQUAT.format(target=str(target), owner=facilitator.name))
     squatted = target.read_bytes()
-    out = run(facilitator, "from samskabelse import open_course, save_box\nfrom samskabelse.gains import weigh_gains\n"
+    out = run(facilitator, "from samskabelse import open_course, save_box, weigh_gains\n"
                            "course = open_course('da')\ngains = weigh_gains(course)\n"
                            "gains.importance[course.gains[0].id].value = 4\n"
                            "box = save_box(course, gains)\nbox.name.value = 'Facilitator'\nbox.save()\n"

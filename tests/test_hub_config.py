@@ -121,7 +121,7 @@ def test_a_team_folder_with_one_folder_per_participant_loads_everyone(tmp_path, 
     """Zero to JupyterHub's answers volume: each participant writes only their own folder (subPath), and notebook 08
     reads the whole volume, so the team's files are one folder down."""
     from samskabelse.answers import load_team, save_answers
-    from samskabelse.gains import GainsModel
+    from samskabelse.sections.gains import GainsModel
 
     for person, name in [("anna", "Anna"), ("bo", "Bo")]:
         save_answers(tmp_path / person / f"{person}.json", name, da, {"gains": GainsModel.for_course(da)})

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 
 from samskabelse.course import REPO_ROOT
-from samskabelse.links import LinkError, course_files, links_markdown, main, published
+from samskabelse.kit.links import LinkError, course_files, links_markdown, main, published
 
 
 def urls(text: str) -> list[str]:

@@ -290,10 +290,11 @@ def test_the_raw_value_check_catches_what_a_participant_must_not_see():
     sys.path.insert(0, str(ROOT / "tests"))
     from notebook_checks import Shown, check_no_raw_values
 
-    from samskabelse.display import SavedFiles
+    from samskabelse.widgets.display import SavedFiles
 
-    for raw in (repr((PurePosixPath("exports/anna-plan.pdf"), PurePosixPath("exports/anna-plan.md"))).replace(
-                "PurePosixPath", "PosixPath"), "<samskabelse.handout.PlanWidget object at 0x7f>", "('a', 'b')", "42"):
+    plans = repr((PurePosixPath("exports/anna-plan.pdf"), PurePosixPath("exports/anna-plan.md")))
+    for raw in (plans.replace("PurePosixPath", "PosixPath"), "<samskabelse.answers.plan.PlanWidget object at 0x7f>",
+                "('a', 'b')", "42"):
         shown = Shown()
         shown.bundles.append({"text/plain": raw})
         with pytest.raises(AssertionError):

@@ -7,14 +7,14 @@ import html
 import pytest
 
 from samskabelse import load_course
-from samskabelse.model import AnswerError
-from samskabelse.phases import (
+from samskabelse.sections.phases import (
     STATUSES,
     PhaseReadiness,
     describe,
     mark_your_readiness,
     phase_overview,
 )
+from samskabelse.sections.protocol import AnswerError
 
 LANGS = ("da", "en")
 

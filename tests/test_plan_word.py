@@ -10,9 +10,9 @@ import pytest
 from kit_readers import docx_text, pdf_pages
 
 from samskabelse.answers import EXAMPLE_TEAM, load_answers
+from samskabelse.answers.plan import TEXT, build_plan
+from samskabelse.answers.plan_word import plan_document, write_plan_docx
 from samskabelse.course import REPO_ROOT, read_course
-from samskabelse.handout import TEXT, build_plan
-from samskabelse.plan_word import plan_document, write_plan_docx
 
 ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from samskabelse import answers as A
+from samskabelse.answers.save_box import BINDER_ENV_VARS, SaveBox, save_box
 from samskabelse.course import load_course
-from samskabelse.saving import BINDER_ENV_VARS, SaveBox, save_box
 
 
 @dataclass

@@ -6,7 +6,7 @@ import pytest
 from kit_readers import pptx_slides
 
 from samskabelse.course import REPO_ROOT, read_course
-from samskabelse.slides import Slide, intro_slides, write_deck
+from samskabelse.kit.slides import Slide, intro_slides, write_deck
 
 ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 
@@ -62,7 +62,7 @@ def test_slides_are_16_9_with_a_title_placeholder_and_notes(tmp_path, da):
 def test_extra_slides_follow_with_their_picture_and_its_text_alternative(tmp_path, da):
     from pptx import Presentation
 
-    from samskabelse.figures import figure_png, new_figure
+    from samskabelse.widgets.figures import figure_png, new_figure
 
     fig = new_figure(6, 3)
     fig.add_subplot().plot([0, 1], [1, 0])
@@ -74,7 +74,7 @@ def test_extra_slides_follow_with_their_picture_and_its_text_alternative(tmp_pat
 
 
 def test_the_gains_label_follows_each_gains_basis(da):
-    from samskabelse.slides import intro_slides
+    from samskabelse.kit.slides import intro_slides
 
     own = intro_slides(read_course(ADAPTED, "da"))[3].label
     assert "undtagen Mindre ensomhed" in own  # the team's own gain is not called the publication's

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samskabelse import course_file
 from samskabelse.course import REPO_ROOT
+from samskabelse.course import file as course_file
 
 COURSE_FILES = sorted(REPO_ROOT.glob("data/*/course.yaml")) + sorted(REPO_ROOT.glob("exercises/*/*.yaml"))
 
@@ -60,7 +60,7 @@ def test_a_figure_laid_out_in_its_first_draw_is_the_figure_laid_out_before(cours
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    from samskabelse.figures import LiveFigure, figure_png, new_figure
+    from samskabelse.widgets.figures import LiveFigure, figure_png, new_figure
 
     def build():
         fig = new_figure(8, 4)
@@ -82,7 +82,7 @@ def test_a_figure_laid_out_in_its_first_draw_is_the_figure_laid_out_before(cours
 def test_a_moving_labels_extent_is_matplotlibs_own(course):
     from matplotlib.patches import PathPatch
 
-    from samskabelse.figures import PathText, new_figure
+    from samskabelse.widgets.figures import PathText, new_figure
 
     fig = new_figure(8, 4)
     ax = fig.add_subplot()
@@ -103,7 +103,8 @@ def test_importing_the_package_or_checking_a_course_file_draws_on_nothing():
                          cwd=Path(__file__).parent).stdout
     loaded = eval(out)  # noqa: S307 - our own printed list
     assert not [m for m in loaded if m.startswith(("matplotlib", "ipywidgets"))], loaded
-    widget_modules = {"samskabelse.gains", "samskabelse.timeline", "samskabelse.figures", "samskabelse.answers"}
+    widget_modules = {"samskabelse.sections.gains", "samskabelse.sections.timeline", "samskabelse.widgets.figures",
+                      "samskabelse.answers"}
     assert not widget_modules & set(loaded), loaded
 
 

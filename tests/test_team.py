@@ -9,15 +9,15 @@ from datetime import date
 import pytest
 
 from samskabelse.answers import EXAMPLE_TEAM, file_stem, load_team, save_answers
+from samskabelse.answers.team import TEXT, disagreements, discussion_questions, team_answers
 from samskabelse.course import load_course
-from samskabelse.directions import DirectionsModel
-from samskabelse.framing import FramingModel
-from samskabelse.gains import GainsModel
-from samskabelse.model import mark
-from samskabelse.phases import PhaseReadiness
-from samskabelse.team import TEXT, disagreements, discussion_questions, team_answers
-from samskabelse.timeline import TimelinePlan
-from samskabelse.typology import TypologyAnswer
+from samskabelse.sections.directions import DirectionsModel
+from samskabelse.sections.framing import FramingModel
+from samskabelse.sections.gains import GainsModel
+from samskabelse.sections.phases import PhaseReadiness
+from samskabelse.sections.protocol import mark
+from samskabelse.sections.timeline import TimelinePlan
+from samskabelse.sections.typology import TypologyAnswer
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 from kit_readers import is_a4, loose, pdf_pages, pptx_slides
 
 from samskabelse.answers import EXAMPLE_TEAM, load_team
-from samskabelse.team import discussion_questions
-from samskabelse.team_export import team_overview, team_slides, write_team_overview
+from samskabelse.answers.team import discussion_questions
+from samskabelse.kit.team_export import team_overview, team_slides, write_team_overview
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_a_section_nobody_answered_is_left_out(tmp_path, da):
     overview = team_overview(team, da)
     titles = [t.title for t in overview.tables]
     assert titles == ["Gevinster: hvor vigtige?", "Hvad det kræver"]
-    from samskabelse.team import side_by_side_html
+    from samskabelse.answers.team import side_by_side_html
 
     shown = side_by_side_html(team, da)  # notebook 08 itself hides them too, and says which
     assert "<h4>Hvilken type samskabelse?</h4>" not in shown and "<h4>Tidsplaner</h4>" not in shown
@@ -79,8 +79,8 @@ def test_a_section_nobody_answered_is_left_out(tmp_path, da):
 
 
 def test_the_notebook_button_saves_what_the_view_shows(tmp_path, da):
-    from samskabelse.team import team_answers
-    from samskabelse.team_export import export_team
+    from samskabelse.answers.team import team_answers
+    from samskabelse.kit.team_export import export_team
 
     view = team_answers(da)
     box = export_team(view, tmp_path)
@@ -95,8 +95,8 @@ def test_the_notebook_button_saves_what_the_view_shows(tmp_path, da):
 
 
 def test_uploads_reach_the_team_view(tmp_path, da, monkeypatch):
-    from samskabelse.answers_upload import upload_answers
-    from samskabelse.team import team_answers
+    from samskabelse.answers.team import team_answers
+    from samskabelse.answers.upload import upload_answers
 
     monkeypatch.chdir(tmp_path)
     view = team_answers(da)

@@ -11,8 +11,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from samskabelse.model import AnswerError
-from samskabelse.timeline import (
+from samskabelse.sections.protocol import AnswerError
+from samskabelse.sections.timeline import (
     PlanError,
     TimelinePlan,
     forecast,

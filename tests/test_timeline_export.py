@@ -10,8 +10,8 @@ import icalendar
 import pytest
 
 from samskabelse import load_course
-from samskabelse.timeline import TimelinePlan, forecast, plan_timeline
-from samskabelse.timeline_export import (
+from samskabelse.sections.timeline import TimelinePlan, forecast, plan_timeline
+from samskabelse.sections.timeline.export import (
     EXPORTS_ENV,
     csv_text,
     download_timeline,
@@ -153,8 +153,8 @@ def test_csv_keeps_numbers_and_dates_as_they_are(courses):
 
 @pytest.mark.parametrize("project", ["con", "NUL", "aux", "com1", "LPT1", "prn.txt", "a<b>:c|d?*"])
 def test_export_file_names_are_safe_on_windows(courses, project):
-    from samskabelse.safe_files import WINDOWS_DEVICES
-    from samskabelse.timeline_export import file_stem
+    from samskabelse.base.files import WINDOWS_DEVICES
+    from samskabelse.sections.timeline.export import file_stem
 
     stem = file_stem(result_for(courses["da"], project=project))
     assert stem.split(".")[0].lower() not in WINDOWS_DEVICES
@@ -173,7 +173,7 @@ def test_export_writes_four_files(widget, tmp_path):
     assert csv_file.read_bytes().startswith(b"\xef\xbb\xbf"), "a byte-order mark for Excel"
     assert png.read_bytes().startswith(b"\x89PNG")
     width, height = int.from_bytes(png.read_bytes()[16:20], "big"), int.from_bytes(png.read_bytes()[20:24], "big")
-    from samskabelse.timeline import FIGURE_SIZE
+    from samskabelse.sections.timeline import FIGURE_SIZE
 
     assert (width, height) == (round(FIGURE_SIZE[0] * 200), round(FIGURE_SIZE[1] * 200))  # the figure at 200 dpi
     assert pdf.read_bytes().startswith(b"%PDF") and b"/Count 1" in pdf.read_bytes(), "one page"
@@ -237,7 +237,7 @@ def test_a_failure_to_make_the_files_is_shown_not_raised(courses, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("No space left on device")
 
-    monkeypatch.setattr("samskabelse.timeline_export.export_bytes", broken)
+    monkeypatch.setattr("samskabelse.sections.timeline.export.export_bytes", broken)
     panel.button.click()  # must not raise
     assert "⚠" in panel.output.value and "No space left on device" in panel.output.value
     assert "role='alert'" in panel.output.value

@@ -10,8 +10,8 @@ import warnings
 import pytest
 
 from samskabelse import load_course
-from samskabelse.model import AnswerError
-from samskabelse.typology import (
+from samskabelse.sections.protocol import AnswerError
+from samskabelse.sections.typology import (
     TypologyAnswer,
     describe,
     involvement_spectrum,

@@ -11,7 +11,7 @@ import pytest
 from every_widget import PNG, build_every_widget, figure_of
 
 from samskabelse.course import EARLIEST_DATE, LATEST_DATE
-from samskabelse.guard import ALERT_CLASS, ErrorBoundary
+from samskabelse.widgets.guard import ALERT_CLASS, ErrorBoundary
 
 FAILED = {"da": "Din sidste ændring kunne ikke vises", "en": "Your last change could not be shown"}
 
@@ -81,8 +81,8 @@ WIDGETS = ["tryout", "typology", "gains", "demands", "gains_team", "phases", "di
 
 @pytest.mark.parametrize("name", WIDGETS)
 def test_an_exception_in_an_observer_becomes_a_message_and_the_widget_keeps_working(widgets, name, monkeypatch):
-    import samskabelse.handout
-    import samskabelse.team
+    import samskabelse.answers.plan
+    import samskabelse.answers.team
 
     course, built = widgets
     w = built[name]
@@ -93,9 +93,9 @@ def test_an_exception_in_an_observer_becomes_a_message_and_the_widget_keeps_work
         w.sliders[course.demands[0].id].value = 3
     before = figure_of(w)
     if name == "team":
-        calls = break_once(monkeypatch, samskabelse.team, "draw_team_figure")
+        calls = break_once(monkeypatch, samskabelse.answers.team, "draw_team_figure")
     elif name == "plan":
-        calls = break_once(monkeypatch, samskabelse.handout, "build_plan")
+        calls = break_once(monkeypatch, samskabelse.answers.plan, "build_plan")
         preview = w.preview.value
     else:
         calls = break_once(monkeypatch, w.live, "refresh")
@@ -173,7 +173,7 @@ def test_dates_outside_the_planning_horizon_get_a_message_not_an_overflow(timeli
 
 
 def test_a_saved_plan_with_a_start_outside_the_horizon_starts_from_the_defaults(en):
-    from samskabelse.timeline import TimelinePlan, plan_timeline
+    from samskabelse.sections.timeline import TimelinePlan, plan_timeline
 
     plan = TimelinePlan.from_course(en, date(2026, 1, 5))
     plan.start = date(9999, 12, 27)

@@ -18,8 +18,8 @@ MAX_TICKS = 12
 
 @pytest.fixture(scope="module")
 def timeline_figure(en):
-    from samskabelse.figures import new_figure
-    from samskabelse.timeline import FIGURE_SIZE, TimelineFigure
+    from samskabelse.sections.timeline import FIGURE_SIZE, TimelineFigure
+    from samskabelse.widgets.figures import new_figure
 
     return TimelineFigure(new_figure(*FIGURE_SIZE), en)
 
@@ -27,7 +27,7 @@ def timeline_figure(en):
 @st.composite
 def allowed_plans(draw, course):
     """Any plan the widget accepts: dates in the horizon, weeks 0.5-520, rising factors in 0.1-10."""
-    from samskabelse.timeline import MAX_WEEKS, TimelinePlan
+    from samskabelse.sections.timeline import MAX_WEEKS, TimelinePlan
 
     days = (LATEST_DATE - EARLIEST_DATE).days
     start = EARLIEST_DATE + timedelta(days=draw(st.integers(0, days)))
@@ -44,7 +44,7 @@ def allowed_plans(draw, course):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_the_axis_never_has_more_than_a_readable_number_of_ticks(timeline_figure, en, data):
-    from samskabelse.timeline import forecast
+    from samskabelse.sections.timeline import forecast
 
     plan = data.draw(allowed_plans(en))
     assert plan.problems(en) == []

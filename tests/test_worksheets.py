@@ -8,7 +8,7 @@ import pytest
 from kit_readers import is_a4, pdf_pages, pdf_text
 
 from samskabelse.course import REPO_ROOT, read_course
-from samskabelse.worksheets import build_worksheet, read_workbook, worksheet_pdf, write_worksheets
+from samskabelse.kit.worksheets import build_worksheet, read_workbook, worksheet_pdf, write_worksheets
 
 ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 
@@ -40,8 +40,8 @@ def test_each_sheet_is_one_a4_page(sheets):
 
 
 def test_same_questions_and_scales_as_the_workbook(sheets):
-    from samskabelse.gains import TEXT as GAINS
-    from samskabelse.phases import TEXT as PHASES
+    from samskabelse.sections.gains import TEXT as GAINS
+    from samskabelse.sections.phases import TEXT as PHASES
 
     course, paths = sheets
     texts = {int(p.name[0]): pdf_text(p) for p in paths}

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import display
 from samskabelse import load_course
-from samskabelse.gains import HIGH, leading_gains, weigh_demands, weigh_gains
+from samskabelse.sections.gains import HIGH, leading_gains, weigh_demands, weigh_gains
 
 course = load_course("da")
 gains = weigh_gains(course)

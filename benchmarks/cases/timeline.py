@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import display
 from samskabelse import load_course
-from samskabelse.timeline import FIGURE_SIZE, TimelineFigure, TimelinePlan, forecast, plan_timeline
+from samskabelse.sections.timeline import FIGURE_SIZE, TimelineFigure, TimelinePlan, forecast, plan_timeline
 
 course = load_course("da")
 plan = TimelinePlan.from_course(course, date(2026, 1, 5))

@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "lab": ("samskabelse.cli", "lab", "the course in JupyterLab on 127.0.0.1 (--lang en, --port 9999)"),
     "check": ("samskabelse.course", "_main", "check course files (no FILE: the ones the notebooks use)"),
     "kit": ("samskabelse.kit", "main", "the facilitator's kit: worksheets, slides, guides (build/kit/)"),
-    "links": ("samskabelse.links", "main", "every Binder, Voilà and nbgitpuller link for OWNER/REPO (--hub HOST)"),
+    "links": ("samskabelse.kit.links", "main", "every Binder, Voilà and nbgitpuller link for OWNER/REPO (--hub HOST)"),
     "install-templates": ("samskabelse.cli", "install_templates",
                           "the app mode's page template and the lab settings, into this environment"),
     "test": ("samskabelse.cli", "run_tests", "the test suite (--fast: unit tests and notebooks only)"),

@@ -1,0 +1,987 @@
+"""Saved answers: one JSON file per participant, written so that nothing anyone typed is lost.
+
+Messages are plain text (they may quote names people typed): escape them before showing them as HTML.
+
+The file (schema 1, UTF-8):
+
+    {"kind": "samskabelse-answers", "schema": 1, "name": "Anna", "saved": "2026-11-26T18:30:00+00:00",
+     "owner": "id:3f9c...",                 # whose file it is (below); absent in files of older versions
+     "language": "da", "course": {"id": "ledelse-af-samskabelse", "file": "data/da/course.yaml"},
+     "invented": true,                      # only in the shipped, invented example files
+     "answers": {"gains": {...}, "phases": {...}, ...}}   # per section, what the model's to_dict() gives
+
+    save_answers(path, name, course, {"gains": model})   # merges into the file, keeps <file>.bak
+    loaded = load_answers(path, course)                   # LoadedAnswers; .models and .notes when course is given
+    team, problems = load_team(folder, course)            # a bad file becomes a problem; the rest still loads
+
+Whose file it is. `owner` says who may write a file: "hub:<user>" on a JupyterHub (JUPYTERHUB_USER; not on
+Binder, whose hub users are random and temporary), else
+"id:<random hex>", a participant id made once and kept in the participant's own configuration folder
+(participant_record(); $SAMSKABELSE_CONFIG_DIR, else ~/.config/samskabelse, %APPDATA%\\samskabelse on
+Windows). On a hub the file is named after the hub user (answers_path) and the typed name is only shown, so two
+people with the same name never meet in one file. Elsewhere a file is written only by the same owner under
+the same name (a system account may be shared by several people); a name whose file belongs to someone
+else gets the next free sibling (mette.json -> mette-2.json), and that person's later saves find their own
+file again. A file of an older version (no owner) is its writer's when the name matches and, on a POSIX system,
+the file belongs to the same system user.
+
+Saving, under an inter-process lock (filelock) held by the owner: read the file, merge this notebook's
+sections into it, then write the previous file's bytes to a temporary file and the new text to another
+(both flushed to disk), rename the first over <file>.bak and the second over the file. A failure before
+the last rename puts the previous backup back, so the previous file and backup stay byte for byte as they
+were; the answers then come back in SaveError.payload, for a download. A new file is created with an
+exclusive link, so two people saving the same new name at once never replace each other.
+
+In a shared folder (a JupyterHub's sticky, group-shared folder) nobody needs write access to anyone else's
+files: answers and backups are FILE_MODE (0640: the owner writes, the group reads), and the lock is the
+owner's own hidden file, .<file>.<owner tag>.lock, LOCK_MODE (0600).
+
+It refuses to overwrite a file that is corrupt, from a newer schema, or someone else's, and saves to a new
+sibling name instead, saying so. Sections are restored through each model's `from_dict(data, course)`:
+matched by id, and whatever no longer matches the course is reported as a note, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import json
+import os
+import re
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from samskabelse.course import REPO_ROOT, Course
+from samskabelse.base.i18n import LANGUAGES, Texts, join_names
+from samskabelse.sections.protocol import AnswerError
+from samskabelse.base.files import safe_stem
+
+KIND = "samskabelse-answers"
+SCHEMA = 1
+SECTIONS = ("typology", "gains", "phases", "directions", "framing", "timeline")
+FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
+DEFAULT_FOLDER = "answers"
+EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
+EXAMPLE_TEAM = EXAMPLE_TEAMS["da"]  # the Danish one (example_team(lang) for a course's own)
+HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every single-user server
+BINDER_ENV_VARS = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST", "BINDER_REPO_URL")
+CONFIG_ENV = "SAMSKABELSE_CONFIG_DIR"  # where the participant's own record is kept (default below)
+FILE_MODE = 0o640  # answers and backups: the owner reads and writes, the group (a facilitator) reads
+LOCK_MODE = 0o600  # the owner's lock file: nobody else ever opens it
+LOCK_TIMEOUT = 15.0  # seconds to wait for another kernel of the same participant to finish saving
+MAX_FILE_BYTES = 5_000_000  # an answers file is a few kB; anything this large is not one
+
+MESSAGES = Texts(
+    da={
+        "where": "Filen {path}",
+        "not_found": "findes ikke. Tjek navnet og mappen.",
+        "not_a_file": "er en mappe, ikke en fil med svar.",
+        "unreadable": "kan ikke læses ({error}). Tjek, at du har adgang til filen.",
+        "not_utf8": "er ikke gemt som UTF-8 (byte {pos}). Det er ikke en fil fra kurset; gem svarene igen fra "
+        "en notebook.",
+        "not_json": "er beskadiget: den er ikke gyldig JSON (linje {line}, kolonne {col}: {problem}). Hent den "
+        "forrige version i {backup}, hvis den findes, eller gem svarene igen fra notebooks.",
+        "empty": "er tom. Gem svarene igen fra notebooks, eller hent den forrige version i {backup}.",
+        "not_object": "indeholder ikke kursets svar (øverste niveau er {got}, ikke et objekt med felter).",
+        "kind": "er ikke en svarfil fra kurset: feltet \"kind\" er {value}, ikke \"samskabelse-answers\".",
+        "field_missing": "mangler feltet \"{field}\". Gem svarene igen fra en notebook.",
+        "field_type": "felt \"{field}\" skal være {expected}, men er {got}. Ret feltet, eller gem svarene "
+        "igen fra en notebook.",
+        "newer": "er gemt af en nyere version af kurset (felt \"schema\" er {value}; denne version læser "
+        "skema {schema}). Opdater kurset (git pull), før du åbner eller overskriver filen.",
+        "older": "felt \"schema\" er {value}, men skemaet begynder ved 1. Gem svarene igen fra en notebook.",
+        "language": "felt \"language\" er {value}; det skal være \"da\" eller \"en\".",
+        "unknown_section": "afsnittet \"{section}\" kendes ikke af denne version af kurset; det er gemt i "
+        "filen, men vises ikke.",
+        "no_model": "afsnittet \"{section}\" kan ikke vises endnu (dets notebook er ikke installeret); "
+        "svarene er bevaret i filen.",
+        "section_error": "afsnittet \"{section}\" kunne ikke læses: {error}",
+        "other_course": "svarene er gemt med kursusfilen {saved} (kursus-id {saved_id}); de vises med "
+        "{current}. Punkter er matchet efter id.",
+        "no_folder": "Mappen {path} findes ikke. Tjek stien, eller gem først nogle svar.",
+        "not_folder": "{path} er ikke en mappe.",
+        "empty_folder": "Mappen {path} indeholder ingen svarfiler (*.json).",
+        "duplicate": "{path} og {other} har samme navn ({name}); de vises som {labels}.",
+        "failed": "kunne ikke læses ({error}). Tjek filen, eller gem svarene igen fra en notebook.",
+        "too_large": "er for stor til at være en svarfil ({size} MB). Tjek, at det er den rigtige fil.",
+        "too_deep": "er beskadiget: den er indlejret for dybt til at være en svarfil.",
+        # saving
+        "saved": "Gemt i {path}.",
+        "backup": "Den forrige version ligger i {backup}.",
+        "refused": "{path} blev ikke overskrevet: {reason} Dine svar er i stedet gemt i {new}.",
+        "other_person": "filen tilhører {other}, ikke {name}.",
+        "same_name": "{path} er en anden deltagers fil (også {name}). Dine svar er gemt i din egen fil, {new}; "
+        "i holdets oversigt vises I hver for sig.",
+        "own_sibling": "({path} er en anden deltagers fil med samme navn.)",
+        "busy": "Svarene kunne ikke gemmes i {path}: en anden notebook gemmer dine svar netop nu. Vent et "
+        "øjeblik, og tryk igen.",
+        "cannot_save": "Svarene kunne ikke gemmes i {path}: {error}. {fix}",
+        "fix_folder": "Vælg en anden mappe, eller download svarene med linket herunder.",
+        "bad_name": "Skriv dit navn (eller et kaldenavn), før du gemmer.",
+        "bad_section": "Ukendt afsnit {section!r}; brug et af {known}.",
+    },
+    en={
+        "where": "The file {path}",
+        "not_found": "does not exist. Check the name and the folder.",
+        "not_a_file": "is a folder, not a file of answers.",
+        "unreadable": "cannot be read ({error}). Check that you have access to the file.",
+        "not_utf8": "is not saved as UTF-8 (byte {pos}). It is not a file from the course; save your answers "
+        "again from a notebook.",
+        "not_json": "is damaged: it is not valid JSON (line {line}, column {col}: {problem}). Take the previous "
+        "version from {backup} if it exists, or save your answers again from the notebooks.",
+        "empty": "is empty. Save your answers again from the notebooks, or take the previous version from {backup}.",
+        "not_object": "does not hold the course's answers (its top level is {got}, not an object with fields).",
+        "kind": "is not an answers file of the course: the field \"kind\" is {value}, not \"samskabelse-answers\".",
+        "field_missing": "lacks the field \"{field}\". Save your answers again from a notebook.",
+        "field_type": "field \"{field}\" must be {expected} but is {got}. Correct the field, or save your answers "
+        "again from a notebook.",
+        "newer": "was saved by a newer version of the course (field \"schema\" is {value}; this version reads "
+        "schema {schema}). Update the course (git pull) before you open or overwrite the file.",
+        "older": "field \"schema\" is {value}, but schemas start at 1. Save your answers again from a notebook.",
+        "language": "field \"language\" is {value}; it must be \"da\" or \"en\".",
+        "unknown_section": "the section \"{section}\" is not known to this version of the course; it is kept in "
+        "the file but not shown.",
+        "no_model": "the section \"{section}\" cannot be shown yet (its notebook is not installed); the answers "
+        "are kept in the file.",
+        "section_error": "the section \"{section}\" could not be read: {error}",
+        "other_course": "the answers were saved with the course file {saved} (course id {saved_id}); they are "
+        "shown with {current}. Items are matched by id.",
+        "no_folder": "The folder {path} does not exist. Check the path, or save some answers first.",
+        "not_folder": "{path} is not a folder.",
+        "empty_folder": "The folder {path} holds no answer files (*.json).",
+        "duplicate": "{path} and {other} have the same name ({name}); they are shown as {labels}.",
+        "failed": "could not be read ({error}). Check the file, or save your answers again from a notebook.",
+        "too_large": "is too large to be an answers file ({size} MB). Check that it is the right file.",
+        "too_deep": "is damaged: it is nested too deeply to be an answers file.",
+        "saved": "Saved in {path}.",
+        "backup": "The previous version is in {backup}.",
+        "refused": "{path} was not overwritten: {reason} Your answers were saved in {new} instead.",
+        "other_person": "the file belongs to {other}, not to {name}.",
+        "same_name": "{path} is another participant's file (also {name}). Your answers are saved in your own "
+        "file, {new}; the team's overview shows you apart.",
+        "own_sibling": "({path} is another participant's file with the same name.)",
+        "busy": "The answers could not be saved in {path}: another notebook is saving your answers right now. "
+        "Wait a moment and press again.",
+        "cannot_save": "The answers could not be saved in {path}: {error}. {fix}",
+        "fix_folder": "Choose another folder, or download your answers with the link below.",
+        "bad_name": "Write your name (or a nickname) before you save.",
+        "bad_section": "Unknown section {section!r}; use one of {known}.",
+    },
+)
+
+_TYPES = {
+    "da": {"str": "en tekst", "int": "et heltal", "bool": "true eller false", "object": "et objekt med felter"},
+    "en": {"str": "a text", "int": "a whole number", "bool": "true or false", "object": "an object with fields"},
+}
+
+
+class AnswersFileError(AnswerError):
+    """An answers file that cannot be used. The message names the file, the field and what to do."""
+
+    def __init__(self, path: Path | str, message: str, field: str | None = None):
+        self.path = Path(path)
+        self.field = field
+        super().__init__(message)
+
+
+class SaveError(OSError):
+    """The answers could not be written anywhere. `payload` holds them, so that they can still be downloaded."""
+
+    def __init__(self, message: str, path: Path, payload: dict):
+        super().__init__(message)
+        self.path = path
+        self.payload = payload
+
+
+@dataclass
+class SaveResult:
+    path: Path  # where the answers are now
+    requested: Path  # where they were asked to go
+    backup: Path | None  # the previous version, if there was one
+    messages: list[str]  # what to tell the user, in the course's language
+    payload: dict  # what was written
+    redirected: bool = False  # the file asked for could not be used (another's, damaged): a new file was made
+
+
+@dataclass(eq=False)  # one object per file read: compared and hashed by identity, usable as a dict key
+class LoadedAnswers:
+    """One participant's file, read and checked."""
+
+    path: Path
+    name: str
+    saved: str
+    language: str
+    course_id: str
+    course_file: str
+    invented: bool
+    answers: dict[str, dict]  # section -> the raw dict, exactly as saved (unknown sections included)
+    models: dict[str, Any] = field(default_factory=dict)  # section -> restored model (when a course was given)
+    notes: list[str] = field(default_factory=list)  # what no longer matched, course's language, HTML-safe
+    owner: str | None = None  # "hub:<user>" or "id:<hex>"; None in files of older versions
+    label: str = ""  # the name as shown beside others: unique within a team (display_labels); plain text
+
+    def __post_init__(self) -> None:
+        self.label = self.label or " ".join(self.name.split()) or self.path.stem
+
+    @property
+    def sections(self) -> list[str]:
+        return [s for s in SECTIONS if s in self.answers]
+
+    def display_name(self, max_chars: int = 60) -> str:
+        """The name as shown beside others (the label), escaped for HTML (names are typed by people)."""
+        from samskabelse.widgets.display import user_text
+
+        return user_text(self.label, max_chars, empty="?")
+
+
+# ---------------------------------------------------------------------------------------------
+# Where answers go
+def answers_folder(folder: str | Path | None = None) -> Path:
+    """The folder for saved answers: `folder`, else $SAMSKABELSE_ANSWERS, else answers/ in the working directory."""
+    if folder is not None:
+        return Path(folder)
+    return Path(os.environ.get(FOLDER_ENV_VAR, "").strip() or DEFAULT_FOLDER)
+
+
+def example_team(lang: str) -> Path:
+    """The invented example team of a course language (data/example-team/<lang>/)."""
+    return EXAMPLE_TEAMS.get(lang, EXAMPLE_TEAM)
+
+
+def is_example_team(folder: str | Path) -> bool:
+    """Whether a folder is one of the shipped, invented example teams."""
+    try:
+        where = Path(folder).resolve()
+        return any(where == f.resolve() for f in EXAMPLE_TEAMS.values())
+    except OSError:
+        return False
+
+
+def file_stem(name: str) -> str:
+    """A file name for a person's answers, safe on every system: 'Anne-Marie Ørsted' -> 'anne-marie-oersted'."""
+    return safe_stem(name, "deltager")
+
+
+def on_binder() -> bool:
+    """True in a Binder session (BinderHub sets these variables in every session it launches)."""
+    return any(os.environ.get(v) for v in BINDER_ENV_VARS)
+
+
+def hub_user() -> str:
+    """The JupyterHub user this server belongs to, or "" when not on a JupyterHub.
+
+    Binder runs on a JupyterHub too, but each session is a temporary user with a random name (BinderHub's
+    launcher makes it from the repository and a random suffix): no person, and a new one every session. There
+    the file is named after the name typed, as on a local install (the session is one person's machine)."""
+    if on_binder():
+        return ""
+    return os.environ.get(HUB_USER_ENV, "").strip()
+
+
+def answers_path(name: str, folder: str | Path | None = None) -> Path:
+    """Where a person's answers go: named after the hub user on a JupyterHub, else after the typed name."""
+    return answers_folder(folder) / f"{file_stem(hub_user() or name)}.json"
+
+
+# ---------------------------------------------------------------------------------------------
+# Who is saving
+def config_folder() -> Path:
+    """The participant's own configuration folder (never a shared one): $SAMSKABELSE_CONFIG_DIR, else the
+    system's per-user place (~/.config/samskabelse, or %APPDATA%\\samskabelse on Windows)."""
+    chosen = os.environ.get(CONFIG_ENV, "").strip()
+    if chosen:
+        return Path(chosen).expanduser()
+    if os.name == "nt":
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "samskabelse"
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "samskabelse"
+
+
+_SESSION_IDS: dict[str, str] = {}  # config folder -> id, so that a kernel keeps its id once read
+
+
+def _record_path() -> Path:
+    return config_folder() / "participant.json"
+
+
+def _read_record(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def participant_id() -> str:
+    """This participant's random id, made once and kept in their configuration folder.
+
+    Every kernel of the same system user reads the same id; two kernels making it at once agree on the one
+    written first. When the folder cannot be written, the id lasts as long as the kernel (and each kernel
+    then counts as a person of its own: its answers still go to a file of their own, nothing is lost).
+    """
+    path = _record_path()
+    known = _SESSION_IDS.get(str(path))
+    if known:
+        return known
+    ident = _read_record(path).get("id")
+    if not (isinstance(ident, str) and re.fullmatch(r"[0-9a-f]{32}", ident)):
+        ident = uuid.uuid4().hex
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_exclusively(path, json.dumps({"id": ident}) + "\n", LOCK_MODE)
+        found = _read_record(path).get("id")  # whoever wrote first
+        if isinstance(found, str) and re.fullmatch(r"[0-9a-f]{32}", found):
+            ident = found
+    _SESSION_IDS[str(path)] = ident
+    return ident
+
+
+def current_owner() -> str:
+    """Who is saving: "hub:<user>" on a JupyterHub, else "id:<participant id>"."""
+    user = hub_user()
+    return f"hub:{user}" if user else f"id:{participant_id()}"
+
+
+def remembered_name() -> str:
+    """The name this participant saved with last (kept in their own configuration folder), or ""."""
+    name = _read_record(_record_path()).get("name")
+    return " ".join(name.split()) if isinstance(name, str) else ""
+
+
+def remember_name(name: str) -> None:
+    """Keep the name the participant saved with, for the next save box (never shared with anyone)."""
+    path = _record_path()
+    record = _read_record(path)
+    record.update(id=record.get("id") or participant_id(), name=name)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, json.dumps(record, ensure_ascii=False) + "\n", LOCK_MODE)
+
+
+def owner_tag(owner: str) -> str:
+    """A short, file-name-safe tag for an owner (the lock file's name: no hub user names in file names)."""
+    return hashlib.sha256(owner.encode("utf-8")).hexdigest()[:12]
+
+
+def lock_path(path: Path, owner: str) -> Path:
+    """The owner's lock for an answers file: hidden, beside it, one per owner (see the module's docstring)."""
+    return path.with_name(f".{path.name}.{owner_tag(owner)}.lock")
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _is_owners(data: dict, path: Path, owner: str, name: str) -> bool:
+    """May `owner` (saving as `name`) write into this file's contents?"""
+    saved_owner = data.get("owner")
+    if isinstance(saved_owner, str) and saved_owner:
+        if saved_owner != owner or not _is_system_users(path):
+            return False
+        # a hub user is one person, whatever name they show; a participant id is one system account, which
+        # people may share (a workshop laptop): there the name must match too
+        return owner.startswith("hub:") or _same_name(str(data.get("name", "")), name)
+    # a file of an older version, without an owner: its writer's when the name matches and, where the
+    # system has users, the file is this system user's
+    return _same_name(str(data.get("name", "")), name) and _is_system_users(path)
+
+
+def _is_system_users(path: Path) -> bool:
+    """Does the file belong to this system user? A file's contents can claim any owner; in a shared folder only the
+    file system says who made it (another participant may have made a file under your name first). True where
+    the system has no users."""
+    if not hasattr(os, "geteuid"):
+        return True
+    try:
+        return path.stat().st_uid == os.geteuid()
+    except OSError:
+        return False
+
+
+def course_reference(course: Course) -> dict[str, str]:
+    """How a file records its course: the course id and the file, relative to the repository when inside it."""
+    path = Path(course.path)
+    try:
+        shown = path.resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        shown = str(path)
+    return {"id": course.id, "file": shown}
+
+
+def _show(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):  # outside the working directory, or the working directory is gone
+        return str(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+def _type_name(value: object, lang: str) -> str:
+    if value is None:
+        return "null"
+    kind = {str: "str", int: "int", bool: "bool", dict: "object"}.get(type(value))
+    return _TYPES[lang][kind] if kind else type(value).__name__
+
+
+def read_answers_file(path: str | Path, lang: str = "en") -> dict:
+    """The checked contents of an answers file, or AnswersFileError saying what is wrong and what to do."""
+    path = Path(path)
+    t = MESSAGES[lang if lang in LANGUAGES else "en"]
+    where = t["where"].format(path=_show(path))
+    backup = _show(backup_path(path))
+
+    def fail(message: str, fld: str | None = None):
+        raise AnswersFileError(path, f"{where} {message}", fld)
+
+    try:
+        if path.is_dir():
+            fail(t["not_a_file"])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            fail(t["too_large"].format(size=f"{size / 1e6:.0f}"))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        fail(t["not_found"])
+    except OSError as exc:
+        fail(t["unreadable"].format(error=exc.strerror or exc))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(t["not_utf8"].format(pos=exc.start))
+    if not text.strip():
+        fail(t["empty"].format(backup=backup))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(t["not_json"].format(line=exc.lineno, col=exc.colno, problem=exc.msg, backup=backup))
+    except RecursionError:
+        fail(t["too_deep"])
+    if not isinstance(data, dict):
+        fail(t["not_object"].format(got=_type_name(data, lang)))
+    if data.get("kind") != KIND:
+        fail(t["kind"].format(value=json.dumps(data.get("kind"), ensure_ascii=False)[:60]), "kind")
+
+    def need(key: str, kind: type, tname: str, parent: dict = data, label: str | None = None):
+        label = label or key
+        if key not in parent:
+            fail(t["field_missing"].format(field=label), label)
+        value = parent[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            fail(t["field_type"].format(field=label, expected=_TYPES[lang][tname], got=_type_name(value, lang)),
+                 label)
+        return value
+
+    schema = need("schema", int, "int")
+    if schema > SCHEMA:
+        fail(t["newer"].format(value=schema, schema=SCHEMA), "schema")
+    if schema < 1:
+        fail(t["older"].format(value=schema), "schema")
+    need("name", str, "str")
+    need("saved", str, "str")
+    if "owner" in data:
+        need("owner", str, "str")
+    language = need("language", str, "str")
+    if language not in LANGUAGES:
+        fail(t["language"].format(value=json.dumps(language, ensure_ascii=False)[:40]), "language")
+    course = need("course", dict, "object")
+    need("id", str, "str", course, "course.id")
+    need("file", str, "str", course, "course.file")
+    if "invented" in data:
+        need("invented", bool, "bool")
+    answers = need("answers", dict, "object")
+    for section in answers:
+        need(section, dict, "object", answers, f"answers.{section}")
+    return data
+
+
+def model_classes() -> dict[str, type]:
+    """Every section's model class, by its SECTION name (the registry in samskabelse.sections)."""
+    from samskabelse.sections import model_classes as registered
+
+    return registered()
+
+
+def restore_sections(answers: dict[str, dict], course: Course, models: dict[str, type] | None = None,
+                     ) -> tuple[dict[str, Any], list[str]]:
+    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped.
+
+    Notes are HTML-safe text, like the models' own notes (anything taken from the file is escaped).
+    """
+    t = MESSAGES[course.language]
+    classes = model_classes() if models is None else models
+    restored, notes = {}, []
+    for section, data in answers.items():
+        if section not in SECTIONS:
+            notes.append(t["unknown_section"].format(section=_esc(section)))
+            continue
+        cls = classes.get(section)
+        if cls is None:
+            notes.append(t["no_model"].format(section=section))
+            continue
+        try:
+            model, section_notes = cls.from_dict(data, course)
+        except AnswerError as exc:
+            notes.append(t["section_error"].format(section=section, error=_esc(exc)))
+            continue
+        except Exception as exc:  # a model that trips over odd data, however: say so, keep the rest
+            notes.append(t["section_error"].format(section=section, error=_esc(_reason(exc))))
+            continue
+        restored[section] = model
+        notes += [f"{section}: {n}" for n in section_notes]
+    return restored, notes
+
+
+def load_answers(path: str | Path, course: Course | None = None, models: dict[str, type] | None = None,
+                 lang: str | None = None) -> LoadedAnswers:
+    """Read one answers file. With a course, also restore each section's model (`.models`, `.notes`)."""
+    lang = course.language if course is not None else (lang or "en")
+    data = read_answers_file(path, lang)
+    loaded = LoadedAnswers(
+        path=Path(path), name=data["name"], saved=data["saved"], language=data["language"],
+        course_id=data["course"]["id"], course_file=data["course"]["file"],
+        invented=bool(data.get("invented", False)), answers=data["answers"], owner=data.get("owner") or None,
+    )
+    if course is not None:
+        ref = course_reference(course)
+        if ref["id"] != loaded.course_id or _course_key(ref["file"]) != _course_key(loaded.course_file):
+            loaded.notes.append(MESSAGES[lang]["other_course"].format(
+                saved=_esc(loaded.course_file), saved_id=_esc(loaded.course_id), current=_esc(ref["file"])))
+        loaded.models, notes = restore_sections(loaded.answers, course, models)
+        loaded.notes += notes
+        try_sections(loaded, course)
+    return loaded
+
+
+def _probe_typology(model: Any, course: Course) -> None:
+    model.type_of(course)
+
+
+def _probe_gains(model: Any, course: Course) -> None:
+    from samskabelse.sections.gains import motivation_statement, read_balance, top_demands
+
+    model.rated(course)
+    read_balance(model, course)
+    top_demands(model, course)
+    motivation_statement(model, course)
+
+
+def _probe_phases(model: Any, course: Course) -> None:
+    model.readiness(course)
+    model.next_steps(course, 5)
+
+
+def _probe_directions(model: Any, course: Course) -> None:
+    model.thin()
+    model.least()
+
+
+def _probe_framing(model: Any, course: Course) -> None:
+    model.elements_shared()
+    model.tensions()
+
+
+def _probe_timeline(model: Any, course: Course) -> None:
+    from samskabelse.sections.timeline import forecast, upward_sentence
+
+    if not model.problems(course):
+        upward_sentence(forecast(model, course.language), course)
+
+
+_PROBES = {"typology": _probe_typology, "gains": _probe_gains, "phases": _probe_phases,
+           "directions": _probe_directions, "framing": _probe_framing, "timeline": _probe_timeline}
+
+
+def try_sections(loaded: LoadedAnswers, course: Course) -> None:
+    """Compute from each restored model what the team view (08) and the plan (07) compute from it. A section
+    that fails, whatever its file holds, is taken out of `loaded.models` with a note naming the section and
+    the reason, so that one odd value never stops a view (the raw answers stay in the file, untouched)."""
+    t = MESSAGES[course.language]
+    for section, model in list(loaded.models.items()):
+        probe = _PROBES.get(section)
+        if probe is None or not type(model).__module__.startswith("samskabelse."):  # only the course's models
+            continue
+        try:
+            probe(model, course)
+        except Exception as exc:
+            del loaded.models[section]
+            loaded.notes.append(t["section_error"].format(section=section, error=_esc(_reason(exc))))
+
+
+def _reason(exc: BaseException) -> str:
+    """An unexpected error as a short reason: its message, or its kind when it has none."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _esc(value: object, max_chars: int = 200) -> str:
+    text = " ".join(str(value).split())
+    return html.escape(text if len(text) <= max_chars else text[: max_chars - 1] + "…")
+
+
+def _course_key(file: str) -> str:
+    """The shipped course files differ only by language: data/da/course.yaml and data/en/course.yaml are one course."""
+    return re.sub(r"^data/(da|en)/course\.yaml$", "data/*/course.yaml", file.replace("\\", "/"))
+
+
+def load_team(folder: str | Path | None = None, course: Course | None = None,
+              models: dict[str, type] | None = None, lang: str | None = None,
+              ) -> tuple[list[LoadedAnswers], list[str]]:
+    """Every answers file in a folder and its subfolders, one level down (default: the invented example team).
+
+    Returns the files that loaded, sorted by name, and a list of problems: a bad file becomes one message
+    naming the file and what to do, and the rest of the team still loads. Backups (*.bak) are not read.
+    """
+    lang = course.language if course is not None else (lang or "en")
+    t = MESSAGES[lang]
+    folder = example_team(lang) if folder is None else Path(folder)
+    if not folder.exists():
+        return [], [t["no_folder"].format(path=_show(folder))]
+    if not folder.is_dir():
+        return [], [t["not_folder"].format(path=_show(folder))]
+    # ... and one folder down: on Zero to JupyterHub each participant writes only their own folder of the volume
+    files = sorted(p for p in [*folder.glob("*.json"), *folder.glob("*/*.json")]
+                   if not p.name.startswith(".") and not p.parent.name.startswith(".") and p.is_file())
+    if not files:
+        return [], [t["empty_folder"].format(path=_show(folder))]
+    classes = (model_classes() if models is None else models) if course is not None else None
+    team, problems = [], []
+    for p in files:
+        try:
+            team.append(load_answers(p, course, classes, lang))
+        except AnswersFileError as exc:
+            problems.append(str(exc))
+        except Exception as exc:  # whatever else one file does, it must not stop the rest of the team
+            problems.append(f"{t['where'].format(path=_show(p))} {t['failed'].format(error=_reason(exc)[:200])}")
+    team.sort(key=lambda m: (" ".join(m.name.split()).casefold(), m.path.name))
+    labels = display_labels(team)
+    for member in team:
+        member.label = labels[member]
+    groups: dict[str, list[LoadedAnswers]] = {}
+    for member in team:
+        groups.setdefault(_name_key(member.name), []).append(member)
+    for same in groups.values():
+        if len(same) > 1:
+            problems.append(t["duplicate"].format(
+                path=", ".join(_show(m.path) for m in same[1:]), other=_show(same[0].path), name=same[0].name,
+                labels=join_names([m.label for m in same], lang)))
+    return team, problems
+
+
+def _name_key(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def display_labels(members: list[LoadedAnswers], shortened: int | None = None) -> dict[LoadedAnswers, str]:
+    """How to show each person beside the others, so that two are never shown alike (plain text).
+
+    A name only one person has is shown as it is. People with the same name are told apart by their file,
+    which never changes: "Mette (1)" for mette.json, "Mette (2)" for mette-2.json, "Mette (mette-holm)"
+    for a file named otherwise (on a JupyterHub: the hub user's name); two files of the same name from
+    different folders are told apart by their folder's name ("Mette (holm)" for holm/mette.json: on Zero to
+    JupyterHub, the user's own folder), and numbered when even that is alike. With `shortened`, names are
+    first cut to that many characters (as a figure's legend does), and names that become alike are told
+    apart the same way.
+    """
+    def shown(name: str) -> str:
+        text = " ".join(str(name).split()) or "?"
+        if shortened and len(text) > shortened:
+            text = text[: shortened - 1].rstrip() + "…"
+        return text
+
+    groups: dict[str, list[LoadedAnswers]] = {}
+    for m in members:
+        groups.setdefault(_name_key(shown(m.name)), []).append(m)
+    out: dict[LoadedAnswers, str] = {}
+    for same in groups.values():
+        if len(same) == 1:
+            out[same[0]] = shown(same[0].name)
+            continue
+        stems = [m.path.stem for m in same]
+        for m in same:
+            base = file_stem(m.name)
+            stem = m.path.stem
+            number = re.fullmatch(re.escape(base) + r"(?:-(\d+))?", stem)
+            tag = (number.group(1) or "1") if number else stem
+            if stems.count(stem) > 1:  # the same file name in two folders: the folder's own name tells them apart
+                where = m.path.parent.name or _show(m.path.parent)
+                tag = where if tag in ("1", stem) else f"{tag}, {where}"
+            out[m] = f"{shown(m.name)} ({tag})"
+        if len(set(out[m] for m in same)) < len(same):  # still alike (the same file read twice): number them
+            for i, m in enumerate(same, 1):
+                out[m] = f"{shown(m.name)} ({i})"
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+_FAMILY_MAX = 500  # siblings looked at: anna.json, anna-2.json, ... anna-500.json
+
+
+def _family(requested: Path) -> list[Path]:
+    """The file and its siblings (anna.json, anna-2.json, anna-3.json, ...), in that order."""
+    return [requested] + [requested.with_name(f"{requested.stem}-{n}{requested.suffix}")
+                          for n in range(2, _FAMILY_MAX + 1)]
+
+
+def _free(path: Path) -> bool:
+    return not path.exists() and not backup_path(path).exists()
+
+
+def _section_dict(section: str, value: Any, lang: str) -> dict:
+    if section not in SECTIONS:
+        raise ValueError(MESSAGES[lang]["bad_section"].format(section=section, known=", ".join(SECTIONS)))
+    data = value.to_dict() if hasattr(value, "to_dict") else value
+    if not isinstance(data, dict):
+        raise TypeError(f"{section}: to_dict() must return a dict, got {type(data).__name__}")
+    json.dumps(data)  # fail here, before anything is written, if the model is not JSON-safe
+    return data
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):  # make renames durable (not possible on every system)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _temporary(beside: Path, data: bytes, mode: int) -> Path:
+    """`data` in a new hidden temporary file beside `beside`, flushed to disk, with `mode`."""
+    fd, tmp = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        with contextlib.suppress(OSError, NotImplementedError):
+            os.chmod(tmp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return Path(tmp)
+
+
+def _unlink(*paths: Path | None) -> None:
+    for path in paths:
+        if path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def _write_atomically(path: Path, text: str, mode: int = FILE_MODE) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, and rename it over `path` in one step."""
+    tmp = _temporary(path, text.encode("utf-8"), mode)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        _unlink(tmp)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _create_exclusively(path: Path, text: str, mode: int = FILE_MODE) -> None:
+    """Create `path` with `text`, complete or not at all; FileExistsError if it exists (or appears meanwhile)."""
+    tmp = _temporary(path, text.encode("utf-8"), mode)
+    try:
+        try:
+            os.link(tmp, path)  # atomic, and fails if the name is taken
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create exclusively and write in place
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(text.encode("utf-8"))
+                    f.flush()
+                    os.fsync(f.fileno())
+            except BaseException:
+                _unlink(path)
+                raise
+    finally:
+        _unlink(tmp)
+    _fsync_folder(path.parent)
+
+
+def _replace_with_backup(path: Path, text: str) -> Path:
+    """Replace the owner's `path` by `text`, its previous bytes becoming <path>.bak. Returns the backup.
+
+    Both new files are written completely before anything is renamed; if renaming the new file fails, the
+    previous backup is put back. So a failure at any point leaves the previous file and backup as they were.
+    """
+    backup = backup_path(path)
+    previous = path.read_bytes()
+    new_backup = new_file = kept = None
+    try:
+        new_backup = _temporary(backup, previous, FILE_MODE)
+        new_file = _temporary(path, text.encode("utf-8"), FILE_MODE)
+        if backup.exists():  # keep the previous backup until the new file is in place
+            kept = backup.with_name(f".{backup.name}.{uuid.uuid4().hex[:8]}.tmp")
+            os.link(backup, kept)
+        os.replace(new_backup, backup)
+        new_backup = None
+        try:
+            os.replace(new_file, path)
+            new_file = None
+        except BaseException:
+            with contextlib.suppress(OSError):
+                if kept is not None:
+                    os.replace(kept, backup)
+                    kept = None
+                else:
+                    os.unlink(backup)
+            raise
+    finally:
+        _unlink(new_backup, new_file, kept)
+    _fsync_folder(path.parent)
+    return backup
+
+
+@dataclass
+class _Target:
+    path: Path
+    existing: dict | None  # its contents when it is the owner's file; None for a new file
+    messages: list[str]
+    redirected: bool
+
+
+def _choose_target(requested: Path, owner: str, name: str, t: dict) -> _Target:
+    """The owner's own file among `requested` and its siblings, else the first free one (saying why)."""
+    messages, first_free, refused = [], None, []
+    for candidate in _family(requested):
+        if not candidate.exists():
+            if first_free is None and _free(candidate):
+                first_free = candidate
+            if candidate != requested and first_free is not None and not any(
+                    p.exists() for p in _family(candidate)[1:4]):
+                break  # past the siblings that exist (a gap of three ends the search)
+            continue
+        try:
+            data = read_answers_file(candidate, t["_lang"])
+        except AnswersFileError as exc:
+            refused.append((candidate, str(exc), None))
+            continue
+        if _is_owners(data, candidate, owner, name):
+            for path, reason, other in refused[:1]:  # the file asked for is not used: say why, every time
+                messages.append(t["own_sibling"].format(path=_show(path)) if other is not None else
+                                t["refused"].format(path=_show(path), reason=reason, new=_show(candidate)))
+            return _Target(candidate, data, messages, False)
+        refused.append((candidate, "", data.get("name", "")))
+    target = first_free or _family(requested)[-1]
+    for path, reason, other in refused[:1]:
+        if other is None:
+            messages.append(t["refused"].format(path=_show(path), reason=reason, new=_show(target)))
+        elif _same_name(str(other), name):
+            messages.append(t["same_name"].format(path=_show(path), name=" ".join(str(other).split()),
+                                                  new=_show(target)))
+        else:
+            messages.append(t["refused"].format(path=_show(path), new=_show(target), reason=t["other_person"].format(
+                other=" ".join(str(other).split()), name=name)))
+    return _Target(target, None, messages, bool(refused))
+
+
+def answers_payload(name: str, course: Course, sections: dict[str, Any], *, owner: str, invented: bool = False,
+                    now: datetime | None = None) -> dict[str, Any]:
+    """The whole contents of an answers file: `sections` maps section -> model (or its to_dict()), in the file's
+    order (the course's sections first)."""
+    answers = {s: _section_dict(s, v, course.language) if s in SECTIONS else v for s, v in sections.items()}
+    payload: dict[str, Any] = {
+        "kind": KIND,
+        "schema": SCHEMA,
+        "name": " ".join(str(name).split()),
+        "saved": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "owner": owner,
+        "language": course.language,
+        "course": course_reference(course),
+    }
+    if invented:
+        payload["invented"] = True
+    payload["answers"] = {s: answers[s] for s in [*SECTIONS, *sorted(set(answers) - set(SECTIONS))] if s in answers}
+    return payload
+
+
+def save_answers(path: str | Path, name: str, course: Course, sections: dict[str, Any], *,
+                 merge: bool = True, invented: bool = False, now: datetime | None = None,
+                 owner: str | None = None) -> SaveResult:
+    """Save a participant's answers to `path`. `sections` maps section -> model (or its to_dict()).
+
+    With merge (the default), sections already in the file and not given here are kept, so that saving
+    in notebook 03 does not erase what was saved in notebook 02. The file is the owner's (default: the
+    participant saving, current_owner()); a file of someone else at `path` is never written, and the
+    answers go to the owner's own sibling file instead. Raises SaveError (with the answers in `.payload`)
+    only when they could not be written anywhere.
+    """
+    from filelock import FileLock, Timeout
+
+    lang = course.language
+    t = {**MESSAGES[lang], "_lang": lang}
+    requested = Path(path)
+    clean_name = " ".join(str(name or "").split())
+    if not clean_name:
+        raise ValueError(t["bad_name"])
+    new_sections = {s: _section_dict(s, v, lang) for s, v in sections.items()}
+    owner = owner or current_owner()
+
+    def payload_for(answers: dict) -> dict[str, Any]:
+        return answers_payload(clean_name, course, {**answers, **new_sections}, owner=owner, invented=invented,
+                               now=now)
+
+    def failed(target: Path, exc: BaseException, payload: dict) -> SaveError:
+        if isinstance(exc, Timeout):
+            return SaveError(t["busy"].format(path=_show(target)), target, payload)
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return SaveError(t["cannot_save"].format(path=_show(target), error=reason, fix=t["fix_folder"]),
+                         target, payload)
+
+    try:
+        requested.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise failed(requested, exc, payload_for({})) from exc
+    for _attempt in range(20):  # another person may take a free name meanwhile: then look again
+        target = _choose_target(requested, owner, clean_name, t)
+        lock = FileLock(lock_path(target.path, owner), timeout=LOCK_TIMEOUT, mode=LOCK_MODE)
+        try:
+            lock.acquire()
+        except (Timeout, OSError) as exc:
+            raise failed(target.path, exc, payload_for({})) from exc
+        try:
+            existing = target.existing
+            if existing is not None:  # read again under the lock: another kernel may have saved meanwhile
+                try:
+                    existing = read_answers_file(target.path, lang)
+                except AnswersFileError:
+                    continue
+                if not _is_owners(existing, target.path, owner, clean_name):
+                    continue
+            payload = payload_for(dict(existing["answers"]) if existing is not None and merge else {})
+            text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+            try:
+                if existing is None:
+                    _create_exclusively(target.path, text)
+                    backup = None
+                else:
+                    backup = _replace_with_backup(target.path, text)
+            except FileExistsError:
+                continue  # someone created this name a moment ago: choose again
+            except OSError as exc:
+                raise failed(target.path, exc, payload) from exc
+        finally:
+            with contextlib.suppress(Exception):  # the save is done (or reported); a lock that will not
+                lock.release()                      # release is released by the system when the kernel ends
+        remember_name(clean_name)
+        messages = [t["saved"].format(path=_show(target.path)), *target.messages]
+        if backup is not None:
+            messages.append(t["backup"].format(backup=_show(backup)))
+        return SaveResult(path=target.path, requested=requested, backup=backup, messages=messages,
+                          payload=payload, redirected=target.redirected)
+    raise failed(requested, OSError("too many files of the same name appeared while saving"), payload_for({}))

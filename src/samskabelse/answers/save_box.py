@@ -1,0 +1,177 @@
+"""The "save your answers" box at the end of notebooks 01-06: a name, a Save button and what happened.
+
+    save_box(course, gains)                 # gains: a notebook's widget (its .model) or a model
+
+The answers go to answers/<name>.json in the notebook's working directory (or to the folder named by the
+environment variable SAMSKABELSE_ANSWERS; on a JupyterHub, but not on Binder, the file is named after the hub
+user and the name typed is only shown); each notebook adds its own section to the same file, and the
+previous version is kept as <file>.bak (see answers.py for whose file it is, the lock and the backup). The
+name field offers only the name this participant last saved with, never one found in the folder. On Binder,
+where files vanish with the session, the box says so and offers the file as a download after every save.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+from samskabelse.widgets.access import mark_widget
+from samskabelse.answers import (
+    BINDER_ENV_VARS,
+    SaveError,
+    answers_folder,
+    answers_path,
+    current_owner,
+    hub_user,
+    on_binder,
+    read_answers_file,
+    remembered_name,
+    save_answers,
+)
+from samskabelse.course import Course
+from samskabelse.widgets.display import user_text
+from samskabelse.base.i18n import Texts
+
+__all__ = ["BINDER_ENV_VARS", "SaveBox", "download_link", "last_name", "on_binder", "save_box"]
+
+
+TEXT = Texts(
+    da={
+        "name": "Dit navn",
+        "placeholder": "fx Anna eller et kaldenavn",
+        "save": "Gem mine svar",
+        "where": "Svarene fra denne notebook ({sections}) gemmes i <code>{folder}/</code> i samme mappe som "
+        "notebooken, i én fil pr. person. Gem igen, når du har ændret noget.",
+        "binder": "<b>Du kører på Binder: sessionen er midlertidig.</b> Filerne forsvinder, når du lukker fanen, "
+        "eller når sessionen har stået stille et stykke tid. Download filen efter hver gemning.",
+        "hub": "På denne JupyterHub er filen din egen, <code>{file}</code> (efter dit brugernavn); navnet, du "
+        "skriver, er det, holdet ser.",
+        "download": "Download {file}",
+        "no_name": "Skriv dit navn (eller et kaldenavn) i feltet, og tryk så på knappen igen.",
+        "failed": "Svarene kunne ikke gemmes: {error}",
+        "kept": "Intet er gået tabt: download dine svar her:",
+        "also": "Filen indeholder nu: {sections}.",
+        "sections": {"typology": "typologi (01)", "gains": "gevinster (02)", "phases": "faser (03)",
+                     "directions": "ledelsesretninger (04)", "framing": "rammer (05)", "timeline": "tidsplan (06)"},
+    },
+    en={
+        "name": "Your name",
+        "placeholder": "e.g. Anna, or a nickname",
+        "save": "Save my answers",
+        "where": "The answers from this notebook ({sections}) are saved in <code>{folder}/</code> in the "
+        "notebook's folder, one file per person. Save again after you change something.",
+        "binder": "<b>You are on Binder: the session is temporary.</b> The files vanish when you close the tab or "
+        "when the session has been idle for a while. Download the file after every save.",
+        "hub": "On this JupyterHub the file is your own, <code>{file}</code> (after your user name); the name you "
+        "type is the one the team sees.",
+        "download": "Download {file}",
+        "no_name": "Write your name (or a nickname) in the field, then press the button again.",
+        "failed": "The answers could not be saved: {error}",
+        "kept": "Nothing is lost: download your answers here:",
+        "also": "The file now holds: {sections}.",
+        "sections": {"typology": "typology (01)", "gains": "gains (02)", "phases": "phases (03)",
+                     "directions": "leadership directions (04)", "framing": "boundaries (05)",
+                     "timeline": "timeline (06)"},
+    },
+)
+
+
+def download_link(payload: dict, file_name: str, label: str) -> str:
+    """An HTML link that downloads the answers from the page itself (works even when the disk does not)."""
+    data = base64.b64encode((json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")).decode()
+    return (f'<a class="samskabelse-download" download="{user_text(file_name, 100)}" '
+            f'href="data:application/json;charset=utf-8;base64,{data}">{user_text(label, 140)}</a>')
+
+
+def _model(thing: Any) -> Any:
+    model = getattr(thing, "model", thing)
+    if not isinstance(getattr(model, "SECTION", None), str) or not hasattr(model, "to_dict"):
+        raise TypeError(f"save_box: {type(thing).__name__} is neither a course widget with .model nor a model")
+    return model
+
+
+def last_name(folder: Path | None = None) -> str:
+    """The name this participant saved with last, to pre-fill the box; never another person's.
+
+    On a JupyterHub: the name in the hub user's own answers file (or the name they last saved with).
+    Elsewhere: the name kept in the participant's own configuration folder (answers.remembered_name), never
+    the newest file of a shared answers folder, which may be anyone's.
+    """
+    name = remembered_name()
+    if name or folder is None or not hub_user():
+        return name
+    path = answers_path("", folder)
+    try:
+        data = read_answers_file(path)
+    except Exception:  # no file yet, or one that cannot be read: no suggestion
+        return ""
+    return data["name"] if data.get("owner") == current_owner() else ""
+
+
+class SaveBox:
+    """Name field, Save button and a status line; saving merges this notebook's sections into the person's file."""
+
+    def __init__(self, course: Course, *things: Any, folder: str | Path | None = None):
+        import ipywidgets as widgets
+
+        self.course = course
+        self.t = TEXT[course.language]
+        self.models = [_model(x) for x in things]
+        self.folder = answers_folder(folder)
+        self.binder = on_binder()
+        self.result = None  # the last SaveResult
+        sections = ", ".join(self.t["sections"].get(m.SECTION, m.SECTION) for m in self.models) or "-"
+        self.name = widgets.Text(value=last_name(self.folder), description=self.t["name"],
+                                 placeholder=self.t["placeholder"], style={"description_width": "initial"},
+                                 layout=widgets.Layout(width="24em"))
+        self.button = widgets.Button(description=self.t["save"], icon="save", button_style="primary",
+                                     layout=widgets.Layout(width="auto"))
+        self.button.on_click(lambda _b: self.save())
+        intro = self.t["where"].format(sections=user_text(sections, 200), folder=user_text(self.folder, 200))
+        if hub_user():
+            intro += "<br>" + self.t["hub"].format(file=user_text(answers_path("", self.folder).name, 100))
+        if self.binder:
+            intro += f"<br>{self.t['binder']}"
+        self.intro = widgets.HTML(f"<p>{intro}</p>")
+        self.status = widgets.HTML("")
+        self.status.add_class("samskabelse-result")
+        self.box = widgets.VBox([self.intro, widgets.HBox([self.name, self.button]), self.status])
+        mark_widget(self.box, course.language, "samskabelse-save")
+
+    def save(self) -> None:
+        t = self.t
+        name = " ".join(self.name.value.split())
+        if not name:
+            self.status.value = f'<p class="samskabelse-warning">{t["no_name"]}</p>'
+            return
+        sections = {m.SECTION: m for m in self.models}
+        try:
+            self.result = save_answers(answers_path(name, self.folder), name, self.course, sections)
+        except SaveError as exc:
+            link = download_link(exc.payload, exc.path.name, t["download"].format(file=exc.path.name))
+            self.status.value = (f'<p class="samskabelse-warning">{t["failed"].format(error=user_text(exc, 600))}'
+                                 f'<br>{t["kept"]} {link}</p>')
+            return
+        except (ValueError, TypeError) as exc:  # a model that cannot be saved: say which, keep the notebook running
+            self.status.value = f'<p class="samskabelse-warning">{t["failed"].format(error=user_text(exc, 600))}</p>'
+            return
+        result = self.result
+        lines = [user_text(m, 600) for m in result.messages]
+        held = ", ".join(t["sections"].get(s, s) for s in result.payload["answers"])
+        lines.append(t["also"].format(sections=user_text(held, 300)))
+        if self.binder or result.redirected:
+            lines.append(download_link(result.payload, result.path.name, t["download"].format(file=result.path.name)))
+        css = "samskabelse-warning" if result.redirected else "samskabelse-saved"
+        self.status.value = f'<p class="{css}">' + "<br>".join(lines) + "</p>"
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def save_box(course: Course, *things: Any, folder: str | Path | None = None) -> SaveBox:
+    """The box that saves this notebook's answers (give it the notebook's widget or widgets)."""
+    return SaveBox(course, *things, folder=folder)

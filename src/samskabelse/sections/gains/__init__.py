@@ -1,0 +1,1155 @@
+"""Weigh the expected gains of co-creation (notebook 02), and set them against what co-creation demands.
+
+    gains = weigh_gains(course)        # two sliders per gain, up to course.own_gains_max own gains, a figure
+                                       # and a motivation statement naming the leading gains
+    demands = weigh_demands(gains)     # time, resources, letting go of control, the partners' readiness;
+                                       # a figure placing the project by gains against demands
+
+Both widgets edit one GainsModel (SECTION "gains"). The numbers are the manager's own ratings, added up
+by the course's working model (see `gains_score`, `demands_score`, `read_balance`): they start a
+conversation, they never decide whether to co-create.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from matplotlib.transforms import Affine2D, ScaledTranslation
+
+from samskabelse.base.i18n import Texts, join_names
+from samskabelse.course import Course
+from samskabelse.sections.protocol import (
+    ANSWERED_FIELD,
+    AnswerError,
+    dump_answered,
+    is_answered,
+    key,
+    mark,
+    restored_answered,
+    saved_answered,
+)
+from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.display import BASIS_LABELS, HTMLText, own_words, user_text
+from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
+from samskabelse.widgets.guard import ErrorBoundary
+
+SECTION = "gains"
+LOW, HIGH = 0, 5  # every rating is a whole number on this scale
+OWN_NAME_MAX = 40  # longer own gain names are shortened (and the user is told)
+LEADING_MIN = 9  # importance x likelihood: a gain leads from 3 x 3 upward
+LEADING_MAX = 3  # the motivation statement names at most this many gains
+STRONGEST = 3  # the gains score is the mean of this many strongest expected gains
+MOTIVATION_MAX = 800  # characters of the manager's own motivation (free text)
+EVEN_MARGIN = 0.5  # gains and demands closer than this are "about even"
+MODEST = 2.0  # a gains score below this is "little to gain"
+
+TEXT = Texts(
+    da={
+        # the weighing widget
+        "intro": "Vurder hver gevinst for <b>dit</b> projekt. <b>Vigtighed</b>: hvor vigtig er gevinsten for "
+        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at netop dette projekt indfrier den? "
+        "0 = slet ikke, 5 = helt afgørende / næsten sikkert.",
+        "col_gain": "Gevinst", "col_importance": "Vigtighed (0–5)", "col_likelihood": "Sandsynlighed (0–5)",
+        "importance": "Vigtighed", "likelihood": "Sandsynlighed",
+        "own_heading": "<b>{label}</b> – op til {max} gevinster, du selv navngiver. {help} Tryk Enter efter navnet.",
+        "own_slot": "Egen gevinst {n}",
+        "fig_title": "Forventede gevinster for dit projekt",
+        "fig_xlabel": "0 = slet ikke · 5 = helt afgørende / næsten sikkert",
+        "rank": "nr. {n}",
+        "statement_heading": "Din motivation, som den ser ud nu",
+        "statement_note": "Genereret ud fra dine skydere. Ret gerne ordene, når du bruger den.",
+        "own_name": "Egen gevinst {n}: navn",
+        "alt": "Søjlediagram: forventede gevinster for dit projekt, vigtighed og sandsynlighed fra 0 til 5. {rows}",
+        "alt_row": "{name}: vigtighed {importance}, sandsynlighed {likelihood}{rank}",
+        "alt_rank": " (nr. {n})",
+        "alt_none": "Ingen gevinster er vægtet endnu.",
+        "col_rank": "Placering",
+        # messages about own gains
+        "own_no_name": "Egen gevinst {n} har værdier, men intet navn. Giv den et navn, ellers tæller den ikke med.",
+        "own_duplicate": "»{name}« står allerede på listen. Vægt den dér, eller giv egen gevinst {n} et andet navn.",
+        "own_long": "Navnet på egen gevinst {n} var over {max} tegn og er forkortet til »{name}«.",
+        "own_too_many": "Der er plads til {max} egne gevinster; »{name}« er ikke taget med.",
+        # notes when saved answers are read back
+        "note_not_mapping": "feltet »{field}« skal være et objekt med felter, men er {got}; det er sprunget over.",
+        "note_not_list": "feltet »{field}« skal være en liste, men er {got}; det er sprunget over.",
+        "note_unknown_gain": "gevinsten »{id}« findes ikke i dette kursus; den er ikke vist.",
+        "note_unknown_demand": "kravet »{id}« findes ikke i dette kursus; det er ikke vist.",
+        "note_not_number": "{what} for »{name}« er ikke et helt tal ({value}); brugt {used}.",
+        "note_range": "{what} for »{name}« er {value}, men skal være mellem 0 og 5; brugt {used}.",
+        "note_missing_gain": "gevinsten »{name}« var ikke med i de gemte svar; den regnes som ikke vægtet.",
+        "note_unknown_field": "feltet »{field}« kendes ikke og er sprunget over.",
+        "own_entry": "egen gevinst {n}",
+        "note_not_text": "feltet »{field}« skal være tekst, men er {got}; det er sprunget over.",
+        # the manager's own words
+        "own_words_label": "Din motivation med dine egne ord",
+        "own_words_help": "Udkastet ovenfor er kursets. Skriv her, hvorfor I vil samskabe, sådan som du ville sige "
+        "det – fx til direktionen. Den kommer med, når du gemmer dine svar, og står på din plan (07) før udkastet.",
+        "own_words_placeholder": "Vi vil samskabe, fordi …",
+        # the motivation statement
+        "none_weighed": "Du har endnu ikke vægtet nogen gevinster. Flyt skyderne: hvor vigtig er hver gevinst for "
+        "dit projekt, og hvor sandsynligt er det, at projektet indfrier den?",
+        "leading": "Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af {names}.",
+        "leading_one": "Den er vigtig for os, og vi regner med, at projektet kan indfri den.",
+        "leading_many": "De er vigtige for os, og vi regner med, at projektet kan indfri dem.",
+        "doubtful": "Vi finder også {names} {important}, men tvivler på, at projektet kan indfri {it} – det er værd "
+        "at drøfte, om samskabelse er vejen dertil.",
+        "doubtful_it_one": "den", "doubtful_it_many": "dem",
+        "doubtful_important_one": "vigtig", "doubtful_important_many": "vigtige",
+        "no_leading": "Ingen gevinst står endnu stærkt: ingen er både vigtig og sandsynlig (mindst 3 og 3). "
+        "Hvad er det egentlig, samskabelse skal give i dette projekt?",
+        # the demands widget
+        "d_intro": "Hvad kræver samskabelse i <b>dette</b> projekt? 0 = næsten intet, 5 = rigtig meget.",
+        "d_fig_title": "Gevinster over for krav",
+        "d_xlabel": "Hvad det kræver (snit af de fire krav, 0–5)",
+        "d_ylabel": "Forventede gevinster\n(snit af de tre største, 0–5)",
+        "zone_outweigh": "Gevinsterne\nopvejer kravene",
+        "zone_even": "Omtrent lige",
+        "zone_low": "Lave gevinster\ni forhold til kravene",
+        "you": "Dit projekt",
+        "d_heading": "Det siger dine svar – ikke en dom",
+        "d_gains": "Forventede gevinster: <b>{value} af 5</b> (snit af de tre største{names}).",
+        "d_gains_none": "Forventede gevinster: endnu ikke vægtet.",
+        "d_demands": "Krav: <b>{value} af 5</b> (snit af de fire; mest: {top}).",
+        "d_not_weighed": "Du har ikke vægtet nogen gevinster endnu (se skyderne ovenfor), så der er intet at holde "
+        "kravene op imod.",
+        "d_zero": "Alle fire krav står på 0. Er det realistisk? Samskabelse kræver som regel tid og vilje til at "
+        "give slip på noget af kontrollen.",
+        "d_outweigh": "Som du vurderer det, opvejer de forventede gevinster det, samskabelse kræver her. Sørg for, at "
+        "du også kan forklare det opad: hvilke gevinster I forventer, og hvordan I håndterer det, der kræver "
+        "mest ({top}).",
+        "d_even": "Gevinster og krav er omtrent lige store. Tallene afgør ikke sagen – det gør jeres argumenter. "
+        "Hvad skal der til, for at gevinsterne bliver større eller kravene mindre?",
+        "d_low": "<b>De forventede gevinster er lave i forhold til det, samskabelse kræver i dette projekt.</b> "
+        "Det er ikke en dom over projektet, men en god grund til at overveje, om en lettere form for inddragelse "
+        "kan give jer det, I har brug for:",
+        "d_modest": "Der er ikke meget at vinde – men heller ikke meget at betale. Måske kan en lettere form for "
+        "inddragelse give det samme med mindre besvær:",
+        "d_low_after": "Samskabelse kan stadig være det rigtige. Så skal du bare kunne sige hvorfor.",
+        "d_source": "Trinene er fra {source}.",
+        "source": "Kilde", "source_split": "Navnet: {name}. Forklaringen: {text}.",
+        "source_demand_split": "Kravet: {name}. Spørgsmålet: {text}.",
+        "d_footer": "Tallene er dine egne vurderinger, lagt sammen efter kursets arbejdsmodel. Brug dem til at tale "
+        "om projektet – ikke til at afgøre det.",
+        "d_alt": "Punktdiagram: gevinster over for krav, begge fra 0 til 5. {where}",
+        "d_alt_point": "Dit projekt står ved krav {demands} og gevinster {gains}: {zone}.",
+        "d_alt_none": "Dit projekt er ikke placeret endnu: ingen gevinster er vægtet.",
+        "d_col": "Mål", "d_col_value": "Værdi (0–5)",
+        "d_zone": {"outweigh": "gevinsterne opvejer kravene", "even": "omtrent lige", "low": "lave gevinster i "
+                   "forhold til kravene", "modest": "lidt at vinde, men også lidt at betale", "not_weighed": ""},
+    },
+    en={
+        "intro": "Rate each gain for <b>your</b> project. <b>Importance</b>: how important is the gain to you? "
+        "<b>Likelihood</b>: how likely is it that this particular project will deliver it? "
+        "0 = not at all, 5 = decisive / almost certain.",
+        "col_gain": "Gain", "col_importance": "Importance (0–5)", "col_likelihood": "Likelihood (0–5)",
+        "importance": "Importance", "likelihood": "Likelihood",
+        "own_heading": "<b>{label}</b> – up to {max} gains you name yourself. {help} Press Enter after the name.",
+        "own_slot": "Own gain {n}",
+        "fig_title": "Expected gains of your project",
+        "fig_xlabel": "0 = not at all · 5 = decisive / almost certain",
+        "rank": "no. {n}",
+        "statement_heading": "Your motivation as it stands",
+        "statement_note": "Generated from your sliders. Do adjust the wording when you use it.",
+        "own_name": "Own gain {n}: name",
+        "alt": "Bar chart: expected gains of your project, importance and likelihood from 0 to 5. {rows}",
+        "alt_row": "{name}: importance {importance}, likelihood {likelihood}{rank}",
+        "alt_rank": " (no. {n})",
+        "alt_none": "No gains weighed yet.",
+        "col_rank": "Rank",
+        "own_no_name": "Own gain {n} has values but no name. Give it a name, or it will not count.",
+        "own_duplicate": "“{name}” is already on the list. Weigh it there, or give own gain {n} another name.",
+        "own_long": "The name of own gain {n} was over {max} characters and has been shortened to “{name}”.",
+        "own_too_many": "There is room for {max} own gains; “{name}” has been left out.",
+        "note_not_mapping": "the field “{field}” must be an object with fields but is {got}; it was skipped.",
+        "note_not_list": "the field “{field}” must be a list but is {got}; it was skipped.",
+        "note_unknown_gain": "the gain “{id}” is not in this course; it is not shown.",
+        "note_unknown_demand": "the demand “{id}” is not in this course; it is not shown.",
+        "note_not_number": "{what} for “{name}” is not a whole number ({value}); {used} used instead.",
+        "note_range": "{what} for “{name}” is {value} but must be between 0 and 5; {used} used instead.",
+        "note_missing_gain": "the gain “{name}” was not in the saved answers; it counts as not weighed.",
+        "note_unknown_field": "the field “{field}” is not known and was skipped.",
+        "own_entry": "own gain {n}",
+        "note_not_text": "the field “{field}” must be text but is {got}; it was skipped.",
+        "own_words_label": "Your motivation in your own words",
+        "own_words_help": "The draft above is the course's. Write here why you want to co-create, as you would say "
+        "it – to the executive board, say. It is saved when you save your answers, and your plan (07) prints it "
+        "before the draft.",
+        "own_words_placeholder": "We want to co-create because …",
+        "none_weighed": "You have not weighed any gains yet. Move the sliders: how important is each gain to your "
+        "project, and how likely is the project to deliver it?",
+        "leading": "We want to co-create in this project because above all we expect gains in {names}.",
+        "leading_one": "It matters to us, and we expect the project to be able to deliver it.",
+        "leading_many": "They matter to us, and we expect the project to be able to deliver them.",
+        "doubtful": "We also consider {names} {important} but doubt that the project can deliver {it} – it is worth "
+        "discussing whether co-creation is the way to get there.",
+        "doubtful_it_one": "it", "doubtful_it_many": "them",
+        "doubtful_important_one": "important", "doubtful_important_many": "important",
+        "no_leading": "No gain stands out yet: none is both important and likely (at least 3 and 3). What exactly "
+        "should co-creation bring to this project?",
+        "d_intro": "What does co-creation demand in <b>this</b> project? 0 = next to nothing, 5 = a great deal.",
+        "d_fig_title": "Gains against demands",
+        "d_xlabel": "What it demands (mean of the four demands, 0–5)",
+        "d_ylabel": "Expected gains\n(mean of the three largest, 0–5)",
+        "zone_outweigh": "The gains outweigh\nthe demands",
+        "zone_even": "About even",
+        "zone_low": "Low gains for\nwhat it demands",
+        "you": "Your project",
+        "d_heading": "What your answers say – not a verdict",
+        "d_gains": "Expected gains: <b>{value} out of 5</b> (mean of the three largest{names}).",
+        "d_gains_none": "Expected gains: not weighed yet.",
+        "d_demands": "Demands: <b>{value} out of 5</b> (mean of the four; highest: {top}).",
+        "d_not_weighed": "You have not weighed any gains yet (see the sliders above), so there is nothing to set the "
+        "demands against.",
+        "d_zero": "All four demands are at 0. Is that realistic? Co-creation usually takes time and a willingness "
+        "to let go of some control.",
+        "d_outweigh": "As you rate it, the expected gains outweigh what co-creation demands here. Make sure you can "
+        "explain that upward too: which gains you expect, and how you will handle what demands most ({top}).",
+        "d_even": "Gains and demands are about even. The numbers do not settle it – your arguments do. What would "
+        "make the gains larger or the demands smaller?",
+        "d_low": "<b>The expected gains are low for what co-creation demands in this project.</b> That is not a "
+        "verdict on the project, but a good reason to consider whether a lighter form of involvement could give "
+        "you what you need:",
+        "d_modest": "There is not much to gain – but not much to pay either. A lighter form of involvement might "
+        "give the same with less effort:",
+        "d_low_after": "Co-creation may still be the right choice. Then you should be able to say why.",
+        "d_source": "The steps are from {source}.",
+        "source": "Source", "source_split": "The name: {name}. The explanation: {text}.",
+        "source_demand_split": "The demand: {name}. The question: {text}.",
+        "d_footer": "The numbers are your own ratings, added up by the course's working model. Use them to talk "
+        "about the project – not to decide it.",
+        "d_alt": "Scatter chart: gains against demands, both from 0 to 5. {where}",
+        "d_alt_point": "Your project is at demands {demands} and gains {gains}: {zone}.",
+        "d_alt_none": "Your project is not placed yet: no gains have been weighed.",
+        "d_col": "Measure", "d_col_value": "Value (0–5)",
+        "d_zone": {"outweigh": "the gains outweigh the demands", "even": "about even", "low": "low gains for what "
+                   "it demands", "modest": "little to gain, but little to pay", "not_weighed": ""},
+    },
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+def format_number(value: float, lang: str, decimals: int = 1) -> str:
+    """3.25 -> "3,3" in Danish, "3.3" in English (half away from zero)."""
+    scaled = math.floor(abs(value) * 10**decimals + 0.5) / 10**decimals
+    text = f"{math.copysign(scaled, value) if value else 0.0:.{decimals}f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def in_sentence(name: str) -> str:
+    """A course gain's name inside a sentence: "Kvalitet" -> "kvalitet", but "IT-løsning" stays as it is."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def clean_name(text: object) -> str:
+    """An own gain's name as the model keeps it: whitespace collapsed (shortening is done by clean_own_gains)."""
+    return " ".join(str(text if text is not None else "").split())
+
+
+def _key(name: str) -> str:
+    return clean_name(name).casefold()
+
+
+def figure_text(text: str, max_chars: int = 26) -> str:
+    """Text someone typed, shortened for a matplotlib label (figures never read `$` as mathtext: see figures.STYLE)."""
+    text = clean_name(text)
+    if len(text) > max_chars:
+        text = text[: max_chars - 1].rstrip() + "…"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# The model
+@dataclass
+class Weighing:
+    """One gain, rated twice on 0-5: how important it is, and how likely the project is to deliver it."""
+
+    importance: int = 0
+    likelihood: int = 0
+
+    @property
+    def product(self) -> int:
+        return self.importance * self.likelihood
+
+    @property
+    def expected(self) -> float:
+        """The expected gain on the same 0-5 scale: importance x likelihood / 5."""
+        return self.product / HIGH
+
+
+@dataclass
+class OwnGain:
+    name: str
+    importance: int = 0
+    likelihood: int = 0
+
+    @property
+    def weighing(self) -> Weighing:
+        return Weighing(self.importance, self.likelihood)
+
+
+@dataclass(frozen=True)
+class Rated:
+    """A gain as the figures and statements use it: a course gain or an own gain, with its two ratings."""
+
+    key: str  # the course gain's id, or "own:<n>"
+    name: str  # as shown (an own gain's name as typed, not escaped)
+    importance: int
+    likelihood: int
+    own: bool = False
+    answered: bool | None = None  # rated by the participant (model.py's protocol); None: not known
+
+    @property
+    def product(self) -> int:
+        return self.importance * self.likelihood
+
+    @property
+    def expected(self) -> float:
+        return self.product / HIGH
+
+    @property
+    def weighed(self) -> bool:
+        """Rated by the participant: a deliberate 0 is weighed too; without the protocol, importance above 0."""
+        return self.importance > 0 if self.answered is None else self.answered
+
+
+def _check(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise ValueError(f"{what} must be a whole number from {LOW} to {HIGH}, got {value!r}")
+    if not LOW <= value <= HIGH:
+        raise ValueError(f"{what} must be between {LOW} and {HIGH}, got {value}")
+    return int(value)
+
+
+@dataclass
+class GainsModel:
+    """What a manager answered in notebook 02: the gains weighed, own gains, and what co-creation demands."""
+
+    SECTION: ClassVar[str] = SECTION
+
+    gains: dict[str, Weighing] = field(default_factory=dict)  # course gain id -> weighing
+    own: list[OwnGain] = field(default_factory=list)  # valid, named own gains (at most course.own_gains_max)
+    demands: dict[str, int] = field(default_factory=dict)  # course demand id -> 0-5
+    motivation: str = ""  # the manager's own motivation, in their own words (beside the generated statement)
+    # "gains.<id>.importance", "gains.<id>.likelihood", "demands.<id>", "own", "motivation" (model.py's protocol)
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    @classmethod
+    def for_course(cls, course: Course) -> GainsModel:
+        """Every gain and demand of the course at 0: nothing weighed yet."""
+        return cls(gains={g.id: Weighing() for g in course.gains}, own=[],
+                   demands={d.id: 0 for d in course.demands})
+
+    # -- changing it ---------------------------------------------------------------------------
+    def rate(self, gain_id: str, *, importance: int | None = None, likelihood: int | None = None) -> None:
+        if gain_id not in self.gains:
+            raise KeyError(f"no gain with id {gain_id!r}; the gains are {', '.join(self.gains)}")
+        w = self.gains[gain_id]
+        if importance is not None:
+            w.importance = _check(importance, f"importance of {gain_id!r}")
+            mark(self, "gains", gain_id, "importance")
+        if likelihood is not None:
+            w.likelihood = _check(likelihood, f"likelihood of {gain_id!r}")
+            mark(self, "gains", gain_id, "likelihood")
+
+    def set_demand(self, demand_id: str, value: int) -> None:
+        if demand_id not in self.demands:
+            raise KeyError(f"no demand with id {demand_id!r}; the demands are {', '.join(self.demands)}")
+        self.demands[demand_id] = _check(value, f"demand {demand_id!r}")
+        mark(self, "demands", demand_id)
+
+    def set_motivation(self, text: str) -> None:
+        """The manager's own motivation, in their own words (plain text, at most MOTIVATION_MAX characters)."""
+        self.motivation = own_words(text, MOTIVATION_MAX)
+        mark(self, "motivation")
+
+    def set_own(self, entries: list[tuple[str, int, int]], course: Course) -> list[str]:
+        """Replace the own gains with `entries` (name, importance, likelihood), one per input row.
+
+        Returns messages, in the course's language, about rows left out or shortened: an empty name
+        with values, a name already on the list, a name too long, more rows than the course allows.
+        """
+        own, messages = clean_own_gains(entries, course)
+        if own != self.own:  # typed, changed or cleared by the participant (a redraw with the same rows is not)
+            mark(self, "own")
+        self.own = own
+        return messages
+
+    def rating(self, gain_id: str, measure: str) -> float | None:
+        """A course gain's importance, likelihood or expected gain (0-5), or None when the participant did not
+        give it (expected needs both); a deliberate 0 is 0."""
+        w = self.gains.get(gain_id)
+        parts = ("importance", "likelihood") if measure == "expected" else (measure,)
+        if w is None or not all(is_answered(self, "gains", gain_id, m) for m in parts):
+            return None
+        return {"importance": w.importance, "likelihood": w.likelihood, "expected": w.expected}[measure]
+
+    def demand(self, demand_id: str) -> int | None:
+        """A demand's rating, or None when the participant did not give it."""
+        if demand_id not in self.demands or not is_answered(self, "demands", demand_id):
+            return None
+        return self.demands[demand_id]
+
+    # -- reading it ----------------------------------------------------------------------------
+    def rated(self, course: Course) -> list[Rated]:
+        """The course's gains in course order, then the own gains."""
+        out = [Rated(g.id, g.name, self.gains.get(g.id, Weighing()).importance,
+                     self.gains.get(g.id, Weighing()).likelihood,
+                     answered=any(key("gains", g.id, m) in self.answered for m in ("importance", "likelihood")))
+               for g in course.gains]
+        out += [Rated(f"own:{i}", o.name, o.importance, o.likelihood, own=True) for i, o in enumerate(self.own)]
+        return out
+
+    # -- saving ------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gains": {gid: {"importance": w.importance, "likelihood": w.likelihood} for gid, w in self.gains.items()},
+            "own": [{"name": o.name, "importance": o.importance, "likelihood": o.likelihood} for o in self.own],
+            "demands": dict(self.demands),
+            "motivation": self.motivation,
+            ANSWERED_FIELD: dump_answered(self.answered),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[GainsModel, list[str]]:
+        """The model from saved answers, matched to the course by id; every mismatch becomes a note."""
+        t = TEXT[course.language]
+        if not isinstance(data, dict):
+            raise AnswerError(t["note_not_mapping"].format(field=SECTION, got=type(data).__name__))
+        model, notes = cls.for_course(course), []
+        for field_name in data:
+            if field_name not in ("gains", "own", "demands", "motivation", ANSWERED_FIELD):
+                notes.append(t["note_unknown_field"].format(field=user_text(field_name, 60)))
+        saved = saved_answered(data, course.language, notes)
+        present: set[str] = set()
+        usable = [True]  # whether the last value() could be used as it was saved
+        motivation = data.get("motivation")
+        if isinstance(motivation, str):
+            model.motivation = own_words(motivation, MOTIVATION_MAX)
+            if model.motivation:  # an old file never has it; an empty text is not an answer worth showing
+                present.add("motivation")
+        elif motivation is not None:
+            notes.append(t["note_not_text"].format(field="motivation", got=_show_raw(motivation)))
+
+        def value(raw: Any, what: str, name: str) -> int:
+            usable[0] = False
+            if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
+                notes.append(t["note_not_number"].format(what=what, name=name, value=_show_raw(raw), used=LOW))
+                return LOW
+            usable[0] = True  # out of range, it is still the participant's answer, brought within the scale
+            used = min(HIGH, max(LOW, int(round(raw))))
+            if raw != used:
+                key = "note_range" if not LOW <= raw <= HIGH else "note_not_number"
+                notes.append(t[key].format(what=what, name=name, value=_show_raw(raw), used=used))
+            return used
+
+        names = {g.id: g.name for g in course.gains}
+        gains = data.get("gains", {})
+        if not isinstance(gains, dict):
+            notes.append(t["note_not_mapping"].format(field="gains", got=type(gains).__name__))
+            gains = {}
+        for gid, entry in gains.items():
+            if gid not in names:
+                notes.append(t["note_unknown_gain"].format(id=user_text(gid, 60)))
+                continue
+            if not isinstance(entry, dict):
+                notes.append(t["note_not_mapping"].format(field=f"gains.{gid}", got=type(entry).__name__))
+                continue
+            weighing = Weighing()
+            for measure in ("importance", "likelihood"):
+                if measure in entry:
+                    setattr(weighing, measure, value(entry[measure], t[measure], names[gid]))
+                    if usable[0]:
+                        present.add(key("gains", gid, measure))
+            model.gains[gid] = weighing
+        if gains and saved is None:  # an old file held every gain; a gain missing from it is worth a note
+            notes += [t["note_missing_gain"].format(name=g.name) for g in course.gains if g.id not in gains]
+
+        own = data.get("own", [])
+        if not isinstance(own, list):
+            notes.append(t["note_not_list"].format(field="own", got=type(own).__name__))
+            own = []
+        rows = []
+        for i, entry in enumerate(own, 1):
+            label = t["own_entry"].format(n=i)
+            if not isinstance(entry, dict):
+                notes.append(t["note_not_mapping"].format(field=f"own[{i - 1}]", got=type(entry).__name__))
+                continue
+            name = entry.get("name", "")
+            shown = clean_name(name) or label
+            rows.append((name if isinstance(name, str) else "",
+                         value(entry.get("importance", LOW), t["importance"], shown),
+                         value(entry.get("likelihood", LOW), t["likelihood"], shown)))
+        model.own, own_notes = clean_own_gains(rows, course)
+        notes += own_notes
+        if "own" in data and isinstance(data["own"], list) and (model.own or saved is not None):
+            present.add("own")
+
+        demand_names = {d.id: d.name for d in course.demands}
+        demands = data.get("demands", {})
+        if not isinstance(demands, dict):
+            notes.append(t["note_not_mapping"].format(field="demands", got=type(demands).__name__))
+            demands = {}
+        for did, raw in demands.items():
+            if did not in demand_names:
+                notes.append(t["note_unknown_demand"].format(id=user_text(did, 60)))
+                continue
+            model.demands[did] = value(raw, demand_names[did], demand_names[did])
+            if usable[0]:
+                present.add(key("demands", did))
+        model.answered = restored_answered(saved, present, legacy_unanswered(model))
+        return model, notes
+
+
+def legacy_unanswered(model: GainsModel) -> set[str]:
+    """In a file saved before answers were recorded (model.py): what the widget of that time could not tell from
+    untouched, and so showed as not weighed: a gain rated 0 and 0, and the demands when every one is 0."""
+    out = {key("gains", gid, m) for gid, w in model.gains.items() if w.importance == 0 and w.likelihood == 0
+           for m in ("importance", "likelihood")}
+    if not any(model.demands.values()):
+        out |= {key("demands", did) for did in model.demands}
+    return out
+
+
+def _show_raw(raw: Any) -> str:
+    return user_text(repr(raw) if not isinstance(raw, str) else f'"{raw}"', 40)
+
+
+def clean_own_gains(entries: list[tuple[Any, int, int]], course: Course) -> tuple[list[OwnGain], list[str]]:
+    """Own gains from input rows (name, importance, likelihood), and messages about the rows left out.
+
+    A row with no name counts only as a message (and only when its sliders were moved); a name already on
+    the list (a course gain or an earlier row, ignoring case) is left out; a name over OWN_NAME_MAX
+    characters is shortened; rows beyond the course's maximum are left out. Messages are plain text.
+    """
+    t = TEXT[course.language]
+    taken = {_key(g.name) for g in course.gains} | {_key(g.id) for g in course.gains}
+    own, messages = [], []
+    for n, (raw_name, importance, likelihood) in enumerate(entries, 1):
+        name = clean_name(raw_name)
+        if not name:
+            if importance or likelihood:
+                messages.append(t["own_no_name"].format(n=n))
+            continue
+        if len(name) > OWN_NAME_MAX:
+            name = name[: OWN_NAME_MAX - 1].rstrip() + "…"
+            messages.append(t["own_long"].format(n=n, max=OWN_NAME_MAX, name=name))
+        if _key(name) in taken:
+            messages.append(t["own_duplicate"].format(n=n, name=name))
+            continue
+        if len(own) >= course.own_gains_max:
+            messages.append(t["own_too_many"].format(max=course.own_gains_max, name=name))
+            continue
+        taken.add(_key(name))
+        own.append(OwnGain(name, _check(importance, "importance"), _check(likelihood, "likelihood")))
+    return own, messages
+
+
+# ---------------------------------------------------------------------------------------------
+# What the answers add up to (the course's working model)
+def leading_gains(model: GainsModel, course: Course) -> list[Rated]:
+    """The gains that lead: importance x likelihood at least 3 x 3, largest first, at most three."""
+    order = {r.key: i for i, r in enumerate(model.rated(course))}
+    ranked = sorted((r for r in model.rated(course) if r.product >= LEADING_MIN),
+                    key=lambda r: (-r.product, -r.importance, order[r.key]))
+    return ranked[:LEADING_MAX]
+
+
+def doubtful_gains(model: GainsModel, course: Course) -> list[Rated]:
+    """Gains that matter a lot (4-5) but that the project is unlikely to deliver (0-2)."""
+    return [r for r in model.rated(course) if r.importance >= 4 and r.likelihood <= 2]
+
+
+def gains_score(model: GainsModel, course: Course) -> float | None:
+    """The mean of the three largest expected gains (0-5), or None when no gain is weighed yet.
+
+    A project does not need every gain: a few strong ones can carry it, so the score looks at the strongest.
+    """
+    rated = model.rated(course)
+    if not any(r.weighed for r in rated):
+        return None
+    strongest = sorted((r.expected for r in rated), reverse=True)[:STRONGEST]
+    return sum(strongest) / STRONGEST
+
+
+def strongest_gains(model: GainsModel, course: Course) -> list[Rated]:
+    order = {r.key: i for i, r in enumerate(model.rated(course))}
+    ranked = sorted((r for r in model.rated(course) if r.product > 0),
+                    key=lambda r: (-r.product, -r.importance, order[r.key]))
+    return ranked[:STRONGEST]
+
+
+def demands_score(model: GainsModel) -> float:
+    """The mean of the demands (0-5): of those the participant rated, once any is (model.py's protocol)."""
+    rated = [v for d, v in model.demands.items() if key("demands", d) in model.answered]
+    values = rated or list(model.demands.values())
+    return sum(values) / len(values) if values else 0.0
+
+
+def top_demands(model: GainsModel, course: Course) -> list[tuple[str, int]]:
+    """The demand or demands rated highest, as (name, value); empty when all are 0."""
+    rated = {d: v for d, v in model.demands.items() if key("demands", d) in model.answered} or model.demands
+    if not rated or max(rated.values()) == 0:
+        return []
+    top = max(rated.values())
+    return [(d.name, top) for d in course.demands if rated.get(d.id) == top]
+
+
+@dataclass(frozen=True)
+class Balance:
+    kind: str  # "not_weighed", "outweigh", "even", "low" or "modest"
+    gains: float | None
+    demands: float
+
+    @property
+    def suggests_lighter_forms(self) -> bool:
+        return self.kind in ("low", "modest")
+
+
+def read_balance(model: GainsModel, course: Course) -> Balance:
+    """Where the project lies, gains against demands. A reading to discuss, not a verdict.
+
+    "low": the gains are lower than the demands by more than EVEN_MARGIN; "even": within it; "outweigh":
+    above it; "modest": not low, but the gains themselves are small (under MODEST), so that a lighter form
+    of involvement may do as well.
+    """
+    g, d = gains_score(model, course), demands_score(model)
+    if g is None:
+        return Balance("not_weighed", None, d)
+    if g < d - EVEN_MARGIN:
+        kind = "low"
+    elif g < MODEST:
+        kind = "modest"
+    elif g <= d + EVEN_MARGIN:
+        kind = "even"
+    else:
+        kind = "outweigh"
+    return Balance(kind, g, d)
+
+
+def lighter_forms(course: Course):
+    """The levels of involvement where the organisation keeps the decision (inform, consult, involve in the
+    IAP2 spectrum): lighter alternatives when co-creating asks more than it gives."""
+    return [lv for lv in course.involvement.levels if not lv.shared_decision]
+
+
+def motivation_statement(model: GainsModel, course: Course, *, html: bool = False) -> str:
+    """A short motivation in the course's language naming the leading gains (plain text, or safe HTML)."""
+    t = TEXT[course.language]
+    lang = course.language
+
+    def name(r: Rated) -> str:
+        shown = r.name if r.own else in_sentence(r.name)
+        if not html:
+            return shown
+        return f"<b>{user_text(shown, OWN_NAME_MAX + 5) if r.own else user_text(shown, 200)}</b>"
+
+    rated = model.rated(course)
+    if not any(r.weighed for r in rated):
+        return t["none_weighed"]
+    leading = leading_gains(model, course)
+    doubtful = [r for r in doubtful_gains(model, course) if r not in leading]
+    parts = []
+    if leading:
+        parts.append(t["leading"].format(names=join_names([name(r) for r in leading], lang)))
+        parts.append(t["leading_one"] if len(leading) == 1 else t["leading_many"])
+    else:
+        parts.append(t["no_leading"])
+    if doubtful:
+        number = "one" if len(doubtful) == 1 else "many"  # Danish adjectives agree: "vigtig" / "vigtige"
+        names = join_names([name(r) for r in doubtful], lang)
+        parts.append(t["doubtful"].format(names=names, it=t[f"doubtful_it_{number}"],
+                                          important=t[f"doubtful_important_{number}"]))
+    return " ".join(parts)
+
+
+def name_and_text_source(name_basis: str, text_basis: str, lang: str) -> str:
+    """Where a name and its explanation come from, in one cell: "Fra publikationen" when both share a basis,
+    else "Navnet: fra publikationen. Forklaringen: kursets arbejdsmodel." (plain text)."""
+    labels = BASIS_LABELS[lang]
+    if name_basis == text_basis:
+        return labels[name_basis]
+    return TEXT[lang]["source_split"].format(name=in_sentence(labels[name_basis]), text=in_sentence(labels[text_basis]))
+
+
+def demand_source(demand, lang: str) -> str:
+    """Where a demand and its question come from (plain text), as name_and_text_source does for a gain."""
+    labels = BASIS_LABELS[lang]
+    if demand.basis == demand.question_basis:
+        return labels[demand.basis]
+    return TEXT[lang]["source_demand_split"].format(name=in_sentence(labels[demand.basis]),
+                                                    text=in_sentence(labels[demand.question_basis]))
+
+
+def gains_overview(course: Course) -> HTMLText:
+    """The gains as the course file names them, with where each name and each explanation comes from, and the
+    room for an own gain (its label may be the publication's; the help under it is the course's)."""
+    lang = course.language
+    heads = {"da": ("Gevinst", "Hvad det kan betyde", "Kilde"), "en": ("Gain", "What it can mean", "Source")}
+    h = heads[lang]
+    left = "style='text-align:left;vertical-align:top'"  # JupyterLab right-aligns table cells by default
+    rows = "".join(
+        f"<tr><td {left}><b>{user_text(g.name, 200)}</b></td><td {left}>{user_text(g.description, 400)}</td>"
+        f"<td {left}>{user_text(name_and_text_source(g.basis, g.description_basis, lang), 200)}</td></tr>"
+        for g in course.gains
+    )
+    own_source = name_and_text_source(course.own_gains_basis, "course", lang)
+    rows += (f"<tr><td {left}><b>{user_text(course.own_gains_label, 200)}</b></td>"
+             f"<td {left}>{user_text(course.own_gains_help, 400)}</td>"
+             f"<td {left}>{user_text(own_source, 200)}</td></tr>")
+    return HTMLText(f"<table class='samskabelse-gains-overview'><thead><tr><th {left}>{h[0]}</th>"
+                    f"<th {left}>{h[1]}</th><th {left}>{h[2]}</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+# ---------------------------------------------------------------------------------------------
+# The weighing widget
+IMPORTANCE_COLOUR, LIKELIHOOD_COLOUR = PALETTE["blue"], PALETTE["orange"]
+LIKELIHOOD_HATCH = "//"
+
+
+def _text_outline(text: str, size: float):
+    """Bold text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.patches import PathPatch
+    from matplotlib.textpath import TextPath
+
+    path = TextPath((0, 0), text, size=size, prop=FontProperties(weight="bold"))
+    box = path.get_extents()
+    path = path.transformed(Affine2D().translate(-box.x0, -(box.y0 + box.y1) / 2))
+    return PathPatch(path, facecolor=PALETTE["black"], edgecolor="none", visible=False)
+
+
+class GainsWidget:
+    """Two sliders per gain (course gains and own gains), a bar figure and a motivation statement."""
+
+    def __init__(self, course: Course, model: GainsModel | None = None):
+        import ipywidgets as widgets
+
+        self.course = course
+        self.t = t = TEXT[course.language]
+        self.model = model or GainsModel.for_course(course)
+        self._listeners: list = []
+        self._quiet = False
+        self.errors = ErrorBoundary(course.language)
+        slots = course.own_gains_max
+
+        def slider(value: int, label: str):
+            # named by the row's gain and the column's heading (both visible), for screen readers
+            return named(widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
+                                          layout=widgets.Layout(width="98%")), label, shown=False)
+
+        self.importance, self.likelihood = {}, {}
+        cells = [widgets.HTML(f"<b>{t['col_gain']}</b>"), widgets.HTML(f"<b>{t['col_importance']}</b>"),
+                 widgets.HTML(f"<b>{t['col_likelihood']}</b>")]
+        for g in course.gains:
+            w = self.model.gains.setdefault(g.id, Weighing())
+            name = user_text(g.name, 200)
+            label = widgets.HTML(f"<span title='{user_text(g.description, 400)}'>{name}</span>")
+            self.importance[g.id] = slider(w.importance, f"{g.name}: {t['importance']}")
+            self.likelihood[g.id] = slider(w.likelihood, f"{g.name}: {t['likelihood']}")
+            cells += [label, self.importance[g.id], self.likelihood[g.id]]
+        grid_layout = widgets.Layout(grid_template_columns="minmax(9em, 1.2fr) 2fr 2fr", grid_gap="2px 12px",
+                                     width="100%", align_items="center")
+        self.grid = widgets.GridBox(cells, layout=grid_layout)
+
+        own_heading = widgets.HTML(t["own_heading"].format(label=user_text(course.own_gains_label, 100),
+                                                           max=slots, help=user_text(course.own_gains_help, 300)))
+        self.own_names, self.own_importance, self.own_likelihood = [], [], []
+        own_cells = []
+        for i in range(slots):
+            o = self.model.own[i] if i < len(self.model.own) else OwnGain("")
+            text = widgets.Text(value=o.name, placeholder=t["own_slot"].format(n=i + 1), continuous_update=False,
+                                layout=widgets.Layout(width="98%"))
+            named(text, t["own_name"].format(n=i + 1), shown=False)
+            self.own_names.append(text)
+            self.own_importance.append(slider(o.importance, f"{t['own_slot'].format(n=i + 1)}: {t['importance']}"))
+            self.own_likelihood.append(slider(o.likelihood, f"{t['own_slot'].format(n=i + 1)}: {t['likelihood']}"))
+            own_cells += [text, self.own_importance[-1], self.own_likelihood[-1]]
+        self.own_grid = widgets.GridBox(own_cells, layout=grid_layout)
+        self.messages = widgets.HTML("")
+        self.messages.add_class("samskabelse-messages")
+
+        self._build_figure()
+        self.result = widgets.HTML("")
+        self.result.add_class("samskabelse-result")
+
+        for s in [*self.importance.values(), *self.likelihood.values()]:
+            s.observe(self.errors.guard(self._slider_changed), names="value")
+        for s in [*self.own_importance, *self.own_likelihood]:
+            s.observe(self.errors.guard(self._own_changed), names="value")
+        for text in self.own_names:
+            text.observe(self.errors.guard(self._own_named), names="value")
+
+        # the manager's own motivation: the bold heading above it is its visible label, its name says the same
+        self.own_words = named(widgets.Textarea(value=self.model.motivation, placeholder=t["own_words_placeholder"],
+                                                continuous_update=False,
+                                                layout=widgets.Layout(width="98%", height="6em")),
+                               t["own_words_label"], shown=False)
+        self.own_words.observe(self.errors.guard(self._own_words_changed), names="value")
+        own_words_label = widgets.HTML(f"<b>{t['own_words_label']}</b><br><small>{t['own_words_help']}</small>")
+        self.box = widgets.VBox([widgets.HTML(f"<p>{t['intro']}</p>"), self.grid, own_heading, self.own_grid,
+                                 self.messages, self.errors.alert, self.live.widget, self.result, own_words_label,
+                                 self.own_words])
+        mark_widget(self.box, course.language, "samskabelse-gains")
+        self.own_messages: list[str] = []
+        self._sync_own(relayout=False)
+        self._update_result()
+
+    # -- the figure ------------------------------------------------------------------------------
+    def _rows(self) -> int:
+        return len(self.course.gains) + self.course.own_gains_max
+
+    def _build_figure(self) -> None:
+        t, n = self.t, self._rows()
+        fig = new_figure(8, 5.2)
+        ax = fig.add_subplot()
+        self.ax = ax
+        ys = list(range(n))
+        self.importance_bars = ax.barh([y - 0.2 for y in ys], [0] * n, height=0.38, color=IMPORTANCE_COLOUR,
+                                       label=t["importance"])
+        self.likelihood_bars = ax.barh([y + 0.2 for y in ys], [0] * n, height=0.38, color=LIKELIHOOD_COLOUR,
+                                       hatch=LIKELIHOOD_HATCH, edgecolor=PALETTE["black"], linewidth=0.6,
+                                       label=t["likelihood"])
+        # one label per rank, moved to its gain's row; drawn as the outline of its letters, which is much
+        # cheaper to redraw than text (no glyphs rendered per change)
+        self.rank_labels = [_text_outline(t["rank"].format(n=k), 13) for k in range(1, LEADING_MAX + 1)]
+        self.rank_rows: list[int | None] = [None] * LEADING_MAX
+        for label in self.rank_labels:
+            fig.add_artist(label)
+        ax.set_xlim(0, HIGH + 0.95)
+        ax.set_xticks(range(LOW, HIGH + 1))
+        ax.set_xlabel(t["fig_xlabel"])
+        ax.set_title(t["fig_title"], loc="left")
+        ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+        ax.set_axisbelow(True)
+        ax.tick_params(axis="y", length=0)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False, borderaxespad=0)
+        self._set_row_labels()
+        self.live = BlitLiveFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
+                                   encoder=BandedPNG().encode, alt=t["fig_title"], lang=self.course.language)
+        self._draw_values()
+        self.live.refresh()
+        self._describe()
+
+    def _describe(self) -> None:
+        """The figure's text alternative and table: each gain's two ratings and its rank."""
+        t = self.t
+        rated = self.model.rated(self.course)
+        rank = {r.key: k for k, r in enumerate(leading_gains(self.model, self.course), start=1)}
+        rows = [[r.name, r.importance, r.likelihood, t["rank"].format(n=rank[r.key]) if r.key in rank else ""]
+                for r in rated]
+        words = "; ".join(t["alt_row"].format(name=r.name, importance=r.importance, likelihood=r.likelihood,
+                                              rank=t["alt_rank"].format(n=rank[r.key]) if r.key in rank else "")
+                          for r in rated if r.weighed)
+        self.live.describe(t["alt"].format(rows=(words + ".") if words else t["alt_none"]),
+                           [t["col_gain"], t["col_importance"], t["col_likelihood"], t["col_rank"]], rows)
+
+    def _set_row_labels(self) -> None:
+        labels = [figure_text(g.name) for g in self.course.gains]
+        labels += [figure_text(o.name) for o in self.model.own]
+        shown = len(labels)
+        labels += [""] * (self._rows() - shown)
+        self.ax.set_yticks(range(self._rows()), labels)
+        self.ax.set_ylim(shown - 0.5, -0.6)  # own rows not in use are scrolled out of view
+
+    def _draw_values(self) -> list[int]:
+        """Set the bars and rank labels from the model; return the rows whose picture changed."""
+        rated = self.model.rated(self.course)
+        index = {r.key: i for i, r in enumerate(rated)}
+        leading = leading_gains(self.model, self.course)
+        rank_at = {index[r.key]: k for k, r in enumerate(leading)}
+        states = []
+        for i in range(self._rows()):
+            # course gains take the first rows; own gains the rows after them, in order
+            r = rated[i] if i < len(rated) else None
+            self.importance_bars[i].set_width(r.importance if r else 0)
+            self.likelihood_bars[i].set_width(r.likelihood if r else 0)
+            states.append((r.importance if r else 0, r.likelihood if r else 0, rank_at.get(i)))
+        for k, label in enumerate(self.rank_labels):
+            row = index[leading[k].key] if k < len(leading) else None
+            self.rank_rows[k] = row
+            label.set_visible(row is not None)
+            if row is not None:  # points to pixels, then to its row (following the axes if the layout changes)
+                label.set_transform(Affine2D().scale(self.ax.figure.dpi / 72)
+                                    + ScaledTranslation(HIGH + 0.12, row, self.ax.transData))
+        drawn, self._drawn = getattr(self, "_drawn", None), states
+        return [i for i, state in enumerate(states) if drawn is None or state != drawn[i]]
+
+    def _refresh_rows(self, rows: list[int]) -> None:
+        """Re-render only the rows that changed: each row's band of the axes, its bars and its rank label."""
+        if not rows:
+            return
+        ax = self.ax
+        x0, x1 = ax.bbox.x0 - 2, ax.bbox.x1 + 2
+        dirty = []
+        for i in rows:
+            (_, ya), (_, yb) = ax.transData.transform([(0, i - 0.5), (0, i + 0.5)])
+            artists = [self.importance_bars[i], self.likelihood_bars[i]]
+            artists += [label for label, row in zip(self.rank_labels, self.rank_rows, strict=True) if row == i]
+            dirty.append(((x0, min(ya, yb), x1, max(ya, yb)), artists))
+        self.live.refresh(dirty)
+
+    # -- changes ---------------------------------------------------------------------------------
+    def on_change(self, callback) -> None:
+        """Call `callback()` after every change of the model (the demands view uses this)."""
+        self._listeners.append(callback)
+
+    def _slider_changed(self, change) -> None:
+        if self._quiet:
+            return
+        for gid, s in self.importance.items():
+            if s is change["owner"]:
+                self.model.rate(gid, importance=change["new"])
+        for gid, s in self.likelihood.items():
+            if s is change["owner"]:
+                self.model.rate(gid, likelihood=change["new"])
+        self._changed()
+
+    def _own_changed(self, change) -> None:
+        if self._quiet:
+            return
+        self._sync_own(relayout=False)
+        self._changed()
+
+    def _own_named(self, change) -> None:
+        if self._quiet:
+            return
+        self._sync_own(relayout=True)
+        self._changed(figure=False)
+
+    def _sync_own(self, relayout: bool) -> None:
+        before = [o.name for o in self.model.own]
+        entries = [(txt.value, imp.value, lik.value)
+                   for txt, imp, lik in zip(self.own_names, self.own_importance, self.own_likelihood, strict=True)]
+        self.own_messages = self.model.set_own(entries, self.course)
+        self.messages.value = "".join(f'<p class="samskabelse-warning" role="alert">⚠ {user_text(m, 300)}</p>'
+                                      for m in self.own_messages)
+        if relayout and before != [o.name for o in self.model.own]:
+            self._set_row_labels()
+            self._draw_values()
+            self.live.relayout()
+
+    def _changed(self, figure: bool = True) -> None:
+        if figure:
+            self._refresh_rows(self._draw_values())
+        self._describe()
+        self._update_result()
+        for callback in self._listeners:
+            callback()
+
+    def _update_result(self) -> None:
+        t = self.t
+        statement = motivation_statement(self.model, self.course, html=True)
+        self.result.value = (f"<div><b>{t['statement_heading']}</b><blockquote style='margin:0.3em 0 0.3em 1em'>"
+                             f"{statement}</blockquote><small>{t['statement_note']}</small></div>")
+
+    def _own_words_changed(self, change) -> None:
+        if not self._quiet:
+            self.model.set_motivation(change["new"])
+
+    def restore(self, model: GainsModel) -> None:
+        """Show another model (e.g. answers loaded from a file) in this widget, redrawing once."""
+        self._quiet = True
+        try:
+            for g in self.course.gains:
+                w = model.gains.get(g.id, Weighing())
+                self.importance[g.id].value, self.likelihood[g.id].value = w.importance, w.likelihood
+            for i, (txt, imp, lik) in enumerate(zip(self.own_names, self.own_importance, self.own_likelihood,
+                                                    strict=True)):
+                o = model.own[i] if i < len(model.own) else OwnGain("")
+                txt.value, imp.value, lik.value = o.name, o.importance, o.likelihood
+            self.own_words.value = model.motivation
+        finally:
+            self._quiet = False
+        self.model.motivation = model.motivation
+        self.model.gains = {g.id: Weighing(**vars(model.gains.get(g.id, Weighing()))) for g in self.course.gains}
+        self.model.demands.update(model.demands)
+        self.model.own = list(model.own)
+        self.model.answered = set(model.answered)
+        self._sync_own(relayout=False)
+        self._set_row_labels()
+        self._draw_values()
+        self.live.relayout()
+        self._changed(figure=False)
+
+    @property
+    def statement(self) -> str:
+        """The motivation statement as plain text."""
+        return motivation_statement(self.model, self.course)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def weigh_gains(course: Course, model: GainsModel | None = None) -> GainsWidget:
+    """The weighing widget of notebook 02: how important each gain is, and how likely the project delivers it."""
+    return GainsWidget(course, model)
+
+
+# ---------------------------------------------------------------------------------------------
+# What it demands
+class DemandsWidget:
+    """A slider per demand and a figure placing the project by its gains against its demands."""
+
+    def __init__(self, gains: GainsWidget):
+        import ipywidgets as widgets
+
+        self.gains = gains
+        self.course = course = gains.course
+        self.model = gains.model
+        self.t = t = TEXT[course.language]
+        self._quiet = False
+        self.errors = ErrorBoundary(course.language)
+        self.sliders = {}
+        cells = []
+        for d in course.demands:
+            value = self.model.demands.setdefault(d.id, 0)
+            s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
+                                  layout=widgets.Layout(width="98%"))
+            named(s, f"{d.name} (0 = {d.low}, 5 = {d.high})", shown=False)
+            s.observe(self.errors.guard(self._slider_changed), names="value")
+            self.sliders[d.id] = s
+            cells += [
+                widgets.HTML(f"<b>{user_text(d.name, 200)}</b><br><small>{user_text(d.question, 400)}<br>"
+                             f"<i>{t['source']}: "
+                             f"{user_text(demand_source(d, course.language), 200)}</i></small>"),
+                widgets.HTML(f"<small>{user_text(d.low, 60)}</small>", layout=widgets.Layout(align_self="center")),
+                s,
+                widgets.HTML(f"<small>{user_text(d.high, 60)}</small>"),
+            ]
+        self.grid = widgets.GridBox(cells, layout=widgets.Layout(
+            grid_template_columns="minmax(12em, 2fr) auto 2fr auto", grid_gap="4px 8px", width="100%",
+            align_items="center"))
+        self._build_figure()
+        self.result = widgets.HTML("")
+        self.result.add_class("samskabelse-result")
+        self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.errors.alert, self.live.widget,
+                                 self.result])
+        mark_widget(self.box, course.language, "samskabelse-demands")
+        gains.on_change(self.errors.guard(self.update))
+        self._update_result()
+
+    def _build_figure(self) -> None:
+        import numpy as np
+
+        t = self.t
+        fig = new_figure(5.6, 5)
+        ax = fig.add_subplot()
+        xs = np.array([LOW, HIGH])
+        # below the diagonal by more than the margin: the gains are low for what it demands
+        ax.fill_between(xs, xs - EVEN_MARGIN, LOW - 1, color=PALETTE["vermillion"], alpha=0.12, linewidth=0)
+        ax.fill_between(xs, xs - EVEN_MARGIN, LOW - 1, facecolor="none", edgecolor=PALETTE["vermillion"],
+                        hatch="//", alpha=0.35, linewidth=0)
+        ax.fill_between(xs, xs - EVEN_MARGIN, xs + EVEN_MARGIN, color=PALETTE["grey"], alpha=0.15, linewidth=0)
+        ax.fill_between(xs, xs + EVEN_MARGIN, HIGH + 1, color=PALETTE["green"], alpha=0.10, linewidth=0)
+        ax.plot(xs, xs, color=PALETTE["grey"], linewidth=1.2, linestyle="--")
+        box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
+        ax.text(0.25, 4.75, t["zone_outweigh"], ha="left", va="top", fontsize=13, color="#1b5e4a", bbox=box)
+        ax.text(4.75, 0.25, t["zone_low"], ha="right", va="bottom", fontsize=13, color="#8a3a00", bbox=box)
+        ax.text(1.62, 1.36, t["zone_even"], ha="center", va="center", fontsize=12, rotation=45, color="#444444",
+                rotation_mode="anchor")
+        ax.set_xlim(LOW, HIGH)
+        ax.set_ylim(LOW, HIGH)
+        ax.set_aspect("equal")
+        ax.set_xticks(range(LOW, HIGH + 1))
+        ax.set_yticks(range(LOW, HIGH + 1))
+        ax.set_xlabel(t["d_xlabel"])
+        ax.set_ylabel(t["d_ylabel"])
+        ax.set_title(t["d_fig_title"], loc="left")
+        (self.point,) = ax.plot([0], [0], marker="o", markersize=16, color=PALETTE["black"],
+                                markeredgecolor="white", markeredgewidth=2, linestyle="none", clip_on=False,
+                                label=t["you"])
+        # named in a legend, not by a label that follows the point: a moving text costs more to redraw
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False, borderaxespad=0,
+                  handletextpad=0.3)
+        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"],
+                                   lang=self.course.language)
+        self._placed = self._place()
+        self.live.refresh()
+
+    def _place(self) -> tuple:
+        """Move the project's point; returns where it is, so that an unchanged figure is not re-encoded."""
+        b = read_balance(self.model, self.course)
+        visible = b.gains is not None
+        self.point.set_visible(visible)
+        if not visible:
+            return (False,)
+        x, y = b.demands, b.gains
+        self.point.set_data([x], [y])
+        return (True, b.demands, b.gains)
+
+    def _slider_changed(self, change) -> None:
+        if self._quiet:
+            return
+        for did, s in self.sliders.items():
+            if s is change["owner"]:
+                self.model.set_demand(did, change["new"])
+        self.update()
+
+    def update(self) -> None:
+        """Redraw after a change here or in the weighing widget (the figure only when the point moved)."""
+        self._quiet = True
+        try:  # answers restored into the weighing widget bring their demands along
+            for did, s in self.sliders.items():
+                if s.value != self.model.demands.get(did, LOW):
+                    s.value = self.model.demands.get(did, LOW)
+        finally:
+            self._quiet = False
+        placed = self._place()
+        if placed != self._placed:
+            self.live.refresh()
+            self._placed = placed  # once it is on screen
+        self._update_result()
+
+    def _update_result(self) -> None:
+        t, course, lang = self.t, self.course, self.course.language
+        b = read_balance(self.model, course)
+        tops = top_demands(self.model, course)
+        top = join_names([f"{user_text(in_sentence(n), 200)} ({v})" for n, v in tops], lang) if tops else "–"
+        lines = [f"<b>{t['d_heading']}</b>"]
+        if b.gains is None:
+            lines.append(t["d_gains_none"])
+        else:
+            names = [user_text(r.name if r.own else in_sentence(r.name), OWN_NAME_MAX + 5)
+                     for r in strongest_gains(self.model, course)]
+            lines.append(t["d_gains"].format(value=format_number(b.gains, lang),
+                                             names=": " + join_names(names, lang) if names else ""))
+        lines.append(t["d_demands"].format(value=format_number(b.demands, lang), top=top))
+        reading = {"not_weighed": t["d_not_weighed"], "outweigh": t["d_outweigh"].format(top=top),
+                   "even": t["d_even"], "low": t["d_low"], "modest": t["d_modest"]}[b.kind]
+        body = f"<p>{reading}</p>"
+        if b.suggests_lighter_forms:
+            items = "".join(f"<li><b>{user_text(lv.name, 100)}</b>: {user_text(lv.description, 300)}</li>"
+                            for lv in lighter_forms(course))
+            body += (f"<ul>{items}</ul><p><small>{t['d_source'].format(source=user_text(course.involvement.source))}"
+                     f"</small></p>")
+            if b.kind == "low":
+                body += f"<p>{t['d_low_after']}</p>"
+        if not tops and b.gains is not None:
+            body += f"<p>{t['d_zero']}</p>"
+        css = "samskabelse-warning" if b.kind == "low" else "samskabelse-reading"
+        self.reading = b
+        where = (t["d_alt_point"].format(demands=format_number(b.demands, lang), gains=format_number(b.gains, lang),
+                                         zone=t["d_zone"][b.kind]) if b.gains is not None else t["d_alt_none"])
+        scores = [[" ".join(t["d_ylabel"].split()), format_number(b.gains, lang) if b.gains is not None else "–"],
+                  [" ".join(t["d_xlabel"].split()), format_number(b.demands, lang)]]
+        self.live.describe(t["d_alt"].format(where=where), [t["d_col"], t["d_col_value"]],
+                           scores + [[dm.name, self.model.demands.get(dm.id, LOW)] for dm in course.demands])
+        self.result.value = (f"<div class='{css}'>{'<br>'.join(lines)}{body}"
+                             f"<p><small><i>{t['d_footer']}</i></small></p></div>")
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+def weigh_demands(gains: GainsWidget) -> DemandsWidget:
+    """What co-creation demands in this project, set against the gains weighed in `gains`."""
+    return DemandsWidget(gains)

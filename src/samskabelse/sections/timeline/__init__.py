@@ -1,0 +1,1429 @@
+"""A realistic timeline (notebook 06): plan the three phases, see how long co-creation may really take.
+
+    timeline = plan_timeline(course)      # the widget; timeline.model is the TimelinePlan
+    timeline.upward()                     # the sentence a manager can put in a note to top management,
+                                          # following the widget (it changes when the plan changes)
+
+Files to take along (CSV, PNG, PDF, .ics) are made by timeline_export.py, which builds on this module.
+
+The publication says that a realistic time frame is an important part of framing, because co-creation
+often takes longer than expected. How "realistic" is computed is the course's working model, read from
+`timeline:` in data/<lang>/course.yaml:
+
+- Each phase has a planned duration in weeks and an uncertainty level. The level's three factors turn the
+  plan into a three-point estimate: optimistic = weeks x optimistic factor, likely = weeks x likely factor,
+  pessimistic = weeks x pessimistic factor.
+- Each phase's duration is drawn from the **triangular** distribution over those three points (not PERT:
+  the triangular distribution gives more weight to the pessimistic tail, and its quantiles can be checked
+  by hand). A draw applies the distribution's quantile function to a uniform number from
+  `numpy.random.default_rng(seed)`, so a zero-width estimate gives exactly the plan.
+- The phases follow one another: a phase ends when the phases before it and itself are done, and the
+  project's duration is the sum of the phases' durations. `draws` (10,000) projects are drawn at once,
+  vectorised; the same seed gives the same figures every time.
+- Durations become dates by adding whole days, rounded up: a plan of 38 weeks from a Monday is finished by
+  the Monday 38 weeks later. "The 85 % date" is the date by which 85 % of the drawn projects are finished;
+  the chance of meeting a deadline is the share of drawn projects in which the phase the deadline needs
+  (by default the last one: the whole project) is finished on or before it.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import math
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+import numpy as np
+
+from samskabelse.base.i18n import Texts, join_names
+from samskabelse.course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Milestone
+from samskabelse.sections.protocol import (
+    ANSWERED_FIELD,
+    AnswerError,
+    dump_answered,
+    key,
+    restored_answered,
+    saved_answered,
+)
+from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.display import HTMLText, user_text
+from samskabelse.widgets.figures import (
+    HATCHES,
+    MAX_WIDTH,
+    PALETTE,
+    SERIES,
+    BandedPNG,
+    BlitLiveFigure,
+    LabelSpace,
+    PathText,
+    new_figure,
+)
+from samskabelse.widgets.guard import ErrorBoundary
+
+MAX_WEEKS = 520  # per phase, as the course file allows
+SLIDER_MAX_WEEKS = 104
+FACTOR_RANGE = (0.1, 10.0)
+NAME_CHARS = 40  # a deadline's or project's name in the sentence and the title
+FIGURE_NAME_CHARS = 28  # a deadline's name beside its curve
+MILESTONE_NAME_CHARS = 40  # a milestone's name beside its triangle
+AT = {"start": 0.0, "middle": 0.5, "end": 1.0}  # where in its phase a milestone falls
+
+MONTHS = {
+    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+SHORT_MONTHS = {
+    "da": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
+TEXT = Texts(
+    da={
+        # the widget
+        "project": "Projekt",
+        "project_placeholder": "Projektets navn (valgfrit)",
+        "start": "Start",
+        "date_placeholder": "dag.måned.år, fx 5.1.2026",
+        "phases_head": "Faserne: planlagt varighed i uger og hvor usikker den er",
+        "weeks": "uger",
+        "deadlines_head": "Faste frister: hvornår, og hvad der skal være færdigt til den",
+        "deadline_name": "Frist",
+        "deadline_date": "Dato",
+        "deadline_phase": "Færdig til fristen",
+        "whole_project": "{name} (hele projektet)",
+        "model_head": "Kursets arbejdsmodel: usikkerhedsfaktorer (kan justeres)",
+        "model_help": "Hver fases planlagte varighed ganges med faktorerne og giver et optimistisk, et sandsynligt "
+                      "og et pessimistisk skøn. Faktorerne skal stige fra optimistisk over sandsynlig til "
+                      "pessimistisk og ligge mellem 0,1 og 10.",
+        "optimistic": "Optimistisk", "likely": "Sandsynlig", "pessimistic": "Pessimistisk",
+        "uncertainty_of": "{phase}: usikkerhed", "factor_of": "{level}: {kind} faktor", "level_col": "Usikkerhed",
+        # messages
+        "bad_date": "»{text}« er ikke en dato, kurset kan læse. Skriv dag.måned.år, fx 5.1.2026, eller "
+                    "år-måned-dag, fx 2026-01-05.",
+        "no_date": "Skriv en dato for {what}.",
+        "the_start": "projektets start",
+        "the_deadline": "fristen »{name}«",
+        "weeks_low": "Fasen »{phase}« skal vare mere end 0 uger (nu: {weeks}).",
+        "weeks_high": "Fasen »{phase}« kan højst vare {max} uger (nu: {weeks}).",
+        "weeks_nan": "Fasen »{phase}« mangler en varighed i uger.",
+        "unknown_level": "Usikkerheden »{value}« for fasen »{phase}« findes ikke. Vælg en af: {choices}.",
+        "factor_range": "Faktoren »{which}« for usikkerheden »{level}« skal ligge mellem 0,1 og 10 (nu: {value}).",
+        "factor_order": "Faktorerne for usikkerheden »{level}« skal stige: optimistisk ≤ sandsynlig ≤ "
+                        "pessimistisk (nu: {o} – {m} – {p}).",
+        "out_of_horizon": "{what} ({date}) ligger uden for kursets planlægningshorisont. Vælg en dato mellem "
+                          "{earliest} og {latest}.",
+        "deadline_before": "Fristen »{name}« ({date}) ligger før projektets start ({start}). Vælg en dato efter "
+                           "starten.",
+        "deadline_phase_unknown": "Fristen »{name}« henviser til en fase, kurset ikke har (»{phase}«).",
+        "last_good": "Figuren og teksten viser stadig den sidste gyldige plan.",
+        "unnamed": "(uden navn)",
+        # answers
+        "note_phase": "fasen »{phase}« findes ikke i kurset og er sprunget over",
+        "note_phase_missing": "fasen »{phase}« manglede i de gemte svar og har fået kursets standard",
+        "note_level": "usikkerheden »{value}« findes ikke; fasen »{phase}« har fået »{default}«",
+        "note_weeks": "varigheden {value} for fasen »{phase}« er uden for 0–{max} uger; kursets standard er brugt",
+        "note_deadline": "fristen »{id}« findes ikke i kurset og er sprunget over",
+        "note_date": "datoen »{value}« for {what} kunne ikke læses; kursets standard er brugt",
+        "note_seed": "simuleringens startværdi (seed) »{value}« kan ikke bruges (den skal være et helt tal fra 0); "
+                     "kursets {used} er brugt",
+        "note_deadline_phase": "fasen »{value}« for {what} findes ikke; kursets standard er brugt",
+        "note_factors": "faktorerne for usikkerheden »{level}« er ugyldige; kursets standard er brugt",
+        "bad_answers": "Tidsplanens gemte svar kan ikke læses: {field} skal være {expected}.",
+        # the figure
+        "title": "Tidsplan: planlagt og realistisk",
+        "alt": "Figur: {title}. {phases} {project} {milestones} {deadlines}",
+        "alt_phase": "Fase {name}: {weeks}, usikkerhed {level}, planlagt slut {plan}, realistisk slut {qs}.",
+        "alt_project": "Hele projektet: {weeks}, planlagt slut {plan}, færdigt {qs}; chance for at holde planen "
+                       "{chance}.",
+        "alt_q": "{date} ({q})",
+        "alt_milestones": "Milepæle: {items}.",
+        "alt_deadlines": "Faste frister: {items}.",
+        "alt_deadline": "{name} {date}, chance {chance}",
+        "col_what": "Hvad", "col_plan": "Planlagt", "col_chance": "Chance",
+        "kind_milestone": "Milepæl: {name}", "kind_deadline": "Frist: {name}",
+        "title_project": "Tidsplan: {project}",
+        "total": "Hele projektet",
+        "row_label": "{number} {name}\nusikkerhed: {level}",
+        "bar_weeks": "{weeks} uger",
+        "total_label": "{weeks} uger · chancen for at holde planen: {chance}",
+        "xlabel": "Kalenderuge (ISO 8601)",
+        "week_tick": "uge {week}",
+        "curve_ylabel": "Chance for at\nvære færdig",
+        "legend_planned": "Planlagt fase", "legend_p": "Realistisk slut, {q} %",
+        "legend_milestone": "Milepæl (planlagt)", "legend_deadline": "Fast frist",
+        "legend_plan_end": "Planlagt slut", "legend_curves": "Chance for at fase 1, 2, 3 er færdig",
+        "q_label": "{q} %: {date}",
+        "curve_deadline": "{name}: {chance}",
+        # the result
+        "say_head": "Det kan du skrive opad",
+        "row_plan": "Planlagt slut", "row_q": "Færdig senest, {q} % sandsynlighed",
+        "row_plan_chance": "Chancen for at holde planen",
+        "row_deadline": "Chance for at nå »{name}« ({date})",
+        "row_deadline_phase": "Chance for at have »{phase}« færdig til »{name}« ({date})",
+        "row_buffer": "Buffer at bede om", "row_buffer_value": "{weeks} (til {date})",
+        "week_of": "uge {week}",
+        "n_weeks": "{n} uger", "one_week": "1 uge",
+        "percent": "{n} %", "below_one": "under 1 %", "above_99": "over 99 %",
+        # the sentence: two at most, short enough to say aloud
+        "s_plan": "Vi planlægger at være færdige den {date} (uge {week}), men samskabelse tager ofte længere tid end "
+                  "ventet.",
+        "s_buffer": "Vi beder derfor om en buffer på {weeks}, så vi med {q} sandsynlighed er færdige senest den "
+                    "{date}.",
+        "s_no_buffer": "Med mindst {q} sandsynlighed holder planen, så den behøver ingen ekstra buffer.",
+        "and": "og",
+    },
+    en={
+        "project": "Project",
+        "project_placeholder": "The project's name (optional)",
+        "start": "Start",
+        "date_placeholder": "year-month-day, e.g. 2026-01-05",
+        "phases_head": "The phases: planned duration in weeks and how uncertain it is",
+        "weeks": "weeks",
+        "deadlines_head": "Fixed deadlines: when, and what must be finished by then",
+        "deadline_name": "Deadline",
+        "deadline_date": "Date",
+        "deadline_phase": "Finished by then",
+        "whole_project": "{name} (the whole project)",
+        "model_head": "The course's working model: uncertainty factors (adjustable)",
+        "uncertainty_of": "{phase}: uncertainty", "factor_of": "{level}: {kind} factor", "level_col": "Uncertainty",
+        "model_help": "Each phase's planned duration is multiplied by the factors, giving an optimistic, a likely "
+                      "and a pessimistic estimate. The factors must rise from optimistic through likely to "
+                      "pessimistic and lie between 0.1 and 10.",
+        "optimistic": "Optimistic", "likely": "Likely", "pessimistic": "Pessimistic",
+        "bad_date": "“{text}” is not a date the course can read. Write year-month-day, e.g. 2026-01-05, or "
+                    "day.month.year, e.g. 5.1.2026.",
+        "no_date": "Enter a date for {what}.",
+        "the_start": "the project's start",
+        "the_deadline": "the deadline “{name}”",
+        "weeks_low": "Phase “{phase}” must last more than 0 weeks (now: {weeks}).",
+        "weeks_high": "Phase “{phase}” can last at most {max} weeks (now: {weeks}).",
+        "weeks_nan": "Phase “{phase}” has no duration in weeks.",
+        "unknown_level": "There is no uncertainty “{value}” for phase “{phase}”. Choose one of: {choices}.",
+        "factor_range": "The {which} factor of the uncertainty “{level}” must lie between 0.1 and 10 (now: {value}).",
+        "factor_order": "The factors of the uncertainty “{level}” must rise: optimistic ≤ likely ≤ pessimistic "
+                        "(now: {o} – {m} – {p}).",
+        "out_of_horizon": "{what} ({date}) is outside the course's planning horizon. Choose a date between "
+                          "{earliest} and {latest}.",
+        "deadline_before": "The deadline “{name}” ({date}) is before the project's start ({start}). Choose a date "
+                           "after the start.",
+        "deadline_phase_unknown": "The deadline “{name}” refers to a phase the course does not have (“{phase}”).",
+        "last_good": "The figure and the text still show the last valid plan.",
+        "unnamed": "(unnamed)",
+        "note_phase": "phase “{phase}” is not in the course and was skipped",
+        "note_phase_missing": "phase “{phase}” was missing from the saved answers and got the course's default",
+        "note_level": "there is no uncertainty “{value}”; phase “{phase}” got “{default}”",
+        "note_weeks": "the duration {value} of phase “{phase}” is outside 0–{max} weeks; the course's default is used",
+        "note_deadline": "the deadline “{id}” is not in the course and was skipped",
+        "note_date": "the date “{value}” for {what} could not be read; the course's default is used",
+        "note_seed": "the simulation's seed “{value}” cannot be used (it must be a whole number from 0); the "
+                     "course's {used} is used",
+        "note_deadline_phase": "there is no phase “{value}” for {what}; the course's default is used",
+        "note_factors": "the factors of the uncertainty “{level}” are invalid; the course's default is used",
+        "bad_answers": "The timeline's saved answers cannot be read: {field} must be {expected}.",
+        "title": "Timeline: planned and realistic",
+        "alt": "Figure: {title}. {phases} {project} {milestones} {deadlines}",
+        "alt_phase": "Phase {name}: {weeks}, uncertainty {level}, planned finish {plan}, realistic finish {qs}.",
+        "alt_project": "Whole project: {weeks}, planned finish {plan}, finished {qs}; chance of keeping to the plan "
+                       "{chance}.",
+        "alt_q": "{date} ({q})",
+        "alt_milestones": "Milestones: {items}.",
+        "alt_deadlines": "Fixed deadlines: {items}.",
+        "alt_deadline": "{name} {date}, chance {chance}",
+        "col_what": "What", "col_plan": "Planned", "col_chance": "Chance",
+        "kind_milestone": "Milestone: {name}", "kind_deadline": "Deadline: {name}",
+        "title_project": "Timeline: {project}",
+        "total": "Whole project",
+        "row_label": "{number} {name}\nuncertainty: {level}",
+        "bar_weeks": "{weeks} weeks",
+        "total_label": "{weeks} weeks · chance of keeping to the plan: {chance}",
+        "xlabel": "Calendar week (ISO 8601)",
+        "week_tick": "w{week}",
+        "curve_ylabel": "Chance of\nbeing finished",
+        "legend_planned": "Planned phase", "legend_p": "Realistic finish, {q}%",
+        "legend_milestone": "Milestone (planned)", "legend_deadline": "Fixed deadline",
+        "legend_plan_end": "Planned finish", "legend_curves": "Chance that phase 1, 2, 3 is finished",
+        "q_label": "{q}%: {date}",
+        "curve_deadline": "{name}: {chance}",
+        "say_head": "What you can write upward",
+        "row_plan": "Planned finish", "row_q": "Finished by, {q}% chance",
+        "row_plan_chance": "Chance of keeping to the plan",
+        "row_deadline": "Chance of meeting “{name}” ({date})",
+        "row_deadline_phase": "Chance of having “{phase}” finished by “{name}” ({date})",
+        "row_buffer": "Buffer to ask for", "row_buffer_value": "{weeks} (to {date})",
+        "week_of": "week {week}",
+        "n_weeks": "{n} weeks", "one_week": "1 week",
+        "percent": "{n}%", "below_one": "under 1%", "above_99": "over 99%",
+        "s_plan": "We plan to finish on {date} (week {week}), but co-creation often takes longer than expected.",
+        "s_buffer": "We therefore ask for a buffer of {weeks}, which gives {article} {q} chance of finishing by "
+                    "{date}.",
+        "s_no_buffer": "There is at least {article} {q} chance that the plan holds, so it needs no extra buffer.",
+        "and": "and",
+    },
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})$")
+
+
+class PlanError(ValueError):
+    """Input the plan cannot use. The message, in the course's language, says what to do (HTML-safe)."""
+
+
+def parse_date(text: str, lang: str, what: str = "") -> date:
+    """A date typed by a person: 2026-01-05 (ISO) or 5.1.2026 / 5/1/2026 / 5-1-2026 (day first)."""
+    t = TEXT[lang]
+    value = " ".join(str(text if text is not None else "").split())
+    if not value:
+        raise PlanError(t["no_date"].format(what=what or t["the_start"]))
+    match = _ISO.match(value)
+    parts = (match.group(1), match.group(2), match.group(3)) if match else None
+    if parts is None and (match := _DMY.match(value)):
+        parts = (match.group(3), match.group(2), match.group(1))
+    try:
+        if parts is None:
+            raise ValueError(value)
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        raise PlanError(t["bad_date"].format(text=user_text(value, 40))) from None
+
+
+def format_date(day: date, lang: str) -> str:
+    """Long form, in each language's convention: 28. september 2026 / 28 September 2026."""
+    if lang == "da":
+        return f"{day.day}. {MONTHS['da'][day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+
+
+def format_short_date(day: date, lang: str) -> str:
+    """For the figure: 28. sep. 2026 / 28 Sep 2026."""
+    if lang == "da":
+        return f"{day.day}. {SHORT_MONTHS['da'][day.month - 1]} {day.year}"
+    return f"{day.day} {SHORT_MONTHS['en'][day.month - 1]} {day.year}"
+
+
+def format_input_date(day: date, lang: str) -> str:
+    """How a date is written into a text field: 5.1.2026 in Danish, 2026-01-05 in English."""
+    return f"{day.day}.{day.month}.{day.year}" if lang == "da" else day.isoformat()
+
+
+def in_horizon(day: date) -> bool:
+    """Whether a plan may use the date: within the course's planning horizon (course.EARLIEST_DATE to LATEST_DATE)."""
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
+def days_for(weeks: float) -> int:
+    """Whole days for a duration in weeks, rounded up (38 weeks -> 266 days, 38.1 weeks -> 267)."""
+    return math.ceil(round(float(weeks) * 7, 6))
+
+
+def date_after(start: date, weeks: float) -> date:
+    return start + timedelta(days=days_for(weeks))
+
+
+def next_monday(today: date | None = None) -> date:
+    today = today or date.today()
+    return today + timedelta(days=7 - today.weekday())
+
+
+def format_weeks(weeks: float, lang: str) -> str:
+    """8 / 8,5 (da) / 8.5 (en): whole weeks without decimals."""
+    value = float(weeks)
+    text = f"{value:g}" if value == int(value) else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def format_chance(p: float, lang: str) -> str:
+    """12 % / 12%, never claiming a certainty that 10,000 draws cannot give."""
+    t = TEXT[lang]
+    n = round(p * 100)
+    if n == 0 and p > 0:
+        return t["below_one"]
+    if n == 100 and p < 1:
+        return t["above_99"]
+    return t["percent"].format(n=n)
+
+
+def _article(percent: int) -> str:
+    """English: a 50% chance, an 85% chance, an 11% chance."""
+    spoken = str(percent)
+    return "an" if spoken.startswith("8") or spoken in ("11", "18") else "a"
+
+
+def _factor(value: float, lang: str) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def deadline_date(deadline: Deadline, start: date, phases: list[PhaseEstimate]) -> date:
+    """Where a course file's deadline falls for a plan starting `start`: weeks after the start, a calendar date,
+    or a day of the year ("12-31": the first 31 December on or after the planned end of the phase that must be
+    done; the budget year's end for a plan that ends in that year)."""
+    if not deadline.date:
+        return date_after(start, deadline.weeks_after_start or 0)
+    if len(deadline.date) == 10:
+        return date.fromisoformat(deadline.date)
+    month, day = (int(x) for x in deadline.date.split("-"))
+    ids = [p.phase for p in phases]
+    index = ids.index(deadline.phase_done) if deadline.phase_done in ids else len(phases) - 1
+    planned_end = date_after(start, sum(p.weeks for p in phases[: index + 1]))
+    for year in (planned_end.year, planned_end.year + 1, planned_end.year + 2):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February in a year without it
+            continue
+        if candidate >= planned_end:
+            return candidate
+    return planned_end
+
+
+# ---------------------------------------------------------------------------------------------
+# The model
+@dataclass
+class PhaseEstimate:
+    phase: str  # a phase id of the course
+    weeks: float
+    uncertainty: str  # an uncertainty level id
+
+
+@dataclass
+class DeadlineEntry:
+    id: str
+    name: str
+    date: date
+    phase: str  # the phase that must be finished by the deadline (the last one: the whole project)
+
+
+@dataclass
+class TimelinePlan:
+    """What the manager decides in notebook 06. Edited by the widget; saved with to_dict()."""
+
+    SECTION: ClassVar[str] = "timeline"
+
+    start: date
+    phases: list[PhaseEstimate]
+    deadlines: list[DeadlineEntry]
+    factors: dict[str, tuple[float, float, float]]  # uncertainty level id -> optimistic, likely, pessimistic
+    project: str = ""
+    milestones: tuple[Milestone, ...] = ()  # the course's, placed on the plan; not saved
+    draws: int = 10_000
+    seed: int = 2019
+    percentiles: tuple[int, ...] = (50, 85)
+    # "project", "start", "phases.<phase>.weeks|uncertainty", "deadlines.<id>.name|date|phase", "factors.<level>"
+    # (model.py's protocol): what the participant changed in the widget
+    answered: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    @classmethod
+    def from_course(cls, course: Course, start: date | None = None) -> TimelinePlan:
+        """The course's default plan, starting `start` (default: next Monday)."""
+        tl = course.timeline
+        start = start or next_monday()
+        last = course.phases[-1].id
+        phases = [PhaseEstimate(p.phase, float(p.weeks), p.uncertainty) for p in tl.phases]
+        return cls(
+            start=start,
+            phases=phases,
+            deadlines=[DeadlineEntry(d.id, d.name, deadline_date(d, start, phases), d.phase_done or last)
+                       for d in tl.deadlines],
+            factors={u.id: (u.optimistic, u.likely, u.pessimistic) for u in tl.uncertainty_levels},
+            milestones=tl.milestones, draws=tl.draws, seed=tl.seed, percentiles=tuple(tl.percentiles),
+        )
+
+    def copy(self) -> TimelinePlan:
+        return replace(self, phases=[replace(p) for p in self.phases],
+                       deadlines=[replace(d) for d in self.deadlines], factors=dict(self.factors),
+                       answered=set(self.answered))
+
+    def phase_index(self, phase: str) -> int:
+        return [p.phase for p in self.phases].index(phase)
+
+    def problems(self, course: Course) -> list[str]:
+        """What is wrong with the plan, as HTML-safe messages in the course's language (empty: usable)."""
+        lang = course.language
+        t = TEXT[lang]
+        out = []
+        names = {p.id: p.name for p in course.phases}
+        level_names = {u.id: u.name for u in course.timeline.uncertainty_levels}
+        for level, values in self.factors.items():
+            label = html.escape(level_names.get(level, str(level)))
+            if len(values) != 3 or any(not isinstance(v, (int, float)) or not math.isfinite(v) for v in values):
+                out.append(t["factor_range"].format(which="?", level=label, value="?"))
+                continue
+            for which, value in zip(("optimistic", "likely", "pessimistic"), values, strict=True):
+                if not FACTOR_RANGE[0] <= value <= FACTOR_RANGE[1]:
+                    out.append(t["factor_range"].format(which=t[which].lower(), level=label,
+                                                        value=_factor(value, lang)))
+            o, m, p = values
+            if not o <= m <= p:
+                out.append(t["factor_order"].format(level=label, o=_factor(o, lang), m=_factor(m, lang),
+                                                    p=_factor(p, lang)))
+        for ph in self.phases:
+            name = html.escape(names.get(ph.phase, ph.phase))
+            weeks = ph.weeks
+            if not isinstance(weeks, (int, float)) or not math.isfinite(weeks):
+                out.append(t["weeks_nan"].format(phase=name))
+            elif weeks <= 0:
+                out.append(t["weeks_low"].format(phase=name, weeks=format_weeks(weeks, lang)))
+            elif weeks > MAX_WEEKS:
+                out.append(t["weeks_high"].format(phase=name, weeks=format_weeks(weeks, lang), max=MAX_WEEKS))
+            if ph.uncertainty not in self.factors:
+                out.append(t["unknown_level"].format(value=user_text(ph.uncertainty, 30), phase=name,
+                                                     choices=", ".join(html.escape(n) for n in level_names.values())))
+        planned = [p.phase for p in self.phases]
+        for what, day in [(t["the_start"], self.start)] + [
+                (t["the_deadline"].format(name=user_text(d.name, NAME_CHARS, t["unnamed"])), d.date)
+                for d in self.deadlines]:
+            if not in_horizon(day):
+                out.append(t["out_of_horizon"].format(what=what[:1].upper() + what[1:], date=format_date(day, lang),
+                                                      earliest=format_date(EARLIEST_DATE, lang),
+                                                      latest=format_date(LATEST_DATE, lang)))
+        for d in self.deadlines:
+            name = user_text(d.name, NAME_CHARS, t["unnamed"])
+            if d.date < self.start:
+                out.append(t["deadline_before"].format(name=name, date=format_date(d.date, lang),
+                                                       start=format_date(self.start, lang)))
+            if d.phase not in planned:
+                out.append(t["deadline_phase_unknown"].format(name=name, phase=user_text(d.phase, 30)))
+        return out
+
+    # -- saved answers ---------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "project": self.project,
+            "start": self.start.isoformat(),
+            "phases": [{"phase": p.phase, "weeks": p.weeks, "uncertainty": p.uncertainty} for p in self.phases],
+            "deadlines": [{"id": d.id, "name": d.name, "date": d.date.isoformat(), "phase": d.phase}
+                          for d in self.deadlines],
+            "factors": {k: list(v) for k, v in self.factors.items()},
+            "draws": self.draws, "seed": self.seed, "percentiles": list(self.percentiles),
+            ANSWERED_FIELD: dump_answered(self.answered),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[TimelinePlan, list[str]]:
+        """The plan from saved answers, matched to the course by id; what no longer fits becomes a note."""
+        lang = course.language
+        t = TEXT[lang]
+        if not isinstance(data, dict):
+            raise AnswerError(t["bad_answers"].format(field="timeline", expected="{...}"))
+        for name, kind, expected in (("phases", list, "[...]"), ("deadlines", list, "[...]"),
+                                     ("factors", dict, "{...}")):
+            if data.get(name) is not None and not isinstance(data[name], kind):
+                raise AnswerError(t["bad_answers"].format(field=f"timeline.{name}", expected=expected))
+        notes: list[str] = []
+        saved = saved_answered(data, lang, notes)
+        present: set[str] = set()
+        start = None
+        if "start" in data:
+            try:
+                start = date.fromisoformat(str(data["start"]))
+                present.add("start")
+            except ValueError:
+                notes.append(t["note_date"].format(value=user_text(data["start"], 30), what=t["the_start"]))
+        plan = cls.from_course(course, start)
+        plan.project = str(data.get("project") or "")
+        if plan.project or ("project" in data and saved is not None):
+            present.add("project")
+        names = {p.id: p.name for p in course.phases}
+        level_names = {u.id: u.name for u in course.timeline.uncertainty_levels}
+        for level, values in (data.get("factors") or {}).items():
+            if level not in plan.factors:
+                continue  # a level the course no longer has: a phase that uses it gets a note below
+            try:
+                o, m, p = (float(v) for v in values)
+                candidate = replace(plan, factors={level: (o, m, p)}, phases=[], deadlines=[])
+                if candidate.problems(course):
+                    raise ValueError(level)
+                plan.factors[level] = (o, m, p)
+                present.add(key("factors", level))
+            except (TypeError, ValueError):
+                notes.append(t["note_factors"].format(level=html.escape(level_names[level])))
+        by_phase = {p.phase: p for p in plan.phases}
+        seen = set()
+        for entry in data.get("phases") or []:
+            if not isinstance(entry, dict) or entry.get("phase") not in by_phase:
+                phase = entry.get("phase") if isinstance(entry, dict) else entry
+                notes.append(t["note_phase"].format(phase=user_text(phase, 30)))
+                continue
+            target = by_phase[entry["phase"]]
+            seen.add(target.phase)
+            name = html.escape(names[target.phase])
+            weeks = entry.get("weeks")
+            if isinstance(weeks, (int, float)) and not isinstance(weeks, bool) and 0 < weeks <= MAX_WEEKS:
+                target.weeks = float(weeks)
+                present.add(key("phases", target.phase, "weeks"))
+            else:
+                notes.append(t["note_weeks"].format(value=user_text(weeks, 20), phase=name, max=MAX_WEEKS))
+            level = entry.get("uncertainty")
+            if level in plan.factors:
+                target.uncertainty = level
+                present.add(key("phases", target.phase, "uncertainty"))
+            else:
+                notes.append(t["note_level"].format(value=user_text(level, 30), phase=name,
+                                                    default=html.escape(level_names[target.uncertainty])))
+        if data.get("phases") is not None:
+            notes += [t["note_phase_missing"].format(phase=html.escape(names[p])) for p in by_phase if p not in seen]
+        by_deadline = {d.id: d for d in plan.deadlines}
+        for entry in data.get("deadlines") or []:
+            ident = entry.get("id") if isinstance(entry, dict) else entry
+            if not isinstance(ident, str) or ident not in by_deadline:
+                notes.append(t["note_deadline"].format(id=user_text(ident, 30)))
+                continue
+            target = by_deadline[ident]
+            if isinstance(entry.get("name"), str):
+                target.name = entry["name"]
+                present.add(key("deadlines", ident, "name"))
+            what = t["the_deadline"].format(name=user_text(target.name, NAME_CHARS, t["unnamed"]))
+            if "date" in entry:
+                try:
+                    target.date = date.fromisoformat(str(entry["date"]))
+                    present.add(key("deadlines", ident, "date"))
+                except ValueError:
+                    notes.append(t["note_date"].format(value=user_text(entry["date"], 30), what=what))
+            if "phase" in entry:
+                if entry["phase"] in by_phase:
+                    target.phase = entry["phase"]
+                    present.add(key("deadlines", ident, "phase"))
+                else:
+                    notes.append(t["note_deadline_phase"].format(value=user_text(entry["phase"], 30), what=what))
+        seed = data.get("seed", plan.seed)
+        if isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed < 2**63:
+            plan.seed = seed
+        else:  # numpy takes a seed from 0 up; the course's own keeps the figures reproducible
+            notes.append(t["note_seed"].format(value=user_text(seed, 30), used=plan.seed))
+        plan.answered = restored_answered(saved, present)
+        return plan, notes
+
+    def planned_by_participant(self) -> bool:
+        """Whether the participant changed anything in the plan (else it is the course's default plan)."""
+        return bool(self.answered)
+
+
+# ---------------------------------------------------------------------------------------------
+# The simulation
+@functools.lru_cache(maxsize=8)
+def uniform_draws(seed: int, draws: int, phases: int) -> np.ndarray:
+    """The seeded uniform numbers every simulation of this shape uses (read-only): the same seed gives
+    the same projects, and moving a slider changes the projects smoothly instead of re-drawing them."""
+    u = np.random.default_rng(seed).random((draws, phases))
+    u.setflags(write=False)
+    return u
+
+
+def triangular_from_uniform(u: np.ndarray, low, mode, high) -> np.ndarray:
+    """The triangular distribution's quantile function, applied element-wise (columns = phases).
+
+    F(x) = (x-a)^2 / ((b-a)(c-a)) for a <= x <= c, and 1 - (b-x)^2 / ((b-a)(b-c)) for c <= x <= b, so
+    x = a + sqrt(u (b-a)(c-a)) for u < (c-a)/(b-a), else b - sqrt((1-u)(b-a)(b-c)).
+    A zero-width estimate (a = c = b) gives exactly a.
+    """
+    low, mode, high = (np.asarray(v, dtype=float) for v in (low, mode, high))
+    width = high - low
+    split = np.divide(mode - low, width, out=np.zeros_like(width), where=width > 0)
+    rising = low + np.sqrt(u * width * (mode - low))
+    falling = high - np.sqrt((1 - u) * width * (high - mode))
+    return np.where(u < split, rising, falling)
+
+
+def simulate(lows, modes, highs, draws: int, seed: int) -> np.ndarray:
+    """Durations of `draws` projects, one column per phase, from three-point estimates (in weeks)."""
+    low = np.atleast_1d(np.asarray(lows, dtype=float))
+    return triangular_from_uniform(uniform_draws(seed, draws, low.size), low, modes, highs)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """A plan and what the simulation says about it. Weeks count from the plan's start."""
+
+    plan: TimelinePlan
+    lang: str
+    planned_ends: np.ndarray  # (phases,) cumulative planned weeks
+    durations: np.ndarray  # (draws, phases)
+    sorted_ends: np.ndarray  # (draws, phases): when each phase ends, each column sorted
+    end_quantiles: np.ndarray  # (len(percentiles), phases) weeks
+    chances: dict[str, float] = field(default_factory=dict)  # deadline id -> chance of meeting it
+
+    @property
+    def percentiles(self) -> tuple[int, ...]:
+        return self.plan.percentiles
+
+    @property
+    def draws(self) -> int:
+        return self.sorted_ends.shape[0]
+
+    @property
+    def planned_total(self) -> float:
+        return float(self.planned_ends[-1])
+
+    @property
+    def planned_finish(self) -> date:
+        return date_after(self.plan.start, self.planned_total)
+
+    def finish_weeks(self, q: int) -> float:
+        return float(self.end_quantiles[self.percentiles.index(q), -1])
+
+    def finish_date(self, q: int) -> date:
+        return date_after(self.plan.start, self.finish_weeks(q))
+
+    def phase_end_date(self, phase: int, q: int) -> date:
+        return date_after(self.plan.start, float(self.end_quantiles[self.percentiles.index(q), phase]))
+
+    def chance_by_weeks(self, weeks: float, phase: int = -1) -> float:
+        """Share of the drawn projects in which `phase` (default: the last) has ended by `weeks`."""
+        column = self.sorted_ends[:, phase]
+        return float(np.searchsorted(column, weeks + 1e-9, side="right")) / column.size
+
+    def chance_by(self, day: date, phase: int = -1) -> float:
+        """Share of the drawn projects in which `phase` (default: the whole project) is done on or before `day`."""
+        return self.chance_by_weeks((day - self.plan.start).days / 7, phase)
+
+    @property
+    def chance_of_plan(self) -> float:
+        return self.chance_by(self.planned_finish)
+
+    @property
+    def buffer_weeks(self) -> int:
+        """Whole weeks from the planned finish to the highest percentile's finish: the buffer to ask for."""
+        extra = self.finish_weeks(max(self.percentiles)) - self.planned_total
+        return max(0, math.ceil(round(extra, 6)))
+
+    @property
+    def buffer_date(self) -> date:
+        return date_after(self.plan.start, self.planned_total + self.buffer_weeks)
+
+    def planned_milestone_weeks(self, milestone: Milestone) -> float:
+        """Where a milestone falls in the plan, in weeks from the start."""
+        index = self.plan.phase_index(milestone.phase)
+        planned_start = self.planned_ends[index - 1] if index else 0.0
+        return float(planned_start + AT[milestone.at] * self.plan.phases[index].weeks)
+
+    def milestone_weeks(self, milestone: Milestone) -> tuple[float, np.ndarray]:
+        """Where a milestone falls, in weeks from the start: as planned, and in every drawn project."""
+        index = self.plan.phase_index(milestone.phase)
+        drawn_start = self.durations[:, :index].sum(axis=1)
+        return self.planned_milestone_weeks(milestone), drawn_start + AT[milestone.at] * self.durations[:, index]
+
+    def milestone_dates(self, milestone: Milestone) -> dict[str | int, date]:
+        """The milestone's planned date ("plan") and its date at each percentile."""
+        planned, drawn = self.milestone_weeks(milestone)
+        out: dict[str | int, date] = {"plan": date_after(self.plan.start, planned)}
+        for q, value in zip(self.percentiles, np.percentile(drawn, self.percentiles), strict=True):
+            out[q] = date_after(self.plan.start, float(value))
+        return out
+
+
+def forecast(plan: TimelinePlan, lang: str) -> Forecast:
+    """Simulate a plan that has no problems: 10,000 projects in about a millisecond."""
+    weeks = np.array([p.weeks for p in plan.phases], dtype=float)
+    factors = np.array([plan.factors[p.uncertainty] for p in plan.phases], dtype=float)  # (phases, 3)
+    durations = simulate(weeks * factors[:, 0], weeks * factors[:, 1], weeks * factors[:, 2], plan.draws, plan.seed)
+    sorted_ends = np.sort(np.cumsum(durations, axis=1), axis=0)
+    # percentiles of a sorted column, as numpy's default ("linear") method computes them
+    positions = np.asarray(plan.percentiles, dtype=float) / 100 * (plan.draws - 1)
+    below = np.floor(positions).astype(int)
+    above = np.minimum(below + 1, plan.draws - 1)
+    share = (positions - below)[:, None]
+    quantiles = sorted_ends[below] * (1 - share) + sorted_ends[above] * share
+    result = Forecast(plan=plan, lang=lang, planned_ends=np.cumsum(weeks), durations=durations,
+                      sorted_ends=sorted_ends, end_quantiles=quantiles)
+    result.chances.update({d.id: result.chance_by(d.date, plan.phase_index(d.phase)) for d in plan.deadlines})
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# What to say upward
+def plain_name(text: str, lang: str, max_chars: int = NAME_CHARS) -> str:
+    """A name someone typed, as plain text: trimmed, shortened, never empty (escape it before HTML)."""
+    return html.unescape(user_text(text, max_chars, TEXT[lang]["unnamed"]))
+
+
+def shortened(text: str, lang: str, max_chars: int) -> list[str]:
+    """A name for a figure (at most `max_chars`), then shorter and shorter forms of it, cut between words where
+    it can be (for a label that does not fit)."""
+    whole = plain_name(text, lang, 10_000)
+    forms = [whole] if len(whole) <= max_chars else []
+    for chars in (max_chars, 30, 24, 18, 12):
+        if chars >= len(forms[-1] if forms else whole) or chars > max_chars:
+            continue
+        cut = whole[:chars - 1].rstrip()
+        if " " in cut[chars // 2:] and whole[chars - 1:chars] not in ("", " "):
+            cut = cut[:cut.rindex(" ")].rstrip(" ,.;:–-")
+        if cut + "…" not in forms:
+            forms.append(cut + "…")
+    return forms
+
+
+def weeks_text(n: int, lang: str) -> str:
+    t = TEXT[lang]
+    return t["one_week"] if n == 1 else t["n_weeks"].format(n=n)
+
+
+def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) -> str:
+    """What to say to top management, in two sentences short enough to say aloud: the planned finish, and the
+    buffer to ask for with the chance of finishing by its end (the highest percentile). The deadlines' chances
+    stand in the table beside it (result_html). No user text, so the same string is safe as HTML."""
+    lang = result.lang
+    t = TEXT[lang]
+    q = max(result.percentiles)
+    first = t["s_plan"].format(date=format_date(result.planned_finish, lang),
+                               week=result.planned_finish.isocalendar().week)
+    chance = {"q": t["percent"].format(n=q), "article": _article(q)}
+    if result.buffer_weeks:
+        second = t["s_buffer"].format(weeks=weeks_text(result.buffer_weeks, lang),
+                                      date=format_date(result.buffer_date, lang), **chance)
+    else:
+        second = t["s_no_buffer"].format(**chance)
+    return f"{first} {second}"
+
+
+def result_html(result: Forecast, course: Course) -> str:
+    """The widget's textual result: the sentence to write upward and the figures behind it."""
+    lang = result.lang
+    t = TEXT[lang]
+    phase_names = {p.id: p.name for p in course.phases}
+    last = result.plan.phases[-1].phase
+
+    def when(day: date) -> str:
+        return f"{format_date(day, lang)} ({t['week_of'].format(week=day.isocalendar().week)})"
+
+    rows = [(t["row_plan"], when(result.planned_finish))]
+    rows += [(t["row_q"].format(q=q), when(result.finish_date(q))) for q in result.percentiles]
+    rows.append((t["row_plan_chance"], format_chance(result.chance_of_plan, lang)))
+    for d in result.plan.deadlines:
+        label = t["row_deadline" if d.phase == last else "row_deadline_phase"].format(
+            name=html.escape(plain_name(d.name, lang)), date=format_date(d.date, lang),
+            phase=html.escape(phase_names.get(d.phase, "")))
+        rows.append((label, format_chance(result.chances[d.id], lang)))
+    rows.append((t["row_buffer"], t["row_buffer_value"].format(weeks=weeks_text(result.buffer_weeks, lang),
+                                                               date=format_date(result.buffer_date, lang))))
+    table = "".join(f"<tr><td>{k}</td><td style='text-align:right;padding-left:1em'><b>{v}</b></td></tr>"
+                    for k, v in rows)
+    return (f"<p><b>{t['say_head']}:</b></p>"
+            f"<blockquote class='samskabelse-upward'>{upward_sentence(result, course, as_html=True)}</blockquote>"
+            f"<table class='samskabelse-timeline-table'>{table}</table>")
+
+
+def describe_figure(result: Forecast, course: Course, title: str) -> tuple[str, list[str], list[list[str]]]:
+    """The timeline figure in words (its text alternative) and as a table: every phase, the whole project, the
+    milestones and the deadlines, with their planned and realistic dates."""
+    lang, plan = result.lang, result.plan
+    t = TEXT[lang]
+    qs = result.percentiles
+    phases = {p.id: p for p in course.phases}
+    levels = {u.id: u.name for u in course.timeline.uncertainty_levels}
+
+    def day(d: date) -> str:
+        return format_date(d, lang)
+
+    def realistic(dates: dict) -> str:
+        return join_names([t["alt_q"].format(date=day(dates[q]), q=t["percent"].format(n=q)) for q in qs], lang)
+
+    words, rows = [], []
+    for i, ph in enumerate(plan.phases):
+        name = f"{phases[ph.phase].number} {phases[ph.phase].name}"
+        ends = {q: result.phase_end_date(i, q) for q in qs}
+        plan_end = date_after(plan.start, float(result.planned_ends[i]))
+        words.append(t["alt_phase"].format(name=name, weeks=weeks_text(round(ph.weeks), lang),
+                                           level=levels.get(ph.uncertainty, ph.uncertainty).lower(),
+                                           plan=day(plan_end), qs=realistic(ends)))
+        rows.append([name, day(plan_end), *[day(ends[q]) for q in qs], ""])
+    project = t["alt_project"].format(weeks=weeks_text(round(result.planned_total), lang),
+                                      plan=day(result.planned_finish),
+                                      qs=realistic({q: result.finish_date(q) for q in qs}),
+                                      chance=format_chance(result.chance_of_plan, lang))
+    rows.append([t["total"], day(result.planned_finish), *[day(result.finish_date(q)) for q in qs],
+                 format_chance(result.chance_of_plan, lang)])
+    milestones = []
+    for m in plan.milestones:
+        dates = result.milestone_dates(m)
+        milestones.append(f"{m.name} {day(dates['plan'])}")
+        rows.append([t["kind_milestone"].format(name=m.name), day(dates["plan"]), *[day(dates[q]) for q in qs], ""])
+    deadlines = []
+    for d in plan.deadlines:
+        name, chance = plain_name(d.name, lang), format_chance(result.chances[d.id], lang)
+        deadlines.append(t["alt_deadline"].format(name=name, date=day(d.date), chance=chance))
+        rows.append([t["kind_deadline"].format(name=name), day(d.date), *[""] * len(qs), chance])
+    alt = t["alt"].format(title=title, phases=" ".join(words), project=project,
+                          milestones=t["alt_milestones"].format(items="; ".join(milestones)) if milestones else "",
+                          deadlines=t["alt_deadlines"].format(items="; ".join(deadlines)) if deadlines else "")
+    header = [t["col_what"], t["col_plan"], *[t["percent"].format(n=q) for q in qs], t["col_chance"]]
+    return " ".join(alt.split()), header, rows
+
+
+# ---------------------------------------------------------------------------------------------
+# The figure
+FIGURE_SIZE = (MAX_WIDTH, 7.0)  # inches, at the course's 100 dpi: 900 x 700 pixels (figures.MAX_WIDTH)
+MARKERS = ["o", "D", "s", "^"]
+BAR_HEIGHT = 0.36  # in rows: room above and below each bar for a label (milestones, the percentile dates)
+BESIDE_ROW = 0.39  # where such a label sits, in rows from its row's centre
+NOTHING, BACKGROUND, LAYOUT = 0, 1, 2  # what a change to the figure needs besides moving artists
+
+
+def week_ticks(start: date, left: float, right: float, lang: str, max_ticks: int = 11):
+    """Tick positions (weeks from start) on Mondays, labelled with ISO calendar weeks; the year under the
+    first tick and wherever the ISO year changes."""
+    t = TEXT[lang]
+    first_monday = (7 - start.weekday()) % 7 / 7  # weeks from the start to the first Monday on or after it
+    span = max(right - left, 1.0)
+    # whole years beyond 52 weeks, as many as it takes: never more than max_ticks + 1 ticks, however long the plan
+    step = next((s for s in (1, 2, 4, 8, 13, 26, 52) if span / s <= max_ticks), 0) or 52 * math.ceil(
+        span / (52 * max_ticks))
+    k0 = math.ceil((left - first_monday) / step)
+    positions, labels, last_year = [], [], None
+    x = first_monday + k0 * step
+    while x <= right:
+        iso = (start + timedelta(days=round(x * 7))).isocalendar()
+        year_line = str(iso.year) if iso.year != last_year else ""
+        labels.append(f"{t['week_tick'].format(week=iso.week)}\n{year_line}")
+        positions.append(x)
+        last_year = iso.year
+        x += step
+    return positions, labels
+
+
+def _percentile_marker(i: int) -> dict:
+    """The 1st percentile white circles, the 2nd black diamonds, ...: shapes, not colour, tell them apart."""
+    return {"marker": MARKERS[i % len(MARKERS)], "markersize": 9, "markeredgewidth": 1.8, "markeredgecolor": "black",
+            "markerfacecolor": "white" if i % 2 == 0 else "black"}
+
+
+class TimelineFigure:
+    """The timeline figure: built once from a course, then updated in place with `show(result)`.
+
+    Top: one row per phase with its planned bar (colour and hatch per phase, labelled with weeks and
+    uncertainty) and, at the right, where the phase realistically ends (the percentiles, as marker shapes);
+    a row for the whole project with the percentile dates; milestones as black triangles; deadlines as dashed
+    lines. Bottom: the chance that each phase is finished by each date, with each deadline's chance on the
+    curve of the phase it needs. Calendar weeks on the shared x-axis.
+    """
+
+    def __init__(self, fig, course: Course):
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        self.fig, self.course = fig, course
+        self.lang = lang = course.language
+        self.t = t = TEXT[lang]
+        tl = course.timeline
+        self.level_names = {u.id: u.name for u in tl.uncertainty_levels}
+        self.n = n = len(course.phases)
+        self.right = None  # the x-axis' right end, changed only when the plan outgrows or far undershoots it
+        self.title_text = None
+        self.tick_start = None
+        percentiles = tl.percentiles
+        grid = fig.add_gridspec(2, 1, height_ratios=[3.3, 2])
+        ax = self.ax = fig.add_subplot(grid[0])
+        cx = self.cx = fig.add_subplot(grid[1], sharex=ax)
+        self.rows = rows = list(range(n + 1))
+        self.row_labels = None
+        ax.set_ylim(n + 0.75, -0.75)
+        ax.tick_params(axis="x", labelbottom=False)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+        ax.set_axisbelow(True)
+        self.title = ax.set_title(t["title"], loc="left")
+        self.colours = [SERIES[i % len(SERIES)] for i in range(n)]
+        fills = self.colours + ["#d9d9d9"]
+        hatches = [HATCHES[i % len(HATCHES)] for i in range(n)] + ["xx"]
+        animated = []
+
+        def keep(*artists):
+            animated.extend(artists)
+            return artists[0] if len(artists) == 1 else artists
+
+        self.bars = [keep(ax.barh(y, 1, left=0, height=BAR_HEIGHT, color=fills[y], hatch=hatches[y], edgecolor="black",
+                                  linewidth=0.8, zorder=2)[0]) for y in rows]
+        # under the realistic-finish markers, so that a label beside a short bar never hides them
+        self.bar_labels = [PathText(ax, (0, y), box=True, ha="center", zorder=3.5) for y in rows]
+        self.ranges = [keep(ax.plot([0, 0], [y, y], color="black", linewidth=3, solid_capstyle="butt", zorder=4)[0])
+                       for y in rows]
+        self.q_marks = [keep(ax.plot([0] * len(rows), rows, linestyle="none", zorder=5, **_percentile_marker(i))[0])
+                        for i in range(len(percentiles))]
+        # the whole project's percentile dates: the first above its row, the next below, ...
+        self.q_labels = [PathText(ax, (0, n), ha="center", va="center", box=True) for _ in percentiles]
+        self.milestone_marks = keep(ax.plot([], [], linestyle="none", marker="v", markersize=10, color="black",
+                                            zorder=6)[0])
+        self.milestone_labels = [PathText(ax, (0, 0), plain_name(m.name, lang, MILESTONE_NAME_CHARS), box=True)
+                                 for m in tl.milestones]
+        style = {"color": PALETTE["vermillion"], "linestyle": "--", "linewidth": 2, "zorder": 3}
+        self.deadline_lines = [keep(ax.axvline(0, **style), cx.axvline(0, **style)) for _ in tl.deadlines]
+        style = {"color": "black", "linestyle": ":", "linewidth": 1.8, "zorder": 3}
+        self.plan_lines = keep(ax.axvline(0, **style), cx.axvline(0, **style))
+
+        # the chance that each phase is finished by each date
+        self.curves = [keep(cx.plot([], [], color=self.colours[i], linewidth=3 if i == n - 1 else 2,
+                                    zorder=4)[0]) for i in range(n)]
+        self.curve_numbers = [PathText(cx, (0, 30), str(p.number), ha="right", weight="bold", box=True,
+                                       color=self.colours[i]) for i, p in enumerate(course.phases)]
+        self.curve_q = [keep(cx.plot([0], [q], linestyle="none", zorder=5, **_percentile_marker(i))[0])
+                        for i, q in enumerate(percentiles)]
+        self.curve_deadlines = [(keep(cx.plot([0], [0], linestyle="none", marker="s", markersize=8,
+                                              color=PALETTE["vermillion"], zorder=6)[0]),
+                                 PathText(cx, (0, 0), ha="left", va="top", box=True))
+                                for _ in tl.deadlines]
+        cx.set_ylim(0, 108)
+        cx.set_yticks([0, *percentiles, 100], [t["percent"].format(n=v) for v in (0, *percentiles, 100)])
+        cx.grid(axis="y", color="#dddddd", linewidth=0.8)
+        cx.set_ylabel(t["curve_ylabel"])
+        cx.set_xlabel(t["xlabel"])
+        for label in [*self.bar_labels, *self.q_labels, *self.milestone_labels, *self.curve_numbers,
+                      *(lab for _, lab in self.curve_deadlines)]:
+            animated.extend(label.artists)
+        self.animated = animated
+
+        handles = [Patch(facecolor=SERIES[0], edgecolor="black", label=t["legend_planned"])]
+        handles += [Line2D([], [], linestyle="none", label=t["legend_p"].format(q=q), **_percentile_marker(i))
+                    for i, q in enumerate(percentiles)]
+        handles += [Line2D([], [], linestyle="none", marker="v", markersize=10, color="black",
+                           label=t["legend_milestone"]),
+                    Line2D([], [], color=PALETTE["vermillion"], linestyle="--", linewidth=2,
+                           label=t["legend_deadline"]),
+                    Line2D([], [], color="black", linestyle=":", linewidth=1.8, label=t["legend_plan_end"]),
+                    Line2D([], [], color=self.colours[-1], linewidth=3, label=t["legend_curves"])]
+        fig.legend(handles=handles, loc="outside lower center", ncols=4, frameon=False, fontsize=11,
+                   columnspacing=1.2, handletextpad=0.5)
+
+    def layout_key(self) -> tuple:
+        """What the figure's layout depends on: its size, language, row labels and percentiles."""
+        return (tuple(self.fig.get_size_inches()), self.fig.dpi, self.lang, tuple(self.row_labels or ()),
+                self.course.timeline.percentiles, self.t["title"], self.t["xlabel"])
+
+    def show(self, result: Forecast) -> int:
+        """Move the artists to a new result (none is created or removed). Returns what else must happen:
+        NOTHING, BACKGROUND (the axis' extent or the title changed: draw the whole figure again) or LAYOUT
+        (the row labels changed size: lay the figure out again)."""
+        plan, t, lang, n = result.plan, self.t, self.lang, self.n
+        todo = NOTHING
+        names = {p.id: p for p in self.course.phases}
+        row_labels = []
+        for ph in plan.phases:
+            level = self.level_names.get(ph.uncertainty, ph.uncertainty)
+            phase = names[ph.phase]
+            row_labels.append(t["row_label"].format(number=phase.number, name=phase.name,
+                                                    level=level[:1].lower() + level[1:]))
+        row_labels.append(t["total"])
+        if row_labels != self.row_labels:
+            self.ax.set_yticks(self.rows, row_labels)
+            todo = LAYOUT if self.row_labels is not None else BACKGROUND
+            self.row_labels = row_labels
+        title = t["title_project"].format(project=plain_name(plan.project, lang)) if plan.project.strip() \
+            else t["title"]
+        if title != self.title_text:
+            self.title.set_text(title)
+            self.title_text, todo = title, max(todo, BACKGROUND)
+
+        needed = max(float(result.sorted_ends[int(0.995 * (result.draws - 1)), -1]), result.planned_total,
+                     *[(d.date - plan.start).days / 7 for d in plan.deadlines]) + 1.5
+        outgrown = self.right is None or needed > self.right or needed < 0.55 * self.right
+        if outgrown or plan.start != self.tick_start:
+            if outgrown:
+                self.right = 4 * math.ceil(needed * 1.04 / 4)
+            self.ax.set_xlim(-0.8, self.right)
+            self.cx.set_xticks(*week_ticks(plan.start, -0.8, self.right, lang))
+            self.tick_start, todo = plan.start, max(todo, BACKGROUND)
+        bbox = self.ax.get_window_extent()
+        points_per_week = bbox.width * 72 / self.fig.dpi / (self.right + 0.8)
+
+        q = result.end_quantiles  # (percentiles, phases)
+        ends_by_row = np.concatenate([q, q[:, -1:]], axis=1)  # the project's row ends with the last phase
+        starts = np.concatenate([[0.0], result.planned_ends[:-1]])
+        total = result.planned_total
+        deadline_weeks = [(d.date - plan.start).days / 7 for d in plan.deadlines]
+        for i, ph in enumerate(plan.phases):
+            self.bars[i].set_x(starts[i])
+            self.bars[i].set_width(ph.weeks)
+        self.bars[n].set_width(total)
+        for row, line in enumerate(self.ranges):
+            line.set_xdata([ends_by_row[0, row], ends_by_row[-1, row]])
+        for i, marks in enumerate(self.q_marks):
+            marks.set_xdata(ends_by_row[i])
+        for (top, bottom), x in zip(self.deadline_lines, deadline_weeks, strict=True):
+            top.set_xdata([x, x])
+            bottom.set_xdata([x, x])
+        for line in self.plan_lines:
+            line.set_xdata([total, total])
+
+        # Labels are placed where they overlap no other label, no line and no marker (figures.LabelSpace):
+        # first what cannot move (lines, the realistic-finish markers and ranges), then the labels in turn.
+        space = LabelSpace(self.ax)
+        for x in (*deadline_weeks, total):
+            space.line_x(x)
+        for row in self.rows:
+            space.line_y(ends_by_row[0, row], ends_by_row[-1, row], row, 3)
+            for i in range(len(result.percentiles)):
+                space.point(ends_by_row[i, row], row, 12)
+        lefts, widths = [*starts, 0.0], [*(ph.weeks for ph in plan.phases), total]
+        weeks = format_weeks(total, lang)
+        texts = [[t["bar_weeks"].format(weeks=format_weeks(ph.weeks, lang))] for ph in plan.phases]
+        texts.append([t["total_label"].format(weeks=weeks, chance=format_chance(result.chance_of_plan, lang)),
+                      t["bar_weeks"].format(weeks=weeks)])
+        for row, (label, left, width) in enumerate(zip(self.bar_labels, lefts, widths, strict=True)):
+            # inside the bar when the text fits there; else before the bar; else after the row's realistic finish
+            for text in texts[row]:
+                label.set_text(text)
+                if width >= label.width / points_per_week + 0.6:
+                    break
+            candidates = []
+            if width >= label.width / points_per_week + 0.6:  # in the middle, or at either end, of the bar
+                candidates += [(left + width / 2, row, "center"), (left + 0.3, row, "left"),
+                               (left + width - 0.3, row, "right")]
+            after = max(left + width, ends_by_row[-1, row]) + 12 / points_per_week
+            candidates += [(left - 0.3, row, "right"), (after, row, "left"), (after + 2, row, "left")]
+            space.place(label, candidates)
+        for row, (left, width) in enumerate(zip(lefts, widths, strict=True)):
+            space.rect(left, left + width, row - BAR_HEIGHT / 2, row + BAR_HEIGHT / 2)
+
+        # milestones: above their phase's bar (a second one in the same phase below it), the label to the right
+        # of the triangle, or to its left, or on the row's other side: wherever it is free
+        wanted, used = [], {}
+        for m in plan.milestones[:len(self.milestone_labels)]:
+            row = plan.phase_index(m.phase)
+            side = -1 if used.get(row, 0) % 2 == 0 else 1
+            used[row] = used.get(row, 0) + 1
+            wanted.append((result.planned_milestone_weeks(m), row, side))
+            space.point(wanted[-1][0], row + side * BESIDE_ROW, 12)
+        xs, ys = [], []
+        for label, (x, row, side), m in zip(self.milestone_labels, wanted, plan.milestones, strict=False):
+            # the gaps above and below the row, near this row's bar first; the triangle moves with its label
+            spots = [row + s * dy for s in (side, -side) for dy in (BESIDE_ROW, 0.5, 1 - BESIDE_ROW)]
+            spots = [y for y in spots if space.point_is_clear(x, y, 12)] or spots
+            beside = 12 / points_per_week  # clear of the triangle (12 pt wide), the label's box and the gap
+            candidates = [(x + dx, y, ha) for y in spots for dx, ha in ((beside, "left"), (-beside, "right"))]
+            chosen = space.place(label, candidates, texts=shortened(m.name, lang, MILESTONE_NAME_CHARS),
+                                 or_hide=True)
+            y = spots[chosen // 2] if chosen is not None else row + side * BESIDE_ROW
+            space.point(x, y, 12)
+            xs.append(x)
+            ys.append(y)
+        self.milestone_marks.set_data(xs, ys)
+        # the whole project's percentile dates: the first above its row, the next below, ...
+        for i, (label, qv) in enumerate(zip(self.q_labels, result.percentiles, strict=True)):
+            label.set_text(t["q_label"].format(q=qv, date=format_short_date(result.finish_date(qv), lang)))
+            x, y = ends_by_row[i, -1], n + (-BESIDE_ROW if i % 2 == 0 else BESIDE_ROW)
+            nearer = y + (0.2 if i % 2 else -0.2)
+            space.place(label, [(x, y, "center"), (x - 0.4, y, "left"), (x + 0.4, y, "right"), (x + 2.5, y, "left"),
+                                (x - 2.5, y, "right"), (x, nearer, "center")])
+
+        # the curves: the share of drawn projects in which each phase has ended by each week
+        ends = result.sorted_ends
+        idx = np.linspace(0, result.draws - 1, 161).astype(int)
+        share = np.concatenate([[0.0], (idx + 1) / result.draws * 100])
+        for i, curve in enumerate(self.curves):
+            curve.set_data(np.concatenate([[0.0], ends[idx, i]]), share)
+        for mark, qv in zip(self.curve_q, result.percentiles, strict=True):
+            mark.set_xdata([result.finish_weeks(qv)])
+        curve = LabelSpace(self.cx)
+        for x in (*deadline_weeks, total):
+            curve.line_x(x)
+        for qv in result.percentiles:
+            curve.point(result.finish_weeks(qv), qv, 12)
+        for (mark, _), d, x in zip(self.curve_deadlines, plan.deadlines, deadline_weeks, strict=True):
+            mark.set_data([x], [result.chances[d.id] * 100])
+            curve.point(x, result.chances[d.id] * 100, 11)
+        # each phase's number beside its curve, where the curve passes 30 % (or 15, 50, 70 %)
+        for i, number in enumerate(self.curve_numbers):
+            candidates = []
+            for share_at in (30, 15, 50, 70):
+                x = float(ends[int(share_at / 100 * (result.draws - 1)), i])
+                candidates += [(x - 0.5, share_at, "right"), (x + 0.5, share_at, "left")]
+            curve.place(number, candidates)
+        # each deadline's chance on the curve of the phase it needs, labelled below and to the right of it, or
+        # further down, or to its left
+        units_per_point = (self.cx.get_ylim()[1] - self.cx.get_ylim()[0]) / (
+            self.cx.get_window_extent().height * 72 / self.fig.dpi)
+        for (_, label), d, x in sorted(zip(self.curve_deadlines, plan.deadlines, deadline_weeks, strict=True),
+                                       key=lambda item: item[2]):
+            chance = result.chances[d.id]
+            texts = [t["curve_deadline"].format(name=name, chance=format_chance(chance, lang))
+                     for name in shortened(d.name, lang, FIGURE_NAME_CHARS)]
+            height = (self.curve_numbers[0].size * 1.6) * units_per_point
+            first = max(chance * 100 - 3, height + 2)
+            tops = [first - k * height for k in range(8) if first - k * height >= height]
+            tops += [first + k * height for k in range(1, 8) if first + k * height <= 106]
+            curve.place(label, [(x + dx, top, ha) for top in tops for dx, ha in ((0.5, "left"), (-0.5, "right"))],
+                        texts=texts, or_hide=True)
+        return todo
+
+
+def draw_timeline(course: Course, plan: TimelinePlan, fig=None) -> TimelineFigure:
+    """The whole figure for a plan, built from scratch (exports and the benchmark's naive baseline)."""
+    figure = TimelineFigure(fig if fig is not None else new_figure(*FIGURE_SIZE), course)
+    figure.show(forecast(plan, course.language))
+    return figure
+
+
+# ---------------------------------------------------------------------------------------------
+# The widget
+class TimelineWidget:
+    """Start date, weeks and uncertainty per phase, deadlines and the working model's factors; one figure
+    updated in place, and the sentence to write upward. `on_change(callback)`: called after every new plan."""
+
+    def __init__(self, course: Course, plan: TimelinePlan | None = None):
+        import ipywidgets as widgets
+
+        self.course = course
+        self.lang = lang = course.language
+        self.t = t = TEXT[lang]
+        self._listeners: list = []
+        self._upward_views: list = []
+        self.model = plan.copy() if plan is not None else TimelinePlan.from_course(course)
+        problems = self.model.problems(course)
+        if problems:  # a plan that cannot be drawn: start from the course's default, and say why
+            self.model = TimelinePlan.from_course(course, self.model.start if in_horizon(self.model.start) else None)
+        self.result = forecast(self.model, lang)
+        self.figure = TimelineFigure(new_figure(*FIGURE_SIZE), course)
+        self.figure.show(self.result)
+        # banded encoding: the axis, deadlines and legend rows seldom change, so their bands are kept
+        self.live = BlitLiveFigure(self.figure.fig, self.figure.animated, alt=t["title"], lang=lang,
+                                   layout_key=self.figure.layout_key, encoder=BandedPNG().encode)
+        # once more now that the layout is known: labels are placed by the axes' size in points
+        self.figure.show(self.result)
+        self.live.refresh()
+        self.live.describe(*describe_figure(self.result, course, self.figure.title_text))
+
+        wide = {"description_width": "initial"}
+        self.project = widgets.Text(value=self.model.project, placeholder=t["project_placeholder"],
+                                    description=t["project"], continuous_update=False, style=wide,
+                                    layout=widgets.Layout(width="30em"))
+        self.start = widgets.Text(value=format_input_date(self.model.start, lang), description=t["start"],
+                                  placeholder=t["date_placeholder"], continuous_update=False, style=wide,
+                                  layout=widgets.Layout(width="18em"))
+        phases = {p.id: p for p in course.phases}
+        levels = [(u.name, u.id) for u in course.timeline.uncertainty_levels]
+        self.weeks: dict[str, Any] = {}
+        self.uncertainty: dict[str, Any] = {}
+        phase_rows = []
+        for ph in self.model.phases:
+            phase = phases[ph.phase]
+            slider = widgets.IntSlider(value=round(ph.weeks), min=0, max=max(SLIDER_MAX_WEEKS, round(ph.weeks) * 2),
+                                       description=f"{phase.number} {phase.name}", continuous_update=True,
+                                       style={"description_width": "13em"}, layout=widgets.Layout(width="36em"))
+            dropdown = widgets.Dropdown(options=levels, value=ph.uncertainty, layout=widgets.Layout(width="9em"))
+            named(dropdown, t["uncertainty_of"].format(phase=f"{phase.number} {phase.name}"), shown=False)
+            self.weeks[ph.phase], self.uncertainty[ph.phase] = slider, dropdown
+            phase_rows.append(widgets.HBox([slider, widgets.Label(t["weeks"]), dropdown]))
+        last = course.phases[-1]
+        phase_choices = [(f"{p.number} {p.name}" if p is not last else
+                          t["whole_project"].format(name=f"{p.number} {p.name}"), p.id) for p in course.phases]
+        self.deadline_names: dict[str, Any] = {}
+        self.deadline_dates: dict[str, Any] = {}
+        self.deadline_phases: dict[str, Any] = {}
+        deadline_rows = []
+        for d in self.model.deadlines:
+            self.deadline_names[d.id] = widgets.Text(value=d.name, description=t["deadline_name"],
+                                                     continuous_update=False, style=wide,
+                                                     layout=widgets.Layout(width="22em"))
+            self.deadline_dates[d.id] = widgets.Text(value=format_input_date(d.date, lang),
+                                                     description=t["deadline_date"], placeholder=t["date_placeholder"],
+                                                     continuous_update=False, style=wide,
+                                                     layout=widgets.Layout(width="15em"))
+            self.deadline_phases[d.id] = widgets.Dropdown(options=phase_choices, value=d.phase,
+                                                          description=t["deadline_phase"], style=wide,
+                                                          layout=widgets.Layout(width="30em"))
+            deadline_rows.append(widgets.HBox([self.deadline_names[d.id], self.deadline_dates[d.id],
+                                               self.deadline_phases[d.id]]))
+        # the factors as a grid: a column per estimate (its heading shown once), a row per uncertainty level;
+        # each field named by its row and column. Shown by a check box (a native control with its state), not an
+        # accordion: ipywidgets' accordion header cannot be reached with Tab.
+        self.factors: dict[str, tuple] = {}
+        kinds = ("optimistic", "likely", "pessimistic")
+        cells = [widgets.HTML(f"<b>{t['level_col']}</b>"), *[widgets.HTML(f"<b>{t[k]}</b>") for k in kinds]]
+        for u in course.timeline.uncertainty_levels:
+            boxes = tuple(named(widgets.FloatText(value=v, step=0.05, layout=widgets.Layout(width="8em")),
+                                t["factor_of"].format(level=u.name, kind=t[k].lower()), shown=False)
+                          for k, v in zip(kinds, self.model.factors[u.id], strict=True))
+            self.factors[u.id] = boxes
+            cells += [widgets.HTML(html.escape(u.name)), *boxes]
+        grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="repeat(4, max-content)",
+                                                            grid_gap="4px 16px", align_items="center"))
+        self.show_model = widgets.Checkbox(value=False, description=t["model_head"], indent=False,
+                                           layout=widgets.Layout(width="auto"))
+        model_box = widgets.VBox([widgets.HTML(f"<p>{t['model_help']}</p>"), grid],
+                                 layout=widgets.Layout(display="none", margin="0 0 0 1.6em"))
+        self.show_model.observe(lambda change: setattr(model_box.layout, "display", None if change["new"]
+                                                       else "none"), names="value")
+        self.assumptions = widgets.VBox([self.show_model, model_box])
+
+        self.message = widgets.HTML("")
+        self.message.add_class("samskabelse-message")
+        self.said = widgets.HTML(result_html(self.result, course))
+        self.said.add_class("samskabelse-result")
+        self.errors = ErrorBoundary(lang, explained=(PlanError,), on_error=self._back_to_last_good)
+
+        # which answer each control gives (model.py's protocol): what the participant changes is answered
+        self.touched: set[str] = set()
+        self._answer_of = {id(self.project): "project", id(self.start): "start"}
+        for phase in self.weeks:
+            self._answer_of[id(self.weeks[phase])] = key("phases", phase, "weeks")
+            self._answer_of[id(self.uncertainty[phase])] = key("phases", phase, "uncertainty")
+        for ident in self.deadline_names:
+            for what, controls in (("name", self.deadline_names), ("date", self.deadline_dates),
+                                   ("phase", self.deadline_phases)):
+                self._answer_of[id(controls[ident])] = key("deadlines", ident, what)
+        for level, boxes in self.factors.items():
+            self._answer_of.update({id(b): key("factors", level) for b in boxes})
+        for control in [self.project, self.start, *self.weeks.values(), *self.uncertainty.values(),
+                        *self.deadline_names.values(), *self.deadline_dates.values(),
+                        *self.deadline_phases.values(), *(b for boxes in self.factors.values() for b in boxes)]:
+            control.observe(self.errors.guard(self._changed), names="value")
+        self.box = widgets.VBox([
+            widgets.HBox([self.project, self.start]),
+            widgets.HTML(f"<b>{t['phases_head']}</b>"), *phase_rows,
+            widgets.HTML(f"<b>{t['deadlines_head']}</b>"), *deadline_rows,
+            self.assumptions, self.message, self.errors.alert, self.live.widget, self.said,
+        ])
+        mark_widget(self.box, lang, "samskabelse-timeline")
+        if problems:
+            self._show_problems(problems)
+
+    # -- reading the controls ------------------------------------------------------------------
+    def read(self) -> tuple[TimelinePlan | None, list[str]]:
+        """The plan the controls describe, or None and what is wrong with it (HTML-safe messages)."""
+        t, lang = self.t, self.lang
+        problems = []
+        plan = self.model.copy()
+        plan.answered |= self.touched
+        plan.project = self.project.value
+        try:
+            plan.start = parse_date(self.start.value, lang, t["the_start"])
+        except PlanError as exc:
+            problems.append(str(exc))
+        for ph in plan.phases:
+            ph.weeks = float(self.weeks[ph.phase].value)
+            ph.uncertainty = self.uncertainty[ph.phase].value
+        for d in plan.deadlines:
+            d.name = self.deadline_names[d.id].value
+            d.phase = self.deadline_phases[d.id].value
+            try:
+                what = t["the_deadline"].format(name=user_text(d.name, NAME_CHARS, t["unnamed"]))
+                d.date = parse_date(self.deadline_dates[d.id].value, lang, what)
+            except PlanError as exc:
+                problems.append(str(exc))
+        for level, boxes in self.factors.items():
+            plan.factors[level] = tuple(float(b.value) for b in boxes)
+        if not problems:
+            problems = plan.problems(self.course)
+        return (None if problems else plan), problems
+
+    def _changed(self, change=None) -> None:
+        if change is not None and id(change.get("owner")) in self._answer_of:
+            self.touched.add(self._answer_of[id(change["owner"])])
+        plan, problems = self.read()
+        if problems:
+            self._show_problems(problems)
+        else:
+            self.apply(plan)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        items = "".join(f"<li>{p}</li>" for p in problems)
+        self.message.value = (f"<div role='alert' style='border-left:4px solid {PALETTE['vermillion']};"
+                              f"padding:0.2em 0.8em'><b>⚠</b><ul style='margin:0.2em 0'>{items}</ul>"
+                              f"<i>{self.t['last_good']}</i></div>")
+
+    def apply(self, plan: TimelinePlan) -> None:
+        """Use a valid plan: simulate, move the figure's artists, re-render, update the text."""
+        result = forecast(plan, self.lang)
+        todo = self.figure.show(result)
+        if todo == LAYOUT:
+            self.live.relayout()
+        else:
+            if todo == BACKGROUND:
+                self.live.invalidate()
+            self.live.refresh()
+        self.model, self.result = plan, result  # only once it is on screen: the last good plan
+        self._show_result()
+
+    def _back_to_last_good(self) -> None:
+        """After a plan that could not be drawn: the figure's artists back to the last plan on screen."""
+        self.figure.show(self.result)
+        self.live.invalidate()
+
+    def _show_result(self) -> None:
+        self.live.describe(*describe_figure(self.result, self.course, self.figure.title_text))
+        self.said.value = result_html(self.result, self.course)
+        if self.message.value:
+            self.message.value = ""
+        for view in self._upward_views:
+            view.value = self._upward_html()
+        for callback in self._listeners:
+            callback()
+
+    def on_change(self, callback) -> None:
+        """Call `callback()` after every new plan (the downloads in timeline_export use it)."""
+        self._listeners.append(callback)
+
+    # -- what the notebook calls -----------------------------------------------------------------
+    def _upward_html(self) -> str:
+        return (f"<blockquote class='samskabelse-upward'>"
+                f"{upward_sentence(self.result, self.course, as_html=True)}</blockquote>")
+
+    def upward(self):
+        """The sentence to write upward, as a view that follows the widget: it changes with the plan, also in
+        Voilà, where no cell is run again."""
+        import ipywidgets as widgets
+
+        view = widgets.HTML(self._upward_html())
+        view.add_class("samskabelse-upward-view")
+        self._upward_views.append(view)
+        return view
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.box)
+
+
+# ---------------------------------------------------------------------------------------------
+# What the notebook calls
+def plan_timeline(course: Course, plan: TimelinePlan | None = None) -> TimelineWidget:
+    """The timeline widget of notebook 06, starting from `plan` or the course's defaults (the files to take
+    along: timeline_export.download_timeline)."""
+    return TimelineWidget(course, plan)
+
+
+ASSUMPTIONS = Texts(
+    da={"level": "Usikkerhed", "o": "Optimistisk", "m": "Sandsynlig", "p": "Pessimistisk",
+        "phase": "Fase", "weeks": "Planlagt (uger)", "unc": "Usikkerhed",
+        "draws": "Kurset gennemspiller {draws} mulige forløb (triangulær fordeling, startværdi {seed}) og viser, "
+                 "hvornår {qs} af dem er færdige."},
+    en={"level": "Uncertainty", "o": "Optimistic", "m": "Likely", "p": "Pessimistic",
+        "phase": "Phase", "weeks": "Planned (weeks)", "unc": "Uncertainty",
+        "draws": "The course plays through {draws} possible runs of the project (triangular distribution, seed "
+                 "{seed}) and shows when {qs} of them are finished."},
+)
+
+
+def timeline_assumptions(course: Course) -> HTMLText:
+    """The working model's numbers as the course file gives them: the factors per level, the default plan."""
+    lang = course.language
+    a = ASSUMPTIONS[lang]
+    tl = course.timeline
+    levels = "".join(f"<tr><td style='text-align:left'>{html.escape(u.name)}</td><td>{_factor(u.optimistic, lang)}</td>"
+                     f"<td>{_factor(u.likely, lang)}</td><td>{_factor(u.pessimistic, lang)}</td></tr>"
+                     for u in tl.uncertainty_levels)
+    names = {p.id: f"{p.number} {p.name}" for p in course.phases}
+    level_names = {u.id: u.name for u in tl.uncertainty_levels}
+    phases = "".join(f"<tr><td style='text-align:left'>{html.escape(names[p.phase])}</td>"
+                     f"<td>{format_weeks(p.weeks, lang)}</td><td>{html.escape(level_names[p.uncertainty])}</td></tr>"
+                     for p in tl.phases)
+    qs = join_names([TEXT[lang]["percent"].format(n=q) for q in tl.percentiles], lang)
+    draws = f"{tl.draws:,}".replace(",", "." if lang == "da" else ",")
+    return HTMLText(
+        f"<table class='samskabelse-assumptions'><thead><tr><th>{a['level']}</th><th>{a['o']}</th>"
+        f"<th>{a['m']}</th><th>{a['p']}</th></tr></thead><tbody>{levels}</tbody></table>"
+        f"<table class='samskabelse-assumptions'><thead><tr><th>{a['phase']}</th><th>{a['weeks']}</th>"
+        f"<th>{a['unc']}</th></tr></thead><tbody>{phases}</tbody></table>"
+        f"<p>{a['draws'].format(draws=draws, seed=tl.seed, qs=qs)}</p>"
+    )
+
+
+__all__ = [
+    "TimelinePlan", "PhaseEstimate", "DeadlineEntry", "PlanError", "Forecast", "TimelineWidget", "TimelineFigure",
+    "forecast", "simulate", "upward_sentence", "plan_timeline", "timeline_assumptions", "parse_date", "draw_timeline",
+]
