@@ -426,6 +426,7 @@ def test_voila_is_enabled_as_a_server_extension():
 STUB = """#!/bin/sh
 echo "$(basename "$0") $PWD $*" >> {log}
 case "$*" in *sys.prefix*) echo {prefix}; exit 0;; esac
+case "$(basename "$0") $*" in "python -m samskabelse install-templates"*) exec {python} "$@" --prefix {prefix};; esac
 [ "$(basename "$0")" = pip ] && exit {pip_exit}
 exit 0
 """
@@ -435,14 +436,16 @@ def run_postbuild(tmp_path: Path, pip_exit: int) -> tuple[subprocess.CompletedPr
     """postBuild in a copy of the repository, with stub `pip`, `python` and `jupyter` that log their arguments.
 
     The stubs stand for the environment Binder has built; the stub `python` names a temporary prefix, so nothing
-    the script installs or copies reaches this machine's environment. `pip` exits with `pip_exit`.
+    the script installs or copies reaches this machine's environment (`python -m samskabelse install-templates`
+    runs for real, into that prefix). `pip` exits with `pip_exit`.
     """
     bin_dir, prefix, log = tmp_path / "bin", tmp_path / "prefix", tmp_path / "calls.log"
     bin_dir.mkdir()
     prefix.mkdir()
     for name in ("pip", "python", "python3", "jupyter"):
         stub = bin_dir / name
-        stub.write_text(STUB.format(log=log, prefix=prefix, pip_exit=pip_exit), encoding="utf-8")
+        stub.write_text(STUB.format(log=log, prefix=prefix, pip_exit=pip_exit, python=sys.executable),
+                        encoding="utf-8")
         stub.chmod(0o755)
     work = tmp_path / "repo"
     shutil.copytree(ROOT, work, ignore=shutil.ignore_patterns(".git", ".venv", "build", "__pycache__", "answers"))

@@ -108,7 +108,7 @@ def test_importing_the_package_or_checking_a_course_file_draws_on_nothing():
     assert not widget_modules & set(loaded), loaded
 
 
-@pytest.mark.parametrize("env", [".venv", ".venv-hub"])
+@pytest.mark.parametrize("env", ["this environment", ".venv-hub"])
 def test_the_environments_come_with_their_bytecode(env):
     """uv installs without bytecode unless asked. A participant's account cannot write `__pycache__` into the
     hub's root-owned environment (nor can anyone with PYTHONDONTWRITEBYTECODE set), so every kernel then compiled
@@ -116,11 +116,15 @@ def test_the_environments_come_with_their_bytecode(env):
     of 0.64 s (benchmarks/startup.py --kernel-only). make install and make hub-install compile at install."""
     import importlib.util
 
-    site = next((REPO_ROOT / env / "lib").glob("python3.*/site-packages"), None)
+    prefix = Path(sys.prefix) if env == "this environment" else REPO_ROOT / env  # .venv, or make VENV=...
+    site = next((prefix / "lib").glob("python3.*/site-packages"), None)
     if site is None:
         pytest.skip(f"{env} is not installed here")
     for module in ("traitlets/traitlets.py", "IPython/core/interactiveshell.py", "ipykernel/kernelbase.py",
                    "matplotlib/pyplot.py", "ipywidgets/widgets/widget.py"):
         source = site / module
         assert source.exists(), source
-        assert Path(importlib.util.cache_from_source(str(source))).exists(), f"{source} has no bytecode"
+        # The bytecode of that environment's Python (python3.11 -> .cpython-311.pyc), which may not be this one's.
+        tag = "cpython-" + site.parent.name.removeprefix("python").replace(".", "")
+        compiled = Path(importlib.util.cache_from_source(str(source))).with_name(f"{source.stem}.{tag}.pyc")
+        assert compiled.exists(), f"{source} has no bytecode ({compiled.name})"
