@@ -63,7 +63,8 @@ from samskabelse.sections import NAMES
 from samskabelse.sections.protocol import AnswerError
 
 KIND = "samskabelse-answers"
-SCHEMA = 1
+SCHEMA = 2  # 2: what a notebook showed with a value when saved counts as answered (sections/protocol.py)
+SECTION_SCHEMA = "schema"  # inside a section kept from a file of an older schema: the rule it was saved under
 SECTIONS = NAMES  # the answers file's sections: the course's sections, in their order
 FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
 DEFAULT_FOLDER = "answers"
@@ -225,6 +226,7 @@ class LoadedAnswers:
     notes: list[str] = field(default_factory=list)  # what no longer matched, course's language, HTML-safe
     owner: str | None = None  # "hub:<user>" or "id:<hex>"; None in files of older versions
     label: str = ""  # the name as shown beside others: unique within a team (display_labels); plain text
+    schema: int = SCHEMA  # the file's schema (1: saved under the earlier rule for "answered")
 
     def __post_init__(self) -> None:
         self.label = self.label or " ".join(self.name.split()) or self.path.stem
@@ -508,11 +510,14 @@ def model_classes() -> dict[str, type]:
 
 
 def restore_sections(answers: dict[str, dict], course: Course, models: dict[str, type] | None = None,
-                     ) -> tuple[dict[str, Any], list[str]]:
-    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped.
+                     schema: int = SCHEMA) -> tuple[dict[str, Any], list[str]]:
+    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped. A
+    section saved under an older schema is read with its section's `migrate` (sections/definition.py).
 
     Notes are HTML-safe text, like the models' own notes (anything taken from the file is escaped).
     """
+    from samskabelse.sections import section as definition_of
+
     t = MESSAGES[course.language]
     classes = model_classes() if models is None else models
     restored, notes = {}, []
@@ -526,6 +531,8 @@ def restore_sections(answers: dict[str, dict], course: Course, models: dict[str,
             continue
         try:
             model, section_notes = cls.from_dict(data, course)
+            if section_schema(data, schema) < SCHEMA and isinstance(model, definition_of(section).model):
+                section_notes += definition_of(section).migrate(model, data, course)
         except AnswerError as exc:
             notes.append(t["section_error"].format(section=section, error=_esc(exc)))
             continue
@@ -546,13 +553,14 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
         path=Path(path), name=data["name"], saved=data["saved"], language=data["language"],
         course_id=data["course"]["id"], course_file=data["course"]["file"],
         invented=bool(data.get("invented", False)), answers=data["answers"], owner=data.get("owner") or None,
+        schema=data["schema"],
     )
     if course is not None:
         ref = course_reference(course)
         if ref["id"] != loaded.course_id or _course_key(ref["file"]) != _course_key(loaded.course_file):
             loaded.notes.append(MESSAGES[lang]["other_course"].format(
                 saved=_esc(loaded.course_file), saved_id=_esc(loaded.course_id), current=_esc(ref["file"])))
-        loaded.models, notes = restore_sections(loaded.answers, course, models)
+        loaded.models, notes = restore_sections(loaded.answers, course, models, loaded.schema)
         loaded.notes += notes
         try_sections(loaded, course)
     return loaded
@@ -874,6 +882,24 @@ def answers_payload(name: str, course: Course, sections: dict[str, Any], *, owne
     return payload
 
 
+def _kept_sections(existing: dict) -> dict:
+    """The sections of the file being saved over, each still marked with the schema it was saved under, so that
+    merging a new section into an older file never changes what the older sections mean."""
+    schema = existing.get("schema", SCHEMA)
+    kept = {}
+    for section, data in existing["answers"].items():
+        if isinstance(data, dict) and schema < SCHEMA and SECTION_SCHEMA not in data:
+            data = {**data, SECTION_SCHEMA: schema}
+        kept[section] = data
+    return kept
+
+
+def section_schema(data: Any, file_schema: int) -> int:
+    """The rule a section was saved under: its own mark (kept from an older file), else the file's schema."""
+    value = data.get(SECTION_SCHEMA) if isinstance(data, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= SCHEMA else file_schema
+
+
 def save_answers(path: str | Path, name: str, course: Course, sections: dict[str, Any], *,
                  merge: bool = True, invented: bool = False, now: datetime | None = None,
                  owner: str | None = None) -> SaveResult:
@@ -927,7 +953,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
                     continue
                 if not _is_owners(existing, target.path, owner, clean_name):
                     continue
-            payload = payload_for(dict(existing["answers"]) if existing is not None and merge else {})
+            payload = payload_for(_kept_sections(existing) if existing is not None and merge else {})
             text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
             try:
                 if existing is None:

@@ -38,13 +38,15 @@ TEXT = Texts(
 class Item:
     """One thing a section asks. `key` is its answer key (samskabelse.sections.protocol); `scale` the words of
     its positions as the screen and the paper show them (empty for a text or a number the participant writes).
-    `setting` marks what adjusts how the course calculates (the timeline's uncertainty factors) rather than
-    an answer: it is on the screen only, and reaches neither the paper nor the team view."""
+    `setting` marks what adjusts how the course calculates (the timeline's uncertainty factors) or what the
+    screen shows (the phase looked at) rather than an answer: it is on the screen only, and reaches neither the
+    paper nor the team view. `rating` marks an item whose control starts "– ikke vurderet –" (protocol.py)."""
 
     key: str
     label: str
     scale: tuple[str, ...] = ()
     setting: bool = False
+    rating: bool = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,6 +158,20 @@ class Section:
     def check(self, model: Any, course: Course) -> None:
         """Compute from a restored model what the plan and the team view compute; raise if it cannot be done."""
         self.plan(model, course)
+
+    def migrate(self, model: Any, data: dict, course: Course) -> list[str]:
+        """A section saved under schema 1 (an unchanged default counted as not answered): count what its notebook
+        showed with a value as answered (protocol.py). Returns notes (HTML-safe, in the course's language)
+        where the meaning changed."""
+        return []
+
+    def unanswered(self, model: Any, course: Course) -> list[str]:
+        """The labels of the items the notebook shows (protocol.items_on_screen) that are still not answered."""
+        from samskabelse.sections.protocol import items_on_screen
+
+        on_screen = items_on_screen(model)
+        return [i.label for i in self.items(course) if i.key in on_screen and not i.setting
+                and i.key not in model.answered]
 
 
 # ---------------------------------------------------------------------------------------------
