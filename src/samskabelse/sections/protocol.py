@@ -45,8 +45,9 @@ suggestions included (a frame kept "fixed", a phase's planned weeks). A control 
 participant has not given (a rating at 0, a status "ikke startet") starts visibly unrated instead
 (widgets.answering.NOT_RATED, "– ikke vurderet –") and shows no value until set; a control the notebook never
 shows is never answered by it. Each section widget registers itself on its model when it is built
-(`show_on_screen`) and says which items it has a control for (`items_on_screen()`) and which of them show a
-value (`shown_items()`); the save box confirms the latter (`confirm`) and names the rest as still unanswered.
+(`show_on_screen`) and maps each item it asks to its control (`controls()`: answer key -> ipywidgets control, or
+a list of controls for an item asked by several, such as an own gain's row); `items_on_screen` and `shown_items`
+read them, and the save box confirms the items that show a value (`confirm`) and names the rest as unanswered.
 Files saved under the earlier rule (schema 1) are read with each section's `migrate` (definition.Section).
 """
 
@@ -57,6 +58,7 @@ from typing import Any, ClassVar, Protocol, Self
 
 from samskabelse.base.i18n import Texts
 from samskabelse.course import Course
+from samskabelse.widgets.answering import NOT_RATED
 
 ANSWERED_FIELD = "answered"
 
@@ -145,14 +147,33 @@ def screens(model: Any) -> list[Any]:
     return list(getattr(model, "__dict__", {}).get(_SCREENS, ()))
 
 
+def showing(value: Any) -> bool:
+    """Does a control show a value? Not while a rating is "– ikke vurderet –" (widgets.answering.NOT_RATED),
+    a text field is empty, or a list of controls (an own gain's row) shows nothing."""
+    if isinstance(value, (list, tuple)) and not isinstance(value, str) and value and hasattr(value[0], "value"):
+        return any(showing(c.value) for c in value)
+    return value not in (None, "", NOT_RATED)
+
+
+def _controls(widget: Any) -> dict[str, Any]:
+    controls = getattr(widget, "controls", None)
+    return controls() if callable(controls) else {}
+
+
 def items_on_screen(model: Any) -> set[str]:
     """Every item a control on screen asks (whether or not it shows a value yet)."""
-    return {k for w in screens(model) for k in getattr(w, "items_on_screen", lambda: ())()}
+    return {k for w in screens(model) for k in _controls(w)}
 
 
 def shown_items(model: Any) -> set[str]:
     """The items on screen that show a value (a rating still "– ikke vurderet –" shows none)."""
-    return {k for w in screens(model) for k in getattr(w, "shown_items", lambda: ())()}
+    out = set()
+    for w in screens(model):
+        for k, control in _controls(w).items():
+            value = control if isinstance(control, (list, tuple)) else getattr(control, "value", None)
+            if showing(value):
+                out.add(k)
+    return out
 
 
 def dump_answered(answered: Iterable[str]) -> list[str]:
