@@ -110,7 +110,8 @@ def test_a_typology_left_where_it_started_is_the_answer_saved(course, saved):
     assert model.placed() and "project" not in model.answered  # no name typed: not answered
     plan = plan_text(loaded, course)
     kind = model.type_of(course)
-    assert kind.name in plan_part(plan, "typology", lang) and not_answered(lang) not in plan_part(plan, "typology", lang)
+    part = plan_part(plan, "typology", lang)
+    assert kind.name in part and not_answered(lang) not in part
     assert placed in w.result.value  # after saving, the page says what the file says
     table = next(x for x in team_tables([loaded], course) if x.section == "typology")
     assert table.rows[0][1] == kind.name and NOT_ANSWERED not in table.rows[0]
