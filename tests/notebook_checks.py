@@ -485,8 +485,10 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
     import re
     from pathlib import Path
 
+    from words import PLAN as TEXT
+
     from samskabelse.answers import example_team, load_answers
-    from samskabelse.answers.plan import TEXT, _md, pdf_page_count
+    from samskabelse.answers.plan import _md, pdf_page_count
     from samskabelse.sections.gains import motivation_statement
     from samskabelse.sections.timeline import forecast, upward_sentence
 
@@ -535,7 +537,8 @@ def check_07(ns: dict, shown: Shown, lang: str) -> None:
 def check_08(ns: dict, shown: Shown, lang: str) -> None:
     import re
 
-    from samskabelse.answers.team import TEXT
+    from words import TEAM as TEXT
+
     from samskabelse.sections.protocol import not_answered
 
     course = ns["course"]

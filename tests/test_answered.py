@@ -136,7 +136,9 @@ def test_a_damaged_answered_list_is_a_note_and_the_values_count(course):
 
 def test_08_and_07_never_show_an_untouched_default_as_a_choice(course, tmp_path, monkeypatch):
     """Partner influence, which the workbooks do not ask: untouched in every file, it is no one's decision."""
-    from samskabelse.answers.plan import TEXT, build_plan, plan_markdown
+    from words import PLAN as TEXT
+
+    from samskabelse.answers.plan import build_plan, plan_markdown
     from samskabelse.answers.team import disagreements, side_by_side_html
     from samskabelse.sections.protocol import not_answered
 
@@ -155,3 +157,23 @@ def test_08_and_07_never_show_an_untouched_default_as_a_choice(course, tmp_path,
     plan = plan_markdown(build_plan(team[0], course))
     shared = next(line for line in plan.splitlines() if t["shared"].split(":")[0] in line)
     assert t["none"] in shared and t["shared_missing"].split(":")[0] in plan
+
+
+def test_a_section_kept_from_an_older_file_keeps_the_rule_it_was_saved_under(course, tmp_path):
+    """Saving a new section into a schema 1 file writes a schema 2 file; the sections kept from the old file are
+    marked with schema 1, so that they are still read (and migrated) as what they were."""
+    path = tmp_path / "gammel.json"
+    old = {"kind": A.KIND, "schema": 1, "name": "Gammel", "saved": "2026-01-01T00:00:00+00:00", "language": "da",
+           "course": {"id": course.id, "file": "data/da/course.yaml"},
+           "answers": {"directions": {**DirectionsModel.for_course(course).to_dict(), "answered": []}}}
+    path.write_text(json.dumps(old), encoding="utf-8")
+    gains = GainsModel.for_course(course)
+    gains.rate("quality", importance=4)
+    A.save_answers(path, "Gammel", course, {"gains": gains})
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["schema"] == A.SCHEMA == 2
+    assert saved["answers"]["directions"][A.SECTION_SCHEMA] == 1 and A.SECTION_SCHEMA not in saved["answers"]["gains"]
+    assert A.section_schema(saved["answers"]["directions"], saved["schema"]) == 1
+    assert A.section_schema(saved["answers"]["gains"], saved["schema"]) == 2
+    again = A.load_answers(path, course)
+    assert again.models["gains"].rating("quality", "importance") == 4

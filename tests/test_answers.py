@@ -53,7 +53,7 @@ def test_round_trip_keeps_everything(tmp_path, course_da):
     result = save(path, "  Anna   Ørsted ", course_da, gains=FakeGains({"quality": 4}), phases={"status": {"a": 1}})
     assert result.path == path and not result.redirected and result.backup is None
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["kind"] == "samskabelse-answers" and data["schema"] == 1
+    assert data["kind"] == "samskabelse-answers" and data["schema"] == A.SCHEMA
     assert data["name"] == "Anna Ørsted" and data["language"] == "da"
     assert data["course"] == {"id": "ledelse-af-samskabelse", "file": "data/da/course.yaml"}
     assert "invented" not in data
@@ -192,7 +192,7 @@ def test_a_file_from_a_newer_schema_is_refused_with_the_reason(tmp_path, course_
     path = tmp_path / "bo.json"
     save(path, "Bo", course_da, gains={"weights": {}})
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["schema"] = 2
+    data["schema"] = A.SCHEMA + 1
     path.write_text(json.dumps(data), encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(A.AnswersFileError) as info:

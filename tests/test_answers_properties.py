@@ -174,7 +174,7 @@ def _check_loaded(team, problems, bad: Path) -> None:
 def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, course, content):
     from samskabelse.answers.compare import discussion_prompts, read_team
     from samskabelse.answers.plan import build_plan, plan_html, plan_markdown, plan_stem
-    from samskabelse.answers.team import discussion_questions, side_by_side_html, team_forecasts, timeline_table
+    from samskabelse.answers.team import discussion_questions, side_by_side_html, team_panels, team_tables
 
     folder, bad = _team_folder(tmp_path_factory.mktemp("p"), content)
     team, problems = A.load_team(folder, course)
@@ -183,8 +183,8 @@ def test_any_answers_file_never_stops_the_team_or_the_plan(tmp_path_factory, cou
     event("loaded with notes" if loaded and loaded[0].notes else "loaded" if loaded else "refused with a reason")
     assert side_by_side_html(team, course)  # 08's tables
     discussion_questions(team, course)  # 08's questions
-    timeline_table(team, course)
-    team_forecasts(team, course)  # 08's timelines
+    team_tables(team, course)  # 08's tables as data (the team overview's PDF and slides)
+    team_panels(team, course)  # 08's figure's data, with the timelines
     for member in team:  # 07: every loadable file gives a plan, shown and as Markdown
         plan = build_plan(member, course)
         assert plan_html(plan) and plan_markdown(plan)

@@ -7,10 +7,10 @@ import shutil
 from datetime import date
 
 import pytest
+from words import PLAN as TEXT
 
 from samskabelse.answers import EXAMPLE_TEAM, load_answers, save_answers
 from samskabelse.answers.plan import (
-    TEXT,
     answer_files,
     build_plan,
     draw_page,

@@ -7,9 +7,10 @@ import shutil
 from datetime import date
 
 import pytest
+from words import TEAM as TEXT
 
 from samskabelse.answers import EXAMPLE_TEAM, file_stem, load_team, save_answers
-from samskabelse.answers.team import TEXT, disagreements, discussion_questions, team_answers
+from samskabelse.answers.team import disagreements, discussion_questions, team_answers
 from samskabelse.course import load_course
 from samskabelse.sections.directions import DirectionsModel
 from samskabelse.sections.framing import FramingModel

@@ -56,14 +56,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from samskabelse.course import REPO_ROOT, Course
-from samskabelse.base.i18n import LANGUAGES, Texts, join_names
-from samskabelse.sections.protocol import AnswerError
 from samskabelse.base.files import safe_stem
+from samskabelse.base.i18n import LANGUAGES, Texts, join_names
+from samskabelse.course import REPO_ROOT, Course
+from samskabelse.sections import NAMES
+from samskabelse.sections.protocol import AnswerError
 
 KIND = "samskabelse-answers"
-SCHEMA = 1
-SECTIONS = ("typology", "gains", "phases", "directions", "framing", "timeline")
+SCHEMA = 2  # 2: what a notebook showed with a value when saved counts as answered (sections/protocol.py)
+SECTION_SCHEMA = "schema"  # inside a section kept from a file of an older schema: the rule it was saved under
+SECTIONS = NAMES  # the answers file's sections: the course's sections, in their order
 FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
 DEFAULT_FOLDER = "answers"
 EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
@@ -224,6 +226,7 @@ class LoadedAnswers:
     notes: list[str] = field(default_factory=list)  # what no longer matched, course's language, HTML-safe
     owner: str | None = None  # "hub:<user>" or "id:<hex>"; None in files of older versions
     label: str = ""  # the name as shown beside others: unique within a team (display_labels); plain text
+    schema: int = SCHEMA  # the file's schema (1: saved under the earlier rule for "answered")
 
     def __post_init__(self) -> None:
         self.label = self.label or " ".join(self.name.split()) or self.path.stem
@@ -507,11 +510,14 @@ def model_classes() -> dict[str, type]:
 
 
 def restore_sections(answers: dict[str, dict], course: Course, models: dict[str, type] | None = None,
-                     ) -> tuple[dict[str, Any], list[str]]:
-    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped.
+                     schema: int = SCHEMA) -> tuple[dict[str, Any], list[str]]:
+    """Rebuild each section's model with its from_dict; every mismatch becomes a note, nothing is dropped. A
+    section saved under an older schema is read with its section's `migrate` (sections/definition.py).
 
     Notes are HTML-safe text, like the models' own notes (anything taken from the file is escaped).
     """
+    from samskabelse.sections import section as definition_of
+
     t = MESSAGES[course.language]
     classes = model_classes() if models is None else models
     restored, notes = {}, []
@@ -525,6 +531,8 @@ def restore_sections(answers: dict[str, dict], course: Course, models: dict[str,
             continue
         try:
             model, section_notes = cls.from_dict(data, course)
+            if section_schema(data, schema) < SCHEMA and isinstance(model, definition_of(section).model):
+                section_notes += definition_of(section).migrate(model, data, course)
         except AnswerError as exc:
             notes.append(t["section_error"].format(section=section, error=_esc(exc)))
             continue
@@ -545,71 +553,35 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
         path=Path(path), name=data["name"], saved=data["saved"], language=data["language"],
         course_id=data["course"]["id"], course_file=data["course"]["file"],
         invented=bool(data.get("invented", False)), answers=data["answers"], owner=data.get("owner") or None,
+        schema=data["schema"],
     )
     if course is not None:
         ref = course_reference(course)
         if ref["id"] != loaded.course_id or _course_key(ref["file"]) != _course_key(loaded.course_file):
             loaded.notes.append(MESSAGES[lang]["other_course"].format(
                 saved=_esc(loaded.course_file), saved_id=_esc(loaded.course_id), current=_esc(ref["file"])))
-        loaded.models, notes = restore_sections(loaded.answers, course, models)
+        loaded.models, notes = restore_sections(loaded.answers, course, models, loaded.schema)
         loaded.notes += notes
         try_sections(loaded, course)
     return loaded
 
 
-def _probe_typology(model: Any, course: Course) -> None:
-    model.type_of(course)
-
-
-def _probe_gains(model: Any, course: Course) -> None:
-    from samskabelse.sections.gains import motivation_statement, read_balance, top_demands
-
-    model.rated(course)
-    read_balance(model, course)
-    top_demands(model, course)
-    motivation_statement(model, course)
-
-
-def _probe_phases(model: Any, course: Course) -> None:
-    model.readiness(course)
-    model.next_steps(course, 5)
-
-
-def _probe_directions(model: Any, course: Course) -> None:
-    model.thin()
-    model.least()
-
-
-def _probe_framing(model: Any, course: Course) -> None:
-    model.elements_shared()
-    model.tensions()
-
-
-def _probe_timeline(model: Any, course: Course) -> None:
-    from samskabelse.sections.timeline import forecast, upward_sentence
-
-    if not model.problems(course):
-        upward_sentence(forecast(model, course.language), course)
-
-
-_PROBES = {"typology": _probe_typology, "gains": _probe_gains, "phases": _probe_phases,
-           "directions": _probe_directions, "framing": _probe_framing, "timeline": _probe_timeline}
-
-
 def try_sections(loaded: LoadedAnswers, course: Course) -> None:
-    """Compute from each restored model what the team view (08) and the plan (07) compute from it. A section
-    that fails, whatever its file holds, is taken out of `loaded.models` with a note naming the section and
-    the reason, so that one odd value never stops a view (the raw answers stay in the file, untouched)."""
+    """Compute from each restored model what the team view (08) and the plan (07) compute from it (each section's
+    `check`). A section that fails, whatever its file holds, is taken out of `loaded.models` with a note naming
+    the section and the reason, so that one odd value never stops a view (the raw answers stay in the file)."""
+    from samskabelse.sections import all_sections
+
     t = MESSAGES[course.language]
-    for section, model in list(loaded.models.items()):
-        probe = _PROBES.get(section)
-        if probe is None or not type(model).__module__.startswith("samskabelse."):  # only the course's models
+    for definition in all_sections():
+        model = loaded.models.get(definition.name)
+        if not isinstance(model, definition.model):  # only the course's own models
             continue
         try:
-            probe(model, course)
+            definition.check(model, course)
         except Exception as exc:
-            del loaded.models[section]
-            loaded.notes.append(t["section_error"].format(section=section, error=_esc(_reason(exc))))
+            del loaded.models[definition.name]
+            loaded.notes.append(t["section_error"].format(section=definition.name, error=_esc(_reason(exc))))
 
 
 def _reason(exc: BaseException) -> str:
@@ -910,6 +882,24 @@ def answers_payload(name: str, course: Course, sections: dict[str, Any], *, owne
     return payload
 
 
+def _kept_sections(existing: dict) -> dict:
+    """The sections of the file being saved over, each still marked with the schema it was saved under, so that
+    merging a new section into an older file never changes what the older sections mean."""
+    schema = existing.get("schema", SCHEMA)
+    kept = {}
+    for section, data in existing["answers"].items():
+        if isinstance(data, dict) and schema < SCHEMA and SECTION_SCHEMA not in data:
+            data = {**data, SECTION_SCHEMA: schema}
+        kept[section] = data
+    return kept
+
+
+def section_schema(data: Any, file_schema: int) -> int:
+    """The rule a section was saved under: its own mark (kept from an older file), else the file's schema."""
+    value = data.get(SECTION_SCHEMA) if isinstance(data, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= SCHEMA else file_schema
+
+
 def save_answers(path: str | Path, name: str, course: Course, sections: dict[str, Any], *,
                  merge: bool = True, invented: bool = False, now: datetime | None = None,
                  owner: str | None = None) -> SaveResult:
@@ -963,7 +953,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
                     continue
                 if not _is_owners(existing, target.path, owner, clean_name):
                     continue
-            payload = payload_for(dict(existing["answers"]) if existing is not None and merge else {})
+            payload = payload_for(_kept_sections(existing) if existing is not None and merge else {})
             text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
             try:
                 if existing is None:

@@ -25,7 +25,8 @@ from samskabelse.answers import display_labels, is_example_team, load_team
 from samskabelse.course import Course
 from samskabelse.widgets.display import user_text
 from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
-from samskabelse.sections.gains import HIGH, LOW, GainsModel, figure_text, format_number, join_names
+from samskabelse.sections.gains import HIGH, LOW, GainsModel, format_number, join_names
+from samskabelse.widgets.figures import figure_text
 from samskabelse.widgets.guard import ErrorBoundary
 from samskabelse.base.i18n import Texts
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from samskabelse.widgets.access import mark_widget
 from samskabelse.answers import (
     LoadedAnswers,
     answers_folder,
@@ -28,13 +27,15 @@ from samskabelse.answers import (
     load_answers,
     read_answers_file,
 )
+from samskabelse.base.files import safe_stem
+from samskabelse.base.i18n import Texts
 from samskabelse.course import REPO_ROOT, Course
+from samskabelse.sections.definition import Line
+from samskabelse.sections.protocol import any_answered
+from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.display import SavedFiles, user_text
 from samskabelse.widgets.figures import PALETTE, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
-from samskabelse.base.i18n import Texts, join_names
-from samskabelse.sections.protocol import any_answered, is_answered
-from samskabelse.base.files import safe_stem
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
@@ -48,41 +49,6 @@ TEXT = Texts(
         "meta": "{name} · gemt {saved} · kursusfil {file}",
         "invented": "OPDIGTET EKSEMPEL – personen og svarene er opdigtet til træning.",
         "missing": "Ikke besvaret endnu – se notebook {nb}.",
-        "type_missing": "Type i kursets typologi: ikke besvaret (placér projektet på begge akser i notebook 01).",
-        "demands_missing": "Hvad det kræver: ikke besvaret.",
-        "readiness_missing": "{number}. {phase}: ikke besvaret",
-        "steps_missing": "{n} fokuspunkter er ikke besvaret.",
-        "attention_missing": "{direction} ({who}): ikke besvaret",
-        "fixed_missing": "Fast eller elastik, ikke besvaret: {names}.",
-        "shared_missing": "Partnernes indflydelse, ikke besvaret: {names}.",
-        "s_typology": "Projektet og typen",
-        "s_gains": "Hvorfor samskabe?",
-        "s_phases": "Hvor står projektet?",
-        "s_directions": "Led i fire retninger",
-        "s_framing": "Banen er kridtet op",
-        "s_timeline": "Tidsplanen – det kan jeg sige opad",
-        "type": "Type i kursets typologi: {type} – {description}",
-        "balance": "Gevinster mod krav: {g} mod {d} på en skala fra 0 til 5 – en læsning at drøfte, ikke en dom.",
-        "balance_none": "Gevinsterne er ikke vægtet endnu.",
-        "heaviest": "Det, der kræver mest: {names}.",
-        "own": "Egne gevinster: {names}.",
-        "readiness": "{number}. {phase}: parathed {percent} %",
-        "steps": "Mine næste skridt:",
-        "own_steps": "Mine næste skridt, med mine ord:",
-        "own_step": "{text}",
-        "suggested_steps": "Kursets forslag til næste skridt:",
-        "own_motivation": "Med mine ord: {text}",
-        "draft": "Kursets udkast: {text}",
-        "step": "{n}. {text} ({phase})",
-        "no_steps": "Alle fokuspunkter er på plads.",
-        "attention": "{direction} ({who}): opmærksomhed {value} af 5",
-        "names": "Nøgleinteressenter: {names}",
-        "thin": "Tyndest nu: {names}.",
-        "fixed": "Ligger fast: {names}.",
-        "elastic": "Elastik: {names}.",
-        "shared": "Partnerne er med til at bestemme: {names}.",
-        "none": "ingen",
-        "timeline_problem": "Tidsplanen kan ikke beregnes: {problems}",
         "cut": "(forkortet, så planen kan stå på én side)",
         "footer": "Lavet med kurset »Ledelse af samskabelse«, der bygger på Væksthus for Ledelse (2019): Ledelse af "
         "samskabelse – den offentlige chefs rolle og opgaver (gratis på lederweb.dk). Typer, tal, næste skridt og "
@@ -107,43 +73,6 @@ TEXT = Texts(
         "meta": "{name} · saved {saved} · course file {file}",
         "invented": "INVENTED EXAMPLE – the person and the answers are invented for training.",
         "missing": "Not answered yet – see notebook {nb}.",
-        "type_missing": "Type in the course's typology: not answered (place the project on both axes in notebook "
-        "01).",
-        "demands_missing": "What it demands: not answered.",
-        "readiness_missing": "{number}. {phase}: not answered",
-        "steps_missing": "{n} focus points are not answered.",
-        "attention_missing": "{direction} ({who}): not answered",
-        "fixed_missing": "Fixed or elastic, not answered: {names}.",
-        "shared_missing": "The partners' influence, not answered: {names}.",
-        "s_typology": "The project and its type",
-        "s_gains": "Why co-create?",
-        "s_phases": "Where the project stands",
-        "s_directions": "Leading in four directions",
-        "s_framing": "The pitch is marked out",
-        "s_timeline": "The timeline – what I can say upward",
-        "type": "Type in the course's typology: {type} – {description}",
-        "balance": "Gains against demands: {g} against {d} on a scale from 0 to 5 – a reading to discuss, not a "
-        "verdict.",
-        "balance_none": "The gains are not weighed yet.",
-        "heaviest": "What demands most: {names}.",
-        "own": "Own gains: {names}.",
-        "readiness": "{number}. {phase}: readiness {percent}%",
-        "steps": "My next steps:",
-        "own_steps": "My next steps, in my own words:",
-        "own_step": "{text}",
-        "suggested_steps": "The course's suggested next steps:",
-        "own_motivation": "In my own words: {text}",
-        "draft": "The course's draft: {text}",
-        "step": "{n}. {text} ({phase})",
-        "no_steps": "Every focus point is in place.",
-        "attention": "{direction} ({who}): attention {value} of 5",
-        "names": "Key stakeholders: {names}",
-        "thin": "Thinnest now: {names}.",
-        "fixed": "Fixed: {names}.",
-        "elastic": "Elastic: {names}.",
-        "shared": "The partners help decide: {names}.",
-        "none": "none",
-        "timeline_problem": "The timeline cannot be computed: {problems}",
         "cut": "(shortened so that the plan fits on one page)",
         "footer": "Made with the course “Ledelse af samskabelse” (leading co-creation), built on Væksthus for "
         "Ledelse (2019): Ledelse af samskabelse – den offentlige chefs rolle og opgaver (free at lederweb.dk). "
@@ -166,18 +95,10 @@ TEXT = Texts(
 )
 
 EXAMPLE_WORD = {"da": "eksempel", "en": "example"}
-NOTEBOOK = {"typology": "01", "gains": "02", "phases": "03", "directions": "04", "framing": "05", "timeline": "06"}
 
 
 # ---------------------------------------------------------------------------------------------
 # The plan as plain data: what the page, the Markdown and the preview all show
-@dataclass
-class Line:
-    text: str  # plain text (not escaped)
-    bar: float | None = None  # 0..1: drawn as a small bar beside the line on the page
-    strong: bool = False
-
-
 @dataclass
 class PlanSection:
     key: str
@@ -209,10 +130,6 @@ def _date(stamp: str, lang: str) -> str:
     return t["date"].format(d=day.day, month=t["months"][day.month - 1], y=day.year)
 
 
-def _join(items: list[str], lang: str) -> str:
-    items = [i for i in items if i]
-    return join_names(items, lang) if items else TEXT[lang]["none"]
-
 
 def _plain(text: str, max_chars: int = NAME_CHARS) -> str:
     """Typed text for the page: trimmed, shortened, not escaped (each output escapes for itself)."""
@@ -220,131 +137,25 @@ def _plain(text: str, max_chars: int = NAME_CHARS) -> str:
 
 
 def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS) -> Plan:
-    """One participant's answers, restored with `course`, as the sections of the handout."""
+    """One participant's answers, restored with `course`, as the sections of the handout: each section's own
+    plan lines (samskabelse.sections), or "not answered yet" for a section not saved or saved untouched."""
+    from samskabelse.sections import all_sections
+
     t = TEXT[course.language]
     lang = course.language
     models = loaded.models
     sections: list[PlanSection] = []
-
-    def section(key: str) -> PlanSection:
-        s = PlanSection(key, t[f"s_{key}"])
-        sections.append(s)
-        if key not in models or not any_answered(models[key]):  # not saved, or saved untouched
-            s.missing = True
-            s.lines.append(Line(t["missing"].format(nb=NOTEBOOK[key])))
-        return s
-
     project = ""
-    for key in ("typology", "timeline"):
-        if key in models and getattr(models[key], "project", "") and is_answered(models[key], "project"):
-            project = _plain(models[key].project, 90)
-            break
-
-    s = section("typology")
-    if not s.missing:
-        if models["typology"].placed():
-            kind = models["typology"].type_of(course)
-            s.lines.append(Line(t["type"].format(type=kind.name, description=kind.description)))
-        else:
-            s.lines.append(Line(t["type_missing"]))
-
-    s = section("gains")
-    if not s.missing:
-        from samskabelse.sections.gains import motivation_statement, read_balance, top_demands
-
-        g = models["gains"]
-        if g.motivation and is_answered(g, "motivation"):  # the manager's own words first, the course's draft next
-            s.lines.append(Line(t["own_motivation"].format(text=" ".join(g.motivation.split("\n"))), strong=True))
-            s.lines.append(Line(t["draft"].format(text=motivation_statement(g, course))))
-        else:
-            s.lines.append(Line(motivation_statement(g, course), strong=True))
-        balance = read_balance(g, course)
-        if balance.gains is None:
-            s.lines.append(Line(t["balance_none"]))
-        else:
-            fmt = (lambda v: f"{v:.1f}".replace(".", ",")) if lang == "da" else (lambda v: f"{v:.1f}")
-            s.lines.append(Line(t["balance"].format(g=fmt(balance.gains), d=fmt(balance.demands))))
-        heavy = top_demands(g, course)
-        if not any(g.demand(d.id) is not None for d in course.demands):
-            s.lines.append(Line(t["demands_missing"]))
-        elif heavy:
-            s.lines.append(Line(t["heaviest"].format(names=_join([f"{n} ({v})" for n, v in heavy], lang))))
-        if g.own:
-            s.lines.append(Line(t["own"].format(names=_join([_plain(o.name, 40) for o in g.own], lang))))
-
-    s = section("phases")
-    if not s.missing:
-        ph = models["phases"]
-        readiness = ph.answered_readiness(course)
-        for p in course.phases:
-            if readiness[p.id] is None:
-                s.lines.append(Line(t["readiness_missing"].format(number=p.number, phase=p.name)))
-                continue
-            s.lines.append(Line(t["readiness"].format(number=p.number, phase=p.name, percent=round(readiness[p.id])),
-                                bar=readiness[p.id] / 100))
-        own_steps = ph.own_steps if is_answered(ph, "own_steps") else []
-        if own_steps:  # the manager's own next steps, then the course's suggestion
-            s.lines.append(Line(t["own_steps"], strong=True))
-            s.lines += [Line(t["own_step"].format(text=step)) for step in own_steps]
-        chosen = ph.next_steps(course, steps, answered_only=True)
-        unmarked = sum(ph.answered_status(p.id, f.id) is None for p in course.phases for f in p.focus_points)
-        if chosen:
-            s.lines.append(Line(t["suggested_steps"] if own_steps else t["steps"], strong=True))
-        elif not unmarked:  # every focus point marked, and every one in place
-            s.lines.append(Line(t["no_steps"], strong=True))
-        for i, step in enumerate(chosen, 1):
-            s.lines.append(Line(t["step"].format(n=i, text=step.focus_point.text, phase=step.phase.name)))
-        if unmarked:
-            s.lines.append(Line(t["steps_missing"].format(n=unmarked)))
-
-    s = section("directions")
-    if not s.missing:
-        from samskabelse.sections.directions import ATTENTION_MAX
-        from samskabelse.sections.directions import TEXT as DIRECTIONS_TEXT
-
-        d = models["directions"]
-        for direction in course.directions:
-            value = d.answered_attention(direction.id)
-            if value is None:
-                s.lines.append(Line(t["attention_missing"].format(direction=direction.name, who=direction.who)))
-            else:
-                s.lines.append(Line(t["attention"].format(direction=direction.name, who=direction.who, value=value),
-                                    bar=value / ATTENTION_MAX))
-            names = [_plain(n, 40) for n in d.stakeholders.get(direction.id, [])]
-            if names:
-                s.lines.append(Line("    " + t["names"].format(names=", ".join(names))))
-        thin = d.thin(answered_only=True)
-        if thin:
-            where = DIRECTIONS_TEXT[lang]["where"]
-            s.lines.append(Line(t["thin"].format(names=_join([where.get(x, x) for x in thin], lang)), strong=True))
-
-    s = section("framing")
-    if not s.missing:
-        f = models["framing"]
-        name = {e.id: e.name for e in course.framing.frame_elements}
-        answered = {e: f.answer("fixed", e) for e in f.fixed}
-        s.lines.append(Line(t["fixed"].format(names=_join([name[e] for e, v in answered.items() if v], lang))))
-        s.lines.append(Line(t["elastic"].format(names=_join([name[e] for e, v in answered.items() if v is False],
-                                                            lang))))
-        if None in answered.values():
-            s.lines.append(Line(t["fixed_missing"].format(
-                names=_join([name[e] for e, v in answered.items() if v is None], lang))))
-        s.lines.append(Line(t["shared"].format(names=_join([name[e] for e in f.elements_shared(answered_only=True)],
-                                                           lang))))
-        untouched = [name[e] for e in f.fixed if f.answer("influence", e) is None]
-        if untouched:
-            s.lines.append(Line(t["shared_missing"].format(names=_join(untouched, lang))))
-
-    s = section("timeline")
-    if not s.missing:
-        from samskabelse.sections.timeline import forecast, upward_sentence
-
-        plan = models["timeline"]
-        problems = plan.problems(course)
-        if problems:
-            s.lines.append(Line(t["timeline_problem"].format(problems=html.unescape(" ".join(problems)))))
-        else:
-            s.lines.append(Line(upward_sentence(forecast(plan, lang), course), strong=True))
+    for definition in all_sections():
+        model = models.get(definition.name)
+        s = PlanSection(definition.name, definition.plan_title(lang))
+        sections.append(s)
+        if model is None or not any_answered(model):  # not saved, or saved untouched
+            s.missing = True
+            s.lines.append(Line(t["missing"].format(nb=definition.notebook)))
+            continue
+        s.lines += definition.plan(model, course, steps=steps)
+        project = project or _plain(definition.project(model), 90)
 
     name = _plain(loaded.name, NAME_CHARS) or "?"
     return Plan(

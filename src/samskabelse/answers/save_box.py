@@ -32,7 +32,10 @@ from samskabelse.answers import (
 )
 from samskabelse.course import Course
 from samskabelse.widgets.display import user_text
-from samskabelse.base.i18n import Texts
+from samskabelse.base.i18n import Texts, join_names
+from samskabelse.sections.protocol import confirm, items_on_screen, shown_items
+
+MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
 
 __all__ = ["BINDER_ENV_VARS", "SaveBox", "download_link", "last_name", "on_binder", "save_box"]
 
@@ -53,8 +56,9 @@ TEXT = Texts(
         "failed": "Svarene kunne ikke gemmes: {error}",
         "kept": "Intet er gået tabt: download dine svar her:",
         "also": "Filen indeholder nu: {sections}.",
-        "sections": {"typology": "typologi (01)", "gains": "gevinster (02)", "phases": "faser (03)",
-                     "directions": "ledelsesretninger (04)", "framing": "rammer (05)", "timeline": "tidsplan (06)"},
+        "unanswered": "Ikke besvaret endnu i denne notebook ({n}): {items}. Det tæller som »ikke besvaret« i din "
+        "plan og i holdets oversigt, til du svarer og gemmer igen.",
+        "all_answered": "Alt, hvad denne notebook spørger om, er besvaret.",
     },
     en={
         "name": "Your name",
@@ -71,11 +75,18 @@ TEXT = Texts(
         "failed": "The answers could not be saved: {error}",
         "kept": "Nothing is lost: download your answers here:",
         "also": "The file now holds: {sections}.",
-        "sections": {"typology": "typology (01)", "gains": "gains (02)", "phases": "phases (03)",
-                     "directions": "leadership directions (04)", "framing": "boundaries (05)",
-                     "timeline": "timeline (06)"},
+        "unanswered": "Not answered yet in this notebook ({n}): {items}. They count as “not answered” in your plan "
+        "and in the team's overview until you answer them and save again.",
+        "all_answered": "Everything this notebook asks is answered.",
     },
 )
+
+
+def section_label(name: str, lang: str) -> str:
+    """How the box names a section: "gevinster (02)"; a section this version does not know, by its key."""
+    from samskabelse.sections import NAMES, section
+
+    return section(name).label(lang) if name in NAMES else name
 
 
 def download_link(payload: dict, file_name: str, label: str) -> str:
@@ -122,7 +133,7 @@ class SaveBox:
         self.folder = answers_folder(folder)
         self.binder = on_binder()
         self.result = None  # the last SaveResult
-        sections = ", ".join(self.t["sections"].get(m.SECTION, m.SECTION) for m in self.models) or "-"
+        sections = ", ".join(section_label(m.SECTION, self.course.language) for m in self.models) or "-"
         self.name = widgets.Text(value=last_name(self.folder), description=self.t["name"],
                                  placeholder=self.t["placeholder"], style={"description_width": "initial"},
                                  layout=widgets.Layout(width="24em"))
@@ -146,6 +157,8 @@ class SaveBox:
         if not name:
             self.status.value = f'<p class="samskabelse-warning">{t["no_name"]}</p>'
             return
+        for m in self.models:  # what the notebook showed with a value is what the participant answered
+            confirm(m, shown_items(m))
         sections = {m.SECTION: m for m in self.models}
         try:
             self.result = save_answers(answers_path(name, self.folder), name, self.course, sections)
@@ -159,12 +172,29 @@ class SaveBox:
             return
         result = self.result
         lines = [user_text(m, 600) for m in result.messages]
-        held = ", ".join(t["sections"].get(s, s) for s in result.payload["answers"])
+        held = ", ".join(section_label(s, self.course.language) for s in result.payload["answers"])
         lines.append(t["also"].format(sections=user_text(held, 300)))
+        if unanswered := self._unanswered():
+            lines.append(unanswered)
         if self.binder or result.redirected:
             lines.append(download_link(result.payload, result.path.name, t["download"].format(file=result.path.name)))
         css = "samskabelse-warning" if result.redirected else "samskabelse-saved"
         self.status.value = f'<p class="{css}">' + "<br>".join(lines) + "</p>"
+
+    def unanswered(self) -> list[str]:
+        """The items this notebook's widgets ask that are still not answered (labels, plain text)."""
+        from samskabelse.sections import NAMES, section
+
+        return [label for m in self.models if m.SECTION in NAMES
+                for label in section(m.SECTION).unanswered(m, self.course)]
+
+    def _unanswered(self) -> str:
+        items = self.unanswered()
+        if not items:
+            return self.t["all_answered"] if any(items_on_screen(m) for m in self.models) else ""
+        shown = join_names(items[:MAX_LISTED] + ([f"+{len(items) - MAX_LISTED}"] if len(items) > MAX_LISTED else []),
+                           self.course.language)
+        return self.t["unanswered"].format(n=len(items), items=user_text(shown, 600))
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

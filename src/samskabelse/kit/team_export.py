@@ -6,22 +6,21 @@ as a PDF for the projector or print and as slides for the deck.
     slides = team_slides(overview)                          # for the kit's deck (slides.write_deck(extra=...))
 
 It exports what notebook 08 shows, taken from the same functions: the figure is team.draw_team_figure, the
-questions are team.discussion_questions, and the tables are read from team.side_by_side_html, so that the
+questions are team.discussion_questions, and the tables are team.team_tables (each section's own), so that the
 paper and the screen cannot show different things. A section nobody answered is left out, as in the notebook.
 """
 
 from __future__ import annotations
 
-import html
 import io
-import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
 from samskabelse.kit.typeset import typeset
+from samskabelse.sections.definition import NOT_ANSWERED, Table
+from samskabelse.sections.protocol import not_answered
 from samskabelse.widgets.access import mark_widget
 
 TEXT = Texts(
@@ -77,14 +76,6 @@ TEXT = Texts(
 
 
 @dataclass
-class Table:
-    title: str
-    head: list[str]
-    rows: list[list[str]]
-    note: str = ""  # e.g. who has not answered this yet
-
-
-@dataclass
 class TeamOverview:
     course: Course
     names: list[str]
@@ -97,72 +88,14 @@ class TeamOverview:
 
 # ---------------------------------------------------------------------------------------------
 # What 08 shows, as plain data
-def _plain(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
-
-
-class _Tables(HTMLParser):
-    """The <h4> headings, <table>s and notes (<p>) of team.side_by_side_html, as plain text."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tables: list[Table] = []
-        self.title = ""
-        self.row: list[str] | None = None
-        self.cell: list[str] | None = None
-        self.in_head = False
-        self.text: list[str] | None = None
-        self.tag = ""
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("h4", "p"):
-            self.text, self.tag = [], tag
-        elif tag == "table":
-            self.tables.append(Table(self.title, [], []))
-        elif tag == "thead":
-            self.in_head = True
-        elif tag == "tbody":
-            self.in_head = False
-        elif tag == "tr":
-            self.row = []
-        elif tag in ("td", "th"):
-            self.cell = []
-
-    def handle_endtag(self, tag):
-        if tag in ("h4", "p") and self.text is not None:
-            text = " ".join("".join(self.text).split())
-            if tag == "h4":
-                self.title = text
-            elif self.tables and self.tables[-1].title == self.title:
-                self.tables[-1].note = " ".join(x for x in (self.tables[-1].note, text) if x)
-            self.text = None
-        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
-            self.row.append(" ".join("".join(self.cell).split()))
-            self.cell = None
-        elif tag == "tr" and self.row is not None and self.tables:
-            if self.in_head:
-                self.tables[-1].head = self.row
-            else:
-                self.tables[-1].rows.append(self.row)
-            self.row = None
-
-    def handle_data(self, data):
-        if self.cell is not None:
-            self.cell.append(data)
-        elif self.text is not None:
-            self.text.append(data)
-
-
 def overview_tables(team, course: Course) -> list[Table]:
-    """The notebook's tables, without those of a section nobody answered (an empty table says nothing)."""
-    from samskabelse.answers.team import SECTION_OF, side_by_side_html
-    from samskabelse.answers.team import TEXT as TEAM
+    """08's tables as plain text (an item not answered reads "ikke besvaret"), without those of a section nobody
+    answered (an empty table says nothing)."""
+    from samskabelse.answers.team import team_tables
 
-    section_of = {TEAM[course.language][key]: section for key, section in SECTION_OF.items()}
-    answered = {section for m in team for section in m.models}
-    parser = _Tables()
-    parser.feed(side_by_side_html(team, course))
-    return [t for t in parser.tables if t.rows and section_of.get(t.title, "") in answered | {""}]
+    blank = not_answered(course.language)
+    return [replace(x, rows=[[blank if c is NOT_ANSWERED else str(c) for c in row] for row in x.rows])
+            for x in team_tables(team, course) if x.rows]
 
 
 def team_overview(team, course: Course, questions: int = 5) -> TeamOverview:
@@ -177,7 +110,7 @@ def team_overview(team, course: Course, questions: int = 5) -> TeamOverview:
         course=course, names=names, invented=bool(team) and all(m.invented for m in team),
         figure_png=png.getvalue(),
         alt=t["alt"].format(names=join_names(names, course.language)),
-        questions=[_plain(d.question) for d in discussion_questions(team, course, questions)],
+        questions=[d.question for d in discussion_questions(team, course, questions)],
         tables=overview_tables(team, course),
     )
 

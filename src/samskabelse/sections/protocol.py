@@ -37,7 +37,18 @@ gain rated 0 and 0 may be "not at all" or "not looked at"). So every model keeps
   item that is not answered as NOT_ANSWERED ("ikke besvaret"), never as a choice, and leaves it out of every
   mean, spread, count and question. A deliberate 0 is an answer like any other.
 
-Nothing here changes the file's schema number: a reader of schema 1 that predates the list ignores it.
+What the participant saw is what they answered (schema 2)
+--------------------------------------------------------
+An item counts as answered when the participant set it, or when it was on their screen, showing a value,
+when they saved the section: saving confirms every item the notebook's widgets showed, the course's
+suggestions included (a frame kept "fixed", a phase's planned weeks). A control that would show an answer the
+participant has not given (a rating at 0, a status "ikke startet") starts visibly unrated instead
+(widgets.answering.NOT_RATED, "– ikke vurderet –") and shows no value until set; a control the notebook never
+shows is never answered by it. Each section widget registers itself on its model when it is built
+(`show_on_screen`) and maps each item it asks to its control (`controls()`: answer key -> ipywidgets control, or
+a list of controls for an item asked by several, such as an own gain's row); `items_on_screen` and `shown_items`
+read them, and the save box confirms the items that show a value (`confirm`) and names the rest as unanswered.
+Files saved under the earlier rule (schema 1) are read with each section's `migrate` (definition.Section).
 """
 
 from __future__ import annotations
@@ -47,6 +58,7 @@ from typing import Any, ClassVar, Protocol, Self
 
 from samskabelse.base.i18n import Texts
 from samskabelse.course import Course
+from samskabelse.widgets.answering import NOT_RATED
 
 ANSWERED_FIELD = "answered"
 
@@ -101,6 +113,67 @@ def any_answered(model: Any, prefix: str = "") -> bool:
 def mark(model: Any, *parts: object) -> None:
     """Record an answer the participant gave (the setters call this)."""
     model.answered.add(key(*parts))
+
+
+def unmark(model: Any, *parts: object) -> None:
+    """The participant took an answer back (set a rating back to "– ikke vurderet –")."""
+    model.answered.discard(key(*parts))
+
+
+def confirm(model: Any, keys: Iterable[str]) -> set[str]:
+    """Count the items the participant saw, with a value, as answered (saving, or "Jeg er enig"). Returns the
+    keys that were not answered before."""
+    answered = getattr(model, "answered", None)
+    if answered is None:  # a model without the protocol counts everything as answered already
+        return set()
+    new = set(keys) - answered
+    answered |= new
+    return new
+
+
+# The widgets on screen for a model: each section widget registers itself when it is built, so that the save
+# box (given one widget or the model) knows every item any of its notebook's widgets showed.
+_SCREENS = "_samskabelse_screens"
+
+
+def show_on_screen(model: Any, widget: Any) -> None:
+    """Register a widget that shows (part of) this model in the notebook."""
+    screens = model.__dict__.setdefault(_SCREENS, [])
+    if not any(w is widget for w in screens):
+        screens.append(widget)
+
+
+def screens(model: Any) -> list[Any]:
+    return list(getattr(model, "__dict__", {}).get(_SCREENS, ()))
+
+
+def showing(value: Any) -> bool:
+    """Does a control show a value? Not while a rating is "– ikke vurderet –" (widgets.answering.NOT_RATED),
+    a text field is empty, or a list of controls (an own gain's row) shows nothing."""
+    if isinstance(value, (list, tuple)) and not isinstance(value, str) and value and hasattr(value[0], "value"):
+        return any(showing(c.value) for c in value)
+    return value not in (None, "", NOT_RATED)
+
+
+def _controls(widget: Any) -> dict[str, Any]:
+    controls = getattr(widget, "controls", None)
+    return controls() if callable(controls) else {}
+
+
+def items_on_screen(model: Any) -> set[str]:
+    """Every item a control on screen asks (whether or not it shows a value yet)."""
+    return {k for w in screens(model) for k in _controls(w)}
+
+
+def shown_items(model: Any) -> set[str]:
+    """The items on screen that show a value (a rating still "– ikke vurderet –" shows none)."""
+    out = set()
+    for w in screens(model):
+        for k, control in _controls(w).items():
+            value = control if isinstance(control, (list, tuple)) else getattr(control, "value", None)
+            if showing(value):
+                out.add(k)
+    return out
 
 
 def dump_answered(answered: Iterable[str]) -> list[str]:

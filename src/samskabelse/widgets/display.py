@@ -92,14 +92,19 @@ def own_words(text: object, max_chars: int) -> str:
     return value
 
 
-def user_text(text: object, max_chars: int = 120, empty: str = "") -> str:
-    """Text someone typed, made safe to put into HTML: trimmed, shortened, escaped."""
+def plain_text(text: object, max_chars: int = 120, empty: str = "") -> str:
+    """Text someone typed, as one line: spaces collapsed, shortened with "…". Not escaped: escape it for HTML."""
     value = " ".join(str(text if text is not None else "").split())
     if not value:
-        return html.escape(empty)
+        return empty
     if len(value) > max_chars:
         value = value[: max_chars - 1].rstrip() + "…"
-    return html.escape(value, quote=True)
+    return value
+
+
+def user_text(text: object, max_chars: int = 120, empty: str = "") -> str:
+    """Text someone typed, made safe to put into HTML: trimmed, shortened, escaped."""
+    return html.escape(plain_text(text, max_chars, empty), quote=True)
 
 
 def _show_course_error(shell, etype, value, tb, tb_offset=None):

@@ -73,6 +73,15 @@ MAX_WIDTH = 9.0  # inches, at 100 dpi: 900 pixels
 MIN_FONT = 11.0  # points
 
 
+def figure_text(text: object, max_chars: int = 26) -> str:
+    """Text someone typed, as one line shortened for a matplotlib label (figures never read `$` as mathtext: see
+    STYLE)."""
+    value = " ".join(str(text if text is not None else "").split())
+    if len(value) > max_chars:
+        value = value[: max_chars - 1].rstrip() + "…"
+    return value
+
+
 def new_figure(width: float = 8.0, height: float = 5.0) -> Figure:
     """A figure outside pyplot, so that nothing is displayed twice and nothing leaks between cells.
 

@@ -566,3 +566,6 @@ class DirectionsWidget:
 def rate_directions(course: Course, model: DirectionsModel | None = None) -> DirectionsWidget:
     """Rate the attention each leadership direction gets now and name the key stakeholders in each."""
     return DirectionsWidget(course, model)
+
+
+from samskabelse.sections.directions.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

@@ -667,3 +667,6 @@ def share_control(course: Course, pitch: FrameSheetWidget | FramingModel | None 
         control.link(pitch)
         return control
     return ControlWidget(course, pitch)
+
+
+from samskabelse.sections.framing.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

@@ -32,7 +32,7 @@ from samskabelse.sections.protocol import (
 )
 from samskabelse.widgets.access import mark_widget, named
 from samskabelse.widgets.display import BASIS_LABELS, HTMLText, own_words, user_text
-from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
+from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, figure_text, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
 
 SECTION = "gains"
@@ -252,14 +252,6 @@ def clean_name(text: object) -> str:
 
 def _key(name: str) -> str:
     return clean_name(name).casefold()
-
-
-def figure_text(text: str, max_chars: int = 26) -> str:
-    """Text someone typed, shortened for a matplotlib label (figures never read `$` as mathtext: see figures.STYLE)."""
-    text = clean_name(text)
-    if len(text) > max_chars:
-        text = text[: max_chars - 1].rstrip() + "…"
-    return text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1153,3 +1145,6 @@ class DemandsWidget:
 def weigh_demands(gains: GainsWidget) -> DemandsWidget:
     """What co-creation demands in this project, set against the gains weighed in `gains`."""
     return DemandsWidget(gains)
+
+
+from samskabelse.sections.gains.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

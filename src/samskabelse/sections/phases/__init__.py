@@ -554,3 +554,6 @@ def phase_overview(course: Course) -> HTMLText:
         f"<div class='samskabelse-phase-overview'>{''.join(blocks)}"
         f"<p><small><b>{t['overview_basis']}:</b> {legend}. {html.escape(t['overview_note'])}</small></p></div>"
     )
+
+
+from samskabelse.sections.phases.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

@@ -1427,3 +1427,6 @@ __all__ = [
     "TimelinePlan", "PhaseEstimate", "DeadlineEntry", "PlanError", "Forecast", "TimelineWidget", "TimelineFigure",
     "forecast", "simulate", "upward_sentence", "plan_timeline", "timeline_assumptions", "parse_date", "draw_timeline",
 ]
+
+
+from samskabelse.sections.timeline.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

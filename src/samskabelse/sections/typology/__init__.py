@@ -214,7 +214,7 @@ def _pole_ids(course: Course, axis: str) -> list[str]:
     return [ax.low.id, ax.high.id]
 
 
-def _slider_options(course: Course, axis: str) -> list[tuple[str, tuple[str, str]]]:
+def slider_options(course: Course, axis: str) -> list[tuple[str, tuple[str, str]]]:
     """Four stops from the low pole to the high pole: clearly low, mostly low, mostly high, clearly high."""
     t = TEXT[course.language]
     ax = getattr(course.typology, axis)
@@ -318,7 +318,7 @@ class TypologyWidget:
         rows = []
         for axis in AXES:
             ax = getattr(ty, axis)
-            options = _slider_options(course, axis)
+            options = slider_options(course, axis)
             value = (getattr(self.model, axis), getattr(self.model, f"{axis}_strength"))
             slider = widgets.SelectionSlider(
                 # no readout: the stop's long text would overflow; the pole labels below say where the slider is
@@ -575,3 +575,6 @@ def involvement_spectrum(course: Course) -> HTMLText:
         f"<img src='data:image/png;base64,{png}' alt='{html.escape(alt, quote=True)}' style='max-width:100%'>"
         f"<figcaption><small>{source}</small></figcaption></figure>"
     )
+
+
+from samskabelse.sections.typology.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

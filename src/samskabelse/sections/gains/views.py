@@ -1,0 +1,216 @@
+"""How the gains' answers are shown outside notebook 02: on the plan, in the team view, on paper."""
+
+from __future__ import annotations
+
+import re
+
+from samskabelse.base.i18n import Texts, join_names
+from samskabelse.course import Course
+from samskabelse.sections.definition import (
+    NOT_ANSWERED,
+    Item,
+    Line,
+    Panel,
+    Person,
+    Question,
+    Section,
+    Table,
+    answered,
+    blank,
+    choices,
+    missing_note,
+    names,
+    out_of,
+    spread,
+    table,
+    text,
+)
+from samskabelse.sections.gains import (
+    TEXT as GAINS,
+)
+from samskabelse.sections.gains import (
+    GainsModel,
+    format_number,
+    motivation_statement,
+    read_balance,
+    top_demands,
+)
+from samskabelse.sections.protocol import is_answered
+from samskabelse.widgets.display import plain_text
+
+SCALE = tuple(str(v) for v in range(6))  # the 0-5 scale of the gains' and demands' sliders
+
+TEXT = Texts(
+    da={
+        "label": "gevinster (02)",
+        "plan_title": "Hvorfor samskabe?",
+        "own_motivation": "Med mine ord: {text}",
+        "draft": "Kursets udkast: {text}",
+        "balance": "Gevinster mod krav: {g} mod {d} på en skala fra 0 til 5 – en læsning at drøfte, ikke en dom.",
+        "balance_none": "Gevinsterne er ikke vægtet endnu.",
+        "demands_missing": "Hvad det kræver: ikke besvaret.",
+        "heaviest": "Det, der kræver mest: {names}.",
+        "own": "Egne gevinster: {names}.",
+        "none": "ingen",
+        "person": "Deltager",
+        "h_gains": "Gevinster: hvor vigtige?",
+        "h_own": "Egne gevinster",
+        "col_own": "Gevinst", "col_own_importance": "Vigtighed", "col_own_likelihood": "Sandsynlighed",
+        "h_demands": "Hvad det kræver",
+        "q_gains": "Hvor vigtig er gevinsten »{item}«? {high} gav {hi}, {low} gav {lo}. Hvad ser I hver især?",
+        "q_demands": "Hvor tungt vejer kravet »{item}«? {high} sagde {hi}, {low} sagde {lo}. Hvad ved I hver "
+        "især om det?",
+        "fig_gains": "Hvor vigtig er gevinsten? (0–5)",
+        "h_sheet_gains": "Forventede gevinster",
+        "own_sheet": "{label} (skriv selv)",
+        "h_sheet_demands": "Hvad kræver det?",
+        "demand_col": "Krav",
+        "importance": "{name}: vigtighed", "likelihood": "{name}: sandsynlighed",
+        "motivation": "Motivationen med dine egne ord",
+    },
+    en={
+        "label": "gains (02)",
+        "plan_title": "Why co-create?",
+        "own_motivation": "In my own words: {text}",
+        "draft": "The course's draft: {text}",
+        "balance": "Gains against demands: {g} against {d} on a scale from 0 to 5 – a reading to discuss, not a "
+        "verdict.",
+        "balance_none": "The gains are not weighed yet.",
+        "demands_missing": "What it demands: not answered.",
+        "heaviest": "What demands most: {names}.",
+        "own": "Own gains: {names}.",
+        "none": "none",
+        "person": "Participant",
+        "h_gains": "Gains: how important?",
+        "h_own": "Own gains",
+        "col_own": "Gain", "col_own_importance": "Importance", "col_own_likelihood": "Likelihood",
+        "h_demands": "What it demands",
+        "q_gains": "How important is the gain “{item}”? {high} gave it {hi}, {low} gave it {lo}. What does each "
+        "of you see?",
+        "q_demands": "How heavy is the demand “{item}”? {high} said {hi}, {low} said {lo}. What does each of "
+        "you know about it?",
+        "fig_gains": "How important is the gain? (0–5)",
+        "h_sheet_gains": "Expected gains",
+        "own_sheet": "{label} (write your own)",
+        "h_sheet_demands": "What will it take?",
+        "demand_col": "Demand",
+        "importance": "{name}: importance", "likelihood": "{name}: likelihood",
+        "motivation": "The motivation in your own words",
+    },
+)
+
+
+def _join(items: list[str], lang: str) -> str:
+    items = [i for i in items if i]
+    return join_names(items, lang) if items else TEXT[lang]["none"]
+
+
+class Gains(Section):
+    name = "gains"
+    notebook = "02"
+    workbook = 1
+    model = GainsModel
+    TEXT = TEXT
+
+    def items(self, course: Course) -> list[Item]:
+        t = TEXT[course.language]
+        out = []
+        for g in course.gains:
+            out.append(Item(f"gains.{g.id}.importance", t["importance"].format(name=g.name), SCALE))
+            out.append(Item(f"gains.{g.id}.likelihood", t["likelihood"].format(name=g.name), SCALE))
+        if course.own_gains_max:
+            out.append(Item("own", course.own_gains_label))
+        out += [Item(f"demands.{d.id}", d.name, SCALE) for d in course.demands]
+        out.append(Item("motivation", t["motivation"]))
+        return out
+
+    def plan(self, g: GainsModel, course: Course, **_options) -> list[Line]:
+        t, lang = TEXT[course.language], course.language
+        lines = []
+        if g.motivation and is_answered(g, "motivation"):  # the manager's own words first, the course's draft next
+            lines.append(Line(t["own_motivation"].format(text=" ".join(g.motivation.split("\n"))), strong=True))
+            lines.append(Line(t["draft"].format(text=motivation_statement(g, course))))
+        else:
+            lines.append(Line(motivation_statement(g, course), strong=True))
+        balance = read_balance(g, course)
+        if balance.gains is None:
+            lines.append(Line(t["balance_none"]))
+        else:
+            lines.append(Line(t["balance"].format(g=format_number(balance.gains, lang),
+                                                  d=format_number(balance.demands, lang))))
+        heavy = top_demands(g, course)
+        if not any(g.demand(d.id) is not None for d in course.demands):
+            lines.append(Line(t["demands_missing"]))
+        elif heavy:
+            lines.append(Line(t["heaviest"].format(names=_join([f"{n} ({v})" for n, v in heavy], lang))))
+        if g.own:
+            lines.append(Line(t["own"].format(names=_join([plain_text(o.name, 40) for o in g.own], lang))))
+        return lines
+
+    def tables(self, people: list[Person], course: Course) -> list[Table]:
+        t, lang = TEXT[course.language], course.language
+        gave = answered(people)
+
+        def shown(value):
+            return NOT_ANSWERED if value is None else str(value)
+
+        out = [Table(self.name, t["h_gains"], [t["person"], *[plain_text(g.name, 40) for g in course.gains]],
+                     [[plain_text(p.label, 40), *[shown(p.model.rating(g.id, "importance")) for g in course.gains]]
+                      for p in gave])]
+        own = [[plain_text(p.label, 40), plain_text(o.name, 40), str(o.importance), str(o.likelihood)]
+               for p in gave for o in p.model.own]
+        if own:
+            out.append(Table(self.name, f"{t['h_own']} ({plain_text(course.own_gains_label, 60)})",
+                             [t["person"], t["col_own"], t["col_own_importance"], t["col_own_likelihood"]], own,
+                             name="own"))
+        out.append(Table(self.name, t["h_demands"], [t["person"], *[plain_text(d.name, 40) for d in course.demands]],
+                         [[plain_text(p.label, 40), *[shown(p.model.demand(d.id)) for d in course.demands]]
+                          for p in gave], missing_note(people, lang), name="demands"))
+        return out
+
+    def questions(self, people: list[Person], course: Course) -> list[Question]:
+        t, lang = TEXT[course.language], course.language
+        gave = answered(people)
+        out = []
+
+        def ask(key, item_name):
+            def question(high, low, hi, lo):
+                return t[key].format(item=plain_text(item_name, 120), high=names(high, lang), low=names(low, lang),
+                                     hi=out_of(int(hi), lang), lo=out_of(int(lo), lang))
+            return question
+
+        for g in course.gains:
+            values = {p: v for p in gave if (v := p.model.rating(g.id, "importance")) is not None}
+            out.append(spread("gains", g.id, values, 5, ask("q_gains", g.name)))
+        for d in course.demands:
+            values = {p: v for p in gave if (v := p.model.demand(d.id)) is not None}
+            out.append(spread("demands", d.id, values, 5, ask("q_demands", d.name)))
+        return [q for q in out if q is not None]
+
+    def panels(self, people: list[Person], course: Course) -> list[Panel]:
+        values = {i: [p.model.rating(g.id, "importance") for g in course.gains]
+                  for i, p in enumerate(people) if p.answered}
+        return [Panel(self.name, TEXT[course.language]["fig_gains"], [g.name for g in course.gains], values, 0, 5)]
+
+    def worksheet(self, course: Course) -> list[dict]:
+        t, g = TEXT[course.language], GAINS[course.language]
+        intro = re.sub(r"<[^>]+>", "", g["intro"])
+        rows = [[text(x.name, x.description, bold=True, inline=True), choices(SCALE), choices(SCALE)]
+                for x in course.gains]
+        own = t["own_sheet"].format(label=course.own_gains_label)
+        rows += [[blank(1, detail=own if i == 0 else ""), choices(SCALE), choices(SCALE)]
+                 for i in range(course.own_gains_max)]
+        gains = {"heading": t["h_sheet_gains"], "intro": intro,
+                 "table": table([2.3, 1.0, 1.0], [g["col_gain"], g["col_importance"], g["col_likelihood"]], rows)}
+        demands = {"heading": t["h_sheet_demands"], "intro": re.sub(r"<[^>]+>", "", g["d_intro"]),
+                   "table": table([1.5, 1.5], [t["demand_col"], "0–5"],
+                                  [[text(d.name, d.question, bold=True, inline=True),
+                                    choices(SCALE, before=d.low, after=d.high)] for d in course.demands])}
+        return [gains, demands]
+
+    def check(self, model: GainsModel, course: Course) -> None:
+        model.rated(course)
+        self.plan(model, course)
+
+
+DEFINITION = Gains()
