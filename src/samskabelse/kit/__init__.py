@@ -336,16 +336,16 @@ def kit_plan_stem(member, team_folder: Path, lang: str) -> str:
     invented example team's plans begin with eksempel-/example-."""
     from samskabelse.answers import is_example_team
     from samskabelse.answers.plan import EXAMPLE_WORD
-    from samskabelse.base.files import safe_stem
+    from samskabelse.base.files import slug
 
-    stem = safe_stem(member.path.stem, "deltager", 60)
+    stem = slug(member.path.stem, 60, "deltager")
     if is_example_team(member.path.parent):
-        return safe_stem(f"{EXAMPLE_WORD[lang]}-{stem}", "deltager", 80)
+        return slug(f"{EXAMPLE_WORD[lang]}-{stem}", 80, "deltager")
     try:
         below = member.path.parent.resolve().relative_to(team_folder.resolve()).as_posix()
     except (OSError, ValueError):
         below = ""
-    return safe_stem(f"{stem}-{below}" if below not in ("", ".") else stem, "deltager", 100)
+    return slug(f"{stem}-{below}" if below not in ("", ".") else stem, 100, "deltager")
 
 
 def _team_part(kit: Kit, team_folder: Path, team_name: str) -> list:
