@@ -267,25 +267,43 @@ def check_03(ns: dict, shown: Shown, lang: str) -> None:
     def listed() -> list[tuple[str, str]]:
         return re.findall(r"data-phase='([a-z_]+)' data-point='([a-z_]+)'", w.result.value)
 
-    # default answers: nothing started -> the first three focus points of the first phase
+    from samskabelse.sections.phases import TEXT
+    from samskabelse.widgets.answering import NOT_RATED
+
+    t = TEXT[lang]
+    # before anyone acts: every focus point "– ikke vurderet –", no readiness, no next steps stated
+    check(all(s.value == NOT_RATED for points in w.sliders.values() for s in points.values()),
+          "a focus point does not start unrated")
+    check(listed() == [] and t["suggest_waiting"] in w.result.value, "next steps stated before anything was marked")
+    check(all(label.get_text() == t["no_value"] for label in w.readiness_labels.values()), "a readiness was shown")
+    # given answers: phase 1 in place except its last point under way; phase 2's first point under way, the rest
+    # of phase 2 not started
     p1, p2 = course.phases[0], course.phases[1]
-    expected = [(p1.id, f.id) for f in p1.focus_points[:3]]
-    check(listed() == expected, f"default next steps {listed()}, expected {expected}")
-    # given answers: phase 1 in place except its last point under way; phase 2's first point under way
     for f in p1.focus_points:
         w.sliders[p1.id][f.id].value = "in_place"
     w.sliders[p1.id][p1.focus_points[-1].id].value = "under_way"
     w.chooser.value = p2.id
     check(w.panel.children[0] is w.panels[p2.id], "choosing a phase did not show its focus points")
+    for f in p2.focus_points:
+        w.sliders[p2.id][f.id].value = "not_started"
     w.sliders[p2.id][p2.focus_points[0].id].value = "under_way"
     expected = [(p1.id, p1.focus_points[-1].id), (p2.id, p2.focus_points[1].id), (p2.id, p2.focus_points[2].id)]
-    check(listed() == expected, f"next steps {listed()}, expected {expected}")
+    check(listed() == expected, f"the course's suggestion {listed()}, expected {expected}")
     check([(s.phase.id, s.focus_point.id) for s in w.model.next_steps(course)] == expected, "model next steps")
     n1 = len(p1.focus_points)
     ready = 100 * (n1 - 0.5) / n1
     check(w.model.readiness(course)[p1.id] == ready, f"readiness of phase 1 should be {ready}")
     check(w.readiness_labels[p1.id].get_text().startswith(f"{ready:.0f}"), "the figure's readiness label is wrong")
     check(w.segments[p1.id]["in_place"].get_width() == 100 * (n1 - 1) / n1, "the in-place bar has the wrong width")
+    check(w.model.summary(course, p1.id) in w.result.value, "the readiness is not said with its counts")
+    # the manager's decision: where to begin, among the points not in place, and why
+    options = [v for _, v in w.start.options]
+    check(options[0] == "" and f"{p1.id}.{p1.focus_points[-1].id}" in options
+          and f"{p1.id}.{p1.focus_points[0].id}" not in options, f"the places to begin are wrong: {options}")
+    w.start.value = f"{p2.id}.{p2.focus_points[2].id}"
+    w.reason.value = "Because"
+    check(w.model.start_point(course).focus_point.id == p2.focus_points[2].id and w.model.start_reason == "Because",
+          "the choice of where to begin was not kept")
 
 
 def check_04(ns: dict, shown: Shown, lang: str) -> None:
