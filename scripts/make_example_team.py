@@ -9,8 +9,9 @@ own setters, as a participant's widget gives it, so the files record what was an
 person below does not set is saved as not answered, as it would be by a participant who left it
 untouched. Some do, on purpose, so that notebooks 07 and 08 show how that looks: Bo and Dennis did not
 get to the partners' influence (the workbooks do not ask it) nor to the anchoring phase, Dennis did not
-rate the demands nor choose where to begin; Emine placed the project on one axis only; Camilla rated a gain
-0 and 0 ("not at all"), which counts as an answer. Every file is marked "invented": true.
+rate the demands nor what each direction needs, nor choose where to begin; Emine placed the project on one
+axis only; Camilla rated a gain 0 and 0 ("not at all"), which counts as an answer. Every file is marked
+"invented": true.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ TEAM = {
         "demands": {"time": 4, "resources": 3, "control": 3, "readiness": 2},
         "phases": ("clarify", {"clarify": "in in un un un", "cocreate": "un un no no no", "anchor": "no no no no"}),
         "attention": {"upward": 4, "across": 2, "downward": 3, "outward": 3},
+        "need": {"upward": 4, "across": 3, "downward": 4, "outward": 5},
         "start": ("clarify", "frames", "frames"),
         "stakeholders": {"upward": ["council", "director"], "across": ["meals"], "downward": ["staff"],
                          "outward": ["elders", "residents"]},
@@ -96,6 +98,7 @@ TEAM = {
         "demands": {"time": 5, "resources": 4, "control": 2, "readiness": 4},
         "phases": ("clarify", {"clarify": "un no no no un", "cocreate": "no no no no no"}),  # anchoring: not yet
         "attention": {"upward": 5, "across": 3, "downward": 2, "outward": 1},
+        "need": {"upward": 5, "across": 4, "downward": 3, "outward": 3},
         "start": ("clarify", "backing", "no_backing"),
         "stakeholders": {"upward": ["finance_committee", "board"], "across": ["finance", "meals"]},
         "framing": {"budget": (True, "top_management", None), "time_frame": (True, "top_management", None),
@@ -114,6 +117,7 @@ TEAM = {
         "demands": {"time": 3, "resources": 2, "control": 5, "readiness": 2},
         "phases": ("cocreate", {"clarify": "in un un no in", "cocreate": "in in un no un", "anchor": "no no no no"}),
         "attention": {"upward": 1, "across": 2, "downward": 4, "outward": 5},
+        "need": {"upward": 4, "across": 3, "downward": 4, "outward": 4},
         "start": ("cocreate", "upward_status", "board_hears"),
         "stakeholders": {"across": ["culture"], "downward": ["staff", "kitchen"],
                          "outward": ["elders", "residents", "volunteers", "grocer"]},
@@ -131,7 +135,7 @@ TEAM = {
                   "co_ownership": (3, 3), "community": (3, 3)},
         "demands": {},  # not rated
         "phases": ("clarify", {"clarify": "un un in un no", "cocreate": "no no no no no"}),  # anchoring: not yet
-        "attention": {"upward": 3, "across": 1, "downward": 3, "outward": 2},
+        "attention": {"upward": 3, "across": 1, "downward": 3, "outward": 2},  # what each needs: not rated
         # where to begin: not chosen
         "stakeholders": {"upward": ["director"], "downward": ["assessors"], "outward": ["elders"]},
         "framing": {"budget": (True, "top_management", None), "time_frame": (True, "manager", None),
@@ -149,6 +153,7 @@ TEAM = {
         "demands": {"time": 3, "resources": 3, "control": 4, "readiness": 3},
         "phases": ("clarify", {"clarify": "in un in un un", "cocreate": "un un no no no", "anchor": "no no no no"}),
         "attention": {"upward": 3, "across": 4, "downward": 3, "outward": 3},
+        "need": {"upward": 4, "across": 3, "downward": 4, "outward": 4},
         "start": ("clarify", "backing", "backing_first"),
         "stakeholders": {"upward": ["council"], "across": ["meals", "culture"], "downward": ["staff"],
                          "outward": ["residents"]},
@@ -195,6 +200,8 @@ def person_sections(person: dict, course) -> dict:
     directions = DirectionsModel.for_course(course)
     for d, value in person["attention"].items():
         directions.set_attention(d, value)
+    for d, value in person.get("need", {}).items():
+        directions.set_need(d, value)
     for d, keys in person["stakeholders"].items():
         directions.set_stakeholders(d, [text(k, lang) for k in keys])
 

@@ -77,14 +77,18 @@ def check_2(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_3(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.sections.directions import DirectionsModel
+    from samskabelse.sections.directions import TEXT, DirectionsModel
 
     course = ns["course"]
     compass = ns["compass"]
     check(shown.widgets() >= 2, "the directions widget and the save box must both be shown")
-    check(compass.model == DirectionsModel.for_course(course), "the workbook must start unanswered")
-    compass.model.set_attention("outward", 1)
-    compass.model.set_stakeholders("outward", "Ældreforeningen, <script>x</script>")
+    check(compass.model == DirectionsModel.for_course(course) and not compass.model.answered,
+          "the workbook must start unanswered")
+    check(TEXT[lang]["waiting"] in compass.result.value, "unanswered, the workbook must not state a result")
+    compass.need["outward"].value = 4
+    compass.sliders["outward"].value = 1
+    check(compass.model.gap("outward") == 3 and compass.model.largest_gap() == ["outward"], "the gap is wrong")
+    compass.names["outward"].value = "Ældreforeningen, <script>x</script>"
     _saves(ns, lang, {"directions": compass.model})
 
 
