@@ -47,8 +47,8 @@ def test_the_contracts_catch_a_section_reached_into(tmp_path):
     shutil.copytree(ROOT / "scripts", tmp_path / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     worksheets = tmp_path / "src" / "samskabelse" / "kit" / "worksheets.py"
-    worksheets.write_text(worksheets.read_text(encoding="utf-8") + "\nfrom samskabelse.sections.gains import _private\n",
-                          encoding="utf-8")
+    reach_in = "\nfrom samskabelse.sections.gains import _private\n"
+    worksheets.write_text(worksheets.read_text(encoding="utf-8") + reach_in, encoding="utf-8")
     typology = tmp_path / "src" / "samskabelse" / "sections" / "typology" / "views.py"
     typology.write_text(typology.read_text(encoding="utf-8") + "\nimport samskabelse.sections.gains\n",
                         encoding="utf-8")
