@@ -33,7 +33,7 @@ from samskabelse.course import Course
 from samskabelse.widgets.display import user_text
 from samskabelse.widgets.download import download_link
 from samskabelse.base.i18n import Texts, join_names
-from samskabelse.sections.protocol import confirm, items_on_screen, shown_items
+from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, shown_items
 
 MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
 
@@ -157,7 +157,8 @@ class SaveBox:
             self.status.value = f'<p class="samskabelse-warning">{t["no_name"]}</p>'
             return
         for m in self.models:  # what the notebook showed with a value is what the participant answered
-            confirm(m, shown_items(m))
+            if confirm(m, shown_items(m)):
+                answered_changed(m)
         sections = {m.SECTION: m for m in self.models}
         try:
             self.result = save_answers(answers_path(name, self.folder), name, self.course, sections)
