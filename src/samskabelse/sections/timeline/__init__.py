@@ -32,7 +32,7 @@ import functools
 import html
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
@@ -43,12 +43,17 @@ from samskabelse.course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Mil
 from samskabelse.sections.protocol import (
     ANSWERED_FIELD,
     AnswerError,
+    any_answered,
+    confirm,
     dump_answered,
     key,
     restored_answered,
     saved_answered,
+    show_on_screen,
+    shown_items,
 )
 from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.answering import SuggestionNote
 from samskabelse.widgets.display import HTMLText, user_text
 from samskabelse.widgets.figures import (
     HATCHES,
@@ -133,6 +138,8 @@ TEXT = Texts(
                      "kursets {used} er brugt",
         "note_deadline_phase": "fasen »{value}« for {what} findes ikke; kursets standard er brugt",
         "note_factors": "faktorerne for usikkerheden »{level}« er ugyldige; kursets standard er brugt",
+        "note_migrated": "tidsplanen er gemt med en tidligere version af kurset: de uger, den usikkerhed og de "
+                         "frister, notebook 06 viste, da du gemte, tæller nu som dine svar",
         "bad_answers": "Tidsplanens gemte svar kan ikke læses: {field} skal være {expected}.",
         # the figure
         "title": "Tidsplan: planlagt og realistisk",
@@ -161,6 +168,8 @@ TEXT = Texts(
         "curve_deadline": "{name}: {chance}",
         # the result
         "say_head": "Det kan du skrive opad",
+        "suggested": "Sætningerne bygger på kursets forslag til en plan, til du ændrer planen eller siger, at du er "
+                     "enig i forslaget.",
         "row_plan": "Planlagt slut", "row_q": "Færdig senest, {q} % sandsynlighed",
         "row_plan_chance": "Chancen for at holde planen",
         "row_deadline": "Chance for at nå »{name}« ({date})",
@@ -224,6 +233,8 @@ TEXT = Texts(
                      "course's {used} is used",
         "note_deadline_phase": "there is no phase “{value}” for {what}; the course's default is used",
         "note_factors": "the factors of the uncertainty “{level}” are invalid; the course's default is used",
+        "note_migrated": "the timeline was saved with an earlier version of the course: the weeks, the uncertainty "
+                         "and the deadlines notebook 06 showed when you saved now count as your answers",
         "bad_answers": "The timeline's saved answers cannot be read: {field} must be {expected}.",
         "title": "Timeline: planned and realistic",
         "alt": "Figure: {title}. {phases} {project} {milestones} {deadlines}",
@@ -250,6 +261,8 @@ TEXT = Texts(
         "q_label": "{q}%: {date}",
         "curve_deadline": "{name}: {chance}",
         "say_head": "What you can write upward",
+        "suggested": "The sentences are built on the course's suggested plan until you change the plan or say that "
+                     "you agree with the suggestion.",
         "row_plan": "Planned finish", "row_q": "Finished by, {q}% chance",
         "row_plan_chance": "Chance of keeping to the plan",
         "row_deadline": "Chance of meeting “{name}” ({date})",
@@ -419,6 +432,8 @@ class TimelinePlan:
     # "project", "start", "phases.<phase>.weeks|uncertainty", "deadlines.<id>.name|date|phase", "factors.<level>"
     # (model.py's protocol): what the participant changed in the widget
     answered: set[str] = field(default_factory=set, compare=False, repr=False)
+    # the answer keys whose value came from a saved file (from_dict): what a migration may count as shown
+    present: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def from_course(cls, course: Course, start: date | None = None) -> TimelinePlan:
@@ -440,6 +455,22 @@ class TimelinePlan:
         return replace(self, phases=[replace(p) for p in self.phases],
                        deadlines=[replace(d) for d in self.deadlines], factors=dict(self.factors),
                        answered=set(self.answered))
+
+    def assign(self, other: TimelinePlan) -> None:
+        """Take over another plan's values, keeping this object (and its answered set): the widget's model is the
+        object the save box was given when the notebook opened, and stays so while the plan changes."""
+        fresh = other.copy()
+        for f in fields(self):
+            if f.name != "answered":
+                setattr(self, f.name, getattr(fresh, f.name))
+
+    def shown_keys(self) -> set[str]:
+        """The items notebook 06 shows with a value for this plan: all but an empty project name and the working
+        model's factors (behind a check box)."""
+        keys = {"start"} | ({"project"} if self.project.strip() else set())
+        keys |= {key("phases", p.phase, what) for p in self.phases for what in ("weeks", "uncertainty")}
+        keys |= {key("deadlines", d.id, what) for d in self.deadlines for what in ("name", "date", "phase")}
+        return keys
 
     def phase_index(self, phase: str) -> int:
         return [p.phase for p in self.phases].index(phase)
@@ -599,6 +630,7 @@ class TimelinePlan:
         else:  # numpy takes a seed from 0 up; the course's own keeps the figures reproducible
             notes.append(t["note_seed"].format(value=user_text(seed, 30), used=plan.seed))
         plan.answered = restored_answered(saved, present)
+        plan.present = present
         return plan, notes
 
     def planned_by_participant(self) -> bool:
@@ -783,8 +815,9 @@ def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) 
     return f"{first} {second}"
 
 
-def result_html(result: Forecast, course: Course) -> str:
-    """The widget's textual result: the sentence to write upward and the figures behind it."""
+def result_html(result: Forecast, course: Course, *, suggested: bool = False) -> str:
+    """The widget's textual result: the sentence to write upward and the figures behind it. `suggested`: the plan
+    is still the course's suggestion, and the text says so."""
     lang = result.lang
     t = TEXT[lang]
     phase_names = {p.id: p.name for p in course.phases}
@@ -805,7 +838,8 @@ def result_html(result: Forecast, course: Course) -> str:
                                                                date=format_date(result.buffer_date, lang))))
     table = "".join(f"<tr><td>{k}</td><td style='text-align:right;padding-left:1em'><b>{v}</b></td></tr>"
                     for k, v in rows)
-    return (f"<p><b>{t['say_head']}:</b></p>"
+    note = f"<p><i>{t['suggested']}</i></p>" if suggested else ""
+    return (f"<p><b>{t['say_head']}:</b></p>{note}"
             f"<blockquote class='samskabelse-upward'>{upward_sentence(result, course, as_html=True)}</blockquote>"
             f"<table class='samskabelse-timeline-table'>{table}</table>")
 
@@ -1252,7 +1286,10 @@ class TimelineWidget:
 
         self.message = widgets.HTML("")
         self.message.add_class("samskabelse-message")
-        self.said = widgets.HTML(result_html(self.result, course))
+        # until the participant acts, the plan and its sentences are the course's suggestion, and say so
+        self.suggestion = SuggestionNote(lang, on_agree=self._agree)
+        self.suggestion.update(any_answered(self.model))
+        self.said = widgets.HTML(result_html(self.result, course, suggested=self.suggested))
         self.said.add_class("samskabelse-result")
         self.errors = ErrorBoundary(lang, explained=(PlanError,), on_error=self._back_to_last_good)
 
@@ -1276,11 +1313,38 @@ class TimelineWidget:
             widgets.HBox([self.project, self.start]),
             widgets.HTML(f"<b>{t['phases_head']}</b>"), *phase_rows,
             widgets.HTML(f"<b>{t['deadlines_head']}</b>"), *deadline_rows,
-            self.assumptions, self.message, self.errors.alert, self.live.widget, self.said,
+            self.assumptions, self.message, self.errors.alert, self.suggestion.box, self.live.widget, self.said,
         ])
         mark_widget(self.box, lang, "samskabelse-timeline")
+        show_on_screen(self.model, self)
         if problems:
             self._show_problems(problems)
+
+    # -- what the save box reads (sections/protocol.py) -------------------------------------------
+    def controls(self) -> dict[str, Any]:
+        """Each item the widget asks, by its answer key, and its control. The working model's factors only while
+        their panel is open: a control the notebook does not show answers nothing."""
+        out: dict[str, Any] = {"project": self.project, "start": self.start}
+        for phase in self.weeks:
+            out[key("phases", phase, "weeks")] = self.weeks[phase]
+            out[key("phases", phase, "uncertainty")] = self.uncertainty[phase]
+        for ident in self.deadline_names:
+            out[key("deadlines", ident, "name")] = self.deadline_names[ident]
+            out[key("deadlines", ident, "date")] = self.deadline_dates[ident]
+            out[key("deadlines", ident, "phase")] = self.deadline_phases[ident]
+        if self.show_model.value:
+            out.update({key("factors", level): list(boxes) for level, boxes in self.factors.items()})
+        return out
+
+    @property
+    def suggested(self) -> bool:
+        """Whether what the widget shows is still the course's suggestion (the participant has not acted)."""
+        return not any_answered(self.model)
+
+    def _agree(self) -> None:
+        """"Jeg er enig i forslaget": what the widget shows becomes the participant's answer."""
+        confirm(self.model, shown_items(self.model))
+        self._show_text(note=False)  # the note then says that the participant agreed (SuggestionNote.agree)
 
     # -- reading the controls ------------------------------------------------------------------
     def read(self) -> tuple[TimelinePlan | None, list[str]]:
@@ -1288,7 +1352,6 @@ class TimelineWidget:
         t, lang = self.t, self.lang
         problems = []
         plan = self.model.copy()
-        plan.answered |= self.touched
         plan.project = self.project.value
         try:
             plan.start = parse_date(self.start.value, lang, t["the_start"])
@@ -1336,7 +1399,10 @@ class TimelineWidget:
             if todo == BACKGROUND:
                 self.live.invalidate()
             self.live.refresh()
-        self.model, self.result = plan, result  # only once it is on screen: the last good plan
+        # only once it is on screen: the last good plan. The model stays the same object (the save box holds it)
+        self.model.assign(plan)
+        self.model.answered |= self.touched
+        self.result = result
         self._show_result()
 
     def _back_to_last_good(self) -> None:
@@ -1346,13 +1412,19 @@ class TimelineWidget:
 
     def _show_result(self) -> None:
         self.live.describe(*describe_figure(self.result, self.course, self.figure.title_text))
-        self.said.value = result_html(self.result, self.course)
         if self.message.value:
             self.message.value = ""
-        for view in self._upward_views:
-            view.value = self._upward_html()
+        self._show_text()
         for callback in self._listeners:
             callback()
+
+    def _show_text(self, note: bool = True) -> None:
+        """The result under the figure and the sentence's views, and the suggestion note, as the model stands."""
+        if note:
+            self.suggestion.update(any_answered(self.model))
+        self.said.value = result_html(self.result, self.course, suggested=self.suggested)
+        for view in self._upward_views:
+            view.value = self._upward_html()
 
     def on_change(self, callback) -> None:
         """Call `callback()` after every new plan (the downloads in timeline_export use it)."""
@@ -1360,7 +1432,8 @@ class TimelineWidget:
 
     # -- what the notebook calls -----------------------------------------------------------------
     def _upward_html(self) -> str:
-        return (f"<blockquote class='samskabelse-upward'>"
+        note = f"<p><i>{self.t['suggested']}</i></p>" if self.suggested else ""
+        return (f"{note}<blockquote class='samskabelse-upward'>"
                 f"{upward_sentence(self.result, self.course, as_html=True)}</blockquote>")
 
     def upward(self):

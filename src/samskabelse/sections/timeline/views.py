@@ -32,6 +32,9 @@ from samskabelse.sections.timeline import (
     format_date,
     upward_sentence,
 )
+from samskabelse.sections.timeline import (
+    TEXT as WIDGET_TEXT,
+)
 from samskabelse.widgets.display import plain_text
 
 TEXT = Texts(
@@ -187,6 +190,16 @@ class Timeline(Section):
                 [[text(d.name, suggestion(d), bold=True), blank(1), choices([ph.name for ph in course.phases])]
                  for d in tl.deadlines])})
         return out
+
+    def migrate(self, model: TimelinePlan, data: dict, course: Course) -> list[str]:
+        """Schema 1 counted only what was changed; notebook 06 (and workbook 4) showed every phase's weeks and
+        uncertainty, the start and the deadlines with a value, so those count as answered when they were saved."""
+        new = (model.shown_keys() & model.present) - model.answered
+        untouched = not model.answered
+        model.answered |= new
+        # a note only where the meaning changed: a timeline saved untouched was "not answered" in 07 and 08 and now
+        # shows there; for one with any answer the plan and the team view show the same as before
+        return [WIDGET_TEXT[course.language]["note_migrated"]] if new and untouched else []
 
     def check(self, model: TimelinePlan, course: Course) -> None:
         if not model.problems(course):
