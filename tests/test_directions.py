@@ -315,7 +315,7 @@ def test_the_gap_on_the_screen_equals_the_plan_and_the_team_view(tmp_path, cours
     lines = [x.text for s in build_plan(loaded, course).sections if s.key == "directions" for x in s.lines]
     assert v["largest"].format(where=where, gap=3) in lines
     upward = course.by_id("directions", "upward")
-    assert any(x.startswith(f"{upward.name} ({upward.who})") and v["rated_low"].format(gap=3) in x for x in lines)
+    assert any(x.startswith(f"{upward.name}:") and v["rated_low"].format(gap=3) in x for x in lines)
     assert any(v["rated_none"] in x for x in lines)  # across: the need not rated, said so
     team, _ = load_team(tmp_path, course)
     panel = next(p for p in team_panels(team, course) if p.section == "directions")

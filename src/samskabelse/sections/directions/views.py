@@ -48,12 +48,12 @@ TEXT = Texts(
     da={
         "label": "ledelsesretninger (04)",
         "plan_title": "Led i fire retninger",
-        "rated": "{direction} ({who}): kræver {need}, får nu {now}",
-        "rated_value": "{v} af 5",
+        "rated": "{direction}: kræver {need}, får nu {now} (0–5)",
+        "rated_value": "{v}",
         "rated_none": "ikke vurderet",
         "rated_low": " – {gap} for lidt",
         "rated_high": " – {gap} mere end behovet",
-        "attention_missing": "{direction} ({who}): ikke besvaret",
+        "attention_missing": "{direction}: ikke besvaret",
         "names": "Nøglepersoner: {names}",
         "largest": "Størst forskel: {where} ({gap} for lidt opmærksomhed).",
         "largest_none": "Ingen retning får for lidt opmærksomhed efter mine vurderinger.",
@@ -78,12 +78,12 @@ TEXT = Texts(
     en={
         "label": "leadership directions (04)",
         "plan_title": "Leading in four directions",
-        "rated": "{direction} ({who}): needs {need}, gets {now} now",
-        "rated_value": "{v} of 5",
+        "rated": "{direction}: needs {need}, gets {now} now (0–5)",
+        "rated_value": "{v}",
         "rated_none": "not rated",
         "rated_low": " – {gap} too little",
         "rated_high": " – {gap} more than it needs",
-        "attention_missing": "{direction} ({who}): not answered",
+        "attention_missing": "{direction}: not answered",
         "names": "Key people: {names}",
         "largest": "Largest gap: {where} ({gap} too little attention).",
         "largest_none": "No direction gets too little attention by my ratings.",
@@ -134,18 +134,17 @@ class Directions(Section):
         for direction in course.directions:
             need, now, gap = d.answered_need(direction.id), d.answered_attention(direction.id), d.gap(direction.id)
             if need is None and now is None:
-                lines.append(Line(t["attention_missing"].format(direction=direction.name, who=direction.who)))
+                said = t["attention_missing"].format(direction=direction.name)
             else:
-                text_ = t["rated"].format(direction=direction.name, who=direction.who, need=shown(need),
-                                          now=shown(now))
+                said = t["rated"].format(direction=direction.name, need=shown(need), now=shown(now))
                 if gap is not None and gap > 0:
-                    text_ += t["rated_low"].format(gap=gap)
+                    said += t["rated_low"].format(gap=gap)
                 elif gap is not None and gap < 0:
-                    text_ += t["rated_high"].format(gap=-gap)
-                lines.append(Line(text_, bar=None if now is None else now / ATTENTION_MAX))
+                    said += t["rated_high"].format(gap=-gap)
             shown_names = [plain_text(n, 40) for n in d.stakeholders.get(direction.id, [])]
-            if shown_names:
-                lines.append(Line("    " + t["names"].format(names=", ".join(shown_names))))
+            if shown_names:  # the key people on the same line: one line per direction where they fit
+                said += ". " + t["names"].format(names=", ".join(shown_names))
+            lines.append(Line(said, bar=None if now is None else now / ATTENTION_MAX))
         largest = d.largest_gap()
         if largest:
             where = join_names([where_words(course, x) for x in largest], lang)

@@ -48,9 +48,9 @@ TEXT = Texts(
         "plan_title": "Hvor står projektet?",
         "readiness": "{number}. {phase}: parathed {summary}",
         "readiness_none": "{number}. {phase}: ikke vurderet endnu",
-        "readiness_about": "Parathed er den andel af kursets tjekliste, jeg har markeret »på plads« (»i gang« tæller "
-                           "halvt, et punkt, jeg ikke har vurderet, som ikke på plads) – ikke et mål for projektet.",
-        "start": "Her begynder jeg: {text} ({phase})",
+        "readiness_about": "Parathed: den del af kursets tjekliste, jeg har markeret på plads – ikke et mål for "
+                           "projektet.",
+        "start": "Her begynder jeg: {text} ({phase}).",
         "start_because": "Fordi: {reason}",
         "start_missing": "Hvor jeg begynder: ikke valgt endnu.",
         "own_steps": "Mine næste skridt:",
@@ -88,9 +88,9 @@ TEXT = Texts(
         "plan_title": "Where the project stands",
         "readiness": "{number}. {phase}: readiness {summary}",
         "readiness_none": "{number}. {phase}: not rated yet",
-        "readiness_about": "Readiness is the share of the course's checklist I have marked “in place” (“under way” "
-                           "counts half, a point I have not rated as not in place) – not a measure of the project.",
-        "start": "I begin with: {text} ({phase})",
+        "readiness_about": "Readiness: the share of the course's checklist I have marked in place – not a measure of "
+                           "the project.",
+        "start": "I begin with: {text} ({phase}).",
         "start_because": "Because: {reason}",
         "start_missing": "Where I begin: not chosen yet.",
         "own_steps": "My next steps:",
@@ -157,10 +157,11 @@ class Phases(Section):
                               bar=readiness[p.id] / 100))
         lines.append(Line(t["readiness_about"]))
         start = ph.start_point(course)
-        if start is not None:
-            lines.append(Line(t["start"].format(text=start.focus_point.text, phase=start.phase.name), strong=True))
+        if start is not None:  # where the manager begins, and why, on one line
+            said = t["start"].format(text=start.focus_point.text, phase=start.phase.name)
             if ph.start_reason and "start_reason" in ph.answered:
-                lines.append(Line(t["start_because"].format(reason=ph.start_reason)))
+                said += " " + t["start_because"].format(reason=ph.start_reason)
+            lines.append(Line(said, strong=True))
         else:
             lines.append(Line(t["start_missing"]))
         own_steps = ph.own_steps if "own_steps" in ph.answered else []
