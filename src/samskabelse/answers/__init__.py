@@ -58,6 +58,7 @@ from typing import Any
 from samskabelse.base.files import (
     create_exclusively,
     fsync_folder,
+    safe_text,
     slug,
     temporary_beside,
     unlink_quietly,
@@ -556,7 +557,7 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
     lang = course.language if course is not None else (lang or "en")
     data = read_answers_file(path, lang)
     loaded = LoadedAnswers(
-        path=Path(path), name=data["name"], saved=data["saved"], language=data["language"],
+        path=Path(path), name=safe_text(data["name"]), saved=data["saved"], language=data["language"],
         course_id=data["course"]["id"], course_file=data["course"]["file"],
         invented=bool(data.get("invented", False)), answers=data["answers"], owner=data.get("owner") or None,
         schema=data["schema"],
@@ -855,7 +856,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
     lang = course.language
     t = {**MESSAGES[lang], "_lang": lang}
     requested = Path(path)
-    clean_name = " ".join(str(name or "").split())
+    clean_name = " ".join(safe_text(name or "").split())
     if not clean_name:
         raise ValueError(t["bad_name"])
     new_sections = {s: _section_dict(s, v, lang) for s, v in sections.items()}
@@ -893,7 +894,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
                 if not _is_owners(existing, target.path, owner, clean_name):
                     continue
             payload = payload_for(_kept_sections(existing) if existing is not None and merge else {})
-            text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+            text = safe_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"  # a lone surrogate: a space
             try:
                 if existing is None:
                     create_exclusively(target.path, text, FILE_MODE)

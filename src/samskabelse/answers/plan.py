@@ -28,7 +28,7 @@ from samskabelse.answers import (
     load_answers,
     read_answers_file,
 )
-from samskabelse.base.files import slug, write_atomically
+from samskabelse.base.files import safe_texts, slug, write_atomically
 from samskabelse.base.i18n import Texts
 from samskabelse.course import REPO_ROOT, Course
 from samskabelse.sections.definition import Line
@@ -160,12 +160,12 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         project = project or _plain(definition.project(model), 90)
 
     name = _plain(loaded.name, NAME_CHARS) or "?"
-    return Plan(
+    return safe_texts(Plan(  # what Word, PDF and Markdown can all hold (base.files.safe_text)
         lang=lang, name=name, title=t["title"], project=t["project"].format(project=project) if project else "",
         meta=t["meta"].format(name=name, saved=_date(loaded.saved, lang), file=_plain(loaded.course_file, 80)),
         invented=loaded.invented, sections=sections, footer=t["footer"],
         notes=[html.unescape(re.sub(r"<[^>]+>", "", n)) for n in loaded.notes], stem=plan_stem(loaded, lang),
-    )
+    ))
 
 
 def plan_stem(loaded: LoadedAnswers, lang: str, folder: str | Path | None = None) -> str:
@@ -201,6 +201,7 @@ def _md(text: str) -> str:
 
 
 def plan_markdown(plan: Plan) -> str:
+    plan = safe_texts(plan)
     t = TEXT[plan.lang]
     out = [f"# {_md(plan.title)}", ""]
     if plan.project:
@@ -386,6 +387,7 @@ def _fits(fig, y: float, footer_top: float) -> bool:
 
 def draw_page(plan: Plan) -> Page:
     """The plan on one A4 page: the largest font size (10 pt down to 7) at which everything fits, else cut lists."""
+    plan = safe_texts(plan)
     for size in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0):
         fig, y, footer_top, _ = _layout(plan, size, None)
         if _fits(fig, y, footer_top):
