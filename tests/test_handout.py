@@ -56,7 +56,7 @@ def test_a_partly_answered_file_says_where_to_go_back(tmp_path, en):
     # saved untouched is not answered (model.py): the gains too send Bo back to notebook 02
     assert missing == {"typology", "gains", "phases", "directions", "framing", "timeline"}
     text = plan_markdown(plan)
-    assert TEXT["en"]["missing"].format(nb="06") in text and TEXT["en"]["missing"].format(nb="02") in text
+    assert TEXT["en"]["missing"].format(nb="06", wb=4) in text and TEXT["en"]["missing"].format(nb="02", wb=1) in text
     gains.rate("quality", importance=0, likelihood=0)  # "not at all" is an answer
     save_answers(tmp_path / "bo.json", "Bo", en, {"gains": gains})
     plan = build_plan(load_answers(tmp_path / "bo.json", en), en)

@@ -627,8 +627,9 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
     if course is not None:
         ref = course_reference(course)
         if ref["id"] != loaded.course_id or _course_key(ref["file"]) != _course_key(loaded.course_file):
-            loaded.notes.append(MESSAGES[lang]["other_course"].format(
-                saved=_esc(loaded.course_file), saved_id=_esc(loaded.course_id), current=_esc(ref["file"])))
+            loaded.notes.append(MESSAGES[lang]["other_course"].format(  # file names: no local path on a plan
+                saved=_esc(_file_name(loaded.course_file)), saved_id=_esc(loaded.course_id),
+                current=_esc(_file_name(ref["file"]))))
         loaded.models, notes = restore_sections(loaded.answers, course, models, loaded.schema)
         loaded.notes += notes
         try_sections(loaded, course)
@@ -662,6 +663,15 @@ def _reason(exc: BaseException) -> str:
 def _esc(value: object, max_chars: int = 200) -> str:
     text = " ".join(str(value).split())
     return html.escape(text if len(text) <= max_chars else text[: max_chars - 1] + "…")
+
+
+def _file_name(file: str) -> str:
+    """A course file as a note names it: as the repository names it (data/da/course.yaml), or, when it was
+    elsewhere, by its name only, without the folders it was in on someone's machine (a note reaches the plan)."""
+    shown = file.replace("\\", "/")
+    if shown.startswith(("/", "~")) or re.match(r"^[A-Za-z]:/", shown):
+        return shown.rsplit("/", 1)[-1] or file
+    return file
 
 
 def _course_key(file: str) -> str:

@@ -50,9 +50,9 @@ TEXT = Texts(
     da={
         "title": "Min plan for samskabelse",
         "project": "Projekt: {project}",
-        "meta": "{name} · gemt {saved} · kursusfil {file}",
+        "meta": "{name} · gemt {saved} · {course}",
         "invented": "OPDIGTET EKSEMPEL – personen og svarene er opdigtet til træning.",
-        "missing": "Ikke besvaret endnu – se notebook {nb}.",
+        "missing": "Ikke besvaret endnu – se notebook {nb} eller arbejdsark {wb}.",
         "cut": "(forkortet, så planen kan stå på én side)",
         "footer": "Lavet med kurset »Ledelse af samskabelse«, der bygger på Væksthus for Ledelse (2019): Ledelse af "
         "samskabelse – den offentlige chefs rolle og opgaver (gratis på lederweb.dk). Typer, tal, næste skridt og "
@@ -74,9 +74,9 @@ TEXT = Texts(
     en={
         "title": "My co-creation plan",
         "project": "Project: {project}",
-        "meta": "{name} · saved {saved} · course file {file}",
+        "meta": "{name} · saved {saved} · {course}",
         "invented": "INVENTED EXAMPLE – the person and the answers are invented for training.",
-        "missing": "Not answered yet – see notebook {nb}.",
+        "missing": "Not answered yet – see notebook {nb} or workbook {wb}.",
         "cut": "(shortened so that the plan fits on one page)",
         "footer": "Made with the course “Ledelse af samskabelse” (leading co-creation), built on Væksthus for "
         "Ledelse (2019): Ledelse af samskabelse – den offentlige chefs rolle og opgaver (free at lederweb.dk). "
@@ -156,7 +156,7 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         sections.append(s)
         if model is None or not any_answered(model):  # not saved, or saved untouched
             s.missing = True
-            s.lines.append(Line(t["missing"].format(nb=definition.notebook)))
+            s.lines.append(Line(t["missing"].format(nb=definition.notebook, wb=definition.workbook)))
             continue
         s.lines += definition.plan(model, course, steps=steps)
         project = project or _plain(definition.project(model), 90)
@@ -164,7 +164,7 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
     name = _plain(loaded.label or loaded.name, NAME_CHARS) or "?"  # as the team sees them: "Mette J."
     return safe_texts(Plan(  # what Word, PDF and Markdown can all hold (base.files.safe_text)
         lang=lang, name=name, title=t["title"], project=t["project"].format(project=project) if project else "",
-        meta=t["meta"].format(name=name, saved=_date(loaded.saved, lang), file=_plain(loaded.course_file, 80)),
+        meta=t["meta"].format(name=name, saved=_date(loaded.saved, lang), course=_plain(course.title, 80)),  # no path
         invented=loaded.invented, sections=sections, footer=t["footer"],
         notes=[html.unescape(re.sub(r"<[^>]+>", "", n)) for n in loaded.notes], stem=plan_stem(loaded, lang),
     ))
