@@ -34,7 +34,7 @@ from samskabelse.answers import (
 )
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
-from samskabelse.sections.protocol import confirm, items_on_screen, shown_items
+from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, shown_items
 from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.display import user_text
 from samskabelse.widgets.download import download_link
@@ -238,7 +238,8 @@ class SaveBox:
         t = self.t
         self.result = None
         for m in self.models:  # what the notebook showed with a value is what the participant answered
-            confirm(m, shown_items(m))
+            if confirm(m, shown_items(m)):
+                answered_changed(m)
         sections = {m.SECTION: m for m in self.models}
         try:
             self.result = save_answers(answers_path(name, self.folder), name, self.course, sections)
