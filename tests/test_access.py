@@ -100,6 +100,17 @@ def unnamed_controls(box) -> list[str]:
     return missing
 
 
+def test_the_facilitators_steps_name_their_controls_and_say_their_language(course):
+    """Notebook 10's four steps (facilitator_desk): every control named, each step a course widget in its language."""
+    from samskabelse import facilitator_desk
+
+    desk = facilitator_desk(course)
+    for step in (desk.choose_course(), desk.add_answers(), desk.make_links(), desk.build_kit()):
+        assert access.lang_class(course.language) in step.box._dom_classes
+        assert "samskabelse-widget" in step.box._dom_classes
+        assert not unnamed_controls(step.box), unnamed_controls(step.box)
+
+
 def test_every_widget_names_its_controls_and_says_its_language(course, tmp_path):
     built = helper_widgets(course, tmp_path)
     assert {"tryout", "plan", "team", "save_workbook", "upload_08", "downloads_made", "team_export"} <= set(built)
@@ -159,7 +170,8 @@ def test_the_access_test_sees_every_widget_the_notebooks_and_workbooks_show():
                 called |= set(re.findall(r"\b([a-z_]+)\(", cell.source))
     shows = {"try_a_slider", "place_your_project", "weigh_gains", "weigh_demands", "compare_team",
              "mark_your_readiness", "rate_directions", "chalk_the_pitch", "share_control", "plan_timeline",
-             "your_plan", "team_answers", "save_box", "upload_answers", "download_timeline", "export_team"}
+             "your_plan", "team_answers", "save_box", "upload_answers", "download_timeline", "export_team",
+             "facilitator_desk", "choose_course", "add_answers", "make_links", "build_kit"}
     static = {"open_course", "course_map", "publication_card", "involvement_spectrum", "typology_table",
               "gains_overview", "phase_overview", "directions_overview", "timeline_assumptions"}
     methods = {"upward"}
