@@ -218,6 +218,10 @@ def test_the_label_is_the_one_on_the_plan_and_everywhere_in_08(tmp_path, courses
     question = next(d.question for d in disagreements(view.team, course))
     assert "Mette J." in question and re.search(r"Mette(?! J\.)", question)
     assert "Mette J." in view.tables.value and "Mette J." in view.questions.value
+    assert "J.." not in view.status.value  # a label that ends a sentence ends it once
+    from samskabelse.answers.team import one_period
+
+    assert one_period("Ikke startet: Mette J.. Hvad ved I?", view.team) == "Ikke startet: Mette J. Hvad ved I?"
     plans = {m.label: build_plan(m, course) for m in view.team}
     assert plans["Mette J."].name == "Mette J." and "Mette J." in plans["Mette J."].meta
     shutil.rmtree(folder)
