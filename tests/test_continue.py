@@ -159,3 +159,168 @@ def test_a_section_without_show_answers_keeps_its_file_and_says_so(course, tmp_p
     assert section_label("framing", course.language) in box2.status.value.split("<br>")[1], box2.status.value
     assert json.loads((tmp_path / "dea.json").read_text(encoding="utf-8"))["answers"]["framing"]
 
+
+# -- every notebook and workbook: its own cells, run again as a reload runs them ------------------------------------
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+WITH_ANSWERS = [*(p for lang in ("da", "en") for p in sorted((ROOT / "notebooks" / lang).glob("0[1-6]-*.ipynb"))),
+                *sorted((ROOT / "exercises").glob("*/[0-9]-*.ipynb"))]
+
+
+def run_cells(path):
+    """The notebook's code cells, run as Voilà runs them in a new kernel; returns what each cell shows (the value
+    of its last expression) and its names."""
+    import ast
+
+    import nbformat
+
+    names: dict = {}
+    shown = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, str(path), "exec"), names)  # noqa: S102 (the course's own notebook)
+        if last is not None:
+            shown.append(eval(compile(ast.Expression(last.value), str(path), "eval"), names))  # noqa: S307
+    return shown, names
+
+
+def the_box(shown, names):
+    from samskabelse.answers.save_box import SaveBox
+
+    return next(x for x in [*shown, *names.values()] if isinstance(x, SaveBox))
+
+
+def answering_widgets(box):
+    from samskabelse.sections.protocol import screens
+
+    return [w for m in box.models for w in screens(m) if callable(getattr(w, "controls", None))]
+
+
+def flat(control):
+    return list(control) if isinstance(control, (list, tuple)) else [control]
+
+
+def answer(box, lang, every=1):
+    """Answer what the notebook's widgets ask, every `every`-th item, with values unlike their starting ones."""
+    from datetime import date, timedelta
+
+    import ipywidgets as widgets
+
+    from samskabelse.sections.timeline import format_input_date
+
+    start = date(2027, 3, 1)
+    n = 0
+    for widget in answering_widgets(box):
+        if hasattr(widget, "show_model"):  # 06's working model: answered only while its panel is open
+            widget.show_model.value = True
+        for item in list(widget.controls()):
+            n += 1
+            if n % every:
+                continue
+            for i, c in enumerate(flat(widget.controls()[item])):
+                if isinstance(c, widgets.Checkbox):
+                    c.value = not c.value
+                elif isinstance(c, widgets.Textarea):
+                    c.value = f"Første linje {n}\nAnden linje {n}"
+                elif isinstance(c, widgets.Text) and (item == "start" or item.endswith(".date")):
+                    c.value = format_input_date(start if item == "start" else start + timedelta(days=300 + n), lang)
+                elif isinstance(c, widgets.Text):
+                    c.value = "Anna, Bo" if item.startswith("stakeholders.") else f"Svar {n}-{i}"
+                elif isinstance(c, widgets.FloatText):
+                    c.value = round(c.value + 0.1, 2)
+                elif isinstance(c, widgets.IntSlider):
+                    c.value = min(c.max, c.value + 2 + n % 3)
+                elif getattr(c, "options", None):
+                    values = [o[1] if isinstance(o, tuple) else o for o in c.options]
+                    choices = [v for v in values[1:] if v != c.value] or [v for v in values if v != c.value]
+                    if choices:
+                        c.value = choices[(n + i) % len(choices)]
+                else:
+                    raise AssertionError(f"{item}: a control the test cannot answer: {type(c).__name__}")
+
+
+def page(shown, box):
+    """Everything the notebook shows but its save box: each widget's value (texts, choices, results, figures as
+    PNG bytes) and whether it is shown, in page order; and each model, with what was answered."""
+    import ipywidgets as widgets
+
+    out = []
+
+    def walk(w, path):
+        if w is box.box:
+            return
+        out.append((path, type(w).__name__, getattr(w.layout, "display", None) if hasattr(w, "layout") else None,
+                    bytes(w.value) if isinstance(w, widgets.Image) else getattr(w, "value", None)))
+        for i, child in enumerate(getattr(w, "children", ())):
+            walk(child, f"{path}/{i}")
+
+    for k, thing in enumerate(shown):
+        root = thing if isinstance(thing, widgets.Widget) else getattr(thing, "box", None)
+        if isinstance(root, widgets.Widget):
+            walk(root, str(k))
+    models = [(m.to_dict(), sorted(m.answered)) for m in box.models]
+    return out, models
+
+
+def same_picture(a: bytes, b: bytes) -> bool:
+    """Two PNGs show the same picture: equal pixels, up to the antialiasing of labels drawn again in place (a
+    figure redrawn in bands after each change against one drawn whole: edges up to 32 of 255 darker; a bar, mark
+    or word that is not the same differs by far more)."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    pa, pb = (np.asarray(Image.open(io.BytesIO(x)).convert("RGB"), dtype=int) for x in (a, b))
+    return pa.shape == pb.shape and int(np.abs(pa - pb).max()) <= 32
+
+
+def differences(before, after):
+    a, b = before[0], after[0]
+    assert [x[:2] for x in a] == [x[:2] for x in b], "the page has other widgets after the reload"
+    return [(x[0], x[1], x[2:], y[2:]) for x, y in zip(a, b, strict=True) if x != y
+            and not (x[1] == "Image" and x[2] == y[2] and same_picture(x[3], y[3]))]
+
+
+@pytest.mark.parametrize("every", [1, 2], ids=["everything", "every-other-item"])
+@pytest.mark.parametrize("path", WITH_ANSWERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_reload_brings_back_the_notebook_as_it_was_saved(path, every, tmp_path, monkeypatch):
+    """Set values, save, run the notebook's cells again in a new 'kernel' (a reload in Voilà), press "Hent mine
+    gemte svar": every control, result text and figure is as it was when saved, and what was answered is what
+    was answered then, not more."""
+    monkeypatch.setenv(A.FOLDER_ENV_VAR, str(tmp_path / "answers"))
+    lang = "da" if path.parent.name == "da" else "en"
+    shown, names = run_cells(path)
+    box = the_box(shown, names)
+    answer(box, lang, every)
+    box.name.value = "Anna"
+    box.save()
+    assert box.result is not None and not box.unsaved, box.status.value
+    saved = page(shown, box)
+
+    A._SESSION_IDS.clear()  # a new kernel: the participant's record is read again from their folder
+    shown2, names2 = run_cells(path)
+    box2 = the_box(shown2, names2)
+    fresh = page(shown2, box2)
+    assert fresh[1] != saved[1], "the reload kept the answers by itself: nothing to bring back"
+    assert box2.restore_button.layout.display != "none"
+    assert box2.restore() is True, box2.status.value
+    assert "samskabelse-saved" in box2.status.value and not box2.unsaved
+    restored = page(shown2, box2)
+    assert restored[1] == saved[1], "the models (and what was answered) differ from the saved ones"
+    left = differences(saved, restored)
+    # 06's time axis keeps its extent while the plan changes a little (TimelineFigure.right), so the figure on
+    # screen before the reload depends on the way there; restored, it is the plan's figure as 06 draws it when
+    # opened with that plan (the same dates, chances and labels: its text, compared above, is the same)
+    timelines = {id(w.live.image): w for w in answering_widgets(box2) if hasattr(w, "show_model")}
+    for where, kind, _before, (_display, png_now) in left[:]:
+        image = next((w for w in timelines.values() if bytes(w.live.image.value) == png_now), None)
+        if kind == "Image" and image is not None:
+            from samskabelse import plan_timeline
+
+            drawn = plan_timeline(image.course, image.model)
+            assert same_picture(bytes(drawn.live.image.value), png_now), f"{where}: not the saved plan's figure"
+            left.remove((where, kind, _before, (_display, png_now)))
+    assert not left, left[:5]

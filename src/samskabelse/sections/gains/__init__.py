@@ -1091,6 +1091,11 @@ class GainsWidget:
         self.live.relayout()
         self._changed(figure=False)
 
+    def show_answers(self, saved: GainsModel) -> None:
+        """Show saved answers (the save box's "Hent mine gemte svar"): values and what was answered, in this
+        widget's own model; the demands and the team view follow (on_change)."""
+        self.restore(saved)
+
     @property
     def statement(self) -> str:
         """The motivation statement as plain text."""
@@ -1156,6 +1161,14 @@ class DemandsWidget:
 
     def answered_changed(self) -> None:
         """Saving confirmed what the widget showed (protocol.answered_changed): say it again from the model."""
+        self.update()
+
+    def show_answers(self, saved: GainsModel) -> None:
+        """Show saved answers: the demands' values and what was answered of them go into the shared model (the
+        weighing widget's show_answers brings the rest), and the sliders follow without marking anything."""
+        for did in self.model.demands:
+            self.model.demands[did] = saved.demands.get(did, LOW)
+            (mark if key("demands", did) in saved.answered else unmark)(self.model, "demands", did)
         self.update()
 
     def _build_figure(self) -> None:
