@@ -15,7 +15,7 @@ Continue where you left off: "Hent mine gemte svar" brings the participant's own
 would write: answers.own_answers_file) back into the notebook's widgets, through each section widget's
 show_answers(model) (sections/protocol.py's screens); on a JupyterHub it does so by itself when the page opens. In
 the app, the box says that a reload clears what is not saved, and carries the class samskabelse-unsaved while
-something changed since the last save, so that the page asks before it is left (widgets/access.py).
+something changed since the last save, so that the page asks before it is left (the app's template does).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from samskabelse.widgets.display import user_text
 from samskabelse.widgets.download import download_link
 
 MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
-UNSAVED = "samskabelse-unsaved"  # on the box while something changed since the last save (access.py: leaving)
+UNSAVED = "samskabelse-unsaved"  # on the box while something changed since the last save (the app template asks before the page is left)
 
 __all__ = ["BINDER_ENV_VARS", "SaveBox", "answers_link", "last_name", "on_binder", "save_box"]
 

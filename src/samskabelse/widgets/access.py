@@ -19,7 +19,6 @@ for widgets shown later. It
   them with a Danish voice;
 - shows words meant for one mode only (class samskabelse-app-only, hidden in JupyterLab; samskabelse-lab-only,
   hidden in the app), and drops the file count Voilà's upload button adds ("Upload svarfiler (0)");
-- in the app, asks before the page is left while a save box holds answers changed since the last save;
 - adds the course's styles: helper text at the body size, tables left-aligned and wrapping between words (never
   inside one), links that look like links, and a focus ring of 3 px in the course's blue (5:1 against white) on
   every control, where ipywidgets gives text fields, drop-downs and buttons a 1 px light-blue border.
@@ -104,7 +103,7 @@ body[data-voila] .samskabelse-lab-only { display: none !important; }
 SCRIPT = r"""
 (function () {
   "use strict";
-  var VERSION = 3;
+  var VERSION = 4;
   if (window.__samskabelseAccess && window.__samskabelseAccess.version >= VERSION) { return; }
   var next = 0;
   function idOf(el) { if (!el.id) { next += 1; el.id = "samskabelse-a11y-" + next; } return el.id; }
@@ -191,18 +190,6 @@ SCRIPT = r"""
       roots.forEach(function (root) {
         if (root.isConnected) { fix(root.parentElement || root); }
       });
-    });
-  }
-  // In the app a page left is a kernel gone: ask first while a save box says something changed since the last
-  // save (answers/save_box.py's class samskabelse-unsaved). JupyterLab keeps the kernel and asks about its own.
-  if (document.body && document.body.hasAttribute("data-voila") && !window.__samskabelseLeaving) {
-    window.__samskabelseLeaving = true;
-    window.addEventListener("beforeunload", function (event) {
-      if (document.querySelector(".samskabelse-unsaved")) {
-        event.preventDefault();
-        event.returnValue = "";
-        return "";
-      }
     });
   }
   var observer = new MutationObserver(schedule);
