@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samskabelse.base.home import course_path
 from samskabelse.base.i18n import Texts
-from samskabelse.course import REPO_ROOT, Course
+from samskabelse.course import Course
 from samskabelse.kit.typeset import page_count, typeset
 from samskabelse.sections import all_sections
 
-EXERCISES = REPO_ROOT / "exercises"
+EXERCISES = course_path("exercises")
 SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # points; the largest at which the sheet fits one page wins
 
 TEXT = Texts(
