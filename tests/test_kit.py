@@ -48,3 +48,29 @@ def test_a_broken_course_file_gets_the_course_check_message_not_a_traceback(tmp_
     err = capsys.readouterr().err
     assert "mit-hold.yaml" in err and "Traceback" not in err
     assert not (tmp_path / "kit").exists()
+
+
+def test_a_part_that_fails_is_named_with_what_to_do_and_the_rest_is_built(tmp_path, capsys, monkeypatch):
+    """Whatever goes wrong in one part (here the slides: an error nobody foresaw), the others are built, the
+    facilitator reads what failed and what to do, in the course file's language, and never a traceback."""
+    import samskabelse.kit.slides
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(samskabelse.kit.slides, "write_deck", broken)
+    assert main([str(ADAPTED), "--out", str(tmp_path / "kit")]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert "Dias til intro-punkterne (PowerPoint) kunne ikke laves: RuntimeError: injected failure" in captured.err
+    assert "skriv til den, der vedligeholder kurset" in captured.err and "mangler noget" in captured.err
+    built = {p.relative_to(tmp_path / "kit").as_posix() for p in (tmp_path / "kit").rglob("*.pdf")}
+    assert "arbejdsark/1-hvorfor-samskabe.pdf" in built and "vejledninger/workshop-halv-dag.pdf" in built
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path, capsys):
+    blocked = tmp_path / "fil"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert main([str(ADAPTED), "--out", str(blocked / "kit")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "KIT_DIR=" in err and "fil" in err

@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +33,7 @@ TEXT = Texts(
         "built": "Bygget {when} fra kursusfilen `{file}`.",
         "intro": "Alt her er lavet ud fra samme kursusfil som notebooks, så holdets tilpasninger står overalt. "
                  "Byg det igen efter hver ændring af filen: `make kit COURSE={file}`.",
-        "h_worksheets": "Arbejdsark til print (A4, én side hver)",
+        "h_worksheets": "Arbejdsark til print (A4)",
         "worksheets_about": "Papirudgaven af arbejdsark 1–4: samme spørgsmål og skalaer som på skærmen. Print et "
                             "sæt pr. deltager som reserve, hvis computere, Binder eller nettet svigter.",
         "h_slides": "Dias til intro-punkterne (PowerPoint)",
@@ -52,6 +54,16 @@ TEXT = Texts(
                        "deltagerne, og prøv den dagen før.",
         "links_file": "links.md",
         "done": "Kittet ligger i {folder} ({n} filer, {seconds:.1f} s).",
+        "one_page": "Hvert ark fylder én side.",
+        "more_pages": "Med denne kursusfil fylder {sheets} mere end én side ved 9 punkter (den mindste skrift, "
+                      "arkene sættes i): print dobbeltsidet, eller kort listerne i kursusfilen ned.",
+        "sheet": "arbejdsark {n} ({pages} sider)",
+        "part_failed": "{part} kunne ikke laves: {reason}",
+        "fix_write": "Tjek, at der kan skrives i mappen {folder}, og at disken ikke er fuld – eller vælg en anden "
+                     "mappe med KIT_DIR=… (make kit) eller --out.",
+        "fix_bug": "Det er en fejl i kurset, ikke i jeres kursusfil: skriv til den, der vedligeholder kurset, og send "
+                   "denne besked med (SAMSKABELSE_DEBUG=1 viser de tekniske detaljer).",
+        "incomplete": "Kittet i {folder} mangler noget (se ovenfor); resten er bygget ({n} filer).",
     },
     en={
         "contents_file": "CONTENTS.md",
@@ -60,7 +72,7 @@ TEXT = Texts(
         "built": "Built {when} from the course file `{file}`.",
         "intro": "Everything here is made from the same course file as the notebooks, so the team's adaptations "
                  "appear everywhere. Build it again after each change to the file: `make kit COURSE={file}`.",
-        "h_worksheets": "Worksheets to print (A4, one page each)",
+        "h_worksheets": "Worksheets to print (A4)",
         "worksheets_about": "The paper version of workbooks 1–4: the same questions and scales as on screen. Print "
                             "one set per participant as a fallback for when laptops, Binder or the network fail.",
         "h_slides": "Slides for the intro slots (PowerPoint)",
@@ -81,6 +93,16 @@ TEXT = Texts(
                        "participants, and try it the day before.",
         "links_file": "links.md",
         "done": "The kit is in {folder} ({n} files, {seconds:.1f} s).",
+        "one_page": "Each sheet takes one page.",
+        "more_pages": "With this course file {sheets} take more than one page at 9 points (the smallest type the "
+                      "sheets are set in): print them double-sided, or shorten the lists in the course file.",
+        "sheet": "worksheet {n} ({pages} pages)",
+        "part_failed": "{part} could not be made: {reason}",
+        "fix_write": "Check that the folder {folder} can be written to and that the disk is not full – or choose "
+                     "another folder with KIT_DIR=… (make kit) or --out.",
+        "fix_bug": "This is a fault in the course, not in your course file: write to whoever maintains the course "
+                   "and send this message along (SAMSKABELSE_DEBUG=1 shows the technical details).",
+        "incomplete": "The kit in {folder} is missing something (see above); the rest is built ({n} files).",
     },
 )
 
@@ -91,6 +113,7 @@ class Kit:
     folder: Path
     files: list[Path] = field(default_factory=list)
     contents: list[tuple[str, str, list[Path]]] = field(default_factory=list)  # heading, about, files
+    failures: list[str] = field(default_factory=list)  # a part that could not be made: what happened, what to do
 
     def add(self, heading: str, about: str, files: list[Path]) -> None:
         self.files += files
@@ -130,20 +153,61 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     kit = Kit(course, folder)
-    kit.add(t["h_worksheets"], t["worksheets_about"], write_worksheets(course, folder / t["worksheets"]))
+    with _part(kit, t["h_worksheets"]):
+        sheets = write_worksheets(course, folder / t["worksheets"])
+        kit.add(t["h_worksheets"], t["worksheets_about"] + " " + _pages_note(sheets, course.language), sheets)
     extra = []
     if team is not None:
-        extra = _team_part(kit, Path(team))
-    kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"], extra=extra)])
-    kit.add(t["h_guides"], t["guides_about"], write_guides(course.language, folder / t["guides"]))
+        with _part(kit, t["h_team"]):
+            extra = _team_part(kit, Path(team))
+    with _part(kit, t["h_slides"]):
+        kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"], extra=extra)])
+    with _part(kit, t["h_guides"]):
+        kit.add(t["h_guides"], t["guides_about"], write_guides(course, folder / t["guides"]))
     if links is not None:
-        page = folder / t["links_file"]
-        page.write_text(links_markdown(links, (course.language,)), encoding="utf-8")
-        kit.add(t["h_links"], t["links_about"], [page])
-    contents = folder / t["contents_file"]
-    contents.write_text(contents_markdown(kit), encoding="utf-8")
-    kit.files.insert(0, contents)
+        with _part(kit, t["h_links"]):
+            page = folder / t["links_file"]
+            page.write_text(links_markdown(links, (course.language,)), encoding="utf-8")
+            kit.add(t["h_links"], t["links_about"], [page])
+    with _part(kit, t["contents_file"]):
+        contents = folder / t["contents_file"]
+        contents.write_text(contents_markdown(kit), encoding="utf-8")
+        kit.files.insert(0, contents)
     return kit
+
+
+def _pages_note(sheets: list[Path], lang: str) -> str:
+    """Which sheets take more than one page (a long course file), so that the facilitator prints them right."""
+    from samskabelse.base.i18n import join_names
+    from samskabelse.kit.typeset import page_count
+
+    t = TEXT[lang]
+    long = [(int(p.name[0]), page_count(p.read_bytes())) for p in sheets if p.name[:1].isdigit()]
+    long = [(n, pages) for n, pages in long if pages > 1]
+    if not long:
+        return t["one_page"]
+    return t["more_pages"].format(sheets=join_names([t["sheet"].format(n=n, pages=k) for n, k in long], lang))
+
+
+@contextmanager
+def _part(kit: Kit, part: str):
+    """Build one part of the kit; if it fails, say what and what to do, and go on with the other parts."""
+    import os
+
+    t = TEXT[kit.course.language]
+    try:
+        yield
+    except OSError as exc:
+        if os.environ.get("SAMSKABELSE_DEBUG"):
+            raise
+        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")
+        kit.failures.append(t["part_failed"].format(part=part, reason=reason) + " " +
+                            t["fix_write"].format(folder=shown(kit.folder)))
+    except Exception as exc:  # whatever else goes wrong in one part must not stop the others, nor show a traceback
+        if os.environ.get("SAMSKABELSE_DEBUG"):
+            raise
+        kit.failures.append(t["part_failed"].format(part=part, reason=f"{type(exc).__name__}: {exc}"[:300]) + " "
+                            + t["fix_bug"])
 
 
 def _team_part(kit: Kit, team_folder: Path) -> list:
@@ -207,8 +271,22 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         folder = Path(args.out) / (course.language if len(paths) > 1 else "") if args.out else \
             default_folder(path, course.language)
-        kit = build_kit(course, folder, links=where, team=args.team)
-        print(TEXT[course.language]["done"].format(folder=shown(folder), n=len(kit.files),
-                                                   seconds=time.perf_counter() - started))
+        t = TEXT[course.language]
+        try:
+            kit = build_kit(course, folder, links=where, team=args.team)
+        except OSError as exc:  # the folder itself could not be made
+            if os.environ.get("SAMSKABELSE_DEBUG"):
+                raise
+            print(t["part_failed"].format(part=shown(folder), reason=exc.strerror or exc), t["fix_write"].format(
+                folder=shown(folder)), file=sys.stderr)
+            status = 1
+            continue
+        for failure in kit.failures:
+            print(failure, file=sys.stderr)
+        if kit.failures:
+            print(t["incomplete"].format(folder=shown(folder), n=len(kit.files)), file=sys.stderr)
+            status = 1
+            continue
+        print(t["done"].format(folder=shown(folder), n=len(kit.files), seconds=time.perf_counter() - started))
     return status
 
