@@ -5,12 +5,14 @@
 
 Five invented managers (Anna, Bo, Camilla, Dennis, Emine) on one invented project, the same people and
 ratings in both languages, every text in the team's language. Each answer is given through the model's
-own setters, as a participant's widget gives it, so the files record what was answered (model.py): what a
-person below does not set is saved as not answered, as it would be by a participant who left it
-untouched. Some do, on purpose, so that notebooks 07 and 08 show how that looks: Bo and Dennis did not
-get to the partners' influence (the workbooks do not ask it) nor to the anchoring phase, Dennis did not
-rate the demands, Emine placed the project on one axis only; Camilla rated a gain 0 and 0 ("not at all"),
-which counts as an answer. Every file is marked "invented": true.
+own setters, as a participant's widget gives it, and each section is then "saved" as the save box saves it:
+the notebook's widgets are built on the model and what they show with a value is confirmed
+(sections/protocol.py), so the files record what was answered by the course's rule. What a person below does
+not set stays unanswered where the widget shows no value for it (a rating still "– ikke vurderet –"); the
+course's suggestions they left as shown count as theirs. Some leave things on purpose, so that notebooks 07
+and 08 show how that looks: Bo and Dennis kept the course's suggested influence of the partners and did not
+get to the anchoring phase, Dennis did not rate the demands, Emine left the activity axis where it starts;
+Camilla rated a gain 0 and 0 ("not at all"), which counts as an answer. Every file is marked "invented": true.
 """
 
 from __future__ import annotations
@@ -130,7 +132,7 @@ TEAM = {
     },
     "emine": {
         "name": "Emine",
-        "typology": {"initiative": ("public", "mostly")},  # the other axis not placed
+        "typology": {"initiative": ("public", "mostly")},  # the other axis left where it starts
         "gains": {"quality": (4, 4), "innovation": (3, 3), "economy": (3, 3), "democracy": (3, 2),
                   "co_ownership": (5, 4), "community": (4, 3)},
         "own": [("learning", 3, 3)],
@@ -201,8 +203,34 @@ def person_sections(person: dict, course) -> dict:
         if d.id in person["timeline"]:
             d.name = text(person["timeline"][d.id], lang)
             mark(timeline, "deadlines", d.id, "name")
-    return {"typology": typology, "gains": gains, "phases": phases, "directions": directions,
-            "framing": framing, "timeline": timeline}
+    sections = {"typology": typology, "gains": gains, "phases": phases, "directions": directions,
+                "framing": framing, "timeline": timeline}
+    saved_as_shown(sections, course)
+    return sections
+
+
+def saved_as_shown(sections: dict, course) -> None:
+    """What the save box does: build each notebook's widgets on its model and confirm what they show."""
+    from samskabelse import (
+        chalk_the_pitch,
+        mark_your_readiness,
+        place_your_project,
+        plan_timeline,
+        rate_directions,
+        share_control,
+        weigh_demands,
+        weigh_gains,
+    )
+    from samskabelse.sections.protocol import confirm, shown_items
+
+    place_your_project(course, sections["typology"])
+    weigh_demands(weigh_gains(course, sections["gains"]))
+    mark_your_readiness(course, sections["phases"])
+    rate_directions(course, sections["directions"])
+    share_control(course, chalk_the_pitch(course, sections["framing"]))
+    plan_timeline(course, sections["timeline"])
+    for model in sections.values():
+        confirm(model, shown_items(model))
 
 
 def team_files(lang: str) -> dict[str, str]:

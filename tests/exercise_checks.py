@@ -87,9 +87,14 @@ def check_4(ns: dict, shown: Shown, lang: str) -> None:
     from samskabelse.sections.framing import FramingModel
 
     course = ns["course"]
-    pitch, timeline = ns["pitch"], ns["timeline"]
-    check(shown.widgets() >= 3, "the frame sheet, the timeline and the save box must all be shown")
+    pitch, control, timeline = ns["pitch"], ns["control"], ns["timeline"]
+    check(shown.widgets() >= 4, "the frame sheet, the partners' influence, the timeline and the save box must be shown")
     check(pitch.model == FramingModel.for_course(course), "the workbook must start from the course's suggestion")
+    check(control.model is pitch.model, "the partners' influence must be asked of the same frames")
+    # the paper asks the partners' influence of every frame: so does the screen
+    on_screen = set(pitch.controls()) | set(control.controls())
+    check({f"influence.{e.id}" for e in course.framing.frame_elements} <= on_screen,
+          "workbook 4 must ask the partners' influence, as its paper version does")
     check(not timeline.model.problems(course), "the default timeline must have no problems")
     first = course.framing.frame_elements[0]
     pitch.model.set_fixed(first.id, not first.fixed)

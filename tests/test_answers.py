@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,7 +237,7 @@ def test_a_read_only_folder_gives_a_clear_error_and_leaves_the_old_file(tmp_path
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(A.tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)  # every temporary file of the package (base.files)
     with pytest.raises(A.SaveError) as info:
         save(path, "Anna", en, gains={"weights": {"quality": 2}})
     assert "Permission denied" in str(info.value)

@@ -43,7 +43,7 @@ def test_an_invalid_upload_gets_the_loaders_note(tmp_path, da):
 def test_file_names_are_made_safe(tmp_path):
     assert safe_name("../../etc/passwd.json") == "passwd.json"
     assert safe_name("C:\\Users\\mette\\mette.json") == "mette.json"
-    assert safe_name("Søren <b>.json") == "Søren -b.json"  # letters kept, markup characters not
+    assert safe_name("Søren <b>.json") == "soeren-b.json"  # the one slug (base.files): ASCII, no markup characters
     assert safe_name(".json") == "svar.json"
     result = save_uploads([("../ude.json", example("anna"))], tmp_path / "holdet", "da")
     assert result.saved == [tmp_path / "holdet" / "ude.json"] and not (tmp_path / "ude.json").exists()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from samskabelse.course import ENV_VAR, CourseError, _main, default_course_path, load_course, read_course
+from samskabelse.course.file import python_command
 
 
 def edited(tmp_path: Path, lang: str, *edits: tuple[str, str], name: str = "course.yaml") -> Path:
@@ -131,7 +132,8 @@ def test_a_danish_file_gets_danish_messages_on_the_command_line(tmp_path, capsys
     status, out, err = cli([str(path)], capsys)
     assert status == 1 and out == ""
     assert "Kursusfilen" in err and "felt gains[0].name: mangler" in err
-    assert "kør kontrollen igen: python -m samskabelse.course" in err and str(path.name) in err.splitlines()[-2]
+    assert f"kør kontrollen igen: {python_command()} -m samskabelse check" in err
+    assert str(path.name) in err.splitlines()[-2]
     assert "data/da/course.yaml" in err and "data/en/" not in err
     assert "cellen" not in err and "cell" not in err, "no cell on the command line"
     assert "Traceback" not in err
@@ -159,7 +161,7 @@ def test_an_english_file_in_a_danish_folder_speaks_english(tmp_path):
 def test_a_file_with_a_path_that_needs_quotes_gets_a_command_that_works(tmp_path, capsys):
     path = edited(tmp_path, "en", ("    name: Quality\n", ""), name="my course.yaml")
     _, _, err = cli([str(path)], capsys)
-    assert re.search(r"python -m samskabelse\.course '[^']*my course\.yaml'", err)
+    assert re.search(r"python -m samskabelse check '[^']*my course\.yaml'", err)
 
 
 # -- where the problem starts, and the fix -----------------------------------------------------------------
@@ -291,7 +293,8 @@ PROBLEM_MESSAGES = ("missing_file", "folder", "unreadable", "not_utf8", "empty",
                     "missing", "wrong_type", "empty_value", "control_char", "unknown_key", "duplicate_key",
                     "duplicate_id", "unknown_ref", "bad_id", "range", "order", "choice", "count", "too_long", "url",
                     "increasing", "typology_cells", "poles_same", "cases_per_type", "language", "schema",
-                    "bad_date", "date_or_weeks", "parity")
+                    "bad_date", "date_or_weeks", "parity", "date_ambiguous", "date_range", "milestone_date",
+                    "deadline_at", "deadline_phase", "belongs_under", "belongs_top")
 
 
 class _Blank(dict):
@@ -304,7 +307,8 @@ class _Blank(dict):
 def test_every_problem_message_says_what_to_do(lang, key):
     from samskabelse.course.file import MESSAGES
 
-    text = MESSAGES[lang][key].format_map(_Blank(fix="Fix it.", hint="", suggest=""))
+    text = MESSAGES[lang][key].format_map(_Blank(fix="Fix it.", hint="", suggest="", why="",
+                                                 forms=MESSAGES[lang]["date_forms"]))
     # after saying what is wrong, a sentence (or a quoted fix) that says what to do
     assert re.search(r"[.:)'] +[A-ZÆØÅ]", text), f"{key}: no fix in {text!r}"
 
@@ -347,7 +351,8 @@ def test_python_m_samskabelse_course_speaks_the_files_language_without_a_traceba
         assert run.returncode == 1, run.stderr
         assert run.stderr.startswith("Kursusfilen hold.yaml kan ikke bruges:"), run.stderr
         assert f"linje {line_of(broken, 'Kvalitet')}, felt gains[0].name: anførselstegnet" in run.stderr
-        assert "kør kontrollen igen: python -m samskabelse.course hold.yaml" in run.stderr
+        # the command as typed here: this Python's whole path (it is neither on PATH nor in the working folder)
+        assert f"kør kontrollen igen: {sys.executable} -m samskabelse check hold.yaml" in run.stderr
         assert "Traceback" not in run.stderr and "Warning" not in run.stderr and "cellen" not in run.stderr
 
 
@@ -361,3 +366,105 @@ def test_a_file_without_read_permission_gets_a_message(tmp_path, capsys):
     finally:
         path.chmod(0o644)
     assert status == 1 and "cannot be read (permission denied)" in err and "Traceback" not in err
+
+
+# -- the check's last mile (issue 21): the command as typed, dates, keys that belong elsewhere -------------------
+def test_the_command_is_shown_as_the_user_would_type_it(tmp_path, monkeypatch, capsys):
+    """`python` only where that name runs this Python (an activated environment); else its path from the working
+    folder (.venv/bin/python), else its whole path; and the entry point's `check`, which exists."""
+    import sys
+
+    path = edited(tmp_path, "en", ("    name: Quality\n", ""), name="team.yaml")
+    venv = tmp_path / "venv" / "bin"
+    venv.mkdir(parents=True)
+    python = venv / "python"
+    python.symlink_to(sys.executable)
+    monkeypatch.setattr(sys, "executable", str(python))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert cli(["team.yaml"], capsys)[2].splitlines()[-2].endswith(
+        "run the check again: venv/bin/python -m samskabelse check team.yaml")
+    monkeypatch.setenv("PATH", str(venv))  # the environment activated: `python` is this one
+    assert "run the check again: python -m samskabelse check team.yaml" in cli(["team.yaml"], capsys)[2]
+    monkeypatch.setenv("PATH", "/nonexistent")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert f"again: {python} -m samskabelse check {path}" in cli([str(path)], capsys)[2]
+
+
+def dated(tmp_path: Path, lang: str, when: str) -> Path:
+    return edited(tmp_path, lang,
+                  ("weeks_after_start: 30, phase_done: cocreate", f'date: "{when}", phase_done: cocreate'))
+
+
+FORMS = {"da": "Skriv år-måned-dag, fx 2027-12-31, eller dag.måned.år, fx 31.12.2027 – eller måned-dag for en dag "
+               "hvert år, fx 12-31.",
+         "en": "Write year-month-day, e.g. 2027-12-31, or day.month.year, e.g. 31.12.2027 – or month-day for a day "
+               "every year, e.g. 12-31."}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize(("when", "meant"), [("16.06.2027", "2027-06-16"), ("31/12/2027", "2027-12-31"),
+                                             ("06/16/2027", "2027-06-16"), ("2027/06/16", "2027-06-16"),
+                                             ("7.7.2027", "2027-07-07"), ("2027-06-16", "2027-06-16")])
+def test_a_date_that_can_be_read_one_way_only_is_accepted(tmp_path, lang, when, meant):
+    assert read_course(dated(tmp_path, lang, when), lang).timeline.deadlines[0].date == meant
+
+
+@pytest.mark.parametrize(("lang", "when", "expected"), [
+    ("da", "2027-02-31", "'2027-02-31' er ikke en dato: februar har ikke 31 dage (kun 28 i 2027)."),
+    ("en", "2027-02-31", "'2027-02-31' is not a date: February has no day 31 (it has 28 in 2027)."),
+    ("da", "2028-02-30", "februar har ikke 30 dage (kun 29 i 2028)."),
+    ("da", "31.04.2027", "'31.04.2027' er ikke en dato: april har ikke 31 dage (kun 30)."),
+    ("en", "02-30", "'02-30' is not a date: February has no day 30 (it has 29)."),
+    ("da", "2027-13-01", "der er kun 12 måneder, og 13 står på månedens plads (mente du 2027-01-13?)."),
+    ("en", "13-01", "there are only 12 months, and 13 stands where the month goes (did you mean 01-13?)."),
+    ("da", "næste år", "'næste år' er ikke en dato."),
+    ("en", "June 2027", "'June 2027' is not a date."),
+])
+def test_a_date_that_is_no_date_says_why_and_names_every_form(tmp_path, lang, when, expected):
+    message = message_for(dated(tmp_path, lang, when), lang)
+    assert expected in message and FORMS[lang] in message, message
+    assert "timeline.deadlines[0].date" in message
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("da", "'05.06.2027' kan læses både som 5. juni og som 6. maj. Skriv datoen som år-måned-dag, så der ikke er "
+           "tvivl: 2027-06-05 for 5. juni eller 2027-05-06 for 6. maj."),
+    ("en", "'05.06.2027' can be read both as 5 June and as 6 May. Write the date as year-month-day, so that there "
+           "is no doubt: 2027-06-05 for 5 June or 2027-05-06 for 6 May."),
+])
+def test_a_date_that_could_be_read_two_ways_is_refused_with_both_written_out(tmp_path, lang, expected):
+    assert expected in message_for(dated(tmp_path, lang, "05.06.2027"), lang)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_date_outside_the_planning_horizon_names_the_forms(tmp_path, lang):
+    message = message_for(dated(tmp_path, lang, "31.12.1999"), lang)
+    assert "2000-01-01" in message and "2100-12-31" in message
+    assert ("år-måned-dag, fx 2027-12-31, eller dag.måned.år" if lang == "da" else
+            "year-month-day, e.g. 2027-12-31, or day.month.year") in message
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "expected"), [
+    ("da", "phase: anchor, at: end }", "phase: anchor, date: 2027-06-01 }",
+     "felt timeline.milestones[2].date: en milepæl har ingen dato og ingen uge: den står i sin fase og placeres "
+     "med at: start, middle eller end."),
+    ("en", "phase: anchor, at: end }", "phase: anchor, date: 2027-06-01 }",
+     "field timeline.milestones[2].date: a milestone has no date and no week: it stands in its phase, placed with "
+     "at: start, middle or end."),
+    ("en", "phase: anchor, at: end }", "phase: anchor, weeks_after_start: 40 }",
+     "make the entry a deadline under timeline.deadlines, where 'weeks_after_start' belongs."),
+    ("da", "weeks_after_start: 30, phase_done: cocreate", "at: end, phase_done: cocreate",
+     "en frist placeres ikke i en fase med at:, men med weeks_after_start: (uger efter starten) eller date:."),
+    ("en", "weeks_after_start: 30, phase_done: cocreate", "weeks_after_start: 30, phase: cocreate",
+     "a deadline has no phase:, but phase_done: the phase that must be finished by the deadline."),
+    ("en", "  draws: 10000\n", "  draws: 10000\n  deciders: []\n",
+     "field timeline.deciders: does not belong here but under 'framing'."),
+    ("da", "  draws: 10000\n", "  draws: 10000\n  gains: []\n",
+     "felt timeline.gains: hører ikke til her, men på øverste niveau."),
+])
+def test_a_key_that_belongs_elsewhere_is_explained(tmp_path, lang, old, new, expected):
+    message = message_for(edited(tmp_path, lang, (old, new)), lang)
+    assert expected in message, message
+    assert "mente du 'at'" not in message and "did you mean 'at'" not in message

@@ -335,7 +335,8 @@ def test_a_deadline_on_a_calendar_date_or_a_day_every_year(tmp_path):
 
 @pytest.mark.parametrize("new, expected", [
     ("date: 2027-02-30, phase_done: cocreate", "'2027-02-30' er ikke en dato"),
-    ("date: 31.12.2027, phase_done: cocreate", "'31.12.2027' er ikke en dato"),
+    ("date: 31.12.1999, phase_done: cocreate", "skal være mellem 2000-01-01 og 2100-12-31"),
+    ("date: 05.06.2027, phase_done: cocreate", "'05.06.2027' kan læses både som 5. juni og som 6. maj"),
     ("date: 13-01, phase_done: cocreate", "'13-01' er ikke en dato"),
     ("date: 1999-12-31, phase_done: cocreate", "skal være mellem 2000-01-01 og 2100-12-31"),
     ("weeks_after_start: 30, date: 2027-03-15, phase_done: cocreate", "enten 'date' eller 'weeks_after_start'"),

@@ -28,6 +28,7 @@ from samskabelse.sections.gains import (
     weigh_gains,
 )
 from samskabelse.sections.protocol import AnswerError
+from samskabelse.widgets.answering import NOT_RATED
 
 LANGS = ("da", "en")
 
@@ -117,7 +118,7 @@ def test_sections_of_the_wrong_type_are_skipped_with_a_note(en):
 def test_own_gain_names_empty_duplicated_long_or_too_many(da):
     long_name = "En meget lang gevinst " * 5
     rows = [("  ", 3, 2),  # values but no name: a message
-            ("", 0, 0),  # an untouched row: nothing to say
+            ("", None, None),  # an untouched row ("– ikke vurderet –"): nothing to say
             ("kvalitet", 4, 4),  # already a course gain (case ignored)
             ("Læring", 4, 3),
             ("  læring  ", 2, 2),  # the same own gain twice
@@ -324,7 +325,9 @@ def test_own_gains_typed_in_the_widget(da):
     w.own_importance[2].value = 3
     assert "Egen gevinst 3 har værdier, men intet navn" in w.messages.value
     w.own_names[1].value = ""
-    w.own_importance[2].value = 0
+    w.own_importance[2].value = 0  # a deliberate 0 is a value too
+    assert "Egen gevinst 3 har værdier, men intet navn" in w.messages.value
+    w.own_importance[2].value = NOT_RATED  # taken back
     assert w.messages.value == ""
 
 

@@ -77,3 +77,19 @@ def test_make_links_target():
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "git-pull?repo=https%3A%2F%2Fgithub.com%2Fkommune%2Fsamskabelse" in result.stdout
+
+
+def test_the_links_say_which_course_file_they_show():
+    """Binder shows the repository's data/<lang>/course.yaml; a hub, its own installation's; and a kit built from
+    another file says that the screen differs from the paper until that file is in the repository."""
+    where = published("kommune/samskabelse", "hub.kommune.dk", ref="v2")
+    text = links_markdown(where, ("en",))
+    assert "The Binder links show the course file `data/en/course.yaml` in kommune/samskabelse, as it is in the " \
+           "version Binder builds (v2)." in text
+    assert "from the hub's own installation (`data/en/course.yaml` there)" in text
+    assert text.index("Which course file") < text.index("00-welcome: "), "said before the links"
+    kit = links_markdown(where, ("da",), built_from=("mit-hold.yaml", "til-jeres-kopi/LAES-MIG.md"))
+    assert "**Materialet i pakken er bygget af en anden fil: `mit-hold.yaml`.** Indtil den ligger som " \
+           "`data/da/course.yaml` i kommune/samskabelse, viser skærmen noget andet end papiret." in kit
+    same = links_markdown(published("kommune/samskabelse"), ("da",), built_from=("data/da/course.yaml", None))
+    assert "bygget af den samme fil i denne kopi af kurset (`data/da/course.yaml`)" in same and "Hub-links" not in same

@@ -80,7 +80,10 @@ def test_an_adapted_file_flows_onto_the_paper(adapted):
     assert "Havneby" in texts[1]  # the team's course title in the header
     assert "Spis sammen i lokalområderne" in texts[2]  # the team's name for phase 2
     assert "Fødevarehygiejne" in texts[4] and "Lokaler" in texts[4]  # the team's own frame elements
-    assert all(len(pdf_pages(p)) == 1 for p in paths)
+    # its two extra frame elements take sheet 4 past one page at 9 pt: it continues, it is not set smaller
+    assert [len(pdf_pages(p)) for p in paths] == [1, 1, 1, 2]
+    assert pdf_pages(paths[3])[1].startswith("Arbejdsark 4: Kridt banen op – og læg en realistisk tidsplan (fortsat)")
+    assert all(_size(p) >= 9.0 for p in paths)
 
 
 def test_typed_text_is_shown_as_text_not_markup(tmp_path, da):

@@ -43,12 +43,13 @@ TEMPLATES = [
     ("lab-settings/overrides.json", "share/jupyter/lab/settings/overrides.json"),
 ]
 # make test-fast: what a developer's loop leaves out, slowest first (each takes half a minute to minutes): the
-# browser and hub tests (marked), the voila servers, the Hypothesis tests and every notebook at every course limit.
+# browser and hub tests (marked), the voila servers, the Hypothesis tests, every notebook at every course limit and
+# the course site's build.
 FAST_SKIP_MARKERS = "not browser and not hub"
 FAST_SKIP_FILES = [
     "tests/test_browser_lab.py", "tests/test_browser_voila.py", "tests/test_hub.py",
     "tests/test_course_properties.py", "tests/test_widget_values.py", "tests/test_answers_properties.py",
-    "tests/test_course_limits.py",
+    "tests/test_course_limits.py", "tests/test_site_build.py",  # the site: every notebook run again, ~2 minutes
 ]
 
 

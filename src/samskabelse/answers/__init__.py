@@ -49,14 +49,20 @@ import html
 import json
 import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from samskabelse.base.files import safe_stem
+from samskabelse.base.files import (
+    create_exclusively,
+    fsync_folder,
+    slug,
+    temporary_beside,
+    unlink_quietly,
+    write_atomically,
+)
 from samskabelse.base.i18n import LANGUAGES, Texts, join_names
 from samskabelse.course import REPO_ROOT, Course
 from samskabelse.sections import NAMES
@@ -267,7 +273,7 @@ def is_example_team(folder: str | Path) -> bool:
 
 def file_stem(name: str) -> str:
     """A file name for a person's answers, safe on every system: 'Anne-Marie Ørsted' -> 'anne-marie-oersted'."""
-    return safe_stem(name, "deltager")
+    return slug(name, 60, "deltager")
 
 
 def on_binder() -> bool:
@@ -335,7 +341,7 @@ def participant_id() -> str:
         ident = uuid.uuid4().hex
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
-            _create_exclusively(path, json.dumps({"id": ident}) + "\n", LOCK_MODE)
+            create_exclusively(path, json.dumps({"id": ident}) + "\n", LOCK_MODE)
         found = _read_record(path).get("id")  # whoever wrote first
         if isinstance(found, str) and re.fullmatch(r"[0-9a-f]{32}", found):
             ident = found
@@ -362,7 +368,7 @@ def remember_name(name: str) -> None:
     record.update(id=record.get("id") or participant_id(), name=name)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(path, json.dumps(record, ensure_ascii=False) + "\n", LOCK_MODE)
+        write_atomically(path, json.dumps(record, ensure_ascii=False) + "\n", LOCK_MODE)
 
 
 def owner_tag(owner: str) -> str:
@@ -718,73 +724,6 @@ def _section_dict(section: str, value: Any, lang: str) -> dict:
     return data
 
 
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError, AttributeError):  # make renames durable (not possible on every system)
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _temporary(beside: Path, data: bytes, mode: int) -> Path:
-    """`data` in a new hidden temporary file beside `beside`, flushed to disk, with `mode`."""
-    fd, tmp = tempfile.mkstemp(dir=beside.parent, prefix=f".{beside.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        with contextlib.suppress(OSError, NotImplementedError):
-            os.chmod(tmp, mode)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return Path(tmp)
-
-
-def _unlink(*paths: Path | None) -> None:
-    for path in paths:
-        if path is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-
-
-def _write_atomically(path: Path, text: str, mode: int = FILE_MODE) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, and rename it over `path` in one step."""
-    tmp = _temporary(path, text.encode("utf-8"), mode)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        _unlink(tmp)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _create_exclusively(path: Path, text: str, mode: int = FILE_MODE) -> None:
-    """Create `path` with `text`, complete or not at all; FileExistsError if it exists (or appears meanwhile)."""
-    tmp = _temporary(path, text.encode("utf-8"), mode)
-    try:
-        try:
-            os.link(tmp, path)  # atomic, and fails if the name is taken
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links: create exclusively and write in place
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(text.encode("utf-8"))
-                    f.flush()
-                    os.fsync(f.fileno())
-            except BaseException:
-                _unlink(path)
-                raise
-    finally:
-        _unlink(tmp)
-    _fsync_folder(path.parent)
-
-
 def _replace_with_backup(path: Path, text: str) -> Path:
     """Replace the owner's `path` by `text`, its previous bytes becoming <path>.bak. Returns the backup.
 
@@ -795,8 +734,8 @@ def _replace_with_backup(path: Path, text: str) -> Path:
     previous = path.read_bytes()
     new_backup = new_file = kept = None
     try:
-        new_backup = _temporary(backup, previous, FILE_MODE)
-        new_file = _temporary(path, text.encode("utf-8"), FILE_MODE)
+        new_backup = temporary_beside(backup, previous, FILE_MODE)
+        new_file = temporary_beside(path, text.encode("utf-8"), FILE_MODE)
         if backup.exists():  # keep the previous backup until the new file is in place
             kept = backup.with_name(f".{backup.name}.{uuid.uuid4().hex[:8]}.tmp")
             os.link(backup, kept)
@@ -814,8 +753,8 @@ def _replace_with_backup(path: Path, text: str) -> Path:
                     os.unlink(backup)
             raise
     finally:
-        _unlink(new_backup, new_file, kept)
-    _fsync_folder(path.parent)
+        unlink_quietly(new_backup, new_file, kept)
+    fsync_folder(path.parent)
     return backup
 
 
@@ -957,7 +896,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
             text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
             try:
                 if existing is None:
-                    _create_exclusively(target.path, text)
+                    create_exclusively(target.path, text, FILE_MODE)
                     backup = None
                 else:
                     backup = _replace_with_backup(target.path, text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,13 +28,14 @@ from samskabelse.answers import (
     load_answers,
     read_answers_file,
 )
-from samskabelse.base.files import safe_stem
+from samskabelse.base.files import slug, write_atomically
 from samskabelse.base.i18n import Texts
 from samskabelse.course import REPO_ROOT, Course
 from samskabelse.sections.definition import Line
 from samskabelse.sections.protocol import any_answered
 from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.display import SavedFiles, user_text
+from samskabelse.widgets.download import download_link
 from samskabelse.widgets.figures import PALETTE, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
 
@@ -174,18 +176,18 @@ def plan_stem(loaded: LoadedAnswers, lang: str, folder: str | Path | None = None
     folder ("anna-exercises-da"), since two folders may each hold an anna.json; the invented example team's
     files start with "eksempel"/"example". Other exports of a plan (Word) use the same stem.
     """
-    stem = safe_stem(loaded.path.stem, "deltager", 60)
+    stem = slug(loaded.path.stem, 60, "deltager")
     where = loaded.path.parent
     try:
         if is_example_team(where):
-            return safe_stem(f"{EXAMPLE_WORD[lang]}-{stem}", "deltager", 80)
+            return slug(f"{EXAMPLE_WORD[lang]}-{stem}", 80, "deltager")
         if where.resolve() == answers_folder(folder).resolve():
             return stem
         tag = where.resolve().relative_to(REPO_ROOT.resolve()).as_posix()
     except (OSError, ValueError):  # outside the repository: the folder's name and a short hash of its path
         tag = f"{where.name}-{hashlib.sha256(str(where).encode()).hexdigest()[:6]}"
     tag = re.sub(r"(^|/)answers$", "", tag)
-    return safe_stem(f"{stem}-{tag}" if tag else stem, "deltager", 100)
+    return slug(f"{stem}-{tag}" if tag else stem, 100, "deltager")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -406,11 +408,13 @@ def write_handout(plan: Plan, folder: str | Path | None = None) -> tuple[Path, P
     """Write <name>-plan.pdf (one page) and <name>-plan.md; returns their paths."""
     folder = exports_folder(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{plan.stem or safe_stem(plan.name, 'deltager')}-plan"
+    stem = f"{plan.stem or slug(plan.name, 60, 'deltager')}-plan"
     pdf, md = folder / f"{stem}.pdf", folder / f"{stem}.md"
     page = draw_page(plan)
-    page.figure.savefig(pdf, format="pdf", metadata={"Title": plan.title, "Creator": "samskabelse"})
-    md.write_text(plan_markdown(plan), encoding="utf-8")
+    data = io.BytesIO()
+    page.figure.savefig(data, format="pdf", metadata={"Title": plan.title, "Creator": "samskabelse"})
+    write_atomically(pdf, data.getvalue())
+    write_atomically(md, plan_markdown(plan))
     return pdf, md
 
 
@@ -597,8 +601,6 @@ class PlanWidget:
 
     def _downloads(self) -> str:
         """Links that hold the files themselves: Voilà serves no files from the server, Binder's go with it."""
-        from samskabelse.sections.timeline.export import download_link
-
         try:
             links = [download_link(p.name, p.read_bytes(), DOWNLOAD_TYPES.get(p.suffix, "application/octet-stream"))
                      for p in self.saved]

@@ -13,10 +13,12 @@ opens the file in LibreOffice and counts the pages.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 from samskabelse.answers import file_stem
+from samskabelse.base.files import write_atomically
 
 # handout.py shows this module's file in notebook 07, so this module takes handout's Plan and texts as arguments
 # rather than importing them (no import circle): `texts` is handout.TEXT[lang] (its "invented", "cut", "notes").
@@ -149,7 +151,6 @@ def write_plan_docx(plan, folder: str | Path, texts: dict) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{getattr(plan, 'stem', '') or file_stem(plan.name)}-plan.docx"  # the PDF's name, .docx
-    tmp = path.with_name(f".{path.name}.tmp")
-    plan_document(plan, texts).save(str(tmp))
-    tmp.replace(path)  # a reader never sees half a file
-    return path
+    data = io.BytesIO()
+    plan_document(plan, texts).save(data)
+    return write_atomically(path, data.getvalue())  # a reader never sees half a file

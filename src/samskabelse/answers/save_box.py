@@ -12,7 +12,6 @@ where files vanish with the session, the box says so and offers the file as a do
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -32,12 +31,13 @@ from samskabelse.answers import (
 )
 from samskabelse.course import Course
 from samskabelse.widgets.display import user_text
+from samskabelse.widgets.download import download_link
 from samskabelse.base.i18n import Texts, join_names
-from samskabelse.sections.protocol import confirm, items_on_screen, shown_items
+from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, shown_items
 
 MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
 
-__all__ = ["BINDER_ENV_VARS", "SaveBox", "download_link", "last_name", "on_binder", "save_box"]
+__all__ = ["BINDER_ENV_VARS", "SaveBox", "answers_link", "last_name", "on_binder", "save_box"]
 
 
 TEXT = Texts(
@@ -89,11 +89,10 @@ def section_label(name: str, lang: str) -> str:
     return section(name).label(lang) if name in NAMES else name
 
 
-def download_link(payload: dict, file_name: str, label: str) -> str:
-    """An HTML link that downloads the answers from the page itself (works even when the disk does not)."""
-    data = base64.b64encode((json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")).decode()
-    return (f'<a class="samskabelse-download" download="{user_text(file_name, 100)}" '
-            f'href="data:application/json;charset=utf-8;base64,{data}">{user_text(label, 140)}</a>')
+def answers_link(payload: dict, file_name: str, label: str) -> str:
+    """A link that downloads the answers from the page itself (works even when the disk does not)."""
+    data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return download_link(file_name, data, "application/json;charset=utf-8", label)
 
 
 def _model(thing: Any) -> Any:
@@ -158,12 +157,13 @@ class SaveBox:
             self.status.value = f'<p class="samskabelse-warning">{t["no_name"]}</p>'
             return
         for m in self.models:  # what the notebook showed with a value is what the participant answered
-            confirm(m, shown_items(m))
+            if confirm(m, shown_items(m)):
+                answered_changed(m)
         sections = {m.SECTION: m for m in self.models}
         try:
             self.result = save_answers(answers_path(name, self.folder), name, self.course, sections)
         except SaveError as exc:
-            link = download_link(exc.payload, exc.path.name, t["download"].format(file=exc.path.name))
+            link = answers_link(exc.payload, exc.path.name, t["download"].format(file=exc.path.name))
             self.status.value = (f'<p class="samskabelse-warning">{t["failed"].format(error=user_text(exc, 600))}'
                                  f'<br>{t["kept"]} {link}</p>')
             return
@@ -177,7 +177,7 @@ class SaveBox:
         if unanswered := self._unanswered():
             lines.append(unanswered)
         if self.binder or result.redirected:
-            lines.append(download_link(result.payload, result.path.name, t["download"].format(file=result.path.name)))
+            lines.append(answers_link(result.payload, result.path.name, t["download"].format(file=result.path.name)))
         css = "samskabelse-warning" if result.redirected else "samskabelse-saved"
         self.status.value = f'<p class="{css}">' + "<br>".join(lines) + "</p>"
 

@@ -13,18 +13,16 @@ the same name is written beside it (anna-2.json), and the status says so.
 
 from __future__ import annotations
 
-import os
-import re
-import tempfile
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samskabelse.widgets.access import mark_widget
-from samskabelse.course import Course
-from samskabelse.widgets.display import user_text
+from samskabelse.answers import FILE_MODE
+from samskabelse.base.files import create_exclusively, slug
 from samskabelse.base.i18n import Texts
+from samskabelse.course import Course
+from samskabelse.widgets.access import mark_widget
+from samskabelse.widgets.display import user_text
 
 MAX_BYTES = 5 * 1024 * 1024  # an answers file is a few kB; more is not one
 DEFAULT_FOLDER = {"da": "holdet", "en": "team"}
@@ -60,11 +58,9 @@ class UploadResult:
 
 
 def safe_name(name: str) -> str:
-    """An uploaded file's name made safe for any file system: no folders, no control characters, .json."""
+    """An uploaded file's name made safe for any file system (base.files.slug): no folders, .json."""
     base = Path(str(name).replace("\\", "/")).name
-    stem = unicodedata.normalize("NFC", base[:-5] if base.lower().endswith(".json") else base)
-    stem = re.sub(r"[^\w.\- ]+", "-", stem, flags=re.UNICODE).strip(" .-")
-    return f"{stem[:80] or 'svar'}.json"
+    return f"{slug(base[:-5] if base.lower().endswith('.json') else base, 80, 'svar')}.json"
 
 
 def _free_name(folder: Path, name: str) -> Path:
@@ -74,19 +70,6 @@ def _free_name(folder: Path, name: str) -> Path:
         if not candidate.exists():
             return candidate
     raise OSError(f"no free name for {name} in {folder}")
-
-
-def _write_new(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside `path`, then link it into place: never over an existing file."""
-    fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.link(tmp, path)  # fails if a file of that name appeared meanwhile
-    finally:
-        os.unlink(tmp)
 
 
 def save_uploads(files: list[tuple[str, bytes]], folder: str | Path, lang: str) -> UploadResult:
@@ -113,7 +96,7 @@ def save_uploads(files: list[tuple[str, bytes]], folder: str | Path, lang: str) 
                 out.notes.append(t["renamed"].format(name=user_text(target.name, 80), new=user_text(new.name, 80)))
                 target = new
             try:
-                _write_new(target, content)
+                create_exclusively(target, content, FILE_MODE)
                 out.saved.append(target)
                 break
             except FileExistsError:

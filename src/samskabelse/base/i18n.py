@@ -2,16 +2,49 @@
 
 from __future__ import annotations
 
+import string
+
 LANGUAGES = ("da", "en")
 
 
+def placeholders(text: str) -> set[str]:
+    """The names a format string fills in: "{n} af {total:.0f}" -> {"n", "total"}."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _differences(da, en, where: str) -> list[str]:
+    """Where the two languages' texts differ in keys or placeholders (nested mappings and lists too)."""
+    if isinstance(da, dict) and isinstance(en, dict):
+        out = [f"{where}{k!r}: in one language only" for k in sorted(set(da) ^ set(en), key=str)]
+        for k in da.keys() & en.keys():
+            out += _differences(da[k], en[k], f"{where}{k!r} ")
+        return out
+    if isinstance(da, list | tuple) and isinstance(en, list | tuple):
+        return [d for a, b in zip(da, en, strict=False) for d in _differences(a, b, where)]
+    if isinstance(da, str) and isinstance(en, str):
+        try:
+            a, b = placeholders(da), placeholders(en)
+        except ValueError as exc:  # an unmatched brace: a text that would fail when shown
+            return [f"{where}: {exc}"]
+        # one language may leave out a value the other needs (English's "a"/"an"); a name each has that the other
+        # lacks is a placeholder renamed in one of them
+        return [f"{where}placeholders {sorted(a)} (da) and {sorted(b)} (en)"] if (a - b) and (b - a) else []
+    return []
+
+
 class Texts:
-    """UI texts for Danish and English. Both languages must define exactly the same keys."""
+    """UI texts for Danish and English. Both languages must define exactly the same keys, and no text may have a
+    placeholder ("{name}") that the other language's text has under another name: a placeholder renamed in one
+    language fails when the module is imported, not when a participant first meets the text in that language.
+    (One language may use fewer of the values given: English's article, "a"/"an", has no Danish twin.)"""
 
     def __init__(self, *, da: dict, en: dict):
         missing = set(da) ^ set(en)
         if missing:
             raise ValueError(f"Texts: keys present in one language only: {sorted(missing)}")
+        differ = _differences(da, en, "")
+        if differ:
+            raise ValueError("Texts: the languages differ: " + "; ".join(differ))
         self._by_lang = {"da": da, "en": en}
 
     def __getitem__(self, lang: str) -> dict:

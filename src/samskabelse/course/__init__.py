@@ -426,26 +426,18 @@ class _Builder:
         return value
 
     def calendar_date(self, entry: LineDict, key: str, path: str) -> str:
-        """A date as "2027-12-31" (YAML reads it as a date), or a day of the year as "12-31"; "" if absent."""
+        """A date as "2027-12-31" (also 2027/12/31, and 31.12.2027 or 31/12/2027 when day and month cannot be
+        swapped), or a day of the year as "12-31"; "" if absent. Every refusal names the forms it takes."""
         value = entry.get(key)
         if value is None:
             return ""
         text = value.isoformat() if isinstance(value, date) else str(value).strip()
-        try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                on = date.fromisoformat(text)
-                if not EARLIEST_DATE <= on <= LATEST_DATE:
-                    self.r.problem(self.r.t["range"].format(low=EARLIEST_DATE, high=LATEST_DATE, value=text),
-                                   self.r.line_of(entry, key), f"{path}.{key}")
-                    return ""
-                return on.isoformat()
-            if re.fullmatch(r"\d{1,2}-\d{1,2}", text):
-                month, day = (int(x) for x in text.split("-"))
-                date(2000, month, day)  # a leap year: 02-29 is a day of some years
-                return f"{month:02d}-{day:02d}"
-        except ValueError:
-            pass
-        self.r.problem(self.r.t["bad_date"].format(value=text), self.r.line_of(entry, key), f"{path}.{key}")
+        on, problem = read_date(text, self.r.t)
+        if isinstance(on, date) and not EARLIEST_DATE <= on <= LATEST_DATE:
+            problem = self.r.t["date_range"].format(low=EARLIEST_DATE, high=LATEST_DATE, value=text)
+        if problem is None:
+            return on.isoformat() if isinstance(on, date) else on
+        self.r.problem(problem, self.r.line_of(entry, key), f"{path}.{key}")
         return ""
 
     # -- sections ------------------------------------------------------------------------------
@@ -750,6 +742,70 @@ class _Builder:
             seed=self.number(tl, "seed", p, 0, SEED_MAX, "int") or 0,
             percentiles=tuple(percentiles), note=r.get(tl, "note", "str", p, default=""), basis=self.basis(tl, p),
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates in a course file
+_YEAR_FIRST = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_YEAR_LAST = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
+_YEARLY = re.compile(r"(\d{1,2})-(\d{1,2})")
+
+
+def _impossible(year: int, month: int, day: int, t: dict, *, yearly: bool = False) -> str | None:
+    """Why year-month-day is no date (": februar har ikke 30 dage (kun 28 i 2027)"), or None when it is one."""
+    import calendar
+
+    if not 1 <= month <= 12:
+        why = t["no_such_month"].format(number=month)
+        if 1 <= day <= 12 and _impossible(year, day, month, t) is None:  # day and month swapped
+            why += t["swapped"].format(fix=f"{day:02d}-{month:02d}" if yearly else f"{year}-{day:02d}-{month:02d}")
+        return why
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        in_year = t["in_year"].format(year=year) if month == 2 and not yearly else ""
+        if yearly and month == 2:
+            days = 29
+        return t["no_such_day"].format(month=t["months"][month - 1], day=day, days=days, year=in_year)
+    return None
+
+
+def read_date(text: str, t: dict) -> tuple[date | str | None, str | None]:
+    """(what it means, None) or (None, the problem's message in t's language).
+
+    A date: 2027-12-31 or 2027/12/31; 31.12.2027 or 31/12/2027 when only one order of day and month gives a date
+    (16.06.2027; 05.06.2027 could be 5 June or 6 May and is refused with both written out). A day every year:
+    12-31 (month-day), returned as text. The message of a refusal says why ("februar har ikke 30 dage") and
+    names the forms."""
+    def refused(why: str = "") -> tuple[None, str]:
+        return None, t["bad_date"].format(value=text, why=why, forms=t["date_forms"])
+
+    found = _YEAR_FIRST.fullmatch(text)
+    if found:
+        year, month, day = int(found.group(1)), int(found.group(3)), int(found.group(4))
+        why = _impossible(year, month, day, t)
+        return (date(year, month, day), None) if why is None else refused(why)
+    found = _YEARLY.fullmatch(text)
+    if found:
+        month, day = int(found.group(1)), int(found.group(2))
+        why = _impossible(2000, month, day, t, yearly=True)  # a leap year: 02-29 is a day of some years
+        return (f"{month:02d}-{day:02d}", None) if why is None else refused(why)
+    found = _YEAR_LAST.fullmatch(text)
+    if not found:
+        return refused()
+    first, second, year = int(found.group(1)), int(found.group(3)), int(found.group(4))
+    readings = sorted({(year, m, d) for d, m in ((first, second), (second, first))
+                       if _impossible(year, m, d, t) is None}, key=lambda r: r[2] != first)  # day.month.year first
+    if len(readings) == 1:
+        return date(*readings[0]), None
+    if not readings:  # explained as day.month.year, the order the course names
+        return refused(_impossible(year, second, first, t) or "")
+    a, b = (date(*r) for r in readings)
+
+    def spoken(on: date) -> str:
+        return t["day_month"].format(day=on.day, month=t["months"][on.month - 1])
+
+    return None, t["date_ambiguous"].format(value=text, first=spoken(a), second=spoken(b), iso_first=a.isoformat(),
+                                            iso_second=b.isoformat())
 
 
 # ---------------------------------------------------------------------------------------------

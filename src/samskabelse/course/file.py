@@ -23,7 +23,7 @@ MESSAGES = Texts(
     da={
         "header": "Kursusfilen {path} kan ikke bruges:",
         "footer": "Ret filen, og kør cellen igen. Originalen ligger i data/{lang}/course.yaml.",
-        "footer_cli": "Ret filen, og kør kontrollen igen: python -m samskabelse.course {path}\n"
+        "footer_cli": "Ret filen, og kør kontrollen igen: {command}\n"
                       "Originalen ligger i data/{lang}/course.yaml.",
         "where_line": "linje {line}",
         "field": "felt {field}",
@@ -77,8 +77,31 @@ MESSAGES = Texts(
                     "der vedligeholder kurset.",
         "language": "er '{value}', men filen bruges til sproget '{lang}'. Ret feltet eller brug den rigtige fil.",
         "schema": "er {value}; denne version af kurset læser skema {expected}. Brug en fil fra samme version.",
-        "bad_date": "'{value}' er ikke en dato. Skriv år-måned-dag, fx 2027-12-31, eller måned-dag for en dag hvert "
-        "år, fx 12-31.",
+        "bad_date": "'{value}' er ikke en dato{why}. {forms}",
+        "date_forms": "Skriv år-måned-dag, fx 2027-12-31, eller dag.måned.år, fx 31.12.2027 – eller måned-dag for en "
+                      "dag hvert år, fx 12-31.",
+        "no_such_day": ": {month} har ikke {day} dage (kun {days}{year})",
+        "in_year": " i {year}",
+        "no_such_month": ": der er kun 12 måneder, og {number} står på månedens plads",
+        "swapped": " (mente du {fix}?)",
+        "date_ambiguous": "'{value}' kan læses både som {first} og som {second}. Skriv datoen som år-måned-dag, så "
+                          "der ikke er tvivl: {iso_first} for {first} eller {iso_second} for {second}.",
+        "date_range": "skal være mellem {low} og {high}, men er {value}. Skriv en dato i det tidsrum: år-måned-dag, "
+                      "fx 2027-12-31, eller dag.måned.år, fx 31.12.2027.",
+        "day_month": "{day}. {month}",
+        "months": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+                   "november", "december"),
+        "milestone_date": "en milepæl har ingen dato og ingen uge: den står i sin fase og placeres med at: start, "
+                          "middle eller end. Skriv at: i stedet – eller gør punktet til en frist under "
+                          "timeline.deadlines, hvor '{key}' hører til.",
+        "deadline_at": "en frist placeres ikke i en fase med at:, men med weeks_after_start: (uger efter starten) "
+                       "eller date:. Skriv en af dem – eller gør punktet til en milepæl under timeline.milestones, "
+                       "hvor at: hører til.",
+        "deadline_phase": "en frist har ikke phase:, men phase_done: den fase, der skal være færdig til fristen. "
+                          "Omdøb feltet til phase_done.",
+        "belongs_under": "hører ikke til her, men under '{home}'. Flyt det derind, rykket ind som de andre felter der.",
+        "belongs_top": "hører ikke til her, men på øverste niveau. Ryk det helt ud til venstre, som 'gains:' og "
+                       "'phases:'.",
         "date_or_weeks": "en frist har enten 'date' eller 'weeks_after_start', ikke begge. Slet den ene.",
         "parity": "id'erne i {section} er ikke de samme som i {other}: kun her: {only_here}; "
         "kun dér: {only_there}. Tilføj eller slet punkter, så de to sprog har de samme id'er.",
@@ -90,7 +113,7 @@ MESSAGES = Texts(
     en={
         "header": "The course file {path} cannot be used:",
         "footer": "Fix the file and run the cell again. The original is data/{lang}/course.yaml.",
-        "footer_cli": "Fix the file and run the check again: python -m samskabelse.course {path}\n"
+        "footer_cli": "Fix the file and run the check again: {command}\n"
                       "The original is data/{lang}/course.yaml.",
         "where_line": "line {line}",
         "field": "field {field}",
@@ -144,8 +167,32 @@ MESSAGES = Texts(
         "language": "is '{value}', but the file is used for the language '{lang}'. "
         "Fix the field or use the right file.",
         "schema": "is {value}; this version of the course reads schema {expected}. Use a file from the same version.",
-        "bad_date": "'{value}' is not a date. Write year-month-day, e.g. 2027-12-31, or month-day for a day every "
-        "year, e.g. 12-31.",
+        "bad_date": "'{value}' is not a date{why}. {forms}",
+        "date_forms": "Write year-month-day, e.g. 2027-12-31, or day.month.year, e.g. 31.12.2027 – or month-day for "
+                      "a day every year, e.g. 12-31.",
+        "no_such_day": ": {month} has no day {day} (it has {days}{year})",
+        "in_year": " in {year}",
+        "no_such_month": ": there are only 12 months, and {number} stands where the month goes",
+        "swapped": " (did you mean {fix}?)",
+        "date_ambiguous": "'{value}' can be read both as {first} and as {second}. Write the date as year-month-day, "
+                          "so that there is no doubt: {iso_first} for {first} or {iso_second} for {second}.",
+        "date_range": "must be between {low} and {high}, but is {value}. Write a date in that span: year-month-day, "
+                      "e.g. 2027-12-31, or day.month.year, e.g. 31.12.2027.",
+        "day_month": "{day} {month}",
+        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December"),
+        "milestone_date": "a milestone has no date and no week: it stands in its phase, placed with at: start, "
+                          "middle or end. Write at: instead – or make the entry a deadline under timeline.deadlines, "
+                          "where '{key}' belongs.",
+        "deadline_at": "a deadline is not placed in a phase with at:, but with weeks_after_start: (weeks after the "
+                       "start) or date:. Write one of them – or make the entry a milestone under "
+                       "timeline.milestones, where at: belongs.",
+        "deadline_phase": "a deadline has no phase:, but phase_done: the phase that must be finished by the "
+                          "deadline. Rename the field to phase_done.",
+        "belongs_under": "does not belong here but under '{home}'. Move it there, indented like the other fields "
+                         "there.",
+        "belongs_top": "does not belong here but at the top level. Move it all the way to the left, like 'gains:' "
+                       "and 'phases:'.",
         "date_or_weeks": "a deadline has either 'date' or 'weeks_after_start', not both. Delete one of them.",
         "parity": "the ids in {section} differ from those in {other}: only here: {only_here}; "
         "only there: {only_there}. Add or delete items so that both languages have the same ids.",
@@ -190,15 +237,23 @@ class CourseError(ValueError):
         self.max_shown = max_shown
         super().__init__(self.report())
 
-    def report(self, *, command_line: bool = False) -> str:
+    def report(self, *, command_line: bool = False, footer: str | None = None, name: str | None = None) -> str:
+        """The message: a header naming the file, one line per problem, and what to do next. On the command line
+        that is the check's command as the user would type it (check_command); `footer` replaces it (the
+        facilitator's notebook: "upload it again"), and `name` replaces the file's path in the header (an
+        uploaded file's own name, not the temporary folder it was put in)."""
         t = MESSAGES[self.lang]
-        shown = _show_path(self.path)
+        shown = name or _show_path(self.path)
         lines = [t["header"].format(path=shown)]
         lines += [f"  - {p.render(self.lang)}" for p in self.problems[: self.max_shown]]
         if len(self.problems) > self.max_shown:
             lines.append(f"  ... (+{len(self.problems) - self.max_shown})")
-        footer = t["footer_cli"] if command_line else t["footer"]
-        lines.append(footer.format(lang=self.lang, path=_quoted_path(shown)))
+        if footer is not None:
+            lines.append(footer)
+        elif command_line:
+            lines.append(t["footer_cli"].format(lang=self.lang, command=check_command(shown)))
+        else:
+            lines.append(t["footer"].format(lang=self.lang))
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:  # shown as a readable box, not a traceback, when displayed
@@ -219,6 +274,32 @@ def _quoted_path(path: str) -> str:
     import shlex
 
     return shlex.quote(path)
+
+
+def python_command() -> str:
+    """This Python as the user would type it in the folder they are in: `python` (or `python3`) when that name
+    finds this very interpreter (an activated virtual environment), else its path from the working folder when
+    it lies inside it (`.venv/bin/python`), else its whole path."""
+    import os
+    import shutil
+    import sys
+
+    exe = os.path.abspath(sys.executable)  # not resolved: a venv's python is a link to the base interpreter
+    for name in ("python", "python3"):
+        found = shutil.which(name)
+        if found and os.path.abspath(found) == exe:
+            return name
+    try:
+        relative = Path(exe).relative_to(Path.cwd().absolute())
+    except ValueError:
+        return _quoted_path(exe)
+    shown = str(relative) if os.sep in str(relative) else os.path.join(".", str(relative))
+    return _quoted_path(shown)
+
+
+def check_command(path: str) -> str:
+    """The course check for one file, as the user would type it: `.venv/bin/python -m samskabelse check FILE`."""
+    return f"{python_command()} -m samskabelse check {_quoted_path(path)}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -534,6 +615,25 @@ MAX_CHARS = {
     "note": 1200,
 }
 DEFAULT_MAX_CHARS = 400
+
+# Keys that are not known where they stand but mean something elsewhere: (section, key) -> the message that says
+# where they belong and what to write here instead; and the one section each other such key belongs to ("" is
+# the top level; "phases[…]" inside each entry of a list).
+ELSEWHERE = {
+    ("timeline.milestones", "date"): "milestone_date",
+    ("timeline.milestones", "weeks_after_start"): "milestone_date",
+    ("timeline.milestones", "weeks"): "milestone_date",
+    ("timeline.deadlines", "at"): "deadline_at",
+    ("timeline.deadlines", "phase"): "deadline_phase",
+}
+HOME = {
+    **dict.fromkeys(("schema", "language", "course", "publication", "modules", "gains", "own_gains", "demands",
+                     "directions", "typology", "example_cases", "involvement", "framing", "timeline"), ""),
+    **dict.fromkeys(("milestones", "deadlines", "uncertainty_levels", "draws", "seed", "percentiles"), "timeline"),
+    **dict.fromkeys(("frame_elements", "deciders", "influence_levels"), "framing"),
+    "types": "typology", "levels": "involvement",
+    "focus_points": "phases[…]", "strategic_focus": "phases[…]", "tasks": "directions[…]",
+}
 _INDEX = re.compile(r"\[\d+\]")
 
 
@@ -641,8 +741,21 @@ class Reader:
                     self.problem(self.t["comma_in_text"].format(fix=fix), self.line_of(mapping, key), full)
                 continue
             split_from = None
-            self.problem(self.t["unknown_key"].format(suggest=self.suggest(key, sorted(allowed))),
+            self.problem(self.elsewhere(key, path) or
+                         self.t["unknown_key"].format(suggest=self.suggest(key, sorted(allowed))),
                          self.line_of(mapping, key), full)
+
+    def elsewhere(self, key: Any, path: str) -> str | None:
+        """What to say about a key that is not known here but belongs somewhere else in the file (a milestone's
+        `date:`, `milestones:` outside `timeline:`), or None."""
+        section = _INDEX.sub("", path)
+        special = ELSEWHERE.get((section, key))
+        if special is not None:
+            return self.t[special].format(key=key)
+        home = HOME.get(key) if isinstance(key, str) else None
+        if home is None or home == section:
+            return None
+        return self.t["belongs_top"] if home == "" else self.t["belongs_under"].format(home=home)
 
     def items(self, mapping: LineDict, key: str, path: str, *, required: bool = True) -> list[tuple[str, Any]]:
         """The entries of a list field as (path, entry) pairs; entries that are not mappings are reported."""

@@ -219,7 +219,7 @@ def _own_box(course, number: int) -> list[dict]:
 def adapt(markdown: str, course, path: Path | None = None) -> tuple[str, list[dict]]:
     """The guide's Markdown as the course file in use makes it, and the blocks to put first (an adapted file's
     own lists in an exercise's guide)."""
-    from samskabelse.course import default_course_path, load_course
+    from samskabelse.course import load_course
     from samskabelse.kit.slides import slide_numbers
 
     lang = course.language
@@ -227,8 +227,7 @@ def adapt(markdown: str, course, path: Path | None = None) -> tuple[str, list[di
     shipped = load_course(lang)
     shipped_slots = {n: slot for slot, (a, b) in slide_numbers(shipped).items() for n in range(a, b + 1)}
     markdown = _renumber_slides(markdown, lang, shipped_slots, slide_numbers(course))
-    adapted = course.path is not None and Path(course.path).resolve() != default_course_path(lang).resolve()
-    if not adapted:
+    if course.is_default:
         return markdown, []
     markdown = _replace_lists(markdown, shipped, course)
     number = int(path.name[0]) if path is not None and path.name[:1].isdigit() else 0

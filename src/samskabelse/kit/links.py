@@ -40,6 +40,17 @@ TEXT = Texts(
         "bad_repo": "»{value}« er ikke et GitHub-repository. Skriv ejer/navn, fx REPO=kommune/samskabelse.",
         "bad_hub": "»{value}« er ikke en adresse på en JupyterHub. Skriv fx HUB=hub.kommune.dk.",
         "check": "Prøv startsiden på Binder dagen før: første start efter en ændring bygger kurset (flere minutter).",
+        "serves": "Hvilken kursusfil linkene viser",
+        "serves_binder": "Binder-linkene viser kursusfilen `data/{lang}/course.yaml` i {repo}, som den er i den "
+                         "version, Binder bygger ({ref}).",
+        "serves_hub": "Hub-linkene henter notebooks fra {repo} (grenen {branch}); kursusfilen læser kurset fra "
+                      "hubbens egen installation (`data/{lang}/course.yaml` dér): bed organisatoren hente den nye "
+                      "udgave af {repo} dér efter hver ændring.",
+        "same_file": "Materialet i pakken er bygget af den samme fil i denne kopi af kurset (`{file}`). Er filen i "
+                     "{repo} ændret siden, så byg materialet igen.",
+        "other_file": "**Materialet i pakken er bygget af en anden fil: `{file}`.** Indtil den ligger som "
+                      "`data/{lang}/course.yaml` i {repo}, viser skærmen noget andet end papiret. Se `{readme}`: "
+                      "tre trin.",
     },
     en={
         "title": "Links to the course: {repo}",
@@ -55,6 +66,16 @@ TEXT = Texts(
         "bad_hub": "“{value}” is not the address of a JupyterHub. Write e.g. HUB=hub.council.org.",
         "check": "Try the start page on Binder the day before: the first start after a change builds the course "
                  "(several minutes).",
+        "serves": "Which course file the links show",
+        "serves_binder": "The Binder links show the course file `data/{lang}/course.yaml` in {repo}, as it is in the "
+                         "version Binder builds ({ref}).",
+        "serves_hub": "The hub links fetch the notebooks from {repo} (branch {branch}); the course reads its course "
+                      "file from the hub's own installation (`data/{lang}/course.yaml` there): ask the organiser to "
+                      "pull the new version of {repo} there after every change.",
+        "same_file": "The kit is built from the same file in this copy of the course (`{file}`). If the file in "
+                     "{repo} has changed since, build the kit again.",
+        "other_file": "**The kit is built from another file: `{file}`.** Until it is `data/{lang}/course.yaml` in "
+                      "{repo}, the screen shows something other than the paper. See `{readme}`: three steps.",
     },
 )
 
@@ -109,14 +130,30 @@ def course_files(lang: str) -> tuple[list[str], list[str]]:
     return found("notebooks", "[0-9][0-9]-*.ipynb"), found("exercises", "[0-9]-*.ipynb")
 
 
-def links_markdown(where: Published, langs: tuple[str, ...] = LANGUAGES) -> str:
-    """All links as Markdown: per language, the start page first, then every notebook and workbook."""
+def served(where: Published, lang: str, built_from: tuple[str, str | None] | None = None) -> list[str]:
+    """Which course file each kind of link shows, as Markdown lines; with `built_from` (the kit's course file, and
+    the fork copy's instructions when it is not the repository's own) whether that is what the paper shows."""
+    t = TEXT[lang]
+    lines = [f"## {t['serves']}", "", "- " + t["serves_binder"].format(lang=lang, repo=where.repo, ref=where.ref)]
+    if where.hub:
+        lines.append("- " + t["serves_hub"].format(lang=lang, repo=where.repo, branch=where.branch))
+    if built_from is not None:
+        file, readme = built_from
+        lines += ["", t["other_file"].format(file=file, lang=lang, repo=where.repo, readme=readme) if readme
+                  else t["same_file"].format(file=file, repo=where.repo)]
+    return [*lines, ""]
+
+
+def links_markdown(where: Published, langs: tuple[str, ...] = LANGUAGES,
+                   built_from: tuple[str, str | None] | None = None) -> str:
+    """All links as Markdown: per language, the start page first, which course file the links show, then every
+    notebook and workbook. `built_from`: see served()."""
     out = []
     for lang in langs:
         t = TEXT[lang]
         notebooks, workbooks = course_files(lang)
         out += [f"# {t['title'].format(repo=where.repo)}", "", f"**{t['start']}:** {where.binder(notebooks[0])}", "",
-                t["check"], ""]
+                t["check"], "", *served(where, lang, built_from)]
         kinds = [("binder_lab", where.binder, "lab"), ("binder_voila", where.binder, "voila")]
         if where.hub:
             kinds += [("hub_lab", where.nbgitpuller, "lab"), ("hub_voila", where.nbgitpuller, "voila")]

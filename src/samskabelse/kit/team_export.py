@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from samskabelse.base.files import write_atomically
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
 from samskabelse.kit.typeset import typeset
@@ -221,9 +222,7 @@ def write_team_overview(ov: TeamOverview, folder: str | Path) -> tuple[Path, Pat
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / f"{t['file']}.pdf"
-    tmp = pdf.with_name(f".{pdf.name}.tmp")
-    tmp.write_bytes(overview_pdf(ov))
-    tmp.replace(pdf)
+    write_atomically(pdf, overview_pdf(ov))
     pptx = write_deck_of(ov.course, team_slides(ov), folder / f"{t['file']}.pptx")
     return pdf, pptx
 
@@ -231,15 +230,11 @@ def write_team_overview(ov: TeamOverview, folder: str | Path) -> tuple[Path, Pat
 # ---------------------------------------------------------------------------------------------
 # Notebook 08: a button that saves what the team view shows
 def _download(path: Path, label: str) -> str:
-    import base64
-
-    from samskabelse.widgets.display import user_text
+    from samskabelse.widgets.download import download_link
 
     kind = "application/pdf" if path.suffix == ".pdf" else \
         "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-    data = base64.b64encode(path.read_bytes()).decode()
-    return (f'<a class="samskabelse-download" download="{user_text(path.name, 100)}" '
-            f'href="data:{kind};base64,{data}">{user_text(label, 140)}</a>')
+    return download_link(path.name, path.read_bytes(), kind, label)
 
 
 class TeamExport:

@@ -147,6 +147,15 @@ def screens(model: Any) -> list[Any]:
     return list(getattr(model, "__dict__", {}).get(_SCREENS, ()))
 
 
+def answered_changed(model: Any) -> None:
+    """Tell the widgets on screen that what counts as answered changed (the save box confirmed what they showed):
+    each redraws what it says about answers (a widget's optional `answered_changed()`)."""
+    for w in screens(model):
+        hook = getattr(w, "answered_changed", None)
+        if callable(hook):
+            hook()
+
+
 def showing(value: Any) -> bool:
     """Does a control show a value? Not while a rating is "– ikke vurderet –" (widgets.answering.NOT_RATED),
     a text field is empty, or a list of controls (an own gain's row) shows nothing."""

@@ -24,13 +24,17 @@ from samskabelse.course import Course, FrameElement
 from samskabelse.sections.protocol import (
     ANSWERED_FIELD,
     AnswerError,
+    confirm,
     dump_answered,
     key,
     mark,
     restored_answered,
     saved_answered,
+    show_on_screen,
+    shown_items,
 )
 from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.answering import SuggestionNote
 from samskabelse.widgets.display import BASIS_LABELS, user_text
 from samskabelse.widgets.figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
@@ -56,6 +60,7 @@ TEXT = Texts(
         "name_decider": "{name}: hvem beslutter",
         "name_influence": "{name}: partnernes indflydelse",
         "sheet_head": "Rammeark til partnerne",
+        "sheet_head_suggested": "Kursets forslag til et rammeark",
         "sheet_count": "{fixed} af {n} rammer ligger fast, og {elastic} er elastiske.",
         "sheet_no_fixed": "Intet ligger fast. Så ved partnerne ikke, hvad de kan regne med: hvilke rammer "
                           "skal ligge urokkeligt fast?",
@@ -72,6 +77,8 @@ TEXT = Texts(
         "control_xlabel": "Hvor meget må partnerne få indflydelse på det?",
         "control_alt": "Søjler for hvor meget partnerne må få indflydelse på hvert rammeelement",
         "count": "Du beholder styringen over {kept} og deler den over {shared} af {n} rammeelementer.",
+        "count_suggested": "Med kursets forslag beholder du styringen over {kept} og deler den over {shared} af "
+                           "{n} rammeelementer.",
         "shared_list": "Delt med partnerne: {names}.",
         "tensions_head": "Værd at se på igen",
         "fixed_shared": "»{name}« ligger fast, men partnernes indflydelse er »{level}«. Sig tydeligt, hvilken "
@@ -94,6 +101,8 @@ TEXT = Texts(
                         "er brugt.",
         "note_level": "»{name}«: indflydelsen '{value}' findes ikke i kursusfilen; kursets forslag er brugt.",
         "note_element": "»{name}«: svaret skal være et objekt med felterne fixed, decider og influence.",
+        "note_schema1": "Gemt med en tidligere version af kurset: rammerne (fast eller elastisk, og hvem der "
+                        "beslutter), som de stod, da du gemte, tæller nu som dine svar.",
     },
     en={
         "fixed": "Fixed",
@@ -113,6 +122,7 @@ TEXT = Texts(
         "name_decider": "{name}: who decides",
         "name_influence": "{name}: the partners' influence",
         "sheet_head": "Boundary sheet for the partners",
+        "sheet_head_suggested": "The course's suggested boundary sheet",
         "sheet_count": "{fixed} of {n} boundaries are fixed, and {elastic} are elastic.",
         "sheet_no_fixed": "Nothing is fixed. Then the partners do not know what they can count on: which "
                           "boundaries must be fixed beyond discussion?",
@@ -129,6 +139,8 @@ TEXT = Texts(
         "control_xlabel": "How much may the partners influence it?",
         "control_alt": "Bars showing how much the partners may influence each boundary",
         "count": "You keep control of {kept} and share it on {shared} of {n} boundaries.",
+        "count_suggested": "With the course's suggestion you keep control of {kept} and share it on {shared} of {n} "
+                           "boundaries.",
         "shared_list": "Shared with the partners: {names}.",
         "tensions_head": "Worth another look",
         "fixed_shared": "“{name}” is fixed, yet the partners' influence is “{level}”. Say clearly which part of "
@@ -151,6 +163,8 @@ TEXT = Texts(
         "note_decider": "“{name}”: the decider '{value}' is not in the course file; the course's suggestion is used.",
         "note_level": "“{name}”: the influence '{value}' is not in the course file; the course's suggestion is used.",
         "note_element": "“{name}”: the answer must be an object with the fields fixed, decider and influence.",
+        "note_schema1": "Saved with an earlier version of the course: the boundaries (fixed or elastic, and who "
+                        "decides), as they stood when you saved, now count as your answers.",
     },
 )
 
@@ -234,6 +248,18 @@ class FramingModel:
 
     def elements_shared(self, *, answered_only: bool = False) -> list[str]:
         return [e for e in self.fixed if self.shared(e) and (not answered_only or self.answer("influence", e))]
+
+    def partners_decide(self, *, answered_only: bool = False) -> list[str]:
+        """The elements the partners help decide: their influence is in the shared half of the scale, or the
+        participant made them deciders ("Partnerne", "Vi og partnerne sammen"). With answered_only, by the
+        participant's own answers only."""
+        out = []
+        for e in self.fixed:
+            influence = self.answer("influence", e) if answered_only else self.influence[e]
+            decider = self.answer("decider", e) if answered_only else self.decider[e]
+            if (influence is not None and self.shared(e)) or decider in TOGETHER:
+                out.append(e)
+        return out
 
     def elements_kept(self) -> list[str]:
         return [e for e in self.fixed if not self.shared(e)]
@@ -320,6 +346,22 @@ class _Linked:
 
     def sync(self, what: str = "all") -> None:  # redraw from the model; a figure only when it shows `what`
         raise NotImplementedError
+
+    def controls(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def acted(self) -> bool:
+        """Has the participant answered (or agreed to) anything this widget asks?"""
+        return any(k in self.model.answered for k in self.controls())
+
+    def agree(self) -> None:
+        """"Jeg er enig i forslaget": what this widget shows is the participant's answer."""
+        confirm(self.model, [k for k in self.controls() if k in shown_items(self.model)])
+        self.changed("all")
+
+    def answered_changed(self) -> None:
+        """Saving confirmed what the widgets showed: redraw what they say about it."""
+        self.sync("all")
 
     def _row_label(self, element: FrameElement):
         import ipywidgets as widgets
@@ -451,8 +493,16 @@ class FrameSheetWidget(_Linked):
             rows.append(widgets.HBox([self._row_label(e), slider, drop], layout=widgets.Layout(align_items="center")))
         self.result = widgets.HTML(self.sheet())
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
+        self.suggestion = SuggestionNote(course.language, self.errors.guard(self.agree))
+        self.suggestion.update(self.acted())
+        self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result, self.suggestion.box])
         mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-sheet")
+        show_on_screen(self.model, self)
+
+    def controls(self) -> dict[str, Any]:
+        """The items this widget asks, each with its control (sections/protocol.py)."""
+        return {**{f"fixed.{e}": s for e, s in self.sliders.items()},
+                **{f"decider.{e}": d for e, d in self.deciders.items()}}
 
     def _fixed_changed(self, element: str, fixed: bool) -> None:
         if self._syncing:
@@ -477,6 +527,7 @@ class FrameSheetWidget(_Linked):
         if what != "influence":  # the figure does not show the partners' influence; the table does
             self.pitch.refresh(self.model)
         self.result.value = self.sheet()
+        self.suggestion.update(self.acted())
 
     def sheet(self) -> str:
         """The frame sheet as an HTML table: the fixed frames first, then the elastic ones."""
@@ -494,7 +545,8 @@ class FrameSheetWidget(_Linked):
                      f"<td>{html.escape(deciders[m.decider[e.id]])}</td>"
                      f"<td>{html.escape(levels[m.influence[e.id]])}</td></tr>" for e in group]
         count = t["sheet_count"].format(fixed=len(fixed), n=len(elements), elastic=len(elastic))
-        parts = [f"<p><b>{t['sheet_head']}</b>. {count}</p>"]
+        head = t["sheet_head"] if self.acted() else t["sheet_head_suggested"]
+        parts = [f"<p><b>{head}</b>. {count}</p>"]
         if not fixed:
             parts.append(f"<p><b>{t['sheet_no_fixed']}</b></p>")
         if not elastic:
@@ -605,8 +657,15 @@ class ControlWidget(_Linked):
             rows.append(widgets.HBox([self._row_label(e), slider], layout=widgets.Layout(align_items="center")))
         self.result = widgets.HTML(self.reflection())
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result])
+        self.suggestion = SuggestionNote(course.language, self.errors.guard(self.agree))
+        self.suggestion.update(self.acted())
+        self.box = widgets.VBox([*rows, self.errors.alert, self.live.widget, self.result, self.suggestion.box])
         mark_widget(self.box, course.language, "samskabelse-framing", "samskabelse-framing-control")
+        show_on_screen(self.model, self)
+
+    def controls(self) -> dict[str, Any]:
+        """The items this widget asks, each with its control (sections/protocol.py)."""
+        return {f"influence.{e}": s for e, s in self.sliders.items()}
 
     def _influence_changed(self, element: str, level: str) -> None:
         if self._syncing:
@@ -624,6 +683,7 @@ class ControlWidget(_Linked):
         if what != "decider":  # the figure does not show who decides
             self.chart.refresh(self.model)
         self.result.value = self.reflection()
+        self.suggestion.update(self.acted())
 
     def reflection(self) -> str:
         """Where control is kept and shared, what looks inconsistent, and a question about unpredictability."""
@@ -631,7 +691,8 @@ class ControlWidget(_Linked):
         names, levels = _names(self.course, "elements"), _names(self.course, "levels")
         labels = BASIS_LABELS[self.course.language]
         shared, kept = m.elements_shared(), m.elements_kept()
-        parts = [f"<p><b>{t['count'].format(kept=len(kept), shared=len(shared), n=len(m.fixed))}</b>"]
+        count = t["count" if self.acted() else "count_suggested"]
+        parts = [f"<p><b>{count.format(kept=len(kept), shared=len(shared), n=len(m.fixed))}</b>"]
         if shared:
             parts.append(" " + t["shared_list"].format(names=", ".join(html.escape(names[e]) for e in shared)))
         parts.append("</p>")

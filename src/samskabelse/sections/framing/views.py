@@ -24,6 +24,7 @@ from samskabelse.sections.definition import (
 from samskabelse.sections.framing import TEXT as FRAMING
 from samskabelse.sections.framing import FramingModel
 from samskabelse.sections.protocol import NOT_ANSWERED as ANSWER_WORDS
+from samskabelse.sections.protocol import confirm
 from samskabelse.widgets.display import plain_text
 
 TEXT = Texts(
@@ -31,16 +32,19 @@ TEXT = Texts(
         "label": "rammer (05)",
         "plan_title": "Banen er kridtet op",
         "fixed": "Ligger fast: {names}.",
-        "elastic": "Elastik: {names}.",
-        "fixed_missing": "Fast eller elastik, ikke besvaret: {names}.",
+        "elastic": "Elastiske: {names}.",
+        "fixed_missing": "Fast eller elastisk, ikke besvaret: {names}.",
         "shared": "Partnerne er med til at bestemme: {names}.",
+        "who_decides": "Hvem beslutter: {groups}.",
+        "decider_group": "{who}: {names}",
+        "deciders_missing": "Hvem beslutter, ikke besvaret: {names}.",
         "shared_missing": "Partnernes indflydelse, ikke besvaret: {names}.",
         "none": "ingen",
-        "h_framing": "Rammer: faste eller elastik, og partnernes indflydelse",
+        "h_framing": "Rammer: faste eller elastiske, og partnernes indflydelse",
         "col_element": "Rammeelement",
-        "col_fixed": "Fast", "col_elastic": "Elastik", "deciders": "Hvem bestemmer",
+        "col_fixed": "Fast", "col_elastic": "Elastisk", "deciders": "Hvem beslutter",
         "influence": "Partnernes indflydelse",
-        "q_fixed": "Ligger »{item}« fast, eller er der elastik? Fast: {fixed}. Elastik: {elastic}. Hvad siger I "
+        "q_fixed": "Ligger »{item}« fast, eller er den elastisk? Fast: {fixed}. Elastisk: {elastic}. Hvad siger I "
         "til partnerne?",
         "q_influence": "Hvor meget må partnerne bestemme over »{item}«? {Hi}: {high}. {Lo}: {low}. Hvor går "
         "grænsen?",
@@ -56,6 +60,9 @@ TEXT = Texts(
         "elastic": "Elastic: {names}.",
         "fixed_missing": "Fixed or elastic, not answered: {names}.",
         "shared": "The partners help decide: {names}.",
+        "who_decides": "Who decides: {groups}.",
+        "decider_group": "{who}: {names}",
+        "deciders_missing": "Who decides, not answered: {names}.",
         "shared_missing": "The partners' influence, not answered: {names}.",
         "none": "none",
         "h_framing": "Boundaries: fixed or elastic, and the partners' influence",
@@ -114,7 +121,20 @@ class Framing(Section):
         if None in gave.values():
             lines.append(Line(t["fixed_missing"].format(names=_join([name[e] for e, v in gave.items() if v is None],
                                                                     lang))))
-        lines.append(Line(t["shared"].format(names=_join([name[e] for e in f.elements_shared(answered_only=True)],
+        decider_names = {d.id: d.name for d in course.framing.deciders}
+        groups: dict[str, list[str]] = {}
+        for e in f.fixed:
+            if (who := f.answer("decider", e)) is not None:
+                groups.setdefault(who, []).append(name[e])
+        if groups:  # in the course file's order of deciders
+            order = [d.id for d in course.framing.deciders]
+            lines.append(Line(t["who_decides"].format(groups="; ".join(
+                t["decider_group"].format(who=decider_names.get(who, who), names=join_names(groups[who], lang))
+                for who in sorted(groups, key=lambda w: order.index(w) if w in order else len(order))))))
+        undecided = [name[e] for e in f.fixed if f.answer("decider", e) is None]
+        if undecided:
+            lines.append(Line(t["deciders_missing"].format(names=_join(undecided, lang))))
+        lines.append(Line(t["shared"].format(names=_join([name[e] for e in f.partners_decide(answered_only=True)],
                                                          lang))))
         untouched = [name[e] for e in f.fixed if f.answer("influence", e) is None]
         if untouched:
@@ -189,6 +209,15 @@ class Framing(Section):
         model.elements_shared()
         model.tensions()
         self.plan(model, course)
+
+    def migrate(self, model: FramingModel, data: dict, course: Course) -> list[str]:
+        """Schema 1: notebook 05 and workbook 4 both showed every element fixed or elastic and who decides it, with
+        a value; that is what the participant saw when saving. The partners' influence was shown only by 05, and
+        which one saved cannot be told: it stays as the file says."""
+        elements = data.get("elements") if isinstance(data.get("elements"), dict) else {}
+        keys = [f"{what}.{e}" for e, answer in elements.items() if e in model.fixed and isinstance(answer, dict)
+                for what in ("fixed", "decider") if what in answer]
+        return [FRAMING[course.language]["note_schema1"]] if confirm(model, keys) else []
 
 
 DEFINITION = Framing()

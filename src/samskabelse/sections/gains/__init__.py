@@ -29,8 +29,11 @@ from samskabelse.sections.protocol import (
     mark,
     restored_answered,
     saved_answered,
+    show_on_screen,
+    unmark,
 )
 from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.answering import NOT_RATED, not_rated, rated, rating_options
 from samskabelse.widgets.display import BASIS_LABELS, HTMLText, own_words, user_text
 from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, figure_text, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
@@ -82,6 +85,8 @@ TEXT = Texts(
         "note_unknown_field": "feltet »{field}« kendes ikke og er sprunget over.",
         "own_entry": "egen gevinst {n}",
         "note_not_text": "feltet »{field}« skal være tekst, men er {got}; det er sprunget over.",
+        "note_schema1": "Gemt med en tidligere version af kurset. Den viste også en skyder, du ikke havde flyttet, "
+        "med et tal og regnede med det: {names}. Tallet tæller nu som dit svar.",
         # the manager's own words
         "own_words_label": "Din motivation med dine egne ord",
         "own_words_help": "Udkastet ovenfor er kursets. Skriv her, hvorfor I vil samskabe, sådan som du ville sige "
@@ -172,6 +177,8 @@ TEXT = Texts(
         "note_unknown_field": "the field “{field}” is not known and was skipped.",
         "own_entry": "own gain {n}",
         "note_not_text": "the field “{field}” must be text but is {got}; it was skipped.",
+        "note_schema1": "Saved with an earlier version of the course. It also showed a slider you had not moved "
+        "with a number and counted it: {names}. That number now counts as your answer.",
         "own_words_label": "Your motivation in your own words",
         "own_words_help": "The draft above is the course's. Write here why you want to co-create, as you would say "
         "it – to the executive board, say. It is saved when you save your answers, and your plan (07) prints it "
@@ -275,41 +282,51 @@ class Weighing:
 
 @dataclass
 class OwnGain:
+    """A gain the participant names; each rating None until set ("– ikke vurderet –")."""
+
     name: str
-    importance: int = 0
-    likelihood: int = 0
+    importance: int | None = None
+    likelihood: int | None = None
 
     @property
     def weighing(self) -> Weighing:
-        return Weighing(self.importance, self.likelihood)
+        return Weighing(self.importance or 0, self.likelihood or 0)
 
 
 @dataclass(frozen=True)
 class Rated:
-    """A gain as the figures and statements use it: a course gain or an own gain, with its two ratings."""
+    """A gain as the figures and statements use it: a course gain or an own gain, with its two ratings as the
+    participant gave them (None: not rated, shown as "ikke vurderet", never as 0)."""
 
     key: str  # the course gain's id, or "own:<n>"
     name: str  # as shown (an own gain's name as typed, not escaped)
-    importance: int
-    likelihood: int
+    importance: int | None
+    likelihood: int | None
     own: bool = False
-    answered: bool | None = None  # rated by the participant (model.py's protocol); None: not known
 
     @property
-    def product(self) -> int:
-        return self.importance * self.likelihood
+    def both(self) -> bool:
+        """Both ratings given: only then does the gain have a place among the others."""
+        return self.importance is not None and self.likelihood is not None
 
     @property
-    def expected(self) -> float:
-        return self.product / HIGH
+    def product(self) -> int | None:
+        """importance x likelihood (0-25), or None unless both are rated."""
+        return self.importance * self.likelihood if self.both else None
+
+    @property
+    def expected(self) -> float | None:
+        return self.product / HIGH if self.both else None
 
     @property
     def weighed(self) -> bool:
-        """Rated by the participant: a deliberate 0 is weighed too; without the protocol, importance above 0."""
-        return self.importance > 0 if self.answered is None else self.answered
+        """Rated by the participant, at least one of the two (a deliberate 0 is weighed too)."""
+        return self.importance is not None or self.likelihood is not None
 
 
 def _check(value: Any, what: str) -> int:
+    if value is None:  # not rated
+        return None
     if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
         raise ValueError(f"{what} must be a whole number from {LOW} to {HIGH}, got {value!r}")
     if not LOW <= value <= HIGH:
@@ -348,16 +365,29 @@ class GainsModel:
             w.likelihood = _check(likelihood, f"likelihood of {gain_id!r}")
             mark(self, "gains", gain_id, "likelihood")
 
-    def set_demand(self, demand_id: str, value: int) -> None:
+    def clear(self, gain_id: str, measure: str) -> None:
+        """Take a rating back ("– ikke vurderet –"): not answered, and back at 0 in the saved values."""
+        if gain_id not in self.gains or measure not in ("importance", "likelihood"):
+            raise KeyError(f"no rating {measure!r} of a gain {gain_id!r}")
+        setattr(self.gains[gain_id], measure, LOW)
+        unmark(self, "gains", gain_id, measure)
+
+    def set_demand(self, demand_id: str, value: int | None) -> None:
+        """Rate a demand (0-5); None takes the rating back ("– ikke vurderet –")."""
         if demand_id not in self.demands:
             raise KeyError(f"no demand with id {demand_id!r}; the demands are {', '.join(self.demands)}")
+        if value is None:
+            self.demands[demand_id] = LOW
+            unmark(self, "demands", demand_id)
+            return
         self.demands[demand_id] = _check(value, f"demand {demand_id!r}")
         mark(self, "demands", demand_id)
 
     def set_motivation(self, text: str) -> None:
-        """The manager's own motivation, in their own words (plain text, at most MOTIVATION_MAX characters)."""
+        """The manager's own motivation, in their own words (plain text, at most MOTIVATION_MAX characters).
+        Answered while it holds text."""
         self.motivation = own_words(text, MOTIVATION_MAX)
-        mark(self, "motivation")
+        (mark if self.motivation.strip() else unmark)(self, "motivation")
 
     def set_own(self, entries: list[tuple[str, int, int]], course: Course) -> list[str]:
         """Replace the own gains with `entries` (name, importance, likelihood), one per input row.
@@ -366,9 +396,9 @@ class GainsModel:
         with values, a name already on the list, a name too long, more rows than the course allows.
         """
         own, messages = clean_own_gains(entries, course)
-        if own != self.own:  # typed, changed or cleared by the participant (a redraw with the same rows is not)
-            mark(self, "own")
         self.own = own
+        # answered while an own gain is named (the rows are what the participant typed and set)
+        (mark if own else unmark)(self, "own")
         return messages
 
     def rating(self, gain_id: str, measure: str) -> float | None:
@@ -388,10 +418,8 @@ class GainsModel:
 
     # -- reading it ----------------------------------------------------------------------------
     def rated(self, course: Course) -> list[Rated]:
-        """The course's gains in course order, then the own gains."""
-        out = [Rated(g.id, g.name, self.gains.get(g.id, Weighing()).importance,
-                     self.gains.get(g.id, Weighing()).likelihood,
-                     answered=any(key("gains", g.id, m) in self.answered for m in ("importance", "likelihood")))
+        """The course's gains in course order, then the own gains; a rating not given is None."""
+        out = [Rated(g.id, g.name, self.rating(g.id, "importance"), self.rating(g.id, "likelihood"))
                for g in course.gains]
         out += [Rated(f"own:{i}", o.name, o.importance, o.likelihood, own=True) for i, o in enumerate(self.own)]
         return out
@@ -473,12 +501,13 @@ class GainsModel:
                 continue
             name = entry.get("name", "")
             shown = clean_name(name) or label
+            # a rating saved as null (or not saved) was not given: "– ikke vurderet –"
             rows.append((name if isinstance(name, str) else "",
-                         value(entry.get("importance", LOW), t["importance"], shown),
-                         value(entry.get("likelihood", LOW), t["likelihood"], shown)))
+                         *(None if entry.get(m) is None else value(entry[m], t[m], shown)
+                           for m in ("importance", "likelihood"))))
         model.own, own_notes = clean_own_gains(rows, course)
         notes += own_notes
-        if "own" in data and isinstance(data["own"], list) and (model.own or saved is not None):
+        if model.own:  # answered while an own gain is named
             present.add("own")
 
         demand_names = {d.id: d.name for d in course.demands}
@@ -497,6 +526,33 @@ class GainsModel:
         return model, notes
 
 
+def migrate_schema1(model: GainsModel, course: Course) -> list[str]:
+    """A gains section saved under schema 1 (sections/definition.py's migrate), read as that version showed it.
+
+    That version showed every slider with a number and counted a gain as weighed once either of its sliders was
+    moved: the other one's value (0, unless moved) was drawn and used. So the other rating of a gain rated once
+    now counts as answered; a gain left at 0 and 0 stays not rated, as do the demands it left out (all of them
+    when all stood at 0). An own gain at 0 and 0 was shown as not weighed: its ratings become "not rated". Returns
+    a note (HTML-safe) naming the gains whose untouched rating now counts."""
+    t = TEXT[course.language]
+    completed = []
+    for g in course.gains:
+        given = [m for m in ("importance", "likelihood") if key("gains", g.id, m) in model.answered]
+        if len(given) == 1:
+            other = "likelihood" if given[0] == "importance" else "importance"
+            mark(model, "gains", g.id, other)
+            completed.append(f"{user_text(g.name, 100)} ({t[other].lower()} "
+                             f"{getattr(model.gains[g.id], other)})")
+    for o in model.own:
+        if not o.importance and not o.likelihood:
+            o.importance = o.likelihood = None
+    if model.own:
+        mark(model, "own")
+    if model.motivation.strip():
+        mark(model, "motivation")
+    return [t["note_schema1"].format(names=join_names(completed, course.language))] if completed else []
+
+
 def legacy_unanswered(model: GainsModel) -> set[str]:
     """In a file saved before answers were recorded (model.py): what the widget of that time could not tell from
     untouched, and so showed as not weighed: a gain rated 0 and 0, and the demands when every one is 0."""
@@ -511,10 +567,12 @@ def _show_raw(raw: Any) -> str:
     return user_text(repr(raw) if not isinstance(raw, str) else f'"{raw}"', 40)
 
 
-def clean_own_gains(entries: list[tuple[Any, int, int]], course: Course) -> tuple[list[OwnGain], list[str]]:
+def clean_own_gains(entries: list[tuple[Any, int | None, int | None]],
+                    course: Course) -> tuple[list[OwnGain], list[str]]:
     """Own gains from input rows (name, importance, likelihood), and messages about the rows left out.
 
-    A row with no name counts only as a message (and only when its sliders were moved); a name already on
+    A rating None is not given ("– ikke vurderet –"). A row with no name counts only as a message (and only when
+    a rating is given); a name already on
     the list (a course gain or an earlier row, ignoring case) is left out; a name over OWN_NAME_MAX
     characters is shortened; rows beyond the course's maximum are left out. Messages are plain text.
     """
@@ -524,7 +582,7 @@ def clean_own_gains(entries: list[tuple[Any, int, int]], course: Course) -> tupl
     for n, (raw_name, importance, likelihood) in enumerate(entries, 1):
         name = clean_name(raw_name)
         if not name:
-            if importance or likelihood:
+            if importance is not None or likelihood is not None:
                 messages.append(t["own_no_name"].format(n=n))
             continue
         if len(name) > OWN_NAME_MAX:
@@ -546,14 +604,14 @@ def clean_own_gains(entries: list[tuple[Any, int, int]], course: Course) -> tupl
 def leading_gains(model: GainsModel, course: Course) -> list[Rated]:
     """The gains that lead: importance x likelihood at least 3 x 3, largest first, at most three."""
     order = {r.key: i for i, r in enumerate(model.rated(course))}
-    ranked = sorted((r for r in model.rated(course) if r.product >= LEADING_MIN),
+    ranked = sorted((r for r in model.rated(course) if r.both and r.product >= LEADING_MIN),
                     key=lambda r: (-r.product, -r.importance, order[r.key]))
     return ranked[:LEADING_MAX]
 
 
 def doubtful_gains(model: GainsModel, course: Course) -> list[Rated]:
     """Gains that matter a lot (4-5) but that the project is unlikely to deliver (0-2)."""
-    return [r for r in model.rated(course) if r.importance >= 4 and r.likelihood <= 2]
+    return [r for r in model.rated(course) if r.both and r.importance >= 4 and r.likelihood <= 2]
 
 
 def gains_score(model: GainsModel, course: Course) -> float | None:
@@ -564,13 +622,13 @@ def gains_score(model: GainsModel, course: Course) -> float | None:
     rated = model.rated(course)
     if not any(r.weighed for r in rated):
         return None
-    strongest = sorted((r.expected for r in rated), reverse=True)[:STRONGEST]
+    strongest = sorted((r.expected or 0.0 for r in rated), reverse=True)[:STRONGEST]
     return sum(strongest) / STRONGEST
 
 
 def strongest_gains(model: GainsModel, course: Course) -> list[Rated]:
     order = {r.key: i for i, r in enumerate(model.rated(course))}
-    ranked = sorted((r for r in model.rated(course) if r.product > 0),
+    ranked = sorted((r for r in model.rated(course) if r.both and r.product > 0),
                     key=lambda r: (-r.product, -r.importance, order[r.key]))
     return ranked[:STRONGEST]
 
@@ -698,21 +756,46 @@ def gains_overview(course: Course) -> HTMLText:
 
 
 # ---------------------------------------------------------------------------------------------
+# The rating controls: "– ikke vurderet –", then 0-5
+def rating_slider(value: int | None, lang: str):
+    """A 0-5 rating that starts at "– ikke vurderet –" (value NOT_RATED) unless the participant gave it."""
+    import ipywidgets as widgets
+
+    return widgets.SelectionSlider(options=rating_options([(str(v), v) for v in range(LOW, HIGH + 1)], lang),
+                                   value=shown_rating(value), continuous_update=True,
+                                   layout=widgets.Layout(width="98%"))
+
+
+def shown_rating(value: int | None) -> Any:
+    """A rating as its control shows it: NOT_RATED for None."""
+    return NOT_RATED if value is None else value
+
+
+def rating_text(value: int | None, lang: str) -> str:
+    """A rating in a sentence or a table: the number, or "ikke vurderet" (never 0 for a rating not given)."""
+    return not_rated(lang).strip("– ") if value is None else str(value)
+
+
+# ---------------------------------------------------------------------------------------------
 # The weighing widget
 IMPORTANCE_COLOUR, LIKELIHOOD_COLOUR = PALETTE["blue"], PALETTE["orange"]
 LIKELIHOOD_HATCH = "//"
 
 
-def _text_outline(text: str, size: float):
-    """Bold text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
+def _text_outline(text: str, size: float, *, weight: str = "bold", colour: str = PALETTE["black"],
+                  style: str = "normal"):
+    """Text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import PathPatch
     from matplotlib.textpath import TextPath
 
-    path = TextPath((0, 0), text, size=size, prop=FontProperties(weight="bold"))
+    path = TextPath((0, 0), text, size=size, prop=FontProperties(weight=weight, style=style))
     box = path.get_extents()
     path = path.transformed(Affine2D().translate(-box.x0, -(box.y0 + box.y1) / 2))
-    return PathPatch(path, facecolor=PALETTE["black"], edgecolor="none", visible=False)
+    return PathPatch(path, facecolor=colour, edgecolor="none", visible=False)
+
+
+NOT_RATED_COLOUR = "#555555"  # 7:1 on white
 
 
 class GainsWidget:
@@ -729,20 +812,20 @@ class GainsWidget:
         self.errors = ErrorBoundary(course.language)
         slots = course.own_gains_max
 
-        def slider(value: int, label: str):
-            # named by the row's gain and the column's heading (both visible), for screen readers
-            return named(widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
-                                          layout=widgets.Layout(width="98%")), label, shown=False)
+        def slider(value: int | None, label: str):
+            # "– ikke vurderet –" until set (sections/protocol.py); named by the row's gain and the column's
+            # heading (both visible), for screen readers
+            return named(rating_slider(value, course.language), label, shown=False)
 
         self.importance, self.likelihood = {}, {}
         cells = [widgets.HTML(f"<b>{t['col_gain']}</b>"), widgets.HTML(f"<b>{t['col_importance']}</b>"),
                  widgets.HTML(f"<b>{t['col_likelihood']}</b>")]
         for g in course.gains:
-            w = self.model.gains.setdefault(g.id, Weighing())
+            self.model.gains.setdefault(g.id, Weighing())
             name = user_text(g.name, 200)
             label = widgets.HTML(f"<span title='{user_text(g.description, 400)}'>{name}</span>")
-            self.importance[g.id] = slider(w.importance, f"{g.name}: {t['importance']}")
-            self.likelihood[g.id] = slider(w.likelihood, f"{g.name}: {t['likelihood']}")
+            self.importance[g.id] = slider(self.model.rating(g.id, "importance"), f"{g.name}: {t['importance']}")
+            self.likelihood[g.id] = slider(self.model.rating(g.id, "likelihood"), f"{g.name}: {t['likelihood']}")
             cells += [label, self.importance[g.id], self.likelihood[g.id]]
         grid_layout = widgets.Layout(grid_template_columns="minmax(9em, 1.2fr) 2fr 2fr", grid_gap="2px 12px",
                                      width="100%", align_items="center")
@@ -790,6 +873,24 @@ class GainsWidget:
         self.own_messages: list[str] = []
         self._sync_own(relayout=False)
         self._update_result()
+        show_on_screen(self.model, self)
+
+    def controls(self) -> dict[str, Any]:
+        """The items this widget asks, each with its control (sections/protocol.py): a rating per gain and
+        measure, the own gains' rows (a name and two ratings each) and the motivation in the manager's words."""
+        out: dict[str, Any] = {}
+        for g in self.course.gains:
+            out[key("gains", g.id, "importance")] = self.importance[g.id]
+            out[key("gains", g.id, "likelihood")] = self.likelihood[g.id]
+        if self.own_names:
+            out["own"] = [c for row in zip(self.own_names, self.own_importance, self.own_likelihood, strict=True)
+                          for c in row]
+        out["motivation"] = self.own_words
+        return out
+
+    def answered_changed(self) -> None:
+        """Saving confirmed what the widget showed (protocol.answered_changed): say it again from the model."""
+        self._changed()
 
     # -- the figure ------------------------------------------------------------------------------
     def _rows(self) -> int:
@@ -812,6 +913,18 @@ class GainsWidget:
         self.rank_rows: list[int | None] = [None] * LEADING_MAX
         for label in self.rank_labels:
             fig.add_artist(label)
+        # "ikke vurderet" where a rating is not given (never a bar of 0): per row, one for the whole row (neither
+        # rating given) and one for each bar's half of it; outlines too, placed once
+        word = not_rated(self.course.language).strip("– ")
+        self.unrated_labels: list[list] = []
+        for y in ys:
+            row = []
+            for dy in (0, -0.2, 0.2):
+                label = _text_outline(word, 10, weight="normal", style="italic", colour=NOT_RATED_COLOUR)
+                label.set_transform(Affine2D().scale(fig.dpi / 72) + ScaledTranslation(0.08, y + dy, ax.transData))
+                fig.add_artist(label)
+                row.append(label)
+            self.unrated_labels.append(row)
         ax.set_xlim(0, HIGH + 0.95)
         ax.set_xticks(range(LOW, HIGH + 1))
         ax.set_xlabel(t["fig_xlabel"])
@@ -821,7 +934,8 @@ class GainsWidget:
         ax.tick_params(axis="y", length=0)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False, borderaxespad=0)
         self._set_row_labels()
-        self.live = BlitLiveFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels],
+        self.live = BlitLiveFigure(fig, [*self.importance_bars, *self.likelihood_bars, *self.rank_labels,
+                                         *(label for row in self.unrated_labels for label in row)],
                                    encoder=BandedPNG().encode, alt=t["fig_title"], lang=self.course.language)
         self._draw_values()
         self.live.refresh()
@@ -832,9 +946,11 @@ class GainsWidget:
         t = self.t
         rated = self.model.rated(self.course)
         rank = {r.key: k for k, r in enumerate(leading_gains(self.model, self.course), start=1)}
-        rows = [[r.name, r.importance, r.likelihood, t["rank"].format(n=rank[r.key]) if r.key in rank else ""]
-                for r in rated]
-        words = "; ".join(t["alt_row"].format(name=r.name, importance=r.importance, likelihood=r.likelihood,
+        lang = self.course.language
+        rows = [[r.name, rating_text(r.importance, lang), rating_text(r.likelihood, lang),
+                 t["rank"].format(n=rank[r.key]) if r.key in rank else ""] for r in rated]
+        words = "; ".join(t["alt_row"].format(name=r.name, importance=rating_text(r.importance, lang),
+                                              likelihood=rating_text(r.likelihood, lang),
                                               rank=t["alt_rank"].format(n=rank[r.key]) if r.key in rank else "")
                           for r in rated if r.weighed)
         self.live.describe(t["alt"].format(rows=(words + ".") if words else t["alt_none"]),
@@ -858,9 +974,14 @@ class GainsWidget:
         for i in range(self._rows()):
             # course gains take the first rows; own gains the rows after them, in order
             r = rated[i] if i < len(rated) else None
-            self.importance_bars[i].set_width(r.importance if r else 0)
-            self.likelihood_bars[i].set_width(r.likelihood if r else 0)
-            states.append((r.importance if r else 0, r.likelihood if r else 0, rank_at.get(i)))
+            importance, likelihood = (r.importance, r.likelihood) if r else (None, None)
+            self.importance_bars[i].set_width(importance or 0)
+            self.likelihood_bars[i].set_width(likelihood or 0)
+            whole, first, second = self.unrated_labels[i]
+            whole.set_visible(r is not None and not r.weighed)
+            first.set_visible(r is not None and r.weighed and importance is None)
+            second.set_visible(r is not None and r.weighed and likelihood is None)
+            states.append((importance, likelihood, rank_at.get(i), r is not None))
         for k, label in enumerate(self.rank_labels):
             row = index[leading[k].key] if k < len(leading) else None
             self.rank_rows[k] = row
@@ -880,7 +1001,7 @@ class GainsWidget:
         dirty = []
         for i in rows:
             (_, ya), (_, yb) = ax.transData.transform([(0, i - 0.5), (0, i + 0.5)])
-            artists = [self.importance_bars[i], self.likelihood_bars[i]]
+            artists = [self.importance_bars[i], self.likelihood_bars[i], *self.unrated_labels[i]]
             artists += [label for label, row in zip(self.rank_labels, self.rank_rows, strict=True) if row == i]
             dirty.append(((x0, min(ya, yb), x1, max(ya, yb)), artists))
         self.live.refresh(dirty)
@@ -893,12 +1014,14 @@ class GainsWidget:
     def _slider_changed(self, change) -> None:
         if self._quiet:
             return
-        for gid, s in self.importance.items():
-            if s is change["owner"]:
-                self.model.rate(gid, importance=change["new"])
-        for gid, s in self.likelihood.items():
-            if s is change["owner"]:
-                self.model.rate(gid, likelihood=change["new"])
+        value = rated(change["new"])
+        for measure, sliders in (("importance", self.importance), ("likelihood", self.likelihood)):
+            for gid, s in sliders.items():
+                if s is change["owner"]:
+                    if value is None:  # back to "– ikke vurderet –": the answer is taken back
+                        self.model.clear(gid, measure)
+                    else:
+                        self.model.rate(gid, **{measure: value})
         self._changed()
 
     def _own_changed(self, change) -> None:
@@ -915,7 +1038,7 @@ class GainsWidget:
 
     def _sync_own(self, relayout: bool) -> None:
         before = [o.name for o in self.model.own]
-        entries = [(txt.value, imp.value, lik.value)
+        entries = [(txt.value, rated(imp.value), rated(lik.value))
                    for txt, imp, lik in zip(self.own_names, self.own_importance, self.own_likelihood, strict=True)]
         self.own_messages = self.model.set_own(entries, self.course)
         self.messages.value = "".join(f'<p class="samskabelse-warning" role="alert">⚠ {user_text(m, 300)}</p>'
@@ -948,19 +1071,19 @@ class GainsWidget:
         self._quiet = True
         try:
             for g in self.course.gains:
-                w = model.gains.get(g.id, Weighing())
-                self.importance[g.id].value, self.likelihood[g.id].value = w.importance, w.likelihood
+                self.importance[g.id].value = shown_rating(model.rating(g.id, "importance"))
+                self.likelihood[g.id].value = shown_rating(model.rating(g.id, "likelihood"))
             for i, (txt, imp, lik) in enumerate(zip(self.own_names, self.own_importance, self.own_likelihood,
                                                     strict=True)):
                 o = model.own[i] if i < len(model.own) else OwnGain("")
-                txt.value, imp.value, lik.value = o.name, o.importance, o.likelihood
+                txt.value, imp.value, lik.value = o.name, shown_rating(o.importance), shown_rating(o.likelihood)
             self.own_words.value = model.motivation
         finally:
             self._quiet = False
         self.model.motivation = model.motivation
         self.model.gains = {g.id: Weighing(**vars(model.gains.get(g.id, Weighing()))) for g in self.course.gains}
         self.model.demands.update(model.demands)
-        self.model.own = list(model.own)
+        self.model.own = [OwnGain(o.name, o.importance, o.likelihood) for o in model.own]
         self.model.answered = set(model.answered)
         self._sync_own(relayout=False)
         self._set_row_labels()
@@ -1001,9 +1124,8 @@ class DemandsWidget:
         self.sliders = {}
         cells = []
         for d in course.demands:
-            value = self.model.demands.setdefault(d.id, 0)
-            s = widgets.IntSlider(value=value, min=LOW, max=HIGH, continuous_update=True,
-                                  layout=widgets.Layout(width="98%"))
+            self.model.demands.setdefault(d.id, LOW)
+            s = rating_slider(self.model.demand(d.id), course.language)  # "– ikke vurderet –" until set
             named(s, f"{d.name} (0 = {d.low}, 5 = {d.high})", shown=False)
             s.observe(self.errors.guard(self._slider_changed), names="value")
             self.sliders[d.id] = s
@@ -1026,6 +1148,15 @@ class DemandsWidget:
         mark_widget(self.box, course.language, "samskabelse-demands")
         gains.on_change(self.errors.guard(self.update))
         self._update_result()
+        show_on_screen(self.model, self)
+
+    def controls(self) -> dict[str, Any]:
+        """The items this widget asks, each with its control (sections/protocol.py): a rating per demand."""
+        return {key("demands", did): s for did, s in self.sliders.items()}
+
+    def answered_changed(self) -> None:
+        """Saving confirmed what the widget showed (protocol.answered_changed): say it again from the model."""
+        self.update()
 
     def _build_figure(self) -> None:
         import numpy as np
@@ -1081,7 +1212,7 @@ class DemandsWidget:
             return
         for did, s in self.sliders.items():
             if s is change["owner"]:
-                self.model.set_demand(did, change["new"])
+                self.model.set_demand(did, rated(change["new"]))  # None: taken back
         self.update()
 
     def update(self) -> None:
@@ -1089,8 +1220,9 @@ class DemandsWidget:
         self._quiet = True
         try:  # answers restored into the weighing widget bring their demands along
             for did, s in self.sliders.items():
-                if s.value != self.model.demands.get(did, LOW):
-                    s.value = self.model.demands.get(did, LOW)
+                shown = shown_rating(self.model.demand(did))
+                if s.value != shown:
+                    s.value = shown
         finally:
             self._quiet = False
         placed = self._place()
@@ -1132,7 +1264,7 @@ class DemandsWidget:
         scores = [[" ".join(t["d_ylabel"].split()), format_number(b.gains, lang) if b.gains is not None else "–"],
                   [" ".join(t["d_xlabel"].split()), format_number(b.demands, lang)]]
         self.live.describe(t["d_alt"].format(where=where), [t["d_col"], t["d_col_value"]],
-                           scores + [[dm.name, self.model.demands.get(dm.id, LOW)] for dm in course.demands])
+                           scores + [[dm.name, rating_text(self.model.demand(dm.id), lang)] for dm in course.demands])
         self.result.value = (f"<div class='{css}'>{'<br>'.join(lines)}{body}"
                              f"<p><small><i>{t['d_footer']}</i></small></p></div>")
 

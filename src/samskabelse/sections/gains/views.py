@@ -31,6 +31,7 @@ from samskabelse.sections.gains import (
 from samskabelse.sections.gains import (
     GainsModel,
     format_number,
+    migrate_schema1,
     motivation_statement,
     read_balance,
     top_demands,
@@ -116,11 +117,11 @@ class Gains(Section):
         t = TEXT[course.language]
         out = []
         for g in course.gains:
-            out.append(Item(f"gains.{g.id}.importance", t["importance"].format(name=g.name), SCALE))
-            out.append(Item(f"gains.{g.id}.likelihood", t["likelihood"].format(name=g.name), SCALE))
+            out.append(Item(f"gains.{g.id}.importance", t["importance"].format(name=g.name), SCALE, rating=True))
+            out.append(Item(f"gains.{g.id}.likelihood", t["likelihood"].format(name=g.name), SCALE, rating=True))
         if course.own_gains_max:
             out.append(Item("own", course.own_gains_label))
-        out += [Item(f"demands.{d.id}", d.name, SCALE) for d in course.demands]
+        out += [Item(f"demands.{d.id}", d.name, SCALE, rating=True) for d in course.demands]
         out.append(Item("motivation", t["motivation"]))
         return out
 
@@ -157,7 +158,7 @@ class Gains(Section):
         out = [Table(self.name, t["h_gains"], [t["person"], *[plain_text(g.name, 40) for g in course.gains]],
                      [[plain_text(p.label, 40), *[shown(p.model.rating(g.id, "importance")) for g in course.gains]]
                       for p in gave])]
-        own = [[plain_text(p.label, 40), plain_text(o.name, 40), str(o.importance), str(o.likelihood)]
+        own = [[plain_text(p.label, 40), plain_text(o.name, 40), shown(o.importance), shown(o.likelihood)]
                for p in gave for o in p.model.own]
         if own:
             out.append(Table(self.name, f"{t['h_own']} ({plain_text(course.own_gains_label, 60)})",
@@ -211,6 +212,10 @@ class Gains(Section):
     def check(self, model: GainsModel, course: Course) -> None:
         model.rated(course)
         self.plan(model, course)
+
+    def migrate(self, model: GainsModel, data: dict, course: Course) -> list[str]:
+        """Schema 1: read as that version showed it (gains.migrate_schema1)."""
+        return migrate_schema1(model, course)
 
 
 DEFINITION = Gains()

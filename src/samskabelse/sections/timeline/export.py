@@ -20,20 +20,17 @@ This module builds on timeline.py (the plan, its forecast and its widget); timel
 
 from __future__ import annotations
 
-import base64
 import csv
 import hashlib
 import html
 import io
 import os
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from samskabelse.base.files import csv_row, windows_safe
+from samskabelse.base.files import csv_row, ics_escape, slug
 from samskabelse.base.i18n import Texts
 from samskabelse.course import Course
 from samskabelse.sections.timeline import (
@@ -44,6 +41,7 @@ from samskabelse.sections.timeline import (
     plain_name,
 )
 from samskabelse.widgets.access import mark_widget
+from samskabelse.widgets.download import download_link
 
 if TYPE_CHECKING:
     from samskabelse.sections.timeline import TimelineWidget
@@ -117,17 +115,6 @@ def exports_folder(folder: str | os.PathLike | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
-def slug(text: str, max_chars: int = 40) -> str:
-    """A file-name-safe form of a project's name: æ -> ae, ø -> oe, å -> aa, the rest ASCII, hyphens."""
-    value = text.strip().lower()
-    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        value = value.replace(a, b)
-    value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^a-z0-9]+", "-", value).strip("-")
-    value = value[:max_chars].rstrip("-")
-    return windows_safe(value) if value else value  # "con", "nul", "com1" ... are devices on Windows
-
-
 def file_stem(result: Forecast) -> str:
     t = TEXT[result.lang]
     name = slug(result.plan.project)
@@ -188,12 +175,6 @@ def csv_text(result: Forecast, course: Course) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # iCalendar (RFC 5545)
-def ics_escape(text: str) -> str:
-    """TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545, 3.3.11)."""
-    value = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-
-
 def fold(line: str, limit: int = 75) -> str:
     """Fold a content line into pieces of at most 75 octets, never inside a UTF-8 character (RFC 5545, 3.1):
     every continuation starts with one space."""
@@ -317,14 +298,6 @@ def export_timeline(timeline: TimelineWidget, folder: str | os.PathLike | None =
 
 # ---------------------------------------------------------------------------------------------
 # Downloads, made when asked
-def download_link(name: str, data: bytes, media_type: str) -> str:
-    """An <a download> whose address holds the file itself (a data: URL): the browser saves it without asking
-    the server, so it works in Voilà (which serves no files but the notebook) and on Binder alike."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (f"<a class='samskabelse-download' download='{html.escape(name, quote=True)}' "
-            f"href='data:{media_type};base64,{encoded}'>{html.escape(name)}</a>")
-
-
 class TimelineDownloads:
     """A button that makes the four files of the plan as it stands, and a list of download links for them.
 

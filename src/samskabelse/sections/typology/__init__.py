@@ -27,12 +27,16 @@ from samskabelse.course import CoCreationType, Course
 from samskabelse.sections.protocol import (
     ANSWERED_FIELD,
     AnswerError,
+    confirm,
     dump_answered,
     mark,
     restored_answered,
     saved_answered,
+    show_on_screen,
+    shown_items,
 )
 from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.answering import SuggestionNote
 from samskabelse.widgets.display import BASIS_LABELS, HTMLText, user_text
 from samskabelse.widgets.figures import MAX_WIDTH, PALETTE, BlitLiveFigure, figure_png, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
@@ -55,12 +59,17 @@ TEXT = Texts(
         "invented": "Opdigtet",
         "result": "{project} ligger <b>{strength_i}</b> i retning af »{pole_i}« og <b>{strength_a}</b> i retning af "
                   "»{pole_a}«. I kursets gitter er det typen <b class='samskabelse-type'>{type}</b>: {description}",
+        "result_suggested": "{project}: stjernen står på kursets udgangspunkt, <b>{strength_i}</b> »{pole_i}« og "
+                            "<b>{strength_a}</b> »{pole_a}« – typen <b class='samskabelse-type'>{type}</b>. Flyt "
+                            "skyderne, så de passer til projektet, eller sig, at udgangspunktet passer.",
         "result_case": "Den opdigtede træningscase i samme felt: <i>{case}</i>.",
         "result_note": "Typen er kursets arbejdsmodel, ikke en af publikationens fire typer.",
         "strength_clearly": "helt", "strength_mostly": "overvejende",
         "unnamed": "Dit projekt",
         "named": "Dit projekt »{name}«",
         "alt": "Et gitter med fire felter: {types}. Dit projekt er markeret med en stjerne i feltet {type}.",
+        "alt_suggested": "Et gitter med fire felter: {types}. Stjernen står på kursets udgangspunkt i feltet "
+                         "{type}; du har ikke placeret dit projekt endnu.",
         "col_axis": "Akse", "col_place": "Dit projekt", "row_type": "Type i kursets gitter",
         "spectrum_title": "IAP2's spektrum: hvor meget er borgerne med til at beslutte?",
         "spectrum_shared": "Borgerne beslutter med",
@@ -78,6 +87,8 @@ TEXT = Texts(
         "note_strength": "Det gemte svar for, hvor tydeligt »{axis}« er ({value}), kan ikke læses; "
                          "skyderen står på »overvejende«.",
         "note_project": "Projektnavnet i de gemte svar er ikke tekst og er sprunget over.",
+        "note_schema1": "Gemt med en tidligere version af kurset: stjernens placering, som den stod, da du gemte, "
+                        "tæller nu som dit svar.",
     },
     en={
         "clearly": "Clearly", "mostly": "Mostly",
@@ -91,12 +102,17 @@ TEXT = Texts(
         "invented": "Invented",
         "result": "{project} lies <b>{strength_i}</b> toward “{pole_i}” and <b>{strength_a}</b> toward “{pole_a}”. "
                   "In the course's grid that is the type <b class='samskabelse-type'>{type}</b>: {description}",
+        "result_suggested": "{project}: the star stands at the course's starting point, <b>{strength_i}</b> "
+                            "“{pole_i}” and <b>{strength_a}</b> “{pole_a}” – the type <b class='samskabelse-type'>"
+                            "{type}</b>. Move the sliders to fit the project, or say that the starting point fits.",
         "result_case": "The invented training case in the same cell: <i>{case}</i>.",
         "result_note": "The type is the course's working model, not one of the publication's four types.",
         "strength_clearly": "clearly", "strength_mostly": "mostly",
         "unnamed": "Your project",
         "named": "Your project “{name}”",
         "alt": "A grid of four cells: {types}. Your project is marked with a star in the cell {type}.",
+        "alt_suggested": "A grid of four cells: {types}. The star stands at the course's starting point in the cell "
+                         "{type}; you have not placed your project yet.",
         "col_axis": "Axis", "col_place": "Your project", "row_type": "Type in the course's grid",
         "spectrum_title": "The IAP2 spectrum: how much do citizens help decide?",
         "spectrum_shared": "Citizens share the decision",
@@ -114,6 +130,8 @@ TEXT = Texts(
         "note_strength": "The saved answer for how clearly “{axis}” applies ({value}) cannot be read; "
                          "the slider is at “mostly”.",
         "note_project": "The project name in the saved answers is not text and was skipped.",
+        "note_schema1": "Saved with an earlier version of the course: the star's place, as it stood when you saved, "
+                        "now counts as your answer.",
     },
 )
 
@@ -241,7 +259,7 @@ def describe(model: TypologyAnswer, course: Course) -> str:
     pole = {axis: (ty.initiative if axis == "initiative" else ty.activity) for axis in AXES}
     pole_names = {axis: (pole[axis].low.name if getattr(model, axis) == pole[axis].low.id else pole[axis].high.name)
                   for axis in AXES}
-    text = t["result"].format(
+    text = t["result" if model.placed() else "result_suggested"].format(
         project=project_title(course, model.project),
         strength_i=t[f"strength_{model.initiative_strength}"], pole_i=html.escape(pole_names["initiative"]),
         strength_a=t[f"strength_{model.activity_strength}"], pole_a=html.escape(pole_names["activity"]),
@@ -349,8 +367,25 @@ class TypologyWidget:
         self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([self.project, *rows, self.errors.alert, self.live.widget, self.result])
+        self.suggestion = SuggestionNote(course.language, self.errors.guard(self.agree))
+        self.suggestion.update(self.model.placed())
+        self.box = widgets.VBox([self.project, *rows, self.errors.alert, self.live.widget, self.result,
+                                 self.suggestion.box])
         mark_widget(self.box, course.language, "samskabelse-typology")
+        show_on_screen(self.model, self)
+
+    def controls(self) -> dict[str, Any]:
+        """The items this widget asks, each with its control (sections/protocol.py)."""
+        return {"project": self.project, **self.sliders}
+
+    def agree(self) -> None:
+        """"Jeg er enig i forslaget": the star's place, as shown, is the participant's answer."""
+        confirm(self.model, shown_items(self.model))
+        self.update()
+
+    def answered_changed(self) -> None:
+        """Saving confirmed what the widget showed: it now says so (protocol.answered_changed)."""
+        self.update()
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
@@ -426,7 +461,8 @@ class TypologyWidget:
 
     def _alt(self) -> str:
         types = ", ".join(k.name for k in self.course.typology.types)
-        return self.t["alt"].format(types=types, type=self.model.type_of(self.course).name)
+        key = "alt" if self.model.placed() else "alt_suggested"
+        return self.t[key].format(types=types, type=self.model.type_of(self.course).name)
 
     def _describe(self) -> None:
         t, ty = self.t, self.course.typology
@@ -474,6 +510,7 @@ class TypologyWidget:
         self._render()
         self._describe()
         self.result.value = describe(self.model, self.course)
+        self.suggestion.update(self.model.placed())
 
     def _render(self) -> None:
         with _no_glyph_warnings():

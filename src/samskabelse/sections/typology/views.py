@@ -21,8 +21,9 @@ from samskabelse.sections.definition import (
     table,
     text,
 )
-from samskabelse.sections.protocol import is_answered
+from samskabelse.sections.protocol import confirm, is_answered
 from samskabelse.sections.typology import AXES, TypologyAnswer, slider_options
+from samskabelse.sections.typology import TEXT as TYPOLOGY
 from samskabelse.widgets.display import plain_text
 
 TEXT = Texts(
@@ -120,6 +121,14 @@ class Typology(Section):
 
     def check(self, model: TypologyAnswer, course: Course) -> None:
         model.type_of(course)
+
+    def migrate(self, model: TypologyAnswer, data: dict, course: Course) -> list[str]:
+        """Schema 1: the star stood where the two sliders put it and the page named its type; that is what the
+        participant saw when saving, so both axes count (and the project's name, when one was typed)."""
+        if not isinstance(data.get("initiative"), str) and not isinstance(data.get("activity"), str):
+            return []
+        new = confirm(model, [*AXES, *(["project"] if model.project.strip() else [])])
+        return [TYPOLOGY[course.language]["note_schema1"]] if new else []
 
 
 DEFINITION = Typology()
