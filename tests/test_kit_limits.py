@@ -30,7 +30,7 @@ def test_every_part_is_built(limit_kit):
     t = TEXT[course.language]
     assert kit.failures == []
     parts = [heading for heading, _, _ in kit.contents]
-    assert parts == [t["h_worksheets"], t["h_team"], t["h_slides"], t["h_guides"]]
+    assert parts == [t["h_fork"], t["h_worksheets"], t["h_team"], t["h_slides"], t["h_guides"]]  # an adapted file
     assert all(p.exists() and p.stat().st_size > 0 for p in kit.files)
 
 
