@@ -586,6 +586,76 @@ def check_09(ns: dict, shown: Shown, lang: str) -> None:
     check(shown.has(course.publication.url), "where to download the publication is not shown")
 
 
+def check_10(ns: dict, shown: Shown, lang: str) -> None:
+    """The facilitator's notebook: nothing chosen or written at load; a course file checked with the check's own
+    messages in the file's language; the team's answers, the links and the whole kit as one zip in the page."""
+    import base64
+    import io
+    import re
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from samskabelse.course import REPO_ROOT, default_course_path
+
+    course, desk = ns["course"], ns["desk"]
+    check(course.language == lang, f"notebook 10 loaded the {course.language} course, expected {lang}")
+    check(shown.widgets() >= 4, "the four steps (course file, answers, links, kit) were not all displayed")
+    check(desk.chosen is None and desk.team is None and desk.zip_bytes is None and desk._work is None,
+          "notebook 10 chose, read or wrote something before the facilitator acted")
+    check(f"<code>data/{lang}/course.yaml</code>" in desk.course_status.value,
+          "step 1 does not say which course file the kit is built from")
+    # the course check's messages, in the file's own language whatever the notebook's, naming line, field and fix
+    for file_lang, header, where in (("da", "Kursusfilen hold.yaml kan ikke bruges:", "linje"),
+                                     ("en", "The course file hold.yaml cannot be used:", "line")):
+        text = default_course_path(file_lang).read_text(encoding="utf-8")
+        broken = re.sub(r"weeks_after_start: 30,", 'date: "2027-02-31",', text, count=1)
+        check(desk.receive_course("hold.yaml", broken.encode("utf-8")) is None, "a broken file was accepted")
+        message = html.unescape(desk.course_status.value)
+        check(header in message and f"{where} " in message and "timeline.deadlines[0].date" in message,
+              f"the check's message ({file_lang}) is not shown: {message[:300]}")
+        check(("februar har ikke 31 dage" if file_lang == "da" else "February has no day 31") in message,
+              "the impossible day is not explained")
+        check("Traceback" not in message and "run the cell" not in message and "kør cellen" not in message,
+              "the message speaks of a cell or shows a traceback")
+    check(desk.build() is None and desk.zip_bytes is None, "a kit was built from a file the check refused")
+    # an adapted file (the first gain renamed) passes; the team, the links, and the kit
+    adapted = default_course_path(lang).read_text(encoding="utf-8")
+    first = course.gains[0].name
+    adapted = adapted.replace(f"    name: {first}\n", "    name: Livskvalitet for de ældre\n", 1)
+    check(desk.receive_course("Mit hold.yaml", adapted.encode("utf-8")) is not None,
+          f"an adapted file was refused: {desk.course_status.value[:300]}")
+    check(Path(tempfile.gettempdir()) in Path(desk._work.name).parents, "the upload was not kept in a temporary folder")
+    check(desk.use_team(REPO_ROOT / "data" / "example-team" / lang, f"data/example-team/{lang}") == 5,
+          f"the example team was not read: {desk.team_status.value[:300]}")
+    desk.repo.value, desk.hub.value = "kommune/samskabelse", "hub.kommune.dk"
+    both = desk.show_links()
+    check("00-velkommen" in both and "00-welcome" in both and "git-pull?repo=" in both, "links.md lacks links")
+    check("mybinder.org/v2/gh/kommune/samskabelse/HEAD?urlpath=lab/tree/notebooks/" in desk.links_status.value,
+          "the start page's link is not shown")
+    data = desk.build()
+    check(data is not None, f"the kit was not built: {desk.kit_status.value[:500]}")
+    link = re.search(r"download='([^']+)' href='data:application/zip;base64,([^']+)'", desk.kit_status.value)
+    check(link is not None and base64.b64decode(link.group(2)) == data, "the zip is not offered as a download")
+    top = {"da": "materiale-mit-hold", "en": "kit-mit-hold"}[lang]
+    check(link.group(1) == f"{top}.zip", f"the zip is called {link.group(1)}")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    check(all(n.startswith(f"{top}/") for n in names), "the zip has no single top folder")
+    inside = {n.removeprefix(f"{top}/") for n in names}
+    fork, contents = {"da": ("til-jeres-kopi", "INDHOLD.md"), "en": ("for-your-copy", "CONTENTS.md")}[lang]
+    for wanted in (contents, "links.md", f"{fork}/data/{lang}/course.yaml"):
+        check(wanted in inside, f"the zip lacks {wanted}: {sorted(inside)}")
+    check(len([n for n in inside if n.endswith("-plan.pdf")]) == 5, "the zip lacks the team's five plans")
+    check(zipfile.ZipFile(io.BytesIO(data)).read(f"{top}/{fork}/data/{lang}/course.yaml") == adapted.encode("utf-8"),
+          "the fork copy is not the uploaded file")
+    text = zipfile.ZipFile(io.BytesIO(data)).read(f"{top}/{contents}").decode("utf-8")
+    check("mit-hold.yaml" in text and "TEAM=" in text and "REPO=kommune/samskabelse" in text,
+          "the contents file does not say how to build the kit again")
+    check(str(REPO_ROOT) not in text and tempfile.gettempdir() + "/" not in text, "a local path on paper")
+    check(len(data) < 5_000_000, f"the zip is {len(data)} bytes")
+    print(f"notebook 10 ({lang}): the kit's zip is {len(data):,} bytes")
+
+
 CHECKS: dict[str, Callable[[dict, Shown, str], None]] = {
     name.removeprefix("check_"): fn for name, fn in list(globals().items())
     if name.startswith("check_") and name[6:].isdigit()

@@ -19,8 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samskabelse.answers import LoadedAnswers, example_team, load_team
-from samskabelse.base.i18n import Texts, join_names
+from samskabelse.answers import (
+    LoadedAnswers,
+    example_team,
+    load_team,
+    name_options,
+    person_key,
+    save_given_labels,
+    saved_when,
+)
+from samskabelse.base.i18n import Texts, counted, join_names
 from samskabelse.course import REPO_ROOT, Course
 from samskabelse.sections import all_sections
 from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Question, Section, Table
@@ -38,7 +46,16 @@ TEXT = Texts(
     da={
         "folder": "Mappe med holdets svar",
         "load": "Indlæs",
-        "loaded": "{n} deltagere fra <code>{folder}</code>: {names}.",
+        "loaded": "{people} fra <code>{folder}</code>: {names}.",
+        "one": "deltager",
+        "many": "deltagere",
+        "about": "Om deltagerne:",
+        "who_head": "<b>Hvem er hvem?</b> Intet i filerne siger, hvem der er hvem af {names}. Spørg dem, og skriv et "
+        "forbogstav eller efternavn til hver – så viser planerne, figuren og spørgsmålene det:",
+        "who_field": "{file}, gemt {when}",
+        "who_placeholder": "fx H eller Hansen",
+        "who_apply": "Brug navnene",
+        "who_failed": "Navnene kunne ikke gemmes i {folder}: {error}. Vælg en mappe, du kan skrive i.",
         "invented": "<b>Opdigtet eksempel:</b> personerne og svarene er opdigtet til træning. Skriv mappen med "
         "jeres egne svarfiler i feltet, og tryk <b>Indlæs</b>.",
         "problems": "Nogle filer kunne ikke læses (resten af holdet vises):",
@@ -53,14 +70,14 @@ TEXT = Texts(
                   "afsnit er ikke vist.",
         "fig_mean": "Holdets gennemsnit",
         "fig_nobody": "ingen",
-        "alt_dots": "{title}: én markør pr. deltager ({names}) i hver række ({rows}); den lodrette sorte streg er "
-                    "holdets gennemsnit, den grå linje spændet fra laveste til højeste svar. Tallene står i "
-                    "tabellerne nedenfor.",
-        "alt_choice": "{title}: én markør pr. deltager ({names}) ved det svar, de gav, i hver række ({rows}). "
-                      "Tallene står i tabellerne nedenfor.",
-        "alt_range": "{title}: én række pr. deltager ({names}); søjlen er de planlagte uger, stregen og markøren "
-                     "viser, hvornår projektet er færdigt senest, og tallene står til højre. Datoerne står i "
-                     "tabellerne nedenfor.",
+        "alt_dots": "{title}: holdets {people} ({names}), én markør pr. person i hver række ({rows}); den lodrette "
+                    "sorte streg er holdets gennemsnit, den grå linje spændet fra laveste til højeste svar. Tallene "
+                    "står i tabellerne nedenfor.",
+        "alt_choice": "{title}: holdets {people} ({names}), én markør pr. person ved det svar, de gav, i hver række "
+                      "({rows}). Tallene står i tabellerne nedenfor.",
+        "alt_range": "{title}: holdets {people} ({names}), én række pr. person; søjlen er de planlagte uger, "
+                     "stregen og markøren viser, hvornår projektet er færdigt senest, og tallene står til højre. "
+                     "Datoerne står i tabellerne nedenfor.",
         "fig_none": "Ingen figur endnu: ingen på holdet har svaret på noget, figuren viser.",
         "panel_more": "{title} (fortsat)",
         "basis": "Hvor langt fra hinanden svarene er, er kursets arbejdsmodel: svarenes spænd på punktets egen "
@@ -69,7 +86,16 @@ TEXT = Texts(
     en={
         "folder": "Folder with the team's answers",
         "load": "Load",
-        "loaded": "{n} participants from <code>{folder}</code>: {names}.",
+        "loaded": "{people} from <code>{folder}</code>: {names}.",
+        "one": "participant",
+        "many": "participants",
+        "about": "About the participants:",
+        "who_head": "<b>Who is who?</b> Nothing in the files says who is who of {names}. Ask them, and type an initial "
+        "or surname for each – the plans, the figure and the questions will then show it:",
+        "who_field": "{file}, saved {when}",
+        "who_placeholder": "e.g. H or Hansen",
+        "who_apply": "Use the names",
+        "who_failed": "The names could not be saved in {folder}: {error}. Choose a folder you can write in.",
         "invented": "<b>Invented example:</b> the people and their answers are invented for training. Type the "
         "folder with your own answer files in the field, and press <b>Load</b>.",
         "problems": "Some files could not be read (the rest of the team is shown):",
@@ -84,14 +110,14 @@ TEXT = Texts(
                   "sections are not shown.",
         "fig_mean": "The team's mean",
         "fig_nobody": "no one",
-        "alt_dots": "{title}: one marker per participant ({names}) in each row ({rows}); the upright black line is "
-                    "the team's mean, the grey line the range from the lowest to the highest answer. The numbers "
-                    "are in the tables below.",
-        "alt_choice": "{title}: one marker per participant ({names}) at the answer they gave, in each row ({rows}). "
-                      "The numbers are in the tables below.",
-        "alt_range": "{title}: one row per participant ({names}); the bar is the planned weeks, the line and the "
-                     "marker show when the project is finished by, and the numbers stand to the right. The dates "
-                     "are in the tables below.",
+        "alt_dots": "{title}: the team's {people} ({names}), one marker per person in each row ({rows}); the "
+                    "upright black line is the team's mean, the grey line the range from the lowest to the highest "
+                    "answer. The numbers are in the tables below.",
+        "alt_choice": "{title}: the team's {people} ({names}), one marker per person at the answer they gave, in "
+                      "each row ({rows}). The numbers are in the tables below.",
+        "alt_range": "{title}: the team's {people} ({names}), one row per person; the bar is the planned weeks, the "
+                     "line and the marker show when the project is finished by, and the numbers stand to the right. "
+                     "The dates are in the tables below.",
         "fig_none": "No figure yet: no one on the team has answered anything the figure shows.",
         "panel_more": "{title} (continued)",
         "basis": "How far apart the answers are is the course's working model: the range of the answers on the "
@@ -302,12 +328,11 @@ def draw_team_figures(team: list[LoadedAnswers], course: Course, target: Target 
 
 def _alt(panel: Panel, rows: list[int], names: dict[int, str], lang: str) -> str:
     t = TEXT[lang]
-    people = join_names([names[i] for i in panel.values], lang) or t["fig_nobody"]
-    if panel.kind == "range":
-        return t["alt_range"].format(title=panel.title, names=people)
-    shown = join_names([" ".join(panel.rows[r].split()) for r in rows], lang)
-    key = "alt_choice" if panel.kind == "choice" else "alt_dots"
-    return t[key].format(title=panel.title, rows=shown, names=people)
+    people = counted(len(panel.values), t["one"], t["many"])
+    shown = join_names([names[i] for i in panel.values], lang) or t["fig_nobody"]
+    key = {"range": "alt_range", "choice": "alt_choice"}.get(panel.kind, "alt_dots")
+    return t[key].format(title=panel.title, people=people, names=shown,
+                         rows=join_names([" ".join(panel.rows[r].split()) for r in rows], lang))
 
 
 def _row_parts(n: int, layout: dict, target: Target) -> list[list[int]]:
@@ -521,6 +546,13 @@ def resolve_folder(text: str) -> Path:
     return REPO_ROOT / path
 
 
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
 def shown_path(path: Path) -> str:
     for base in (Path.cwd(), REPO_ROOT):
         try:
@@ -540,6 +572,8 @@ class TeamWidget:
         self.t = TEXT[course.language]
         self.team: list[LoadedAnswers] = []
         self.problems: list[str] = []
+        self.notes: list[str] = []  # about the people, no problem (two of one name, one person's two files)
+        self.path: Path | None = None  # the folder loaded
         self.found: list[Disagreement] = []
         self.errors = ErrorBoundary(course.language)
         start = Path(folder) if folder is not None else default_team_folder(course.language)
@@ -548,6 +582,8 @@ class TeamWidget:
         self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")
         self.button.on_click(self.errors.guard(lambda _b: self.load()))
         self.status = widgets.HTML()
+        self.who = widgets.VBox([])  # "who is who?": a field for each person the files cannot tell apart
+        self.who_fields: list = []
         self.figures: list[PanelFigure] = []
         self.figure_block = widgets.VBox([])  # one block per panel: its heading, its image and its text alternative
         self.figure_block.add_class("samskabelse-team-figures")
@@ -557,7 +593,7 @@ class TeamWidget:
         self.slider.observe(self.errors.guard(lambda _c: self._show_questions()), names="value")
         self.questions = widgets.HTML()
         self.questions.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert,
+        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.who, self.errors.alert,
                                  self.figure_block,
                                  widgets.HTML(f"<h3>{self.t['questions_head']}</h3>"), self.slider, self.questions,
                                  self.tables])
@@ -568,26 +604,32 @@ class TeamWidget:
         import ipywidgets as widgets
 
         path = Path(folder) if folder is not None else resolve_folder(self.folder.value)
-        self.team, self.problems = load_team(path, self.course)
+        loaded = load_team(path, self.course)
+        self.path, self.team, self.problems, self.notes = path, loaded.team, loaded.problems, loaded.notes
         self.found = disagreements(self.team, self.course)
-        t = self.t
-        lines = []
+        t, lang = self.t, self.course.language
+        parts = []
         if self.team:
-            names = _names(self.team, self.course.language)
-            lines.append(t["loaded"].format(n=len(self.team), folder=user_text(shown_path(path), 200), names=names))
+            names = _names(self.team, lang)
+            people = counted(len(self.team), t["one"], t["many"])
+            parts.append(f"<p>{t['loaded'].format(people=people, folder=user_text(shown_path(path), 200), names=names)}"
+                         "</p>")
             if all(m.invented for m in self.team):
-                lines.append(t["invented"])
+                parts.append(f"<p>{t['invented']}</p>")
         else:
-            lines.append(t["none"])
+            parts.append(f"<p>{t['none']}</p>")
+        if self.notes:  # information, not an error: set apart from the files that could not be read
+            parts.append(f"<div class='samskabelse-info' role='status'><p>{t['about']}</p><ul>"
+                         + "".join(f"<li>{user_text(n, 600)}</li>" for n in self.notes) + "</ul></div>")
         if self.problems:
-            lines.append(t["problems"] + "<ul>" + "".join(f"<li>{user_text(p, 500)}</li>" for p in self.problems)
-                         + "</ul>")
+            parts.append(f"<div class='samskabelse-problems'><p>{t['problems']}</p><ul>"
+                         + "".join(f"<li>{user_text(p, 500)}</li>" for p in self.problems) + "</ul></div>")
         notes = [(m, n) for m in self.team for n in m.notes]
         if notes:  # the models' notes are already HTML-safe
-            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes)
-                         + "</ul>")
-        self.status.value = "".join(f"<p>{line}</p>" if not line.startswith(t["problems"]) else line
-                                    for line in lines)
+            parts.append(f"<p>{t['notes']}</p><ul>"
+                         + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes) + "</ul>")
+        self.status.value = "".join(parts)
+        self._ask_who()
         # A new team is new data with new labels: draw the panels anew (never on a slider change).
         figures = draw_team_figures(self.team, self.course)
         blocks = [self._panel_block(p) for p in figures]
@@ -601,6 +643,11 @@ class TeamWidget:
         self.slider.value = min(DEFAULT_QUESTIONS, top)
         self.slider.disabled = len(self.found) <= 1
         self._show_questions()
+
+    @property
+    def alt_html(self) -> str:
+        """The panels' text alternatives (hidden; the page script makes each its image's alt), as shown."""
+        return "".join(block.children[2].value for block in self.figure_block.children if len(block.children) == 3)
 
     @property
     def images(self) -> list:
@@ -625,6 +672,56 @@ class TeamWidget:
         block = widgets.VBox([widgets.HTML(f"<h3>{html.escape(title)}</h3>"), image, widgets.HTML(alt_html(p.alt))])
         block.add_class("samskabelse-figure-block")
         return block
+
+    def _ask_who(self) -> None:
+        """A field for each person whose label is a last resort ("Mette (2)": the files cannot tell who is who), so
+        that the facilitator can ask the room once and name them; the names are kept with the team's files."""
+        import ipywidgets as widgets
+
+        t, lang = self.t, self.course.language
+        unnamed = [m for m in self.team if m.numbered]
+        self.who_fields = []
+        for m in unnamed:
+            where = m.path.name if self.path is None else _relative(m.path, self.path)
+            field = widgets.Text(value="", description=t["who_field"].format(file=where, when=saved_when(m.saved,
+                                                                                                       lang)),
+                                 placeholder=t["who_placeholder"], style={"description_width": "initial"},
+                                 layout=widgets.Layout(width="34em"))
+            field.file, field.member = where, m
+            self.who_fields.append(field)
+        if not self.who_fields:
+            self.who.children = ()
+            return
+        names = join_names([user_text(m.label, 40) for m in unnamed], lang)
+        apply = widgets.Button(description=t["who_apply"], button_style="primary", layout=widgets.Layout(width="auto"))
+        apply.on_click(self.errors.guard(lambda _b: self.apply_names()))
+        self.who_status = widgets.HTML("")
+        self.who.children = (widgets.HTML(f"<p>{t['who_head'].format(names=names)}</p>"), *self.who_fields, apply,
+                             self.who_status)
+
+    def apply_names(self) -> None:
+        """Name the people the fields ask about ("H" -> "Mette H."), keep the names with the team's files
+        (answers.save_given_labels) and show the team again."""
+        if self.path is None:
+            return
+        others = {m.label.casefold() for m in self.team if not m.numbered}
+        given = {}
+        for field in self.who_fields:
+            m = field.member
+            options = [o for o in name_options(m.name, field.value) if o.casefold() not in others]
+            if options:
+                given[person_key(m, self.path)] = options[0]
+                others.add(options[0].casefold())
+        if not given:
+            return
+        try:
+            save_given_labels(self.path, given)
+        except OSError as exc:
+            message = self.t["who_failed"].format(folder=user_text(shown_path(self.path), 200),
+                                                  error=user_text(exc, 200))
+            self.who_status.value = f"<p class='samskabelse-warning' role='alert'>{message}</p>"
+            return
+        self.load(self.path)
 
     def questions_shown(self) -> list[Disagreement]:
         return discussion_questions(self.team, self.course, self.slider.value) if self.found else []

@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from samskabelse.base.files import safe_text, safe_texts
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
 from samskabelse.widgets.display import BASIS_LABELS
@@ -692,7 +693,7 @@ def build_deck(course: Course, extra: list[Slide] | None = None, *, intro: bool 
     prs.core_properties.title = course.title
     prs.core_properties.language = course.language
     for s in deck_pages(course, extra, intro=intro):
-        _render(prs, s, deck_footer(course))
+        _render(prs, s, safe_text(deck_footer(course)))
     return prs
 
 
@@ -705,7 +706,8 @@ def deck_footer(course: Course) -> str:
 def deck_pages(course: Course, extra: list[Slide] | None = None, *, intro: bool = True) -> list[Slide]:
     """The slides as the deck shows them, split where their content needs more than one slide."""
     slides = (intro_slides(course) if intro else []) + list(extra or [])
-    return paginate(slides, course.language, deck_footer(course))
+    # python-pptx takes only what XML can hold: a control character pasted into a name becomes a space (base.files)
+    return paginate([safe_texts(s) for s in slides], course.language, safe_text(deck_footer(course)))
 
 
 def slide_numbers(course: Course) -> dict[str, tuple[int, int]]:

@@ -5,9 +5,10 @@ as a PDF for the projector or print and as slides for the deck.
     pdf, pptx = write_team_overview(overview, "exports/")  # holdets-svar.pdf and .pptx (holdets-svar = team-answers)
     slides = team_slides(overview)                          # for the kit's deck (slides.write_deck(extra=...))
 
-It exports what notebook 08 shows, taken from the same functions: the figure is team.draw_team_figure, the
-questions are team.discussion_questions, and the tables are team.team_tables (each section's own), so that the
-paper and the screen cannot show different things. A section nobody answered is left out, as in the notebook.
+It exports what notebook 08 shows, taken from the same functions: the figure's panels are
+team.draw_team_figures (drawn again for the slide and for the page, one panel each), the questions are
+team.discussion_questions, and the tables are team.team_tables (each section's own), so that the paper and the
+screen cannot show different things. A section nobody answered is left out, as in the notebook.
 """
 
 from __future__ import annotations
