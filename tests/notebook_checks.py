@@ -267,29 +267,48 @@ def check_03(ns: dict, shown: Shown, lang: str) -> None:
     def listed() -> list[tuple[str, str]]:
         return re.findall(r"data-phase='([a-z_]+)' data-point='([a-z_]+)'", w.result.value)
 
-    # default answers: nothing started -> the first three focus points of the first phase
+    from samskabelse.sections.phases import TEXT
+    from samskabelse.widgets.answering import NOT_RATED
+
+    t = TEXT[lang]
+    # before anyone acts: every focus point "– ikke vurderet –", no readiness, no next steps stated
+    check(all(s.value == NOT_RATED for points in w.sliders.values() for s in points.values()),
+          "a focus point does not start unrated")
+    check(listed() == [] and t["suggest_waiting"] in w.result.value, "next steps stated before anything was marked")
+    check(all(label.get_text() == t["no_value"] for label in w.readiness_labels.values()), "a readiness was shown")
+    # given answers: phase 1 in place except its last point under way; phase 2's first point under way, the rest
+    # of phase 2 not started
     p1, p2 = course.phases[0], course.phases[1]
-    expected = [(p1.id, f.id) for f in p1.focus_points[:3]]
-    check(listed() == expected, f"default next steps {listed()}, expected {expected}")
-    # given answers: phase 1 in place except its last point under way; phase 2's first point under way
     for f in p1.focus_points:
         w.sliders[p1.id][f.id].value = "in_place"
     w.sliders[p1.id][p1.focus_points[-1].id].value = "under_way"
     w.chooser.value = p2.id
     check(w.panel.children[0] is w.panels[p2.id], "choosing a phase did not show its focus points")
+    for f in p2.focus_points:
+        w.sliders[p2.id][f.id].value = "not_started"
     w.sliders[p2.id][p2.focus_points[0].id].value = "under_way"
     expected = [(p1.id, p1.focus_points[-1].id), (p2.id, p2.focus_points[1].id), (p2.id, p2.focus_points[2].id)]
-    check(listed() == expected, f"next steps {listed()}, expected {expected}")
+    check(listed() == expected, f"the course's suggestion {listed()}, expected {expected}")
     check([(s.phase.id, s.focus_point.id) for s in w.model.next_steps(course)] == expected, "model next steps")
     n1 = len(p1.focus_points)
     ready = 100 * (n1 - 0.5) / n1
     check(w.model.readiness(course)[p1.id] == ready, f"readiness of phase 1 should be {ready}")
     check(w.readiness_labels[p1.id].get_text().startswith(f"{ready:.0f}"), "the figure's readiness label is wrong")
     check(w.segments[p1.id]["in_place"].get_width() == 100 * (n1 - 1) / n1, "the in-place bar has the wrong width")
+    check(w.model.summary(course, p1.id) in w.result.value, "the readiness is not said with its counts")
+    # the manager's decision: where to begin, among the points not in place, and why
+    options = [v for _, v in w.start.options]
+    check(options[0] == "" and f"{p1.id}.{p1.focus_points[-1].id}" in options
+          and f"{p1.id}.{p1.focus_points[0].id}" not in options, f"the places to begin are wrong: {options}")
+    w.start.value = f"{p2.id}.{p2.focus_points[2].id}"
+    w.reason.value = "Because"
+    check(w.model.start_point(course).focus_point.id == p2.focus_points[2].id and w.model.start_reason == "Because",
+          "the choice of where to begin was not kept")
 
 
 def check_04(ns: dict, shown: Shown, lang: str) -> None:
     from samskabelse.sections.directions import TEXT, DirectionsModel
+    from samskabelse.widgets.answering import NOT_RATED
 
     course = ns["course"]
     t = TEXT[lang]
@@ -307,25 +326,28 @@ def check_04(ns: dict, shown: Shown, lang: str) -> None:
     w = ns["compass"]
     check(shown.widgets() >= 2, "the compass widget and the save box were not both displayed")
     check({"samskabelse-widget", "samskabelse-directions"} <= set(w.box._dom_classes), "widget CSS classes missing")
-    check(w.model == DirectionsModel.for_course(course), "the widget did not start from the default answers")
-    check(t["thin_equal"].format(value=3, max=5) in w.result.value, "the default summary is wrong")
+    check(w.model == DirectionsModel.for_course(course) and not w.model.answered,
+          "the widget did not start from nothing rated")
+    check(all(s.value == NOT_RATED for s in [*w.need.values(), *w.sliders.values()]), "a rating does not start unrated")
+    check(t["waiting"] in w.result.value, "the summary before anyone acts is wrong")
     for d in course.directions:
-        check(w.compass.titles[d.id].get_text().startswith(d.name), f"the compass lacks {d.name!r}")
-    # given answers: upward 1, across 4, downward 2, outward 5 -> thin upward, then downward
+        check(w.compass.titles[d.id].get_text() == d.name, f"the compass lacks {d.name!r}")
+    # given answers: needs 4, 3, 4, 3; gets 1, 4, 2, 3 -> too little upward (3, the largest) and downward (2)
     before = bytes(w.live.image.value)
-    for ident, value in (("upward", 1), ("across", 4), ("downward", 2), ("outward", 5)):
-        w.sliders[ident].value = value
-    check(w.model.thin() == ["upward", "downward"], f"thin directions {w.model.thin()}")
+    for ident, need, now in (("upward", 4, 1), ("across", 3, 4), ("downward", 4, 2), ("outward", 3, 3)):
+        w.need[ident].value = need
+        w.sliders[ident].value = now
+    check(w.model.too_little() == ["upward", "downward"] and w.model.largest_gap() == ["upward"],
+          f"too little attention {w.model.too_little()}")
     where = t["where"]
-    expected = f"{where['upward']} (1/5) {t['and']} {where['downward']} (2/5)"
-    check(t["thin_some"].format(where=expected) in w.result.value, "the summary does not name the thin directions")
-    check(html.escape(vouch.text) in w.result.value, "the verified upward task is not suggested for thin attention")
-    down_task = course.by_id("directions", "downward").tasks[0].text
-    check(html.escape(down_task) in w.result.value, "no task suggested for the thin downward direction")
-    for ident, thin in (("upward", True), ("across", False), ("downward", True), ("outward", False)):
-        check((w.compass.bars[ident].get_hatch() == "///") == thin, f"the {ident} bar's hatch is wrong")
-        check(w.compass.titles[ident].get_text().endswith(t["value_thin"].split("}")[-1]) == thin,
-              f"the {ident} label does not say whether attention is thin")
+    check(t["largest_one"].format(where=where["upward"], need=4, now=1, gap=3, max=5) in w.result.value,
+          "the summary does not name the largest gap")
+    check(t["also_low"].format(where=t["gap_in"].format(where=where["downward"], gap=2)) in w.result.value,
+          "the summary does not name the other direction with too little attention")
+    check(html.escape(vouch.text) in w.result.value, "the upward tasks are not shown where the gap is largest")
+    for ident, short in (("upward", True), ("across", False), ("downward", True), ("outward", False)):
+        check(w.compass.gaps[ident].get_visible() == short, f"the {ident} gap's hatch is wrong")
+    check(w.compass.gap_labels["upward"].get_text() == t["gap_low_largest"].format(gap=3), "the largest gap unlabelled")
     check(bytes(w.live.image.value) != before, "the compass did not change with the sliders")
     # typed names: escaped in the summary, shortened in the figure
     w.names["outward"].value = "<script>alert(1)</script>, Boligforeningen Vest, " + "Idrætsforeningen " * 10

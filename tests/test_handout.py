@@ -239,13 +239,15 @@ def test_own_words_are_saved_and_printed_beside_what_the_course_generates(tmp_pa
 
 
 def test_without_own_words_the_plan_is_as_before(tmp_path, course):
-    """No own words: the motivation is the course's (no 'in my own words' label), the steps are 'Mine næste
-    skridt'; and nothing marked in 03 is never 'every focus point is in place'."""
+    """No own words: the motivation is the course's (no 'in my own words' label), and the course's suggested next
+    steps are printed as the course's, never under 'Mine næste skridt' (issue 22); nothing marked in 03 is never
+    'every focus point is in place'."""
     loaded = _own_words_answers(tmp_path, course, "", "")
     plan = build_plan(loaded, course, steps=3)
     t = TEXT["da"]
     texts = [line.text for s in plan.sections for line in s.lines]
-    assert t["steps"] in texts and t["own_steps"] not in texts and t["suggested_steps"] not in texts
+    assert t["suggested_steps"] in texts and t["own_steps"] not in texts
+    assert not any(x.startswith("Mine næste skridt") for x in texts)
     assert not any(x.startswith(t["own_motivation"].split("{")[0]) for x in texts)
     from samskabelse.sections.phases import PhaseReadiness
 

@@ -218,6 +218,53 @@ def test_the_label_is_the_one_on_the_plan_and_everywhere_in_08(tmp_path, courses
     question = next(d.question for d in disagreements(view.team, course))
     assert "Mette J." in question and re.search(r"Mette(?! J\.)", question)
     assert "Mette J." in view.tables.value and "Mette J." in view.questions.value
+    assert "J.." not in view.status.value  # a label that ends a sentence ends it once
+    from samskabelse.answers.team import one_period
+
+    assert one_period("Ikke startet: Mette J.. Hvad ved I?", view.team) == "Ikke startet: Mette J. Hvad ved I?"
     plans = {m.label: build_plan(m, course) for m in view.team}
     assert plans["Mette J."].name == "Mette J." and "Mette J." in plans["Mette J."].meta
     shutil.rmtree(folder)
+
+
+# ---------------------------------------------------------------------------------------------
+# The three settings
+def test_on_a_hub_the_save_box_asks_too_and_users_of_one_name_are_told_apart_by_user(tmp_path, courses,
+                                                                                      monkeypatch):
+    """A hub's shared folder: the second hub user typing "Mette" is asked, and saves as "Mette J." in her own
+    file (named after her user); two hub users of one name in their own folders are told apart by user name."""
+    course, shared = courses["da"], tmp_path / "shared"
+    monkeypatch.setenv("JUPYTERHUB_USER", "mhansen")
+    box = save_box(course, gains(course, 5), folder=shared)
+    assert BOX["da"]["same_name_hint"] in box.intro.value  # others' files may be elsewhere: advised once
+    box.name.value = "Mette"
+    box.save()
+    monkeypatch.setenv("JUPYTERHUB_USER", "mjensen")
+    box = save_box(course, gains(course, 1), folder=shared)
+    box.name.value = "Mette"
+    box.save()
+    assert not (shared / "mjensen.json").exists() and box.asking
+    box.addition.value = "J"
+    box.save()
+    assert json.loads((shared / "mjensen.json").read_text(encoding="utf-8"))["name"] == "Mette J."
+
+    team = tmp_path / "volume"  # Zero to JupyterHub: each user's own folder, collected one level down
+    for user in ("mhansen", "mjensen"):
+        monkeypatch.setenv("JUPYTERHUB_USER", user)
+        A.save_answers(A.answers_path("Mette", team / user), "Mette", course, {"gains": gains(course, 3)})
+    assert sorted(m.label for m in A.load_team(team, course).team) == ["Mette (mhansen)", "Mette (mjensen)"]
+
+
+def test_on_one_shared_account_with_one_configuration_the_same_name_is_the_same_person(tmp_path, courses,
+                                                                                        monkeypatch):
+    """People who share a system account and its configuration folder share the participant id: the same name is
+    then one person to the course (their saves merge into one file). The box cannot tell them apart; the docs
+    say to add an initial there."""
+    course, folder = courses["da"], tmp_path / "answers"
+    as_participant(monkeypatch, tmp_path, "laptop")
+    for importance in (5, 1):
+        box = save_box(course, gains(course, importance), folder=folder)
+        box.name.value = "Mette"
+        box.save()
+        assert not box.asking
+    assert [p.name for p in folder.glob("*.json")] == ["mette.json"]

@@ -711,7 +711,7 @@ def load_team(folder: str | Path | None = None, course: Course | None = None,
             problems.append(str(exc))
         except Exception as exc:  # whatever else one file does, it must not stop the rest of the team
             problems.append(f"{t['where'].format(path=_show(p))} {t['failed'].format(error=_reason(exc)[:200])}")
-    team, notes = merge_people(team, lang)
+    team, notes = merge_people(team, lang, folder)
     notes += assign_labels(team, read_given_labels(folder), folder, lang)
     team.sort(key=lambda m: (m.label.casefold(), m.path.name))
     return LoadedTeam(team, problems, notes)
@@ -778,7 +778,16 @@ def saved_when(stamp: str, lang: str) -> str:
                             mm=f"{when.minute:02d}")
 
 
-def merge_people(files: list[LoadedAnswers], lang: str) -> tuple[list[LoadedAnswers], list[str]]:
+def _in(path: Path, root: Path | None) -> str:
+    """A file as a note about a team names it: from the team's folder (holm/mette.json), else as _show does."""
+    if root is not None:
+        with contextlib.suppress(ValueError, OSError):
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+    return _show(path)
+
+
+def merge_people(files: list[LoadedAnswers], lang: str, root: Path | None = None,
+                 ) -> tuple[list[LoadedAnswers], list[str]]:
     """One entry per person: a participant's files (the same owner, see person_key) become their newest save, with
     the sections only an older file has taken along (each as that file restored it), and a note saying so."""
     from samskabelse.sections import section as definition_of
@@ -803,9 +812,9 @@ def merge_people(files: list[LoadedAnswers], lang: str) -> tuple[list[LoadedAnsw
                     if section in older.models:
                         newest.models[section] = older.models[section]
                         taken.append(definition_of(section).label(lang) if section in SECTIONS else section)
-        note = t["same_person"].format(files=join_names([_show(m.path) for m in sorted(same, key=lambda m: m.path)],
+        note = t["same_person"].format(files=join_names([_in(m.path, root) for m in sorted(same, key=lambda m: m.path)],
                                                         lang),
-                                       name=_shown(newest.name), newest=_show(newest.path),
+                                       name=_shown(newest.name), newest=_in(newest.path, root),
                                        saved=saved_when(newest.saved, lang))
         if taken:
             note += " " + t["same_person_sections"].format(sections=join_names(taken, lang))
@@ -888,7 +897,7 @@ def assign_labels(people: list[LoadedAnswers], given: dict[str, str] | None = No
             labels[m], m.numbered = f"{shown} ({i})", True
         ordered = sorted(same, key=lambda m: labels[m].casefold())
         notes.append(t["shared_name"].format(n=len(same), name=shown, files=join_names(
-            [_show(m.path) for m in ordered], lang), labels=join_names([labels[m] for m in ordered], lang)))
+            [_in(m.path, root) for m in ordered], lang), labels=join_names([labels[m] for m in ordered], lang)))
     taken: set[str] = set()
     stems: set[str] = set()
     for m in sorted(people, key=lambda m: (labels[m].casefold(), _stable(m))):

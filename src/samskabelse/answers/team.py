@@ -34,7 +34,7 @@ from samskabelse.sections import all_sections
 from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Question, Section, Table
 from samskabelse.sections.protocol import not_answered
 from samskabelse.widgets.access import alt_html, mark_widget
-from samskabelse.widgets.display import user_text
+from samskabelse.widgets.display import plain_text, user_text
 from samskabelse.widgets.figures import HATCHES, MAX_WIDTH, PALETTE, SERIES, figure_png, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
 
@@ -145,9 +145,19 @@ def _names(members: list[LoadedAnswers], lang: str) -> str:
     return join_names([user_text(m.label, 40, "?") for m in members], lang)
 
 
+def one_period(text: str, team: list[LoadedAnswers]) -> str:
+    """A label that ends a sentence ends it once: "Ikke startet: Mette J.." -> "Ikke startet: Mette J." (a label
+    from an initial ends in a period, and the sections' sentences add their own)."""
+    for label in {m.label for m in team if m.label.endswith(".")}:
+        text = text.replace(label + ".", label)
+    return text
+
+
 def disagreements(team: list[LoadedAnswers], course: Course) -> list[Question]:
     """Every item the team answered differently, largest spread first (course order among equals)."""
     out = [q for definition in all_sections() for q in definition.questions(people(team, definition), course)]
+    for q in out:
+        q.question = one_period(q.question, team)
     order = {id(q): i for i, q in enumerate(out)}
     return sorted(out, key=lambda q: (-q.score, order[id(q)]))
 
@@ -176,6 +186,8 @@ def team_tables(team: list[LoadedAnswers], course: Course) -> list[Table]:
         shown = people(team, definition)
         if any(p.answered for p in shown):
             out += definition.tables(shown, course)
+    for table in out:
+        table.note = one_period(table.note, team)
     return out
 
 
@@ -612,8 +624,8 @@ class TeamWidget:
         if self.team:
             names = _names(self.team, lang)
             people = counted(len(self.team), t["one"], t["many"])
-            parts.append(f"<p>{t['loaded'].format(people=people, folder=user_text(shown_path(path), 200), names=names)}"
-                         "</p>")
+            line = t["loaded"].format(people=people, folder=user_text(shown_path(path), 200), names=names)
+            parts.append(f"<p>{line[:-1] if line.endswith('..') else line}</p>")
             if all(m.invented for m in self.team):
                 parts.append(f"<p>{t['invented']}</p>")
         else:
@@ -683,17 +695,22 @@ class TeamWidget:
         self.who_fields = []
         for m in unnamed:
             where = m.path.name if self.path is None else _relative(m.path, self.path)
-            field = widgets.Text(value="", description=t["who_field"].format(file=where, when=saved_when(m.saved,
-                                                                                                       lang)),
+            described = t["who_field"].format(file=where, when=saved_when(m.saved, lang))
+            project = next((plain_text(d.project(m.models[d.name]), 40) for d in all_sections()
+                            if d.name in m.models and d.project(m.models[d.name])), "")
+            if project:  # what the room can recognise: "the Mette of the dining project"
+                described += f" – {project}"
+            field = widgets.Text(value="", description=described,
                                  placeholder=t["who_placeholder"], style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="34em"))
+                                 layout=widgets.Layout(width="62em", max_width="100%"))  # the file, then the field
             field.file, field.member = where, m
             self.who_fields.append(field)
         if not self.who_fields:
             self.who.children = ()
             return
         names = join_names([user_text(m.label, 40) for m in unnamed], lang)
-        apply = widgets.Button(description=t["who_apply"], button_style="primary", layout=widgets.Layout(width="auto"))
+        apply = widgets.Button(description=t["who_apply"], button_style="primary",
+                               layout=widgets.Layout(width="auto", align_self="flex-start"))
         apply.on_click(self.errors.guard(lambda _b: self.apply_names()))
         self.who_status = widgets.HTML("")
         self.who.children = (widgets.HTML(f"<p>{t['who_head'].format(names=names)}</p>"), *self.who_fields, apply,
