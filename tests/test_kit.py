@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -86,7 +87,9 @@ def test_the_shipped_file_and_a_real_team_get_plans_named_as_the_docs_say(tmp_pa
     (team / "holm").mkdir(parents=True)
     for name in ("anna", "bo"):
         shutil.copy(REPO_ROOT / "data" / "example-team" / "en" / f"{name}.json", team / f"{name}.json")
-    shutil.copy(REPO_ROOT / "data" / "example-team" / "en" / "anna.json", team / "holm" / "anna.json")
+    other = json.loads((REPO_ROOT / "data" / "example-team" / "en" / "anna.json").read_text(encoding="utf-8"))
+    other["owner"] = "example:another-anna"  # a second Anna (the same owner and name would be one person, merged)
+    (team / "holm" / "anna.json").write_text(json.dumps(other), encoding="utf-8")
     kit = build_kit(load_course("en"), tmp_path / "kit", links=published("kommune/samskabelse", "hub.kommune.dk"),
                     team=team, team_name="team")
     files = sorted(p.relative_to(tmp_path / "kit").as_posix() for p in kit.files)
