@@ -508,9 +508,14 @@ class TimelinePlan:
 
     def follow_rules(self) -> None:
         """Put every deadline that follows the plan (DeadlineEntry.follows) where the course's rule puts it now."""
+        if not in_horizon(self.start):
+            return  # a start the plan cannot use (problems() says so): the deadlines stay where they were
         for d in self.deadlines:
             if d.follows:
-                d.date = deadline_date(d.rule, self.start, self.phases, d.phase)
+                try:
+                    d.date = deadline_date(d.rule, self.start, self.phases, d.phase)
+                except (OverflowError, ValueError):  # beyond the calendar: problems() names the phases' weeks
+                    continue
 
     def phase_index(self, phase: str) -> int:
         return [p.phase for p in self.phases].index(phase)
