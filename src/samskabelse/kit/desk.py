@@ -21,8 +21,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from samskabelse.base import home
 from samskabelse.base.i18n import Texts
-from samskabelse.course import REPO_ROOT, Course, CourseError, read_course
+from samskabelse.course import Course, CourseError, read_course
 from samskabelse.widgets.access import mark_widget, named
 from samskabelse.widgets.display import user_text
 
@@ -161,19 +162,13 @@ def _mb(size: int, t: dict) -> str:
 
 def _resolve(text: str) -> Path:
     """A path typed in the notebook: as given (from the notebook's folder), else from the repository's root."""
-    path = Path(text.strip().strip("'\"")).expanduser()
-    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
-        return path
-    return REPO_ROOT / path
+    return home.find(Path(text.strip().strip("'\"")).expanduser())
 
 
 def _name(path: Path) -> str:
     """How a chosen file or folder is named on screen and on paper: from the repository's root when it lies
     inside it, else by its own name (never a local path)."""
-    try:
-        return path.resolve().relative_to(REPO_ROOT).as_posix()
-    except (OSError, ValueError):
-        return path.name
+    return home.shown(path, fallback=path.name)
 
 
 def zip_folder(folder: Path, top: str) -> bytes:
@@ -532,6 +527,7 @@ class FacilitatorDesk:
                 readme = kit.fork_readme.relative_to(folder).as_posix() if kit.fork_readme else ""
                 contents = [(heading, len(files)) for heading, _about, files in kit.contents]
                 count = len(kit.files)
+                failures = list(kit.failures)  # a part that could not be made: named, with what to do
         except LinkError as exc:
             self.kit_status.value = f"<p class='samskabelse-warning' role='alert'>{user_text(exc, 300)}</p>"
             return None
@@ -547,6 +543,9 @@ class FacilitatorDesk:
         link = download_link(self.zip_name, data, "application/zip", t["download"].format(name=self.zip_name, mb=mb))
         lines = [f"<p>{t['built'].format(n=count, mb=mb, seconds=time.perf_counter() - started)}</p>",
                  f"<p>{link}</p>"]
+        if failures:
+            lines.insert(0, "<div class='samskabelse-warning' role='alert'><ul>"
+                         + "".join(f"<li>{user_text(f, 600)}</li>" for f in failures) + "</ul></div>")
         if readme:
             lines.append(f"<p class='samskabelse-warning'>{t['adapted'].format(readme=f'{top}/{readme}')}</p>")
         listed = [f"<code>{user_text(KIT[course.language]['contents_file'], 60)}</code>"]
