@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -11,26 +12,38 @@ from samskabelse.sections.gains import (
     GainsModel,
     OwnGain,
     Weighing,
+    alternatives_for,
+    carrying_gains,
     clean_own_gains,
     demand_source,
-    demands_score,
+    demands_reading,
     doubtful_gains,
     figure_text,
     format_number,
     gains_overview,
-    gains_score,
     join_names,
     leading_gains,
     lighter_forms,
     motivation_statement,
     read_balance,
+    reading_lines,
+    strongest_gain,
     weigh_demands,
     weigh_gains,
 )
-from samskabelse.sections.protocol import AnswerError
+from samskabelse.sections.protocol import AnswerError, forget_on_screen
 from samskabelse.widgets.answering import NOT_RATED
 
 LANGS = ("da", "en")
+
+
+@pytest.fixture(autouse=True)
+def _no_typology_on_screen():
+    """Each test starts as a notebook of its own: no other section's widget on screen (the alternatives follow the
+    typology shown in the same kernel)."""
+    forget_on_screen()
+    yield
+    forget_on_screen()
 
 
 
@@ -165,8 +178,26 @@ def test_leading_gains_are_important_and_likely_largest_first(da):
                          "co_ownership": (2, 5), "community": (4, 4)}, own=[("Læring", 5, 5)])
     assert [r.name for r in leading_gains(model, da)] == ["Læring", "Demokrati", "Kvalitet"]
     assert [r.key for r in doubtful_gains(model, da)] == ["economy"]
-    # mean of the three largest expected gains: (25 + 20 + 16) / 5 / 3
-    assert gains_score(model, da) == pytest.approx((5 + 4 + 3.2) / 3)
+    # 4 and 4 or more on both scales: these can carry the project on their own, the strongest first
+    assert [r.name for r in carrying_gains(model, da)] == ["Læring", "Demokrati", "Kvalitet", "Fællesskab"]
+    assert strongest_gain(model, da).name == "Læring" and strongest_gain(model, da).product == 25
+    # 1 x 5 is not 5 x 1: the rules look at each scale, not at the product
+    flipped = weighed(da, {"quality": (1, 5), "economy": (5, 1)})
+    assert leading_gains(flipped, da) == [] and [r.key for r in doubtful_gains(flipped, da)] == ["economy"]
+
+
+def test_the_rules_are_the_course_files(da):
+    """A facilitator's numbers apply: carry from 5 and 3, lead from 2 and 2."""
+    from dataclasses import replace
+
+    from samskabelse.course import GainRule
+
+    rules = replace(da.gains_rules, carry=GainRule(5, 3), lead=GainRule(2, 2))
+    adapted = replace(da, gains_rules=rules)
+    model = weighed(adapted, {"quality": (4, 4), "innovation": (5, 3), "economy": (2, 2)})
+    assert [r.key for r in carrying_gains(model, adapted)] == ["innovation"]
+    assert [r.key for r in leading_gains(model, adapted)] == ["quality", "innovation", "economy"]
+    assert "mindst 5 i vigtighed og 3 i sandsynlighed" in reading_lines(model, adapted)[1]
 
 
 def test_motivation_statement_names_the_leading_gains(da, en):
@@ -213,24 +244,80 @@ def test_own_gain_names_are_escaped_in_html_and_safe_in_figures(da):
 
 def test_reading_the_balance_of_gains_and_demands(da):
     not_weighed = read_balance(GainsModel.for_course(da), da)
-    assert not_weighed.kind == "not_weighed" and not not_weighed.suggests_lighter_forms
-    strong = {"quality": (5, 5), "co_ownership": (5, 4), "community": (4, 4)}  # score (5 + 4 + 3.2) / 3
+    assert not_weighed.kind == "not_weighed" and not not_weighed.suggests_alternatives
+    heavy = {"time": 4, "resources": 4, "control": 3, "readiness": 4}  # mean 3.75: heavy (from 3.5)
+    light = {"time": 2, "resources": 2, "control": 2, "readiness": 2}
     cases = [
-        (strong, {"time": 2, "resources": 2, "control": 2, "readiness": 2}, "outweigh"),
-        (strong, {"time": 4, "resources": 4, "control": 4, "readiness": 4}, "even"),
-        ({"quality": (3, 2)}, {"time": 4, "resources": 3, "control": 5, "readiness": 4}, "low"),
-        ({"quality": (3, 3), "innovation": (2, 3)}, {"time": 1}, "modest"),
+        ({"quality": (5, 5)}, light, "carry"),
+        ({"quality": (5, 5)}, heavy, "carry_heavy"),
+        ({"quality": (4, 3), "community": (3, 3)}, light, "lead"),
+        ({"quality": (4, 3)}, heavy, "lead_heavy"),
+        ({"quality": (3, 2)}, light, "weak"),
+        ({"quality": (3, 2)}, heavy, "weak_heavy"),
+        ({"quality": (5, 5)}, {}, "carry"),  # no demand rated: the gains alone
     ]
     for ratings, demands, kind in cases:
         model = weighed(da, ratings, demands)
         b = read_balance(model, da)
         assert b.kind == kind, (ratings, demands, b)
-        assert b.demands == pytest.approx(demands_score(model))
-        assert b.suggests_lighter_forms == (kind in ("low", "modest"))
+        assert b.suggests_alternatives == (kind in ("lead_heavy", "weak", "weak_heavy"))
 
 
-def test_lighter_forms_are_the_involvement_levels_where_the_organisation_keeps_the_decision(course):
-    assert [lv.id for lv in lighter_forms(course)] == ["inform", "consult", "involve"]
+def test_one_certain_crucial_gain_can_carry_the_project(course):
+    """Issue 22: one gain at 5 and 5, the rest not rated, reads as able to carry the project (the mean of the
+    three largest, unrated as 0, gave 1.67 and 'little to gain'); with heavy demands it still carries it."""
+    model = weighed(course, {"quality": (5, 5)})
+    b = read_balance(model, course)
+    assert b.gains == "carry" and b.kind == "carry" and not b.suggests_alternatives
+    assert [r.key for r in b.carrying] == ["quality"] and b.strongest.product == 25
+    for d in course.demands:
+        model.set_demand(d.id, 5)
+    assert read_balance(model, course).kind == "carry_heavy"
+    w = weigh_gains(course, model)
+    demands = weigh_demands(w)
+    assert demands.reading.kind == "carry_heavy"
+    assert all(a.name not in demands.result.value for a in course.gains_rules.alternatives)
+
+
+def test_the_demands_mean_is_over_those_rated_and_says_how_many(da, en):
+    """Issue 22: with no demand rated, nothing is said about demands ('Krav: 0,0 af 5' and 'gevinsterne opvejer
+    kravene' before); with one rated (Tid = 3), the line says that one is rated, not 'snit af de fire'."""
+    model = weighed(da, {"quality": (5, 5)})
+    d = demands_reading(model, da)
+    assert d.mean is None and d.rated == 0 and not d.heavy
+    lines = reading_lines(model, da)
+    assert lines[-1] == "Krav: ikke vurderet endnu." and not any("0,0" in line for line in lines)
+    model.set_demand("time", 3)
+    assert demands_reading(model, da).mean == 3 and demands_reading(model, da).rated == 1
+    assert reading_lines(model, da)[-1] == "Krav: kun ét af de 4 krav er vurderet: tid (3)."
+    model.set_demand("control", 4)
+    assert reading_lines(model, da)[-1] == ("Krav: snit 3,5 af de 2 krav, du har vurderet (ud af 4); kræver mest: "
+                                            "at give slip på kontrollen (4).")
+    assert read_balance(model, da).kind == "carry_heavy"  # 3.5 reaches the course's "heavy"
+    model_en = weighed(en, {}, {d.id: 2 for d in en.demands})
+    assert reading_lines(model_en, en) == ["Demands: mean 2.0 of all 4 demands; demands most: time, resources, "
+                                           "letting go of control and getting the partners ready (2)."]
+
+
+def test_every_demand_runs_the_same_way(course):
+    """Issue 22: 5 means 'demands a lot' for every demand; none is named for the opposite ('readiness')."""
+    highs = {"da": ("meget", "mange"), "en": ("a lot",)}[course.language]
+    for d in course.demands:
+        assert d.high.lower().startswith(highs), (d.name, d.high)
+        assert "parathed" not in d.name.lower() and "readiness" not in d.name.lower()
+
+
+def test_alternatives_follow_the_type_of_project(course):
+    """Issue 22: for a decision (developing a solution) the spectrum's lighter forms, for a delivery task in-house,
+    purchase or support for volunteers; every type is offered something; all of them when the type is unknown."""
+    by_type = {k.id: [a.id for a in alternatives_for(course, k)] for k in course.typology.types}
+    assert by_type["public_develop"] == ["lighter_involvement"]
+    assert by_type["public_produce"] == ["in_house", "purchase", "support_volunteers"]
+    assert "back_initiative" in by_type["civic_develop"] and "support_volunteers" in by_type["civic_produce"]
+    assert all(by_type.values())
+    assert [a.id for a in alternatives_for(course, None)] == [a.id for a in course.gains_rules.alternatives]
+    lighter = course.gains_rules.alternatives[0]
+    assert list(lighter.levels) == [lv.id for lv in lighter_forms(course)]
 
 
 def test_numbers_and_lists_in_each_language():
@@ -341,29 +428,50 @@ def test_css_classes_for_the_browser_tests(da):
         assert "samskabelse-result" in x.result._dom_classes
 
 
-def test_demands_view_follows_both_widgets_and_names_lighter_forms(course):
+def test_demands_view_follows_both_widgets_and_names_alternatives(course):
     w = weigh_gains(course)
     d = weigh_demands(w)
-    assert not d.point.get_visible(), "no point before any gain is weighed"
+    assert len(d.points.get_offsets()) == 0, "no gain drawn before any gain is rated on both scales"
+    assert d.reading.kind == "not_weighed"
     w.importance["quality"].value, w.likelihood["quality"].value = 3, 2
-    assert d.point.get_visible()
+    assert list(d.points.get_offsets()[0]) == [2, 3]
     before = bytes(d.live.image.value)
     for s in d.sliders.values():
         s.value = 5
     assert d.model.demands == {dd.id: 5 for dd in course.demands}
-    assert d.point.get_data()[0][0] == 5 and bytes(d.live.image.value) != before
-    assert d.reading.kind == "low"
-    for level in lighter_forms(course):
-        assert level.name in d.result.value
+    assert d.bars[0].get_width() == 5 and list(d.mean_line.get_xdata()) == [5, 5]
+    assert bytes(d.live.image.value) != before
+    assert d.reading.kind == "weak_heavy"
+    for a in course.gains_rules.alternatives:  # the type of project is not known here: all of them
+        assert a.name in html.unescape(d.result.value)
     assert ("ikke en dom" in d.result.value) or ("not a verdict" in d.result.value)
-    # stronger gains move the point up and change the reading
-    for gid in ("quality", "co_ownership", "community"):
-        w.importance[gid].value = w.likelihood[gid].value = 5
-    assert d.point.get_data()[1][0] == 5 and d.reading.kind == "even"
+    # a gain that can carry the project changes the reading; the alternatives go
+    w.importance["quality"].value = w.likelihood["quality"].value = 5
+    assert d.reading.kind == "carry_heavy"
+    assert all(a.name not in html.unescape(d.result.value) for a in course.gains_rules.alternatives)
     for s in d.sliders.values():
         s.value = 1
-    assert d.reading.kind == "outweigh"
-    assert all(lv.name not in d.result.value for lv in lighter_forms(course))
+    assert d.reading.kind == "carry"
+
+
+def test_the_alternatives_shown_are_those_of_the_type_placed_in_01(course):
+    """Workbook 1 shows 01 and 02 together: the demands view names the alternatives of the type on screen."""
+    from samskabelse.sections.typology import place_your_project
+
+    typology = place_your_project(course)
+    w = weigh_gains(course)
+    d = weigh_demands(w)
+    w.importance["quality"].value, w.likelihood["quality"].value = 2, 2  # nothing stands out: alternatives
+    text = html.unescape(d.result.value)
+    assert all(a.name in text for a in course.gains_rules.alternatives), "not placed yet: all of them"
+    ty = course.typology
+    typology.model.set_axis("initiative", ty.initiative.low.id, "clearly", course)
+    typology.model.set_axis("activity", ty.activity.high.id, "clearly", course)
+    w.importance["quality"].value = 1  # any change redraws the reading
+    text = html.unescape(d.result.value)
+    kind = ty.type_at(ty.initiative.low.id, ty.activity.high.id)
+    shown = {a.id for a in course.gains_rules.alternatives if a.name in text}
+    assert shown == {"in_house", "purchase", "support_volunteers"} and kind.name in text
 
 
 def test_restoring_saved_answers_into_the_widget(da):
@@ -374,7 +482,7 @@ def test_restoring_saved_answers_into_the_widget(da):
     assert w.model == saved
     assert w.importance["democracy"].value == 4 and w.own_names[0].value == "Tillid"
     assert "Tillid" in [t.get_text() for t in w.ax.get_yticklabels()]
-    assert d.point.get_visible() and d.sliders["time"].value == 3
+    assert len(d.points.get_offsets()) == 2 and d.sliders["time"].value == 3  # democracy and Tillid
 
 
 # ---------------------------------------------------------------------------------------------
