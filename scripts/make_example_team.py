@@ -11,8 +11,9 @@ the notebook's widgets are built on the model and what they show with a value is
 not set stays unanswered where the widget shows no value for it (a rating still "– ikke vurderet –"); the
 course's suggestions they left as shown count as theirs. Some leave things on purpose, so that notebooks 07
 and 08 show how that looks: Bo and Dennis kept the course's suggested influence of the partners and did not
-get to the anchoring phase, Dennis did not rate the demands, Emine left the activity axis where it starts;
-Camilla rated a gain 0 and 0 ("not at all"), which counts as an answer. Every file is marked "invented": true.
+get to the anchoring phase, Dennis did not rate the demands nor what each direction needs, nor choose where to
+begin; Emine left the activity axis where it starts; Camilla rated a gain 0 and 0 ("not at all"), which counts
+as an answer. Every file is marked "invented": true.
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ NAMES = {  # the stakeholders they name, in both languages
     "loneliness": ("Mindre ensomhed", "Less loneliness"),
     "learning": ("Medarbejdernes læring", "Staff learning"),
     "meeting": ("Møde i fagudvalget", "Committee meeting"),
+    # why they begin where they do (notebook 03)
+    "frames": ("Partnerne skal vide, hvad de kan få indflydelse på, før vi inviterer dem.",
+               "The partners must know what they can influence before we invite them."),
+    "no_backing": ("Uden Økonomiudvalgets opbakning bliver der ingen spisefællesskaber.",
+                   "Without the Finance Committee's backing there will be no shared meals."),
+    "board_hears": ("Direktionen hører for lidt om, hvad vi lærer undervejs.",
+                    "The executive board hears too little about what we learn along the way."),
+    "backing_first": ("Opbakning opad er det, resten står på.", "Backing from above is what the rest stands on."),
 }
 PHASE_STATUS = {"in": "in_place", "un": "under_way", "no": "not_started"}
 
@@ -72,6 +81,8 @@ TEAM = {
         "demands": {"time": 4, "resources": 3, "control": 3, "readiness": 2},
         "phases": ("clarify", {"clarify": "in in un un un", "cocreate": "un un no no no", "anchor": "no no no no"}),
         "attention": {"upward": 4, "across": 2, "downward": 3, "outward": 3},
+        "need": {"upward": 4, "across": 3, "downward": 4, "outward": 5},
+        "start": ("clarify", "frames", "frames"),
         "stakeholders": {"upward": ["council", "director"], "across": ["meals"], "downward": ["staff"],
                          "outward": ["elders", "residents"]},
         "framing": {"budget": (True, "top_management", "informed"), "time_frame": (True, "manager", "informed"),
@@ -89,6 +100,8 @@ TEAM = {
         "demands": {"time": 5, "resources": 4, "control": 2, "readiness": 4},
         "phases": ("clarify", {"clarify": "un no no no un", "cocreate": "no no no no no"}),  # anchoring: not yet
         "attention": {"upward": 5, "across": 3, "downward": 2, "outward": 1},
+        "need": {"upward": 5, "across": 4, "downward": 3, "outward": 3},
+        "start": ("clarify", "backing", "no_backing"),
         "stakeholders": {"upward": ["finance_committee", "board"], "across": ["finance", "meals"]},
         "framing": {"budget": (True, "top_management", None), "time_frame": (True, "top_management", None),
                     "legal": (True, "politicians", None), "goals": (True, "politicians", None),
@@ -106,6 +119,8 @@ TEAM = {
         "demands": {"time": 3, "resources": 2, "control": 5, "readiness": 2},
         "phases": ("cocreate", {"clarify": "in un un no in", "cocreate": "in in un no un", "anchor": "no no no no"}),
         "attention": {"upward": 1, "across": 2, "downward": 4, "outward": 5},
+        "need": {"upward": 4, "across": 3, "downward": 4, "outward": 4},
+        "start": ("cocreate", "upward_status", "board_hears"),
         "stakeholders": {"across": ["culture"], "downward": ["staff", "kitchen"],
                          "outward": ["elders", "residents", "volunteers", "grocer"]},
         "framing": {"budget": (True, "top_management", "consulted"), "time_frame": (True, "manager", "informed"),
@@ -122,7 +137,8 @@ TEAM = {
                   "co_ownership": (3, 3), "community": (3, 3)},
         "demands": {},  # not rated
         "phases": ("clarify", {"clarify": "un un in un no", "cocreate": "no no no no no"}),  # anchoring: not yet
-        "attention": {"upward": 3, "across": 1, "downward": 3, "outward": 2},
+        "attention": {"upward": 3, "across": 1, "downward": 3, "outward": 2},  # what each needs: not rated
+        # where to begin: not chosen
         "stakeholders": {"upward": ["director"], "downward": ["assessors"], "outward": ["elders"]},
         "framing": {"budget": (True, "top_management", None), "time_frame": (True, "manager", None),
                     "legal": (True, "politicians", None), "goals": (True, "politicians", None),
@@ -139,6 +155,8 @@ TEAM = {
         "demands": {"time": 3, "resources": 3, "control": 4, "readiness": 3},
         "phases": ("clarify", {"clarify": "in un in un un", "cocreate": "un un no no no", "anchor": "no no no no"}),
         "attention": {"upward": 3, "across": 4, "downward": 3, "outward": 3},
+        "need": {"upward": 4, "across": 3, "downward": 4, "outward": 4},
+        "start": ("clarify", "backing", "backing_first"),
         "stakeholders": {"upward": ["council"], "across": ["meals", "culture"], "downward": ["staff"],
                          "outward": ["residents"]},
         "framing": {"budget": (True, "top_management", "informed"), "time_frame": (True, "manager", "informed"),
@@ -176,10 +194,16 @@ def person_sections(person: dict, course) -> dict:
         for point, status in zip([f.id for f in ph.focus_points], (marked.get(ph.id) or "").split(), strict=False):
             phases.set(ph.id, point, PHASE_STATUS[status], course)
     phases.choose(current, course)
+    if person.get("start"):
+        phase, point, reason = person["start"]
+        phases.choose_start(phase, point, course)
+        phases.set_start_reason(text(reason, lang))
 
     directions = DirectionsModel.for_course(course)
     for d, value in person["attention"].items():
         directions.set_attention(d, value)
+    for d, value in person.get("need", {}).items():
+        directions.set_need(d, value)
     for d, keys in person["stakeholders"].items():
         directions.set_stakeholders(d, [text(k, lang) for k in keys])
 

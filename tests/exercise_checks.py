@@ -57,29 +57,38 @@ def check_1(ns: dict, shown: Shown, lang: str) -> None:
 
 
 def check_2(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.sections.phases import PhaseReadiness
+    from samskabelse.sections.phases import TEXT, PhaseReadiness
 
     course = ns["course"]
     phases = ns["phases"]
     check(shown.widgets() >= 2, "the phases widget and the save box must both be shown")
-    check(phases.model == PhaseReadiness.new(course), "the workbook must start unanswered")
+    check(phases.model == PhaseReadiness.new(course) and not phases.model.answered,
+          "the workbook must start unanswered")
+    check("samskabelse-next-step" not in phases.result.value and TEXT[lang]["suggest_waiting"] in phases.result.value,
+          "unanswered, the workbook must not state next steps")
     first = course.phases[0]
-    for step in phases.model.next_steps(course, 3):
-        check(html.escape(step.focus_point.text) in phases.result.value, "the next steps are not shown")
-        check(step.phase.id == first.id, "unanswered, the next steps are the first phase's")
-    phases.model.set(first.id, first.focus_points[0].id, "in_place", course)
+    phases.sliders[first.id][first.focus_points[0].id].value = "in_place"
+    phases.sliders[first.id][first.focus_points[1].id].value = "not_started"
+    check(html.escape(first.focus_points[1].text) in phases.result.value, "the course's suggestion is not shown")
+    phases.start.value = f"{first.id}.{first.focus_points[1].id}"
+    phases.reason.value = "Fordi <b>det</b> haster"
+    check(phases.model.start_point(course).focus_point.id == first.focus_points[1].id, "where to begin not kept")
     _saves(ns, lang, {"phases": phases.model})
 
 
 def check_3(ns: dict, shown: Shown, lang: str) -> None:
-    from samskabelse.sections.directions import DirectionsModel
+    from samskabelse.sections.directions import TEXT, DirectionsModel
 
     course = ns["course"]
     compass = ns["compass"]
     check(shown.widgets() >= 2, "the directions widget and the save box must both be shown")
-    check(compass.model == DirectionsModel.for_course(course), "the workbook must start unanswered")
-    compass.model.set_attention("outward", 1)
-    compass.model.set_stakeholders("outward", "Ældreforeningen, <script>x</script>")
+    check(compass.model == DirectionsModel.for_course(course) and not compass.model.answered,
+          "the workbook must start unanswered")
+    check(TEXT[lang]["waiting"] in compass.result.value, "unanswered, the workbook must not state a result")
+    compass.need["outward"].value = 4
+    compass.sliders["outward"].value = 1
+    check(compass.model.gap("outward") == 3 and compass.model.largest_gap() == ["outward"], "the gap is wrong")
+    compass.names["outward"].value = "Ældreforeningen, <script>x</script>"
     _saves(ns, lang, {"directions": compass.model})
 
 

@@ -289,29 +289,48 @@ def check_03(ns: dict, shown: Shown, lang: str) -> None:
     def listed() -> list[tuple[str, str]]:
         return re.findall(r"data-phase='([a-z_]+)' data-point='([a-z_]+)'", w.result.value)
 
-    # default answers: nothing started -> the first three focus points of the first phase
+    from samskabelse.sections.phases import TEXT
+    from samskabelse.widgets.answering import NOT_RATED
+
+    t = TEXT[lang]
+    # before anyone acts: every focus point "– ikke vurderet –", no readiness, no next steps stated
+    check(all(s.value == NOT_RATED for points in w.sliders.values() for s in points.values()),
+          "a focus point does not start unrated")
+    check(listed() == [] and t["suggest_waiting"] in w.result.value, "next steps stated before anything was marked")
+    check(all(label.get_text() == t["no_value"] for label in w.readiness_labels.values()), "a readiness was shown")
+    # given answers: phase 1 in place except its last point under way; phase 2's first point under way, the rest
+    # of phase 2 not started
     p1, p2 = course.phases[0], course.phases[1]
-    expected = [(p1.id, f.id) for f in p1.focus_points[:3]]
-    check(listed() == expected, f"default next steps {listed()}, expected {expected}")
-    # given answers: phase 1 in place except its last point under way; phase 2's first point under way
     for f in p1.focus_points:
         w.sliders[p1.id][f.id].value = "in_place"
     w.sliders[p1.id][p1.focus_points[-1].id].value = "under_way"
     w.chooser.value = p2.id
     check(w.panel.children[0] is w.panels[p2.id], "choosing a phase did not show its focus points")
+    for f in p2.focus_points:
+        w.sliders[p2.id][f.id].value = "not_started"
     w.sliders[p2.id][p2.focus_points[0].id].value = "under_way"
     expected = [(p1.id, p1.focus_points[-1].id), (p2.id, p2.focus_points[1].id), (p2.id, p2.focus_points[2].id)]
-    check(listed() == expected, f"next steps {listed()}, expected {expected}")
+    check(listed() == expected, f"the course's suggestion {listed()}, expected {expected}")
     check([(s.phase.id, s.focus_point.id) for s in w.model.next_steps(course)] == expected, "model next steps")
     n1 = len(p1.focus_points)
     ready = 100 * (n1 - 0.5) / n1
     check(w.model.readiness(course)[p1.id] == ready, f"readiness of phase 1 should be {ready}")
     check(w.readiness_labels[p1.id].get_text().startswith(f"{ready:.0f}"), "the figure's readiness label is wrong")
     check(w.segments[p1.id]["in_place"].get_width() == 100 * (n1 - 1) / n1, "the in-place bar has the wrong width")
+    check(w.model.summary(course, p1.id) in w.result.value, "the readiness is not said with its counts")
+    # the manager's decision: where to begin, among the points not in place, and why
+    options = [v for _, v in w.start.options]
+    check(options[0] == "" and f"{p1.id}.{p1.focus_points[-1].id}" in options
+          and f"{p1.id}.{p1.focus_points[0].id}" not in options, f"the places to begin are wrong: {options}")
+    w.start.value = f"{p2.id}.{p2.focus_points[2].id}"
+    w.reason.value = "Because"
+    check(w.model.start_point(course).focus_point.id == p2.focus_points[2].id and w.model.start_reason == "Because",
+          "the choice of where to begin was not kept")
 
 
 def check_04(ns: dict, shown: Shown, lang: str) -> None:
     from samskabelse.sections.directions import TEXT, DirectionsModel
+    from samskabelse.widgets.answering import NOT_RATED
 
     course = ns["course"]
     t = TEXT[lang]
@@ -329,25 +348,28 @@ def check_04(ns: dict, shown: Shown, lang: str) -> None:
     w = ns["compass"]
     check(shown.widgets() >= 2, "the compass widget and the save box were not both displayed")
     check({"samskabelse-widget", "samskabelse-directions"} <= set(w.box._dom_classes), "widget CSS classes missing")
-    check(w.model == DirectionsModel.for_course(course), "the widget did not start from the default answers")
-    check(t["thin_equal"].format(value=3, max=5) in w.result.value, "the default summary is wrong")
+    check(w.model == DirectionsModel.for_course(course) and not w.model.answered,
+          "the widget did not start from nothing rated")
+    check(all(s.value == NOT_RATED for s in [*w.need.values(), *w.sliders.values()]), "a rating does not start unrated")
+    check(t["waiting"] in w.result.value, "the summary before anyone acts is wrong")
     for d in course.directions:
-        check(w.compass.titles[d.id].get_text().startswith(d.name), f"the compass lacks {d.name!r}")
-    # given answers: upward 1, across 4, downward 2, outward 5 -> thin upward, then downward
+        check(w.compass.titles[d.id].get_text() == d.name, f"the compass lacks {d.name!r}")
+    # given answers: needs 4, 3, 4, 3; gets 1, 4, 2, 3 -> too little upward (3, the largest) and downward (2)
     before = bytes(w.live.image.value)
-    for ident, value in (("upward", 1), ("across", 4), ("downward", 2), ("outward", 5)):
-        w.sliders[ident].value = value
-    check(w.model.thin() == ["upward", "downward"], f"thin directions {w.model.thin()}")
+    for ident, need, now in (("upward", 4, 1), ("across", 3, 4), ("downward", 4, 2), ("outward", 3, 3)):
+        w.need[ident].value = need
+        w.sliders[ident].value = now
+    check(w.model.too_little() == ["upward", "downward"] and w.model.largest_gap() == ["upward"],
+          f"too little attention {w.model.too_little()}")
     where = t["where"]
-    expected = f"{where['upward']} (1/5) {t['and']} {where['downward']} (2/5)"
-    check(t["thin_some"].format(where=expected) in w.result.value, "the summary does not name the thin directions")
-    check(html.escape(vouch.text) in w.result.value, "the verified upward task is not suggested for thin attention")
-    down_task = course.by_id("directions", "downward").tasks[0].text
-    check(html.escape(down_task) in w.result.value, "no task suggested for the thin downward direction")
-    for ident, thin in (("upward", True), ("across", False), ("downward", True), ("outward", False)):
-        check((w.compass.bars[ident].get_hatch() == "///") == thin, f"the {ident} bar's hatch is wrong")
-        check(w.compass.titles[ident].get_text().endswith(t["value_thin"].split("}")[-1]) == thin,
-              f"the {ident} label does not say whether attention is thin")
+    check(t["largest_one"].format(where=where["upward"], need=4, now=1, gap=3, max=5) in w.result.value,
+          "the summary does not name the largest gap")
+    check(t["also_low"].format(where=t["gap_in"].format(where=where["downward"], gap=2)) in w.result.value,
+          "the summary does not name the other direction with too little attention")
+    check(html.escape(vouch.text) in w.result.value, "the upward tasks are not shown where the gap is largest")
+    for ident, short in (("upward", True), ("across", False), ("downward", True), ("outward", False)):
+        check(w.compass.gaps[ident].get_visible() == short, f"the {ident} gap's hatch is wrong")
+    check(w.compass.gap_labels["upward"].get_text() == t["gap_low_largest"].format(gap=3), "the largest gap unlabelled")
     check(bytes(w.live.image.value) != before, "the compass did not change with the sliders")
     # typed names: escaped in the summary, shortened in the figure
     w.names["outward"].value = "<script>alert(1)</script>, Boligforeningen Vest, " + "Idrætsforeningen " * 10
@@ -606,6 +628,76 @@ def check_09(ns: dict, shown: Shown, lang: str) -> None:
     check(course.language == lang, f"notebook 09 loaded the {course.language} course, expected {lang}")
     check(shown.has(course.publication.title), "the publication's title is not shown")
     check(shown.has(course.publication.url), "where to download the publication is not shown")
+
+
+def check_10(ns: dict, shown: Shown, lang: str) -> None:
+    """The facilitator's notebook: nothing chosen or written at load; a course file checked with the check's own
+    messages in the file's language; the team's answers, the links and the whole kit as one zip in the page."""
+    import base64
+    import io
+    import re
+    import tempfile
+    import zipfile
+    from pathlib import Path
+
+    from samskabelse.course import REPO_ROOT, default_course_path
+
+    course, desk = ns["course"], ns["desk"]
+    check(course.language == lang, f"notebook 10 loaded the {course.language} course, expected {lang}")
+    check(shown.widgets() >= 4, "the four steps (course file, answers, links, kit) were not all displayed")
+    check(desk.chosen is None and desk.team is None and desk.zip_bytes is None and desk._work is None,
+          "notebook 10 chose, read or wrote something before the facilitator acted")
+    check(f"<code>data/{lang}/course.yaml</code>" in desk.course_status.value,
+          "step 1 does not say which course file the kit is built from")
+    # the course check's messages, in the file's own language whatever the notebook's, naming line, field and fix
+    for file_lang, header, where in (("da", "Kursusfilen hold.yaml kan ikke bruges:", "linje"),
+                                     ("en", "The course file hold.yaml cannot be used:", "line")):
+        text = default_course_path(file_lang).read_text(encoding="utf-8")
+        broken = re.sub(r"weeks_after_start: 30,", 'date: "2027-02-31",', text, count=1)
+        check(desk.receive_course("hold.yaml", broken.encode("utf-8")) is None, "a broken file was accepted")
+        message = html.unescape(desk.course_status.value)
+        check(header in message and f"{where} " in message and "timeline.deadlines[0].date" in message,
+              f"the check's message ({file_lang}) is not shown: {message[:300]}")
+        check(("februar har ikke 31 dage" if file_lang == "da" else "February has no day 31") in message,
+              "the impossible day is not explained")
+        check("Traceback" not in message and "run the cell" not in message and "kør cellen" not in message,
+              "the message speaks of a cell or shows a traceback")
+    check(desk.build() is None and desk.zip_bytes is None, "a kit was built from a file the check refused")
+    # an adapted file (the first gain renamed) passes; the team, the links, and the kit
+    adapted = default_course_path(lang).read_text(encoding="utf-8")
+    first = course.gains[0].name
+    adapted = adapted.replace(f"    name: {first}\n", "    name: Livskvalitet for de ældre\n", 1)
+    check(desk.receive_course("Mit hold.yaml", adapted.encode("utf-8")) is not None,
+          f"an adapted file was refused: {desk.course_status.value[:300]}")
+    check(Path(tempfile.gettempdir()) in Path(desk._work.name).parents, "the upload was not kept in a temporary folder")
+    check(desk.use_team(REPO_ROOT / "data" / "example-team" / lang, f"data/example-team/{lang}") == 5,
+          f"the example team was not read: {desk.team_status.value[:300]}")
+    desk.repo.value, desk.hub.value = "kommune/samskabelse", "hub.kommune.dk"
+    both = desk.show_links()
+    check("00-velkommen" in both and "00-welcome" in both and "git-pull?repo=" in both, "links.md lacks links")
+    check("mybinder.org/v2/gh/kommune/samskabelse/HEAD?urlpath=lab/tree/notebooks/" in desk.links_status.value,
+          "the start page's link is not shown")
+    data = desk.build()
+    check(data is not None, f"the kit was not built: {desk.kit_status.value[:500]}")
+    link = re.search(r"download='([^']+)' href='data:application/zip;base64,([^']+)'", desk.kit_status.value)
+    check(link is not None and base64.b64decode(link.group(2)) == data, "the zip is not offered as a download")
+    top = {"da": "materiale-mit-hold", "en": "kit-mit-hold"}[lang]
+    check(link.group(1) == f"{top}.zip", f"the zip is called {link.group(1)}")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    check(all(n.startswith(f"{top}/") for n in names), "the zip has no single top folder")
+    inside = {n.removeprefix(f"{top}/") for n in names}
+    fork, contents = {"da": ("til-jeres-kopi", "INDHOLD.md"), "en": ("for-your-copy", "CONTENTS.md")}[lang]
+    for wanted in (contents, "links.md", f"{fork}/data/{lang}/course.yaml"):
+        check(wanted in inside, f"the zip lacks {wanted}: {sorted(inside)}")
+    check(len([n for n in inside if n.endswith("-plan.pdf")]) == 5, "the zip lacks the team's five plans")
+    check(zipfile.ZipFile(io.BytesIO(data)).read(f"{top}/{fork}/data/{lang}/course.yaml") == adapted.encode("utf-8"),
+          "the fork copy is not the uploaded file")
+    text = zipfile.ZipFile(io.BytesIO(data)).read(f"{top}/{contents}").decode("utf-8")
+    check("mit-hold.yaml" in text and "TEAM=" in text and "REPO=kommune/samskabelse" in text,
+          "the contents file does not say how to build the kit again")
+    check(str(REPO_ROOT) not in text and tempfile.gettempdir() + "/" not in text, "a local path on paper")
+    check(len(data) < 5_000_000, f"the zip is {len(data)} bytes")
+    print(f"notebook 10 ({lang}): the kit's zip is {len(data):,} bytes")
 
 
 CHECKS: dict[str, Callable[[dict, Shown, str], None]] = {

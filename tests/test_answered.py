@@ -55,7 +55,8 @@ def test_every_setter_records_its_answer(course):
     d = DirectionsModel.for_course(course)
     d.set_attention("upward", 0)
     assert d.answered_attention("upward") == 0 and d.answered_attention("across") is None
-    assert d.thin(answered_only=True) == ["upward"]
+    d.set_need("upward", 2)
+    assert d.gap("upward") == 2 and d.gap("across") is None and d.too_little() == ["upward"]
     f = FramingModel.for_course(course)
     f.set_influence("budget", f.levels[-1])
     assert f.answer("influence", "budget") == f.levels[-1] and f.answer("influence", "goals") is None
@@ -130,6 +131,7 @@ def test_legacy_files_are_read_as_they_were_shown(course, tmp_path):
 
 def test_a_damaged_answered_list_is_a_note_and_the_values_count(course):
     model = DirectionsModel.for_course(course)
+    model.set_attention("upward", 2)  # a file holds only what was rated
     data = {**model.to_dict(), "answered": "everything"}
     again, notes = DirectionsModel.from_dict(data, course)
     assert notes and again.answered_attention("upward") is not None

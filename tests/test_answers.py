@@ -317,11 +317,11 @@ def test_load_team_missing_or_empty_folder(tmp_path, en):
     assert team == [] and "not a folder" in problems[0]
 
 
-def test_load_team_names_duplicate_names(tmp_path, en):
+def test_load_team_takes_one_participants_two_files_as_one_person(tmp_path, en):
     save(tmp_path / "anna.json", "Anna", en, gains={"weights": {}})
-    save(tmp_path / "anna-kopi.json", "anna", en, gains={"weights": {}})
-    team, problems = A.load_team(tmp_path, en)
-    assert len(team) == 2 and len(problems) == 1 and "anna-kopi.json" in problems[0]
+    save(tmp_path / "anna-kopi.json", "anna", en, gains={"weights": {}})  # the same participant, another name case
+    loaded = A.load_team(tmp_path, en)
+    assert len(loaded.team) == 1 and loaded.problems == [] and "anna-kopi.json" in loaded.notes[0]
 
 
 def test_a_file_can_be_read_without_a_course(tmp_path, en):

@@ -159,8 +159,9 @@ def _team_folder(tmp: Path, content, name: str = "team") -> tuple[Path, Path]:
 
 
 def _check_loaded(team, problems, bad: Path) -> None:
-    assert GOOD in [m.path.name for m in team]  # the good file always loads
-    assert bad in [m.path for m in team] or any(bad.name in p for p in problems)  # read, or named
+    read = [m.path for m in team] + [older for m in team for older in m.also]  # one person's files: one entry
+    assert GOOD in [p.name for p in read]  # the good file always loads
+    assert bad in read or any(bad.name in p for p in problems)  # read, or named
     said = " ".join(problems) + " ".join(n for m in team for n in m.notes)
     assert "Traceback" not in said
     assert all(isinstance(p, str) and p.strip() for p in problems)

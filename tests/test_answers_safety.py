@@ -370,7 +370,9 @@ def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
 
     folder = tmp_path / "team"
     _two_mettes(folder, course, monkeypatch)
-    team, problems = A.load_team(folder, course)
+    loaded = A.load_team(folder, course)
+    team, problems = loaded
+    # saved without the save box (which asks the second Mette for an initial): the last resort, numbers
     assert sorted(m.label for m in team) == ["Mette (1)", "Mette (2)"]
     html = side_by_side_html(team, course)
     assert "Mette (1)" in html and "Mette (2)" in html
@@ -379,7 +381,7 @@ def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
     fig = draw_team_figure(team, course)
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert "Mette (1)" in legend and "Mette (2)" in legend
-    assert any("Mette (2)" in p for p in problems)  # and the facilitator is told why
+    assert not problems and any("Mette (2)" in n for n in loaded.notes)  # the facilitator is told why: a note
     assert TEAM_TEXT  # the module's texts are loaded
 
 
@@ -411,10 +413,12 @@ def test_two_mettes_from_separate_folders_in_08_and_07(tmp_path, course, monkeyp
     assert all(p.exists() for saved in written for p in saved)  # the second never replaced the first
     from samskabelse.answers.plan import plan_stem  # make kit TEAM=team writes every member's plan by this stem
 
+    # the same participant's file twice (a copy in the team's folder): one person, her newest save
     (team_folder / "mette.json").write_bytes((team_folder / "holm" / "mette.json").read_bytes())
-    team, _ = A.load_team(team_folder, course)
-    stems = [plan_stem(m, course.language) for m in team]
-    assert len(team) == 3 and len(set(stems)) == 3, stems
+    loaded = A.load_team(team_folder, course)
+    stems = [plan_stem(m, course.language) for m in loaded.team]
+    assert len(loaded.team) == 2 and sorted(stems) == ["mette-holm", "mette-jensen"], stems
+    assert any("mette.json" in n and "holm" in n for n in loaded.notes)
 
 
 def test_notebook_02_tells_two_mettes_apart(tmp_path, course, monkeypatch):
@@ -444,14 +448,16 @@ def test_notebook_07_lists_people_and_never_replaces_anothers_plan(tmp_path, cou
     monkeypatch.chdir(tmp_path)
     _two_mettes(tmp_path / "answers", course, monkeypatch)
     labels = [label for label, _ in answer_files(course)]
-    assert "Mette (1)" in labels and "Mette (2)" in labels and not any(x.endswith(".json") for x in labels)
+    assert sorted(labels) == ["Mette (1)", "Mette (2)"]  # saved without the save box: numbers, the last resort
     written = _save_plans_of(your_plan(course), "Mette")
-    assert written == {"mette-plan.pdf", "mette-plan.md", "mette-plan.docx",
+    assert written == {"mette-1-plan.pdf", "mette-1-plan.md", "mette-1-plan.docx",
                        "mette-2-plan.pdf", "mette-2-plan.md", "mette-2-plan.docx"}
     # the invented example Anna and a real Anna do not share a plan either
     shutil.copy(A.EXAMPLE_TEAM / "anna.json", tmp_path / "answers" / "anna.json")
-    names = _save_plans_of(your_plan(course), "Anna")
-    assert len(names) == 6  # two people, each a PDF, a Markdown and a Word plan
+    names = _save_plans_of(your_plan(course), "Anna") | _save_plans_of(your_plan(course, A.EXAMPLE_TEAM / "anna.json"),
+                                                                       "Anna (opdigtet")
+    assert names == {"anna-plan.pdf", "anna-plan.md", "anna-plan.docx",
+                     "eksempel-anna-plan.pdf", "eksempel-anna-plan.md", "eksempel-anna-plan.docx"}
 
 
 def test_notebook_07_given_a_file_lists_the_person_once(tmp_path, course, monkeypatch):
@@ -460,14 +466,15 @@ def test_notebook_07_given_a_file_lists_the_person_once(tmp_path, course, monkey
 
     monkeypatch.chdir(tmp_path)
     _two_mettes(tmp_path / "answers", course, monkeypatch)
+    listed = dict((path.name, label) for label, path in your_plan(course).files)
     plan = your_plan(course, tmp_path / "answers" / "mette-2.json")
     labels = [label for label, _ in plan.files]
-    assert labels[0] == "Mette (2)" and labels.count("Mette (2)") == 1
+    assert labels[0] == listed["mette-2.json"] and labels.count(labels[0]) == 1 and len(labels) == 2
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     shutil.copy(A.EXAMPLE_TEAM / "bo.json", elsewhere / "bo-kopi.json")
     plan = your_plan(course, elsewhere / "bo-kopi.json")
-    assert plan.files[0][0] == "Bo" and plan.plan is not None
+    assert plan.files[0][0] == "Bo · elsewhere" and plan.plan is not None and plan.plan.name == "Bo"
     (elsewhere / "broken.json").write_text("{", encoding="utf-8")
     plan = your_plan(course, elsewhere / "broken.json")  # unreadable: its file name, and the reason
     assert plan.files[0][0] == "broken.json" and "broken.json" in plan.preview.value

@@ -10,6 +10,7 @@ Two kinds of check:
 from __future__ import annotations
 
 import html
+import json
 import re
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +21,7 @@ from browser import harness as h
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LAB_ADVICE = re.compile(r"(?i)shift\s*\+\s*enter|kør (cellen|den igen)|run (the cell|it again)")
+LOADING = {"da": "Siden gøres klar", "en": "Getting the page ready"}
 DANISH = h.notebooks_present("da", ("00", *h.WIDGET_NOTEBOOKS))
 ENGLISH = next(n for n in ("02", "06", "00") if h.notebook_path("en", n) is not None)
 RENDERED = [("da", n) for n in DANISH] + [("en", ENGLISH)]
@@ -72,6 +74,8 @@ def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_pages)
     heading = html.escape(nb.cells[0].source.splitlines()[0].lstrip("# ").strip(), quote=False)
     title = re.search(r"<title>(.*?)</title>", page, re.S)
     assert title and title.group(1).strip().startswith(heading), f"{path.name}: title {title and title.group(1)!r}"
+    # the loading screen in the page's language, in a reader's words (not "Running ... Executing 6 of 27")
+    assert json.dumps(LOADING[lang])[1:-1] in page, f"{path.name}: Voilà's own loading screen"
     if number != "00":  # 00 teaches JupyterLab itself
         advice = LAB_ADVICE.search(text)
         assert not advice, f"{path.name}: the app tells the reader to run cells: {text[advice.start() - 80:][:200]!r}"
@@ -170,11 +174,12 @@ def test_the_timeline_app_delivers_every_export_as_a_download(tmp_path):
 # ---------------------------------------------------------------------------------------------------------------
 # Accessibility: axe-core on every widget app, in both languages
 
-# Every notebook with a widget: 00's try-out, 01-06, 07's plan (no figure) and 08's team view with its upload and
-# export; each with its save box, upload or downloads where it has them.
-AXE_NOTEBOOKS = ("00", *h.WIDGET_NOTEBOOKS, "07", "08")
+# Every app: 00's try-out, 01-06, 07's plan (no figure), 08's team view with its upload and export, each with its
+# save box, upload or downloads where it has them; and 09, text only (its words and its links).
+AXE_NOTEBOOKS = ("00", *h.WIDGET_NOTEBOOKS, "07", "08", "09")
 AXE_APPS = [(lang, n) for lang in ("da", "en") for n in h.notebooks_present(lang, AXE_NOTEBOOKS)]
-WITHOUT_FIGURE = ("07",)
+WITHOUT_FIGURE = ("07", "09")
+WITHOUT_WIDGETS = ("09",)
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +216,10 @@ def test_the_app_is_accessible(lang, number, app_browser):
         with h.screenshot_on_failure(page, f"axe-voila-{lang}-{number}"):
             page.goto(server.url(f"/voila/render/{lang}/{path.name}"), wait_until="domcontentloaded",
                       timeout=60_000)
-            h.wait_for_widgets(page, timeout_ms=60_000)
+            if number in WITHOUT_WIDGETS:
+                page.wait_for_selector("#rendered_cells .jp-Cell", state="visible", timeout=60_000)
+            else:
+                h.wait_for_widgets(page, timeout_ms=60_000)
             team = page.locator(".samskabelse-gains-team button")  # 02's team figure is made when asked
             if team.count():
                 team.first.click()
@@ -222,6 +230,12 @@ def test_the_app_is_accessible(lang, number, app_browser):
             page.wait_for_function("() => [...document.images].every(i => i.complete) && "
                                    "[...document.querySelectorAll('img.samskabelse-figure')].every(i => i.alt)",
                                    timeout=h.STEP_MS)
+            assert not h.problems(page), h.problems(page)
+            wordless = h.sliders_without_words(page)
+            assert not wordless, f"{path.name}: sliders whose value a screen reader hears as a number: {wordless}"
+            if number == "06":
+                plain = h.links_not_looking_like_links(page, "a.samskabelse-download")
+                assert not plain, f"download links that do not look like links: {plain}"
             findings = a11y.run_axe(page)
             serious = a11y.serious_own(findings)
             assert not serious, f"{path.name}: axe-core finds in the course's elements:\n{a11y.describe(serious)}"
@@ -250,5 +264,49 @@ def test_the_app_is_accessible(lang, number, app_browser):
                 state["alts"]
             assert all(len(widths) <= 1 for widths in state["tracks"]), f"05's rows of sliders: {state['tracks']}"
             assert not state["shrunk"], f"figures shrunk to fit the page (own width, shown width): {state['shrunk']}"
+    finally:
+        page.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The keyboard: every control shows where the focus is
+
+FOCUS_APPS = [(lang, n) for lang in ("da", "en") for n in h.notebooks_present(lang, ("02", "05", "06"))]
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(150)
+@pytest.mark.parametrize(("lang", "number"), FOCUS_APPS, ids=[f"{lang}-{n}" for lang, n in FOCUS_APPS])
+def test_tab_reaches_every_control_with_a_visible_focus(lang, number, app_browser):
+    """Tab from the top of the app to its end: every stop (text fields, drop-downs, buttons, sliders, links, the
+    "Sådan regner kurset" summaries) shows a ring of at least 3 px at 3:1 against what is around it, not cut off;
+    and a slider moved with the arrow keys says its new value in words."""
+    server, browser = app_browser
+    path = h.notebook_path(lang, number)
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.set_default_timeout(h.STEP_MS)
+    try:
+        with h.screenshot_on_failure(page, f"focus-voila-{lang}-{number}"):
+            page.goto(server.url(f"/voila/render/{lang}/{path.name}"), wait_until="domcontentloaded",
+                      timeout=60_000)
+            h.wait_for_widgets(page, timeout_ms=60_000)
+            stops = h.tab_through(page)
+            kinds = {s["tag"] for s in stops if s["inside"]}
+            assert {"input", "button", "div"} <= kinds, f"{path.name}: Tab reached only {kinds}"  # div: handles
+            if number in ("05", "06"):
+                assert "select" in kinds, f"{path.name}: no drop-down reached with Tab: {kinds}"
+            weak = h.weak_focus(stops)
+            assert not weak, f"{path.name}: {len(weak)} of {len(stops)} stops without a visible focus: {weak[:6]}"
+            # a word slider, moved with the keyboard, says its new words
+            word = next((i for i, s in enumerate(h.slider_values(page)) if not s["words"].isdigit()), None)
+            if word is not None:
+                handle = page.locator(".noUi-handle").nth(word)
+                handle.focus()
+                before = handle.get_attribute("aria-valuetext")
+                page.keyboard.press("ArrowRight" if handle.get_attribute("aria-valuenow") != handle.get_attribute(
+                    "aria-valuemax") else "ArrowLeft")
+                page.wait_for_function("([el, old]) => el.getAttribute('aria-valuetext') !== old",
+                                       arg=[handle.element_handle(), before])
+                assert not h.sliders_without_words(page), h.sliders_without_words(page)
     finally:
         page.close()

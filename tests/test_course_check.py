@@ -468,6 +468,7 @@ def test_a_key_that_belongs_elsewhere_is_explained(tmp_path, lang, old, new, exp
     message = message_for(edited(tmp_path, lang, (old, new)), lang)
     assert expected in message, message
     assert "mente du 'at'" not in message and "did you mean 'at'" not in message
+    assert "milestones[2].at:" not in message, "said once: the message already says that a milestone takes at:"
 
 
 # -- notebook 02's rules (gains_rules): numbers on the sliders' scale, alternatives for every type of project -----

@@ -57,7 +57,7 @@ def test_a_partly_answered_file_says_where_to_go_back(tmp_path, en):
     # saved untouched is not answered (model.py): the gains too send Bo back to notebook 02
     assert missing == {"typology", "gains", "phases", "directions", "framing", "timeline"}
     text = plan_markdown(plan)
-    assert TEXT["en"]["missing"].format(nb="06") in text and TEXT["en"]["missing"].format(nb="02") in text
+    assert TEXT["en"]["missing"].format(nb="06", wb=4) in text and TEXT["en"]["missing"].format(nb="02", wb=1) in text
     gains.rate("quality", importance=0, likelihood=0)  # "not at all" is an answer
     save_answers(tmp_path / "bo.json", "Bo", en, {"gains": gains})
     plan = build_plan(load_answers(tmp_path / "bo.json", en), en)
@@ -120,8 +120,8 @@ def test_the_widget_lists_own_files_first_and_saves(tmp_path, course, monkeypatc
     own = tmp_path / "answers"
     own.mkdir()
     shutil.copy(EXAMPLE_TEAM / "bo.json", own / "bo.json")
-    files = answer_files(course)
-    assert files[0][0] == "Bo" and files[0][1].resolve() == (own / "bo.json") and "opdigtet" in files[1][0]
+    files = answer_files(course)  # a real participant's file: the invented example team is not mixed in
+    assert [(label, path.resolve()) for label, path in files] == [("Bo", (own / "bo.json").resolve())]
     w = your_plan(course)
     assert {"samskabelse-widget", "samskabelse-plan"} <= set(w.box._dom_classes)
     assert "samskabelse-result" in w.preview._dom_classes
@@ -141,8 +141,8 @@ def test_a_corrupt_file_gives_feedback_not_an_exception(tmp_path, course, monkey
     w = your_plan(course)
     assert w.plan is None and "anna.json" in w.preview.value and "JSON" in w.preview.value
     assert w.save() is None
-    w.choice.value = str(EXAMPLE_TEAM / "dennis.json")
-    assert w.loaded.name == "Dennis" and w.plan is not None
+    w = your_plan(course, EXAMPLE_TEAM / "dennis.json")  # the example, when asked for, is still there
+    assert w.loaded.name == "Dennis" and w.plan is not None and "opdigtet" in w.files[0][0]
 
 
 def test_when_the_plan_cannot_be_written_the_widget_says_so(tmp_path, course):
@@ -240,13 +240,15 @@ def test_own_words_are_saved_and_printed_beside_what_the_course_generates(tmp_pa
 
 
 def test_without_own_words_the_plan_is_as_before(tmp_path, course):
-    """No own words: the motivation is the course's (no 'in my own words' label), the steps are 'Mine næste
-    skridt'; and nothing marked in 03 is never 'every focus point is in place'."""
+    """No own words: the motivation is the course's (no 'in my own words' label), and the course's suggested next
+    steps are printed as the course's, never under 'Mine næste skridt' (issue 22); nothing marked in 03 is never
+    'every focus point is in place'."""
     loaded = _own_words_answers(tmp_path, course, "", "")
     plan = build_plan(loaded, course, steps=3)
     t = TEXT["da"]
     texts = [line.text for s in plan.sections for line in s.lines]
-    assert t["steps"] in texts and t["own_steps"] not in texts and t["suggested_steps"] not in texts
+    assert t["suggested_steps"] in texts and t["own_steps"] not in texts
+    assert not any(x.startswith("Mine næste skridt") for x in texts)
     assert not any(x.startswith(t["own_motivation"].split("{")[0]) for x in texts)
     from samskabelse.sections.phases import PhaseReadiness
 

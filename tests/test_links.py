@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 
 from samskabelse.course import REPO_ROOT
-from samskabelse.kit.links import LinkError, course_files, links_markdown, main, published
+from samskabelse.kit.links import LinkError, course_files, facilitator_files, links_markdown, main, published
 
 
 def urls(text: str) -> list[str]:
@@ -22,9 +22,12 @@ def test_every_notebook_and_workbook_has_a_binder_and_a_voila_link():
     found = urls(text)
     for lang in ("da", "en"):
         notebooks, workbooks = course_files(lang)
-        assert len(notebooks) == len(list((REPO_ROOT / "notebooks" / lang).glob("[0-9][0-9]-*.ipynb"))) >= 9
+        everything = list((REPO_ROOT / "notebooks" / lang).glob("[0-9][0-9]-*.ipynb"))
+        assert len(notebooks) + len(facilitator_files(lang)) == len(everything) and len(notebooks) >= 9
         assert len(workbooks) >= 4
-        for path in notebooks + workbooks:
+        assert facilitator_files(lang) == [p.relative_to(REPO_ROOT).as_posix() for p in sorted(everything)
+                                           if p.name.startswith("10-")], "notebook 10 is the facilitator's"
+        for path in notebooks + workbooks + facilitator_files(lang):
             assert f"https://mybinder.org/v2/gh/kommune/samskabelse/HEAD?urlpath=lab/tree/{path}" in found
             assert f"https://mybinder.org/v2/gh/kommune/samskabelse/HEAD?urlpath=voila/render/{path}" in found
             assert (REPO_ROOT / path).exists()
@@ -46,7 +49,7 @@ def test_nbgitpuller_links_have_the_readme_form_and_point_at_real_files():
     assert unquote(query["urlpath"][0]) == "lab/tree/samskabelse/notebooks/da/00-velkommen.ipynb"
     text = links_markdown(where, ("da",))
     pulled = [u for u in urls(text) if "git-pull" in u]
-    assert len(pulled) == 2 * sum(len(x) for x in course_files("da"))
+    assert len(pulled) == 2 * (sum(len(x) for x in course_files("da")) + len(facilitator_files("da")))
     for u in pulled:
         path = parse_qs(urlparse(u).query)["urlpath"][0].split("/samskabelse/", 1)[1]
         assert (REPO_ROOT / path).exists()

@@ -114,7 +114,7 @@ def test_a_typology_left_where_it_started_is_the_answer_saved(course, saved):
     assert kind.name in part and not_answered(lang) not in part
     assert placed in w.result.value  # after saving, the page says what the file says
     table = next(x for x in team_tables([loaded], course) if x.section == "typology")
-    assert table.rows[0][1] == kind.name and NOT_ANSWERED not in table.rows[0]
+    assert table.rows[0][2] == kind.name and table.rows[0][1] is NOT_ANSWERED  # the type answered, no project typed
 
 
 def test_schema_1_files_count_what_their_notebook_showed(course, tmp_path):

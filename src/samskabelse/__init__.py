@@ -22,6 +22,7 @@ _EXPORTS = {
     "sections.phases": ["mark_your_readiness", "phase_overview"],
     "answers.save_box": ["save_box"],
     "answers.team": ["team_answers"],
+    "kit.desk": ["facilitator_desk"],
     "kit.team_export": ["export_team"],
     "sections.timeline": ["plan_timeline", "timeline_assumptions"],
     "sections.timeline.export": ["download_timeline", "export_timeline"],

@@ -514,3 +514,99 @@ def timed_press(page, widget: WidgetInfo, slider: int = 0, timeout_ms: int = STE
     page.wait_for_function("() => window.__e2eTiming.load !== null", timeout=timeout_ms)
     t = page.evaluate("() => window.__e2eTiming")
     return {"src_ms": t["src"] - t["key"], "load_ms": t["load"] - t["key"]}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# What a keyboard and a screen reader get
+
+_SLIDER_WORDS = r"""() => [...document.querySelectorAll('.widget-slider, .jupyter-widget-slider')].flatMap(slider => {
+  const readout = slider.querySelector('.widget-readout');
+  const words = readout ? readout.textContent.trim() : '';
+  const label = [...slider.children].find(c => c.classList.contains('widget-label'));
+  return [...slider.querySelectorAll('.noUi-handle')].map(handle => ({
+    name: (label ? label.textContent : '').trim().slice(0, 80), words,
+    valuetext: handle.getAttribute('aria-valuetext'), now: handle.getAttribute('aria-valuenow')}));
+})"""
+
+
+def slider_values(page) -> list[dict]:
+    """Every slider handle on the page: its label, the words its readout shows, what a screen reader hears."""
+    return page.evaluate(_SLIDER_WORDS)
+
+
+def sliders_without_words(page) -> list[dict]:
+    """Handles whose aria-valuetext is not the words their position shows (ipywidgets' SelectionSlider says the
+    position's index, 0/1/2); the page script (widgets/access.py) copies the words."""
+    return [s for s in slider_values(page) if not s["words"] or s["valuetext"] != s["words"]]
+
+
+_LINK_LOOK = r"""(selector) => {
+  const rgb = c => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+  return [...document.querySelectorAll(selector)].filter(a => {
+    const style = getComputedStyle(a), around = getComputedStyle(a.parentElement);
+    const underlined = style.textDecorationLine.includes('underline');
+    const coloured = rgb(style.color).join() !== rgb(around.color).join();
+    return !(underlined && coloured);
+  }).map(a => a.textContent.trim().slice(0, 60));
+}"""
+
+
+def links_not_looking_like_links(page, selector: str = "main a[href]") -> list[str]:
+    """Links that are not both underlined and in another colour than the text around them."""
+    return page.evaluate(_LINK_LOOK, selector)
+
+
+_FOCUS = r"""() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const rgb = c => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const background = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                              if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c; } return [255, 255, 255]; };
+  const style = getComputedStyle(el);
+  const width = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) || 0;
+  const a = lum(rgb(style.outlineColor)), b = lum(background(el.parentElement));
+  const contrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  // the ring must not be cut off by a box that hides what overflows it
+  const r = el.getBoundingClientRect(), reach = width + (parseFloat(style.outlineOffset) || 0);
+  let clipped = '';
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    const o = getComputedStyle(p);
+    if (!/hidden|clip/.test(o.overflowX + o.overflowY)) continue;
+    const q = p.getBoundingClientRect();
+    if (r.left - reach < q.left - 0.5 || r.right + reach > q.right + 0.5 ||
+        r.top - reach < q.top - 0.5 || r.bottom + reach > q.bottom + 0.5) { clipped = p.className.slice(0, 60); break; }
+  }
+  const name = (el.getAttribute('aria-label') || el.textContent || el.value || el.getAttribute('placeholder') || '')
+    .trim().slice(0, 50);
+  const main = document.querySelector('main');
+  return {tag: el.tagName.toLowerCase(), cls: (el.className && el.className.baseVal === undefined ? el.className : '')
+            .slice(0, 60), name, inside: !!(main && main.contains(el)), width, contrast: Math.round(contrast * 10) / 10,
+          clipped, shown: r.width > 0 && r.height > 0};
+}"""
+
+
+def tab_through(page, limit: int = 400) -> list[dict]:
+    """Press Tab from the top of the page until the focus leaves the page or comes back; what each stop showed."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    stops, seen = [], set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(_FOCUS)
+        if stop is None:
+            break
+        key = page.evaluate("() => { const e = document.activeElement; if (!e.dataset.e2eTab) "
+                            "e.dataset.e2eTab = String(Math.random()); return e.dataset.e2eTab; }")
+        if key in seen:
+            break
+        seen.add(key)
+        stops.append(stop)
+    return stops
+
+
+def weak_focus(stops: list[dict], min_width: float = 3.0, min_contrast: float = 3.0) -> list[dict]:
+    """The stops inside the page's <main> whose focus ring is thinner than 3 px, fainter than 3:1 against what is
+    around it, or cut off."""
+    return [s for s in stops if s["inside"] and s["shown"]
+            and (s["width"] < min_width or s["contrast"] < min_contrast or s["clipped"])]

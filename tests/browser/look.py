@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from browser import harness as h  # noqa: E402
 
 OUT = h.ROOT / "build" / "look"
-NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07", "08")
+NOTEBOOKS = ("00", "01", "02", "03", "04", "05", "06", "07", "08", "09")
 SIZES = ("1366x768", "1920x1080")
 
 MEASURE = r"""() => {
@@ -77,9 +77,9 @@ def shoot(page, name: str, rows: list) -> None:
     data = page.evaluate(MEASURE)
     # JupyterLab scrolls inside its notebook panel: a full-page shot would show one screen; grow the page instead
     # (JupyterLab: its notebook panel; Voilà: whichever element scrolls)
-    height = page.evaluate("() => Math.max(document.body.scrollHeight, ...[...document.querySelectorAll("
-                           "document.querySelector('.jp-Notebook') ? '.jp-WindowedPanel-outer, .jp-Notebook' "
-                           ": 'body *')].map(e => e.scrollHeight))")
+    height = page.evaluate("() => Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, "
+                           "...[...document.querySelectorAll(document.querySelector('.jp-NotebookPanel') ? "
+                           "'.jp-WindowedPanel-outer, .jp-Notebook' : 'body *')].map(e => e.scrollHeight))")
     size = page.viewport_size
     page.set_viewport_size({"width": size["width"], "height": min(height + 200, 16000)})
     page.wait_for_timeout(800)
@@ -125,8 +125,13 @@ def main() -> None:
                                 if mode == "voila":
                                     page.goto(server.url(f"/voila/render/{lang}/{path.name}"),
                                               wait_until="domcontentloaded", timeout=90_000)
-                                    page.wait_for_selector(".samskabelse-widget", state="attached",
+                                    # every page opens the course first (its page script); 09 has no widget
+                                    page.wait_for_selector("#rendered_cells .jp-Cell", state="visible",
                                                            timeout=90_000)
+                                    page.wait_for_function("() => !document.querySelector('.jp-OutputArea-output')"
+                                                           " || ![...document.querySelectorAll('.jp-OutputArea-"
+                                                           "output')].some(o => /^\\s*Loading widget/.test("
+                                                           "o.textContent))", timeout=90_000)
                                 else:
                                     h.open_in_lab(page, server, f"notebooks/{lang}/{path.name}")
                                     h.run_all_cells(page)

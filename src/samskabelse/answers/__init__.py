@@ -25,6 +25,13 @@ else gets the next free sibling (mette.json -> mette-2.json), and that person's 
 file again. A file of an older version (no owner) is its writer's when the name matches and, on a POSIX system,
 the file belongs to the same system user.
 
+Who is who in a team (load_team). A participant's files (the same hub user, or the same id and name) are one
+person: their newest save (merge_people). Each person gets a label no one else in the team has (assign_labels):
+the name, when only they have it (the save box asks a second "Mette" for an initial before it saves: name_taken,
+name_options, "Mette J."); a label the facilitator gave in 08 (.labels.json in the team's folder); a hub user's
+or own folder's name; and only as a last resort a number, in an order that never depends on when the files
+arrived. Two people of one name are a note (LoadedTeam.notes), never a problem.
+
 Saving, under an inter-process lock (filelock) held by the owner: read the file, merge this notebook's
 sections into it, then write the previous file's bytes to a temporary file and the new text to another
 (both flushed to disk), rename the first over <file>.bak and the second over the file. A failure before
@@ -58,6 +65,7 @@ from typing import Any
 from samskabelse.base.files import (
     create_exclusively,
     fsync_folder,
+    safe_text,
     slug,
     temporary_beside,
     unlink_quietly,
@@ -114,7 +122,13 @@ MESSAGES = Texts(
         "no_folder": "Mappen {path} findes ikke. Tjek stien, eller gem først nogle svar.",
         "not_folder": "{path} er ikke en mappe.",
         "empty_folder": "Mappen {path} indeholder ingen svarfiler (*.json).",
-        "duplicate": "{path} og {other} har samme navn ({name}); de vises som {labels}.",
+        "shared_name": "{n} deltagere hedder {name} ({files}); de vises som {labels}.",
+        "same_person": "{files} er gemt af den samme deltager, {name}: holdet viser den nyeste gemning ({newest}, "
+        "gemt {saved}).",
+        "same_person_sections": "Fra en ældre fil er {sections} taget med, fordi den nyeste ikke har det.",
+        "when": "{d}. {month} {y} kl. {hh}.{mm}",
+        "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+                   "november", "december"],
         "failed": "kunne ikke læses ({error}). Tjek filen, eller gem svarene igen fra en notebook.",
         "too_large": "er for stor til at være en svarfil ({size} MB). Tjek, at det er den rigtige fil.",
         "too_deep": "er beskadiget: den er indlejret for dybt til at være en svarfil.",
@@ -162,7 +176,13 @@ MESSAGES = Texts(
         "no_folder": "The folder {path} does not exist. Check the path, or save some answers first.",
         "not_folder": "{path} is not a folder.",
         "empty_folder": "The folder {path} holds no answer files (*.json).",
-        "duplicate": "{path} and {other} have the same name ({name}); they are shown as {labels}.",
+        "shared_name": "{n} participants are called {name} ({files}); they are shown as {labels}.",
+        "same_person": "{files} were saved by the same participant, {name}: the team shows the newest save ({newest}, "
+        "saved {saved}).",
+        "same_person_sections": "From an older file, {sections} is taken along, as the newest has none.",
+        "when": "{d} {month} {y}, {hh}:{mm}",
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December"],
         "failed": "could not be read ({error}). Check the file, or save your answers again from a notebook.",
         "too_large": "is too large to be an answers file ({size} MB). Check that it is the right file.",
         "too_deep": "is damaged: it is nested too deeply to be an answers file.",
@@ -231,8 +251,11 @@ class LoadedAnswers:
     models: dict[str, Any] = field(default_factory=dict)  # section -> restored model (when a course was given)
     notes: list[str] = field(default_factory=list)  # what no longer matched, course's language, HTML-safe
     owner: str | None = None  # "hub:<user>" or "id:<hex>"; None in files of older versions
-    label: str = ""  # the name as shown beside others: unique within a team (display_labels); plain text
+    label: str = ""  # the name as shown beside others: unique within a team (assign_labels); plain text
     schema: int = SCHEMA  # the file's schema (1: saved under the earlier rule for "answered")
+    stem: str = ""  # the label as a file name (a plan's name), unique within a team (assign_labels)
+    numbered: bool = False  # the label is a last resort ("Mette (2)"): nothing in the files tells who is who
+    also: list[Path] = field(default_factory=list)  # the same person's older files (one person, newest save)
 
     def __post_init__(self) -> None:
         self.label = self.label or " ".join(self.name.split()) or self.path.stem
@@ -369,6 +392,46 @@ def remember_name(name: str) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(record, ensure_ascii=False) + "\n", LOCK_MODE)
+
+
+def name_taken(folder: str | Path, name: str, owner: str | None = None) -> list[Path]:
+    """Other people's files in `folder` whose shown name is `name`: the save box then asks for an initial or surname
+    before it saves. Empty when nobody else has the name, or when the participant (`owner`, default: the one
+    saving) already has a file of that name there (it is theirs: they are that person)."""
+    owner = owner or current_owner()
+    key = _name_key(safe_text(name))
+    others = []
+    try:
+        candidates = sorted(p for p in Path(folder).glob("*.json") if not p.name.startswith("."))
+    except OSError:
+        return []
+    for path in candidates:
+        try:
+            data = read_answers_file(path)
+        except AnswersFileError:
+            continue
+        if _name_key(safe_text(data.get("name", ""))) != key:
+            continue
+        if _is_owners(data, path, owner, name):
+            return []
+        others.append(path)
+    return others
+
+
+def name_options(name: str, addition: str) -> list[str]:
+    """The names to offer a participant whose name is taken, from what they add: an initial ("H" -> "Mette H."),
+    a surname ("Hansen" -> "Mette H.", then "Mette Hansen"), or the whole name ("Mette Hansen", the same)."""
+    name = " ".join(safe_text(name).split())
+    extra = " ".join(safe_text(addition).split()).strip(" .")
+    if extra.casefold().startswith(name.casefold() + " "):  # the whole name typed
+        extra = extra[len(name):].strip(" .")
+    if not extra or not name:
+        return []
+    last = extra.split()[-1]
+    options = [f"{name} {last[0].upper()}."]
+    if len(extra) > 1:
+        options.append(f"{name} {extra}")
+    return list(dict.fromkeys(options))
 
 
 def owner_tag(owner: str) -> str:
@@ -556,7 +619,7 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
     lang = course.language if course is not None else (lang or "en")
     data = read_answers_file(path, lang)
     loaded = LoadedAnswers(
-        path=Path(path), name=data["name"], saved=data["saved"], language=data["language"],
+        path=Path(path), name=safe_text(data["name"]), saved=data["saved"], language=data["language"],
         course_id=data["course"]["id"], course_file=data["course"]["file"],
         invented=bool(data.get("invented", False)), answers=data["answers"], owner=data.get("owner") or None,
         schema=data["schema"],
@@ -564,8 +627,9 @@ def load_answers(path: str | Path, course: Course | None = None, models: dict[st
     if course is not None:
         ref = course_reference(course)
         if ref["id"] != loaded.course_id or _course_key(ref["file"]) != _course_key(loaded.course_file):
-            loaded.notes.append(MESSAGES[lang]["other_course"].format(
-                saved=_esc(loaded.course_file), saved_id=_esc(loaded.course_id), current=_esc(ref["file"])))
+            loaded.notes.append(MESSAGES[lang]["other_course"].format(  # file names: no local path on a plan
+                saved=_esc(_file_name(loaded.course_file)), saved_id=_esc(loaded.course_id),
+                current=_esc(_file_name(ref["file"]))))
         loaded.models, notes = restore_sections(loaded.answers, course, models, loaded.schema)
         loaded.notes += notes
         try_sections(loaded, course)
@@ -601,6 +665,15 @@ def _esc(value: object, max_chars: int = 200) -> str:
     return html.escape(text if len(text) <= max_chars else text[: max_chars - 1] + "…")
 
 
+def _file_name(file: str) -> str:
+    """A course file as a note names it: as the repository names it (data/da/course.yaml), or, when it was
+    elsewhere, by its name only, without the folders it was in on someone's machine (a note reaches the plan)."""
+    shown = file.replace("\\", "/")
+    if shown.startswith(("/", "~")) or re.match(r"^[A-Za-z]:/", shown):
+        return shown.rsplit("/", 1)[-1] or file
+    return file
+
+
 def _course_key(file: str) -> str:
     """The shipped course files differ only by language: data/da/course.yaml and data/en/course.yaml are one course."""
     return re.sub(r"^data/(da|en)/course\.yaml$", "data/*/course.yaml", file.replace("\\", "/"))
@@ -608,24 +681,27 @@ def _course_key(file: str) -> str:
 
 def load_team(folder: str | Path | None = None, course: Course | None = None,
               models: dict[str, type] | None = None, lang: str | None = None,
-              ) -> tuple[list[LoadedAnswers], list[str]]:
+              ) -> LoadedTeam:
     """Every answers file in a folder and its subfolders, one level down (default: the invented example team).
 
-    Returns the files that loaded, sorted by name, and a list of problems: a bad file becomes one message
-    naming the file and what to do, and the rest of the team still loads. Backups (*.bak) are not read.
+    Returns (team, problems) with `.notes` (LoadedTeam): one entry per person (merge_people: a participant's two
+    files are their newest save), each with a label unique in the team (assign_labels), sorted by label; a bad
+    file becomes one problem naming the file and what to do, and the rest of the team still loads; what is no
+    problem but worth knowing (two people of one name, one person's two files) is a note. Backups (*.bak) and
+    hidden files are not read.
     """
     lang = course.language if course is not None else (lang or "en")
     t = MESSAGES[lang]
     folder = example_team(lang) if folder is None else Path(folder)
     if not folder.exists():
-        return [], [t["no_folder"].format(path=_show(folder))]
+        return LoadedTeam([], [t["no_folder"].format(path=_show(folder))])
     if not folder.is_dir():
-        return [], [t["not_folder"].format(path=_show(folder))]
+        return LoadedTeam([], [t["not_folder"].format(path=_show(folder))])
     # ... and one folder down: on Zero to JupyterHub each participant writes only their own folder of the volume
     files = sorted(p for p in [*folder.glob("*.json"), *folder.glob("*/*.json")]
                    if not p.name.startswith(".") and not p.parent.name.startswith(".") and p.is_file())
     if not files:
-        return [], [t["empty_folder"].format(path=_show(folder))]
+        return LoadedTeam([], [t["empty_folder"].format(path=_show(folder))])
     classes = (model_classes() if models is None else models) if course is not None else None
     team, problems = [], []
     for p in files:
@@ -635,63 +711,238 @@ def load_team(folder: str | Path | None = None, course: Course | None = None,
             problems.append(str(exc))
         except Exception as exc:  # whatever else one file does, it must not stop the rest of the team
             problems.append(f"{t['where'].format(path=_show(p))} {t['failed'].format(error=_reason(exc)[:200])}")
-    team.sort(key=lambda m: (" ".join(m.name.split()).casefold(), m.path.name))
-    labels = display_labels(team)
-    for member in team:
-        member.label = labels[member]
-    groups: dict[str, list[LoadedAnswers]] = {}
-    for member in team:
-        groups.setdefault(_name_key(member.name), []).append(member)
-    for same in groups.values():
-        if len(same) > 1:
-            problems.append(t["duplicate"].format(
-                path=", ".join(_show(m.path) for m in same[1:]), other=_show(same[0].path), name=same[0].name,
-                labels=join_names([m.label for m in same], lang)))
-    return team, problems
+    team, notes = merge_people(team, lang, folder)
+    notes += assign_labels(team, read_given_labels(folder), folder, lang)
+    team.sort(key=lambda m: (m.label.casefold(), m.path.name))
+    return LoadedTeam(team, problems, notes)
+
+
+class LoadedTeam(tuple):
+    """What load_team returns: (team, problems), so that `team, problems = load_team(...)` reads it, and `.notes`:
+    what the facilitator should know that is no problem (two people of one name, one person's two files), plain
+    text in the course's language. Problems are files that could not be read."""
+
+    team: list[LoadedAnswers]
+    problems: list[str]
+    notes: list[str]
+
+    def __new__(cls, team: list[LoadedAnswers], problems: list[str], notes: list[str] | None = None):
+        self = super().__new__(cls, (team, problems))
+        self.team, self.problems, self.notes = team, problems, list(notes or [])
+        return self
 
 
 def _name_key(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
-def display_labels(members: list[LoadedAnswers], shortened: int | None = None) -> dict[LoadedAnswers, str]:
-    """How to show each person beside the others, so that two are never shown alike (plain text).
+def _shown(name: str) -> str:
+    return " ".join(safe_text(name).split()) or "?"
 
-    A name only one person has is shown as it is. People with the same name are told apart by their file,
-    which never changes: "Mette (1)" for mette.json, "Mette (2)" for mette-2.json, "Mette (mette-holm)"
-    for a file named otherwise (on a JupyterHub: the hub user's name); two files of the same name from
-    different folders are told apart by their folder's name ("Mette (holm)" for holm/mette.json: on Zero to
-    JupyterHub, the user's own folder), and numbered when even that is alike. With `shortened`, names are
-    first cut to that many characters (as a figure's legend does), and names that become alike are told
-    apart the same way.
-    """
-    def shown(name: str) -> str:
-        text = " ".join(str(name).split()) or "?"
-        if shortened and len(text) > shortened:
-            text = text[: shortened - 1].rstrip() + "…"
-        return text
 
+# ---------------------------------------------------------------------------------------------
+# Who is who: one person, one label
+def person_key(member: LoadedAnswers, root: Path | None = None) -> str:
+    """Who a file is of. A hub user is one person whatever name they show; a participant id is one system account,
+    which people may share (a workshop laptop), so there the name counts too; a file without an owner (an older
+    version's) is a person of its own, known by its place (relative to `root`, the team's folder)."""
+    owner = member.owner or ""
+    if owner.startswith("hub:"):
+        return owner
+    if owner:
+        return f"{owner}|{_name_key(member.name)}"
+    where = member.path
+    if root is not None:
+        with contextlib.suppress(ValueError, OSError):
+            where = member.path.resolve().relative_to(Path(root).resolve())
+    return f"file:{where.as_posix()}"
+
+
+def _saved_at(member: LoadedAnswers) -> datetime:
+    try:
+        when = datetime.fromisoformat(member.saved)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def saved_when(stamp: str, lang: str) -> str:
+    """When a file was saved, as people read it: "24. november 2026 kl. 10.40" (local time)."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return _shown(stamp)[:40]
+    when = when.astimezone() if when.tzinfo else when
+    t = MESSAGES[lang]
+    return t["when"].format(d=when.day, month=t["months"][when.month - 1], y=when.year, hh=f"{when.hour:02d}",
+                            mm=f"{when.minute:02d}")
+
+
+def _in(path: Path, root: Path | None) -> str:
+    """A file as a note about a team names it: from the team's folder (holm/mette.json), else as _show does."""
+    if root is not None:
+        with contextlib.suppress(ValueError, OSError):
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+    return _show(path)
+
+
+def merge_people(files: list[LoadedAnswers], lang: str, root: Path | None = None,
+                 ) -> tuple[list[LoadedAnswers], list[str]]:
+    """One entry per person: a participant's files (the same owner, see person_key) become their newest save, with
+    the sections only an older file has taken along (each as that file restored it), and a note saying so."""
+    from samskabelse.sections import section as definition_of
+
+    t = MESSAGES[lang]
     groups: dict[str, list[LoadedAnswers]] = {}
-    for m in members:
-        groups.setdefault(_name_key(shown(m.name)), []).append(m)
-    out: dict[LoadedAnswers, str] = {}
+    for m in files:
+        groups.setdefault(person_key(m), []).append(m)
+    people, notes = [], []
     for same in groups.values():
+        same.sort(key=lambda m: (_saved_at(m), m.path.name), reverse=True)
+        newest = same[0]
+        people.append(newest)
         if len(same) == 1:
-            out[same[0]] = shown(same[0].name)
             continue
-        stems = [m.path.stem for m in same]
+        taken = []
+        for older in same[1:]:
+            newest.also.append(older.path)
+            for section, data in older.answers.items():
+                if section not in newest.answers:
+                    newest.answers[section] = data
+                    if section in older.models:
+                        newest.models[section] = older.models[section]
+                        taken.append(definition_of(section).label(lang) if section in SECTIONS else section)
+        note = t["same_person"].format(files=join_names([_in(m.path, root) for m in sorted(same, key=lambda m: m.path)],
+                                                        lang),
+                                       name=_shown(newest.name), newest=_in(newest.path, root),
+                                       saved=saved_when(newest.saved, lang))
+        if taken:
+            note += " " + t["same_person_sections"].format(sections=join_names(taken, lang))
+        notes.append(note)
+    return people, notes
+
+
+LABELS_FILE = ".labels.json"  # in a team's folder: the names the facilitator gave people of one name (08)
+
+
+def read_given_labels(folder: str | Path | None) -> dict[str, str]:
+    """The labels a facilitator gave in 08 ("Mette H."), by person_key; {} when there are none or the file is odd."""
+    if folder is None:
+        return {}
+    try:
+        data = json.loads((Path(folder) / LABELS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    labels = data.get("labels") if isinstance(data, dict) else None
+    if not isinstance(labels, dict):
+        return {}
+    return {k: _shown(v) for k, v in labels.items() if isinstance(k, str) and isinstance(v, str) and v.strip()}
+
+
+def save_given_labels(folder: str | Path, labels: dict[str, str]) -> Path:
+    """Keep the labels a facilitator gave (by person_key) with the team's files, merged into those given before."""
+    path = Path(folder) / LABELS_FILE
+    known = {**read_given_labels(folder), **{k: _shown(v) for k, v in labels.items() if v.strip()}}
+    text = json.dumps({"kind": "samskabelse-labels", "labels": known}, ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(path, text, FILE_MODE)
+
+
+def _stable(member: LoadedAnswers) -> tuple:
+    """An order that never depends on when a file arrived: its owner (fixed for a person), else when it was saved."""
+    return (0, member.owner, "") if member.owner else (1, _saved_at(member).isoformat(), member.path.name)
+
+
+def assign_labels(people: list[LoadedAnswers], given: dict[str, str] | None = None, root: Path | None = None,
+                  lang: str = "en") -> list[str]:
+    """Give each person a label unique in the team (`.label`) and a unique file-name stem for it (`.stem`); returns
+    notes on people of one name (plain text).
+
+    A name only one person has is shown as it is ("Mette", "Mette J." – the save box asks a second Mette for an
+    initial). A label a facilitator gave (`given`, by person_key) is used as it is. People of the same name are
+    otherwise told apart by who they are where the files say it: a hub user's name ("Mette (mhansen)"), the folder
+    of their own ("Mette (holm)" for holm/mette.json). Only what gives no other way – files without owner, two
+    Binder sessions – is numbered, in an order that never depends on when the files arrived (`numbered`).
+    """
+    t = MESSAGES[lang]
+    given = given or {}
+    root_key = Path(root).resolve() if root is not None else None
+    labels: dict[LoadedAnswers, str] = {}
+    for m in people:
+        m.numbered = False
+        if given.get(person_key(m, root)):
+            labels[m] = given[person_key(m, root)]
+    groups: dict[str, list[LoadedAnswers]] = {}
+    for m in people:
+        if m not in labels:
+            groups.setdefault(_name_key(_shown(m.name)), []).append(m)
+    notes = []
+    for same in groups.values():
+        shown = _shown(same[0].name)
+        if len(same) == 1:
+            labels[same[0]] = _shown(same[0].name)
+            continue
+        tags: dict[LoadedAnswers, str] = {}
+        folders = {m.path.parent.resolve() for m in same}
         for m in same:
-            base = file_stem(m.name)
-            stem = m.path.stem
-            number = re.fullmatch(re.escape(base) + r"(?:-(\d+))?", stem)
-            tag = (number.group(1) or "1") if number else stem
-            if stems.count(stem) > 1:  # the same file name in two folders: the folder's own name tells them apart
-                where = m.path.parent.name or _show(m.path.parent)
-                tag = where if tag in ("1", stem) else f"{tag}, {where}"
-            out[m] = f"{shown(m.name)} ({tag})"
-        if len(set(out[m] for m in same)) < len(same):  # still alike (the same file read twice): number them
+            if (m.owner or "").startswith("hub:"):
+                tags[m] = m.owner[4:]
+            elif len(folders) > 1 and m.path.parent.resolve() != root_key:
+                tags[m] = m.path.parent.name
+        untagged = sorted((m for m in same if m not in tags), key=_stable)
+        for m, tag in tags.items():
+            labels[m] = f"{shown} ({tag})"
+        if len(untagged) == 1:
+            labels[untagged[0]] = shown
+        for i, m in enumerate(untagged if len(untagged) > 1 else [], 1):
+            labels[m], m.numbered = f"{shown} ({i})", True
+        ordered = sorted(same, key=lambda m: labels[m].casefold())
+        notes.append(t["shared_name"].format(n=len(same), name=shown, files=join_names(
+            [_in(m.path, root) for m in ordered], lang), labels=join_names([labels[m] for m in ordered], lang)))
+    taken: set[str] = set()
+    stems: set[str] = set()
+    for m in sorted(people, key=lambda m: (labels[m].casefold(), _stable(m))):
+        label, n = labels[m], 1
+        while label.casefold() in taken:  # a name someone typed as "Mette (1)", or given twice
+            n += 1
+            label = f"{labels[m]} ({n})"
+        taken.add(label.casefold())
+        m.label = label
+        stem, n = slug(label, 60, "deltager"), 1
+        while stem in stems:  # "Mette H." and "Mette-H": one name on paper, two people
+            n += 1
+            stem = f"{slug(label, 56, 'deltager')}-{n}"
+        stems.add(stem)
+        m.stem = stem
+    return notes
+
+
+def display_labels(members: list[LoadedAnswers], shortened: int | None = None) -> dict[LoadedAnswers, str]:
+    """Each person's label (assign_labels), cut to `shortened` characters for a figure's legend when given, and
+    still never two alike: labels alike once cut keep their ends ("Mette Kristine… H.", "Mette Kristine… J.")."""
+    full = {m: m.label or _shown(m.name) for m in members}
+    if not shortened:
+        return full
+
+    def cut(text: str, tail: int = 0) -> str:
+        if len(text) <= shortened:
+            return text
+        return text[: shortened - 1 - tail].rstrip() + "…" + (text[-tail:] if tail else "")
+
+    out = {m: cut(label) for m, label in full.items()}
+    groups: dict[str, list[LoadedAnswers]] = {}
+    for m, label in out.items():
+        groups.setdefault(label.casefold(), []).append(m)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        for tail in range(2, shortened - 2):
+            tried = {m: cut(full[m], tail) for m in same}
+            if len({v.casefold() for v in tried.values()}) == len(same):
+                out.update(tried)
+                break
+        else:
             for i, m in enumerate(same, 1):
-                out[m] = f"{shown(m.name)} ({i})"
+                out[m] = f"{cut(full[m], 0)[: shortened - 4]}… ({i})"
     return out
 
 
@@ -876,7 +1127,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
     lang = course.language
     t = {**MESSAGES[lang], "_lang": lang}
     requested = Path(path)
-    clean_name = " ".join(str(name or "").split())
+    clean_name = " ".join(safe_text(name or "").split())
     if not clean_name:
         raise ValueError(t["bad_name"])
     new_sections = {s: _section_dict(s, v, lang) for s, v in sections.items()}
@@ -914,7 +1165,7 @@ def save_answers(path: str | Path, name: str, course: Course, sections: dict[str
                 if not _is_owners(existing, target.path, owner, clean_name):
                     continue
             payload = payload_for(_kept_sections(existing) if existing is not None and merge else {})
-            text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+            text = safe_text(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"  # a lone surrogate: a space
             try:
                 if existing is None:
                     create_exclusively(target.path, text, FILE_MODE)

@@ -11,7 +11,6 @@ functions its notebook uses (the motivation statement, the next steps, the sente
 
 from __future__ import annotations
 
-import hashlib
 import html
 import io
 import re
@@ -22,13 +21,16 @@ from pathlib import Path
 from samskabelse.answers import (
     LoadedAnswers,
     answers_folder,
-    display_labels,
+    assign_labels,
     example_team,
     is_example_team,
     load_answers,
+    merge_people,
+    person_key,
     read_answers_file,
+    read_given_labels,
 )
-from samskabelse.base.files import slug, write_atomically
+from samskabelse.base.files import safe_texts, slug, write_atomically
 from samskabelse.base.i18n import Texts
 from samskabelse.course import REPO_ROOT, Course
 from samskabelse.sections.definition import Line
@@ -48,9 +50,9 @@ TEXT = Texts(
     da={
         "title": "Min plan for samskabelse",
         "project": "Projekt: {project}",
-        "meta": "{name} · gemt {saved} · kursusfil {file}",
+        "meta": "{name} · gemt {saved} · {course}",
         "invented": "OPDIGTET EKSEMPEL – personen og svarene er opdigtet til træning.",
-        "missing": "Ikke besvaret endnu – se notebook {nb}.",
+        "missing": "Ikke besvaret endnu – se notebook {nb} eller arbejdsark {wb}.",
         "cut": "(forkortet, så planen kan stå på én side)",
         "footer": "Lavet med kurset »Ledelse af samskabelse«, der bygger på Væksthus for Ledelse (2019): Ledelse af "
         "samskabelse – den offentlige chefs rolle og opgaver (gratis på lederweb.dk). Typer, tal, næste skridt og "
@@ -72,9 +74,9 @@ TEXT = Texts(
     en={
         "title": "My co-creation plan",
         "project": "Project: {project}",
-        "meta": "{name} · saved {saved} · course file {file}",
+        "meta": "{name} · saved {saved} · {course}",
         "invented": "INVENTED EXAMPLE – the person and the answers are invented for training.",
-        "missing": "Not answered yet – see notebook {nb}.",
+        "missing": "Not answered yet – see notebook {nb} or workbook {wb}.",
         "cut": "(shortened so that the plan fits on one page)",
         "footer": "Made with the course “Ledelse af samskabelse” (leading co-creation), built on Væksthus for "
         "Ledelse (2019): Ledelse af samskabelse – den offentlige chefs rolle og opgaver (free at lederweb.dk). "
@@ -154,40 +156,28 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         sections.append(s)
         if model is None or not any_answered(model):  # not saved, or saved untouched
             s.missing = True
-            s.lines.append(Line(t["missing"].format(nb=definition.notebook)))
+            s.lines.append(Line(t["missing"].format(nb=definition.notebook, wb=definition.workbook)))
             continue
         s.lines += definition.plan(model, course, steps=steps)
         project = project or _plain(definition.project(model), 90)
 
-    name = _plain(loaded.name, NAME_CHARS) or "?"
-    return Plan(
+    name = _plain(loaded.label or loaded.name, NAME_CHARS) or "?"  # as the team sees them: "Mette J."
+    return safe_texts(Plan(  # what Word, PDF and Markdown can all hold (base.files.safe_text)
         lang=lang, name=name, title=t["title"], project=t["project"].format(project=project) if project else "",
-        meta=t["meta"].format(name=name, saved=_date(loaded.saved, lang), file=_plain(loaded.course_file, 80)),
+        meta=t["meta"].format(name=name, saved=_date(loaded.saved, lang), course=_plain(course.title, 80)),  # no path
         invented=loaded.invented, sections=sections, footer=t["footer"],
         notes=[html.unescape(re.sub(r"<[^>]+>", "", n)) for n in loaded.notes], stem=plan_stem(loaded, lang),
-    )
+    ))
 
 
-def plan_stem(loaded: LoadedAnswers, lang: str, folder: str | Path | None = None) -> str:
-    """The stem of a participant's exported plan, never another person's.
-
-    It is their answers file's stem, which is theirs alone in its folder (mette.json -> "mette", a second
-    Mette's mette-2.json -> "mette-2"); a file from another folder than the answers folder here adds that
-    folder ("anna-exercises-da"), since two folders may each hold an anna.json; the invented example team's
-    files start with "eksempel"/"example". Other exports of a plan (Word) use the same stem.
-    """
-    stem = slug(loaded.path.stem, 60, "deltager")
-    where = loaded.path.parent
-    try:
-        if is_example_team(where):
-            return slug(f"{EXAMPLE_WORD[lang]}-{stem}", 80, "deltager")
-        if where.resolve() == answers_folder(folder).resolve():
-            return stem
-        tag = where.resolve().relative_to(REPO_ROOT.resolve()).as_posix()
-    except (OSError, ValueError):  # outside the repository: the folder's name and a short hash of its path
-        tag = f"{where.name}-{hashlib.sha256(str(where).encode()).hexdigest()[:6]}"
-    tag = re.sub(r"(^|/)answers$", "", tag)
-    return slug(f"{stem}-{tag}" if tag else stem, 100, "deltager")
+def plan_stem(loaded: LoadedAnswers, lang: str) -> str:
+    """The stem of a participant's exported plan: their label as a file name, which no one else in their team has
+    (answers.assign_labels: "Mette" -> mette-plan.pdf, a second Mette's "Mette J." -> mette-j-plan.pdf); the
+    invented example team's start with "eksempel-"/"example-". The Word plan uses the same stem."""
+    stem = loaded.stem or slug(loaded.label or loaded.name, 60, "deltager")
+    if loaded.invented and is_example_team(loaded.path.parent):
+        return slug(f"{EXAMPLE_WORD[lang]}-{stem}", 80, "deltager")
+    return stem
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,6 +191,7 @@ def _md(text: str) -> str:
 
 
 def plan_markdown(plan: Plan) -> str:
+    plan = safe_texts(plan)
     t = TEXT[plan.lang]
     out = [f"# {_md(plan.title)}", ""]
     if plan.project:
@@ -386,6 +377,7 @@ def _fits(fig, y: float, footer_top: float) -> bool:
 
 def draw_page(plan: Plan) -> Page:
     """The plan on one A4 page: the largest font size (10 pt down to 7) at which everything fits, else cut lists."""
+    plan = safe_texts(plan)
     for size in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0):
         fig, y, footer_top, _ = _layout(plan, size, None)
         if _fits(fig, y, footer_top):
@@ -454,54 +446,105 @@ def answer_folders(course: Course, folder: str | Path | None = None) -> list[Pat
     return out
 
 
-def answer_files(course: Course, folder: str | Path | None = None) -> list[tuple[str, Path]]:
-    """(label, path) for the participant's own files first (newest first), then the invented example team.
+@dataclass
+class Listed:
+    """A file in 07's list: how it is listed, and the person it is of (their label on the plan, and the plan's
+    file-name stem, both unique among the files listed: answers.assign_labels)."""
 
-    A label is the person's name, as the team sees it (two people of the same name told apart, see
-    answers.display_labels), with the folder when it is not the answers folder here; a file that cannot be
-    read is listed by its file name, so that choosing it says what is wrong with it.
+    label: str
+    path: Path
+    person: str = ""  # "" for a file that cannot be read (listed by its file name, so that choosing it says why)
+    stem: str = ""
+
+
+def _newest_first(p: Path) -> float:
+    try:
+        return -p.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _team_around(extra: Path | None, own: list[Path]) -> list[Path]:
+    """The files of the team a file given from elsewhere belongs to (its folder, and the folder above when the team
+    keeps a folder per person, as load_team reads it): the plan's label is unique among them, so that the plans
+    of two Mettes from one team never share a name. Not listed; only read to name the person."""
+    if extra is None or is_example_team(extra.parent):
+        return []
+    found = {p.resolve() for p in own}
+    out = []
+    for base in (extra.parent, extra.parent.parent):
+        try:
+            files = [*base.glob("*.json"), *base.glob("*/*.json")] if base != extra.parent else [*base.glob("*.json")]
+        except OSError:
+            continue
+        for p in sorted(files):
+            if not p.name.startswith(".") and not p.parent.name.startswith(".") and p.resolve() not in found:
+                found.add(p.resolve())
+                out.append(p)
+    return out[:500]  # a team, not a disk
+
+
+def listed_files(course: Course, folder: str | Path | None = None, extra: Path | None = None) -> list[Listed]:
+    """The participant's own files, newest first (and `extra`, a file given to your_plan, wherever it is); the
+    invented example team only when there is no file of a real participant, each labelled as invented.
+
+    A file is listed by its person's label, as the team sees it (two people of the same name told apart, one
+    person's files under one label: answers.merge_people, assign_labels), with the folder when it is not the
+    answers folder here; a file that cannot be read is listed by its file name.
     """
-    t = TEXT[course.language]
-    own = []
+    t, lang = TEXT[course.language], course.language
+    own: list[Path] = []
     for base in answer_folders(course, folder):
         own += [p for p in base.glob("*.json") if not p.name.startswith(".")]
-
-    def newest(p: Path) -> float:
-        try:
-            return -p.stat().st_mtime
-        except OSError:
-            return 0.0
-
-    own.sort(key=newest)
+    own.sort(key=_newest_first)
+    if extra is not None and not is_example_team(extra.parent) and not any(_same_file(p, extra) for p in own):
+        own.insert(0, extra)
     here = answers_folder(folder).resolve() if answers_folder(folder).is_dir() else None
-    people, unreadable = [], {}
-    for p in own:
+    stubs: dict[Path, LoadedAnswers] = {}
+    for p in [*own, *_team_around(extra, own)]:
         try:
-            name = read_answers_file(p, course.language)["name"]
+            stubs[p] = load_answers(p, lang=lang)  # read and checked; no models needed to name the person
         except Exception:
-            unreadable[p] = True
-            name = p.name
-        people.append(LoadedAnswers(path=p, name=name, saved="", language=course.language, course_id="",
-                                    course_file="", invented=False, answers={}))
-    labels = display_labels([m for m in people if m.path not in unreadable])
+            continue
+    people, _notes = merge_people(list(stubs.values()), lang)
+    given: dict[str, str] = {}
+    for base in {p.parent for p in stubs} | {p.parent.parent for p in stubs}:
+        given.update(read_given_labels(base))
+    assign_labels(people, given, None, lang)
+    person = {person_key(m): m for m in people}
     out = []
-    for m in people:
-        label = m.path.name if m.path in unreadable else labels[m]
-        if m.path.parent.resolve() != here:
-            where = m.path.parent
+    for p in own:
+        if p not in stubs:
+            out.append(Listed(p.name, p))
+            continue
+        m = person[person_key(stubs[p])]
+        label = m.label
+        if p.parent.resolve() != here:
+            label = f"{label} · {_where(p.parent)}"
+        out.append(Listed(label, p, m.label, m.stem))
+    if not out or (extra is not None and is_example_team(extra.parent)):
+        for p in sorted(example_team(lang).glob("*.json")):
             try:
-                where = m.path.parent.resolve().relative_to(REPO_ROOT)
-            except ValueError:
-                pass
-            label = f"{label} · {where.as_posix()}"
-        out.append((label, m.path))
-    for p in sorted(example_team(course.language).glob("*.json")):
-        try:
-            name = read_answers_file(p, course.language)["name"]
-        except Exception:
-            name = p.stem.capitalize()
-        out.append((t["example_label"].format(name=" ".join(name.split())), p))
+                name = " ".join(read_answers_file(p, lang)["name"].split())
+            except Exception:
+                name = p.stem.capitalize()
+            out.append(Listed(t["example_label"].format(name=name), p, name, slug(name, 60, "deltager")))
     return out
+
+
+def _where(folder: Path) -> str:
+    """A folder as the list names it: from the repository's root or the notebook's folder, else by its name."""
+    for base in (REPO_ROOT, Path.cwd()):
+        try:
+            return folder.resolve().relative_to(base.resolve()).as_posix()
+        except (ValueError, OSError):
+            continue
+    return folder.name
+
+
+def answer_files(course: Course, folder: str | Path | None = None) -> list[tuple[str, Path]]:
+    """(label, path) of the files 07 lists (listed_files)."""
+    return [(x.label, x.path) for x in listed_files(course, folder)]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -509,18 +552,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
-
-
-def _file_label(path: Path, course: Course) -> str:
-    """How a file given to your_plan is listed: the person's name, as in answer_files (a file that cannot be read:
-    its file name, so that choosing it says what is wrong with it)."""
-    try:
-        name = " ".join(str(read_answers_file(path, course.language)["name"]).split())
-    except Exception:
-        return path.name
-    if is_example_team(path.parent):
-        return TEXT[course.language]["example_label"].format(name=name)
-    return name or path.name
 
 
 class PlanWidget:
@@ -533,14 +564,16 @@ class PlanWidget:
         self.course = course
         self.t = TEXT[course.language]
         self.exports = exports
-        self.files = answer_files(course, folder)
+        path = None
         if file is not None:
             path = Path(file)
             if not path.exists() and (REPO_ROOT / path).exists():
                 path = REPO_ROOT / path
-            listed = [(label, p) for label, p in self.files if _same_file(p, path)]  # keep its label ("Mette (2)")
-            self.files = [(label, p) for label, p in self.files if not _same_file(p, path)]
-            self.files.insert(0, (listed[0][0], path) if listed else (_file_label(path, course), path))
+        self.listed = listed_files(course, folder, path)
+        if path is not None:  # the file given first, under the label the list gives it
+            chosen = [x for x in self.listed if _same_file(x.path, path)] or [Listed(path.name, path)]
+            self.listed = chosen[:1] + [x for x in self.listed if not _same_file(x.path, path)]
+        self.files = [(x.label, x.path) for x in self.listed]
         self.loaded: LoadedAnswers | None = None
         self.plan: Plan | None = None
         self.saved: tuple[Path, Path] | None = None
@@ -578,6 +611,9 @@ class PlanWidget:
                 self.loaded, self.plan = None, None
                 self.preview.value = f"<p class='samskabelse-warning'>{user_text(exc, 600)}</p>"
                 return
+            person = next((x for x in self.listed if x.person and _same_file(x.path, Path(self.choice.value))), None)
+            if person is not None:  # the plan says who, as the list and the team do ("Mette J.")
+                self.loaded.label, self.loaded.stem = person.person, person.stem
             self.status.value = ""
         self.plan = build_plan(self.loaded, self.course, self.slider.value)
         self.preview.value = plan_html(self.plan)

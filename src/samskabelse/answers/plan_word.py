@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 from samskabelse.answers import file_stem
-from samskabelse.base.files import write_atomically
+from samskabelse.base.files import safe_texts, write_atomically
 
 # handout.py shows this module's file in notebook 07, so this module takes handout's Plan and texts as arguments
 # rather than importing them (no import circle): `texts` is handout.TEXT[lang] (its "invented", "cut", "notes").
@@ -79,7 +79,7 @@ def plan_document(plan, texts: dict):
     from docx import Document
     from docx.shared import Cm, Pt, RGBColor
 
-    t = texts
+    plan, t = safe_texts(plan), safe_texts(texts)  # python-docx takes only what XML can hold (base.files.safe_text)
     size, max_lines = _fit(plan)
     doc = Document()
     section = doc.sections[0]

@@ -6,8 +6,10 @@ The answers go to answers/<name>.json in the notebook's working directory (or to
 environment variable SAMSKABELSE_ANSWERS; on a JupyterHub, but not on Binder, the file is named after the hub
 user and the name typed is only shown); each notebook adds its own section to the same file, and the
 previous version is kept as <file>.bak (see answers.py for whose file it is, the lock and the backup). The
-name field offers only the name this participant last saved with, never one found in the folder. On Binder,
-where files vanish with the session, the box says so and offers the file as a download after every save.
+name field offers only the name this participant last saved with, never one found in the folder. When the name
+typed is already another participant's in the folder, the box asks for an initial or surname first and saves under
+"Mette J." (answers.name_taken, name_options), so that the plan and the team's overview can tell them apart. On
+Binder, where files vanish with the session, the box says so and offers the file as a download after every save.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samskabelse.widgets.access import mark_widget
 from samskabelse.answers import (
     BINDER_ENV_VARS,
     SaveError,
@@ -24,16 +25,19 @@ from samskabelse.answers import (
     answers_path,
     current_owner,
     hub_user,
+    name_options,
+    name_taken,
     on_binder,
     read_answers_file,
     remembered_name,
     save_answers,
 )
+from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
+from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, shown_items
+from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.display import user_text
 from samskabelse.widgets.download import download_link
-from samskabelse.base.i18n import Texts, join_names
-from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, shown_items
 
 MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
 
@@ -59,6 +63,16 @@ TEXT = Texts(
         "unanswered": "Ikke besvaret endnu i denne notebook ({n}): {items}. Det tæller som »ikke besvaret« i din "
         "plan og i holdets oversigt, til du svarer og gemmer igen.",
         "all_answered": "Alt, hvad denne notebook spørger om, er besvaret.",
+        "taken": "Der er allerede en anden deltager, der hedder {name}, i mappen <code>{folder}</code>. Skriv dit "
+        "forbogstav eller efternavn i feltet herunder, så I kan kendes fra hinanden på planen og i holdets oversigt, "
+        "og tryk på knappen igen. Dine svar er ikke gemt endnu.",
+        "all_taken": "Også {names} er taget af andre deltagere. Skriv noget andet, der kendetegner dig, fx dit "
+        "mellemnavn eller din afdeling. Dine svar er ikke gemt endnu.",
+        "addition": "Forbogstav eller efternavn",
+        "addition_placeholder": "fx H eller Hansen",
+        "save_as": "Gem som {name}",
+        "same_name_hint": "Hedder en anden på holdet det samme som dig, så skriv også dit efternavns forbogstav "
+        "(fx »Mette H.«), så holdets oversigt kan kende jer fra hinanden.",
     },
     en={
         "name": "Your name",
@@ -78,8 +92,26 @@ TEXT = Texts(
         "unanswered": "Not answered yet in this notebook ({n}): {items}. They count as “not answered” in your plan "
         "and in the team's overview until you answer them and save again.",
         "all_answered": "Everything this notebook asks is answered.",
+        "taken": "Another participant called {name} has already saved in the folder <code>{folder}</code>. Type your "
+        "initial or surname in the field below, so that the plan and the team's overview can tell you apart, and "
+        "press the button again. Your answers are not saved yet.",
+        "all_taken": "{names} are taken by other participants too. Type something else that tells you apart, e.g. "
+        "your middle name or your department. Your answers are not saved yet.",
+        "addition": "Initial or surname",
+        "addition_placeholder": "e.g. H or Hansen",
+        "save_as": "Save as {name}",
+        "same_name_hint": "If someone else on the team has your name, add the initial of your surname (e.g. "
+        "“Mette H.”), so that the team's overview can tell you apart.",
     },
 )
+
+
+QUOTE = {"da": "»{}«", "en": "“{}”"}
+
+
+def quoted(name: str, lang: str) -> str:
+    """A name as a sentence quotes it: »Mette H.« / “Mette H.” (plain text)."""
+    return QUOTE[lang].format(name)
 
 
 def section_label(name: str, lang: str) -> str:
@@ -139,23 +171,72 @@ class SaveBox:
         self.button = widgets.Button(description=self.t["save"], icon="save", button_style="primary",
                                      layout=widgets.Layout(width="auto"))
         self.button.on_click(lambda _b: self.save())
+        # asked only when the name is taken by another participant in the folder (name_taken)
+        self.addition = widgets.Text(value="", description=self.t["addition"],
+                                     placeholder=self.t["addition_placeholder"], style={"description_width": "initial"},
+                                     layout=widgets.Layout(width="24em", display="none"))
+        self.addition.observe(lambda _c: self._button_text(), names="value")
+        self.name.observe(lambda _c: self._button_text(), names="value")
         intro = self.t["where"].format(sections=user_text(sections, 200), folder=user_text(self.folder, 200))
         if hub_user():
             intro += "<br>" + self.t["hub"].format(file=user_text(answers_path("", self.folder).name, 100))
         if self.binder:
             intro += f"<br>{self.t['binder']}"
+        if self.binder or hub_user():  # nobody else's files to compare with here: say it once
+            intro += f"<br>{self.t['same_name_hint']}"
         self.intro = widgets.HTML(f"<p>{intro}</p>")
         self.status = widgets.HTML("")
         self.status.add_class("samskabelse-result")
-        self.box = widgets.VBox([self.intro, widgets.HBox([self.name, self.button]), self.status])
+        self.box = widgets.VBox([self.intro, widgets.HBox([self.name, self.button]), self.addition, self.status])
         mark_widget(self.box, course.language, "samskabelse-save")
 
+    @property
+    def asking(self) -> bool:
+        """The name was taken: the box asks for an initial or surname before it saves."""
+        return self.addition.layout.display != "none"
+
+    def _options(self) -> list[str]:
+        return name_options(self.name.value, self.addition.value) if self.asking else []
+
+    def _button_text(self) -> None:
+        options = self._options()
+        self.button.description = (self.t["save_as"].format(name=quoted(options[0], self.course.language))
+                                   if options else self.t["save"])
+
+    def _ask(self, message: str) -> None:
+        self.addition.layout.display = None
+        self.status.value = f"<p class='samskabelse-warning' role='alert'>{message}</p>"
+        self._button_text()
+        self.addition.focus()
+
     def save(self) -> None:
-        t = self.t
+        """Save under the typed name; when another participant in the folder has it, first ask for an initial or
+        surname (name_taken, name_options), and save under the name that makes (»Mette H.«)."""
+        t, lang = self.t, self.course.language
         name = " ".join(self.name.value.split())
         if not name:
             self.status.value = f'<p class="samskabelse-warning">{t["no_name"]}</p>'
             return
+        options = self._options()
+        if options:
+            free = [o for o in options if not name_taken(self.folder, o)]
+            if not free:
+                names = join_names([quoted(o, lang) for o in options], lang)
+                self._ask(t["all_taken"].format(names=user_text(names, 300)))
+                return
+            name = free[0]
+        elif name_taken(self.folder, name):
+            self._ask(t["taken"].format(name=user_text(quoted(name, lang), 140), folder=user_text(self.folder, 200)))
+            return
+        self._save(name)
+        if self.result is not None and self.asking:  # saved under the new name: the field shows it from now on
+            self.addition.layout.display = "none"
+            self.addition.value = ""
+            self.name.value = name
+
+    def _save(self, name: str) -> None:
+        t = self.t
+        self.result = None
         for m in self.models:  # what the notebook showed with a value is what the participant answered
             if confirm(m, shown_items(m)):
                 answered_changed(m)

@@ -16,14 +16,23 @@ import math
 import os
 from pathlib import Path
 
-from samskabelse.answers import LoadedAnswers, display_labels, example_team, load_team
-from samskabelse.base.i18n import Texts, join_names
+from samskabelse.answers import (
+    LoadedAnswers,
+    display_labels,
+    example_team,
+    load_team,
+    name_options,
+    person_key,
+    save_given_labels,
+    saved_when,
+)
+from samskabelse.base.i18n import Texts, counted, join_names
 from samskabelse.course import REPO_ROOT, Course
 from samskabelse.sections import all_sections
 from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Question, Section, Table
 from samskabelse.sections.protocol import not_answered
 from samskabelse.widgets.access import alt_html, mark_widget
-from samskabelse.widgets.display import user_text
+from samskabelse.widgets.display import plain_text, user_text
 from samskabelse.widgets.figures import MAX_WIDTH, PALETTE, SERIES, LiveFigure, figure_text, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
 
@@ -35,7 +44,16 @@ TEXT = Texts(
     da={
         "folder": "Mappe med holdets svar",
         "load": "Indlæs",
-        "loaded": "{n} deltagere fra <code>{folder}</code>: {names}.",
+        "loaded": "{people} fra <code>{folder}</code>: {names}.",
+        "one": "deltager",
+        "many": "deltagere",
+        "about": "Om deltagerne:",
+        "who_head": "<b>Hvem er hvem?</b> Intet i filerne siger, hvem der er hvem af {names}. Spørg dem, og skriv et "
+        "forbogstav eller efternavn til hver – så viser planerne, figuren og spørgsmålene det:",
+        "who_field": "{file}, gemt {when}",
+        "who_placeholder": "fx H eller Hansen",
+        "who_apply": "Brug navnene",
+        "who_failed": "Navnene kunne ikke gemmes i {folder}: {error}. Vælg en mappe, du kan skrive i.",
         "invented": "<b>Opdigtet eksempel:</b> personerne og svarene er opdigtet til træning. Skriv mappen med "
         "jeres egne svarfiler i feltet, og tryk <b>Indlæs</b>.",
         "problems": "Nogle filer kunne ikke læses (resten af holdet vises):",
@@ -49,7 +67,7 @@ TEXT = Texts(
         "nobody": "Ingen på holdet har svaret i notebook {notebooks} (eller de tilsvarende arbejdsark) endnu; de "
                   "afsnit er ikke vist.",
         "fig_mean": "Holdets gennemsnit",
-        "fig_alt": "Figur i fire dele med holdets {n} deltagere ({names}), én markør pr. person og holdets "
+        "fig_alt": "Figur i fire dele med holdets {people} ({names}), én markør pr. person og holdets "
                    "gennemsnit: hvor vigtige gevinsterne er, opmærksomheden i hver ledelsesretning, hvor mange "
                    "fokuspunkter der er på plads i hver fase, og uger til slut i hver tidsplan. Tallene står i "
                    "tabellerne under figuren.",
@@ -59,7 +77,16 @@ TEXT = Texts(
     en={
         "folder": "Folder with the team's answers",
         "load": "Load",
-        "loaded": "{n} participants from <code>{folder}</code>: {names}.",
+        "loaded": "{people} from <code>{folder}</code>: {names}.",
+        "one": "participant",
+        "many": "participants",
+        "about": "About the participants:",
+        "who_head": "<b>Who is who?</b> Nothing in the files says who is who of {names}. Ask them, and type an initial "
+        "or surname for each – the plans, the figure and the questions will then show it:",
+        "who_field": "{file}, saved {when}",
+        "who_placeholder": "e.g. H or Hansen",
+        "who_apply": "Use the names",
+        "who_failed": "The names could not be saved in {folder}: {error}. Choose a folder you can write in.",
         "invented": "<b>Invented example:</b> the people and their answers are invented for training. Type the "
         "folder with your own answer files in the field, and press <b>Load</b>.",
         "problems": "Some files could not be read (the rest of the team is shown):",
@@ -73,7 +100,7 @@ TEXT = Texts(
         "nobody": "No one on the team has answered notebook {notebooks} (or the matching workbooks) yet; those "
                   "sections are not shown.",
         "fig_mean": "The team's mean",
-        "fig_alt": "Figure in four parts with the team's {n} participants ({names}), one marker per person and the "
+        "fig_alt": "Figure in four parts with the team's {people} ({names}), one marker per person and the "
                    "team's mean: how important the gains are, the attention in each leadership direction, how many "
                    "focus points are in place in each phase, and the weeks to finish in each timeline. The numbers "
                    "are in the tables below the figure.",
@@ -102,9 +129,19 @@ def _names(members: list[LoadedAnswers], lang: str) -> str:
     return join_names([user_text(m.label, 40, "?") for m in members], lang)
 
 
+def one_period(text: str, team: list[LoadedAnswers]) -> str:
+    """A label that ends a sentence ends it once: "Ikke startet: Mette J.." -> "Ikke startet: Mette J." (a label
+    from an initial ends in a period, and the sections' sentences add their own)."""
+    for label in {m.label for m in team if m.label.endswith(".")}:
+        text = text.replace(label + ".", label)
+    return text
+
+
 def disagreements(team: list[LoadedAnswers], course: Course) -> list[Question]:
     """Every item the team answered differently, largest spread first (course order among equals)."""
     out = [q for definition in all_sections() for q in definition.questions(people(team, definition), course)]
+    for q in out:
+        q.question = one_period(q.question, team)
     order = {id(q): i for i, q in enumerate(out)}
     return sorted(out, key=lambda q: (-q.score, order[id(q)]))
 
@@ -133,6 +170,8 @@ def team_tables(team: list[LoadedAnswers], course: Course) -> list[Table]:
         shown = people(team, definition)
         if any(p.answered for p in shown):
             out += definition.tables(shown, course)
+    for table in out:
+        table.note = one_period(table.note, team)
     return out
 
 
@@ -290,6 +329,13 @@ def resolve_folder(text: str) -> Path:
     return REPO_ROOT / path
 
 
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
+
+
 def shown_path(path: Path) -> str:
     for base in (Path.cwd(), REPO_ROOT):
         try:
@@ -309,6 +355,8 @@ class TeamWidget:
         self.t = TEXT[course.language]
         self.team: list[LoadedAnswers] = []
         self.problems: list[str] = []
+        self.notes: list[str] = []  # about the people, no problem (two of one name, one person's two files)
+        self.path: Path | None = None  # the folder loaded
         self.found: list[Disagreement] = []
         self.errors = ErrorBoundary(course.language)
         start = Path(folder) if folder is not None else default_team_folder(course.language)
@@ -317,6 +365,8 @@ class TeamWidget:
         self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")
         self.button.on_click(self.errors.guard(lambda _b: self.load()))
         self.status = widgets.HTML()
+        self.who = widgets.VBox([])  # "who is who?": a field for each person the files cannot tell apart
+        self.who_fields: list = []
         self.live: LiveFigure | None = None
         self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
         self.image.add_class("samskabelse-figure")
@@ -329,7 +379,7 @@ class TeamWidget:
         self.slider.observe(self.errors.guard(lambda _c: self._show_questions()), names="value")
         self.questions = widgets.HTML()
         self.questions.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.errors.alert,
+        self.box = widgets.VBox([widgets.HBox([self.folder, self.button]), self.status, self.who, self.errors.alert,
                                  self.figure_block,
                                  widgets.HTML(f"<h3>{self.t['questions_head']}</h3>"), self.slider, self.questions,
                                  self.tables])
@@ -338,38 +388,100 @@ class TeamWidget:
 
     def load(self, folder: str | Path | None = None) -> None:
         path = Path(folder) if folder is not None else resolve_folder(self.folder.value)
-        self.team, self.problems = load_team(path, self.course)
+        loaded = load_team(path, self.course)
+        self.path, self.team, self.problems, self.notes = path, loaded.team, loaded.problems, loaded.notes
         self.found = disagreements(self.team, self.course)
-        t = self.t
-        lines = []
+        t, lang = self.t, self.course.language
+        parts = []
         if self.team:
-            names = _names(self.team, self.course.language)
-            lines.append(t["loaded"].format(n=len(self.team), folder=user_text(shown_path(path), 200), names=names))
+            names = _names(self.team, lang)
+            people = counted(len(self.team), t["one"], t["many"])
+            line = t["loaded"].format(people=people, folder=user_text(shown_path(path), 200), names=names)
+            parts.append(f"<p>{line[:-1] if line.endswith('..') else line}</p>")
             if all(m.invented for m in self.team):
-                lines.append(t["invented"])
+                parts.append(f"<p>{t['invented']}</p>")
         else:
-            lines.append(t["none"])
+            parts.append(f"<p>{t['none']}</p>")
+        if self.notes:  # information, not an error: set apart from the files that could not be read
+            parts.append(f"<div class='samskabelse-info' role='status'><p>{t['about']}</p><ul>"
+                         + "".join(f"<li>{user_text(n, 600)}</li>" for n in self.notes) + "</ul></div>")
         if self.problems:
-            lines.append(t["problems"] + "<ul>" + "".join(f"<li>{user_text(p, 500)}</li>" for p in self.problems)
-                         + "</ul>")
+            parts.append(f"<div class='samskabelse-problems'><p>{t['problems']}</p><ul>"
+                         + "".join(f"<li>{user_text(p, 500)}</li>" for p in self.problems) + "</ul></div>")
         notes = [(m, n) for m in self.team for n in m.notes]
         if notes:  # the models' notes are already HTML-safe
-            lines.append(t["notes"] + "<ul>" + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes)
-                         + "</ul>")
-        self.status.value = "".join(f"<p>{line}</p>" if not line.startswith(t["problems"]) else line
-                                    for line in lines)
+            parts.append(f"<p>{t['notes']}</p><ul>"
+                         + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes) + "</ul>")
+        self.status.value = "".join(parts)
+        self._ask_who()
         # A new team is new data with new labels: draw a new figure (never on a slider change).
         self.live = LiveFigure(draw_team_figure(self.team, self.course))
         self.image.value = self.live.image.value
         self.image.layout.width = self.live.image.layout.width  # its own size: a box would stretch it (blurred)
-        names = join_names([" ".join(m.name.split()) or "?" for m in self.team], self.course.language)
-        self.figure_text.value = alt_html(t["fig_alt"].format(n=len(self.team), names=names))
+        names = join_names([m.label for m in self.team], lang)  # the labels: two Mettes, told apart
+        self.figure_text.value = alt_html(t["fig_alt"].format(people=counted(len(self.team), t["one"], t["many"]),
+                                                              names=names))
         self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""
         top = max(1, len(self.found))
         self.slider.max = max(top, 1)
         self.slider.value = min(DEFAULT_QUESTIONS, top)
         self.slider.disabled = len(self.found) <= 1
         self._show_questions()
+
+    def _ask_who(self) -> None:
+        """A field for each person whose label is a last resort ("Mette (2)": the files cannot tell who is who), so
+        that the facilitator can ask the room once and name them; the names are kept with the team's files."""
+        import ipywidgets as widgets
+
+        t, lang = self.t, self.course.language
+        unnamed = [m for m in self.team if m.numbered]
+        self.who_fields = []
+        for m in unnamed:
+            where = m.path.name if self.path is None else _relative(m.path, self.path)
+            described = t["who_field"].format(file=where, when=saved_when(m.saved, lang))
+            project = next((plain_text(d.project(m.models[d.name]), 40) for d in all_sections()
+                            if d.name in m.models and d.project(m.models[d.name])), "")
+            if project:  # what the room can recognise: "the Mette of the dining project"
+                described += f" – {project}"
+            field = widgets.Text(value="", description=described,
+                                 placeholder=t["who_placeholder"], style={"description_width": "initial"},
+                                 layout=widgets.Layout(width="62em", max_width="100%"))  # the file, then the field
+            field.file, field.member = where, m
+            self.who_fields.append(field)
+        if not self.who_fields:
+            self.who.children = ()
+            return
+        names = join_names([user_text(m.label, 40) for m in unnamed], lang)
+        apply = widgets.Button(description=t["who_apply"], button_style="primary",
+                               layout=widgets.Layout(width="auto", align_self="flex-start"))
+        apply.on_click(self.errors.guard(lambda _b: self.apply_names()))
+        self.who_status = widgets.HTML("")
+        self.who.children = (widgets.HTML(f"<p>{t['who_head'].format(names=names)}</p>"), *self.who_fields, apply,
+                             self.who_status)
+
+    def apply_names(self) -> None:
+        """Name the people the fields ask about ("H" -> "Mette H."), keep the names with the team's files
+        (answers.save_given_labels) and show the team again."""
+        if self.path is None:
+            return
+        others = {m.label.casefold() for m in self.team if not m.numbered}
+        given = {}
+        for field in self.who_fields:
+            m = field.member
+            options = [o for o in name_options(m.name, field.value) if o.casefold() not in others]
+            if options:
+                given[person_key(m, self.path)] = options[0]
+                others.add(options[0].casefold())
+        if not given:
+            return
+        try:
+            save_given_labels(self.path, given)
+        except OSError as exc:
+            message = self.t["who_failed"].format(folder=user_text(shown_path(self.path), 200),
+                                                  error=user_text(exc, 200))
+            self.who_status.value = f"<p class='samskabelse-warning' role='alert'>{message}</p>"
+            return
+        self.load(self.path)
 
     def questions_shown(self) -> list[Disagreement]:
         return discussion_questions(self.team, self.course, self.slider.value) if self.found else []

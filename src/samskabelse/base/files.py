@@ -107,7 +107,7 @@ def ics_escape(text: object) -> str:
 
 def csv_cell(value: object) -> str:
     """A cell for a CSV file that a spreadsheet will not run as a formula (OWASP: prefix with ')."""
-    text = "" if value is None else str(value)
+    text = "" if value is None else safe_text(value)
     if text.lstrip(_SKIPPED).startswith(FORMULA_START) and not _NUMBER.match(text):
         return "'" + text
     return text

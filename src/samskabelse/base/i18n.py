@@ -68,6 +68,12 @@ def join_names(names, lang: str) -> str:
     return f"{', '.join(names[:-1])} {AND[lang]} {names[-1]}"
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """A number and its noun in the right number: counted(1, "deltager", "deltagere") -> "1 deltager", 2 ->
+    "2 deltagere" (Danish and English both take the singular for one only)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")

@@ -816,7 +816,9 @@ class _Builder:
             r.known_keys(e, _keys(Milestone), mp)
             phase = r.get(e, "phase", "str", mp, default=None)
             r.check_ref(phase, phase_ids, "phases", r.line_of(e, "phase"), f"{mp}.phase")
-            at = r.get(e, "at", "str", mp, default="start")
+            # a milestone given a date or weeks is told where that belongs, and that it takes at: (not twice)
+            misplaced = any(key in e for key in ("date", "weeks_after_start", "weeks"))
+            at = r.get(e, "at", "str", mp, required=not misplaced, default="start")
             if not self.choice(at, ("start", "middle", "end"), e, "at", mp):
                 at = "start"
             return Milestone(self.ident(e, mp), r.get(e, "name", "str", mp, default=""), phase or "", at)

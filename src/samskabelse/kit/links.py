@@ -22,6 +22,7 @@ from urllib.parse import quote
 from samskabelse.base.i18n import LANGUAGES, Texts
 from samskabelse.course import REPO_ROOT
 
+FACILITATOR_NOTEBOOKS = ("10",)  # for the facilitator, not in the participants' course map (notebook 10)
 COURSE_FOLDER = "samskabelse"  # where nbgitpuller puts the course (as hub/jupyterhub_config.py and hub/z2jh do)
 _REPO = re.compile(r"^(?:https://github\.com/)?([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100}?)(?:\.git)?/?$")
 _HOST = re.compile(r"^(?:https?://)?([A-Za-z0-9.-]+(?::\d+)?)(/.*)?$")
@@ -32,6 +33,7 @@ TEXT = Texts(
         "start": "Startside",
         "notebooks": "Kursets notebooks",
         "workbooks": "Workshoppens arbejdsark",
+        "facilitator": "Til facilitatoren (kursusfilen, materialet og links uden terminal)",
         "binder_lab": "Binder, i JupyterLab (intet at installere; sessionen er midlertidig – download svarene)",
         "binder_voila": "Binder, som app i Voilà (kun tekst og skydere, ingen kode)",
         "hub_lab": "JupyterHub med nbgitpuller, i JupyterLab (kurset kopieres ind i deltagerens mappe)",
@@ -57,6 +59,7 @@ TEXT = Texts(
         "start": "Start page",
         "notebooks": "The course's notebooks",
         "workbooks": "The workshop's workbooks",
+        "facilitator": "For the facilitator (the course file, the kit and the links without a terminal)",
         "binder_lab": "Binder, in JupyterLab (nothing to install; the session is temporary – download your answers)",
         "binder_voila": "Binder, as an app in Voilà (text and sliders only, no code)",
         "hub_lab": "JupyterHub with nbgitpuller, in JupyterLab (the course is copied into the participant's folder)",
@@ -122,12 +125,20 @@ def published(repo: str, hub: str = "", *, ref: str = "HEAD", branch: str = "mai
     return Published(found.group(1), found.group(2), ref, branch, host)
 
 
-def course_files(lang: str) -> tuple[list[str], list[str]]:
-    """The notebooks and the workbooks of one language, as paths from the repository root."""
-    def found(folder: str, pattern: str) -> list[str]:
-        return sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / folder / lang).glob(pattern))
+def _found(folder: str, lang: str, pattern: str) -> list[str]:
+    return sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / folder / lang).glob(pattern))
 
-    return found("notebooks", "[0-9][0-9]-*.ipynb"), found("exercises", "[0-9]-*.ipynb")
+
+def course_files(lang: str) -> tuple[list[str], list[str]]:
+    """The participants' notebooks and the workbooks of one language, as paths from the repository root."""
+    notebooks = [p for p in _found("notebooks", lang, "[0-9][0-9]-*.ipynb")
+                 if Path(p).name[:2] not in FACILITATOR_NOTEBOOKS]
+    return notebooks, _found("exercises", lang, "[0-9]-*.ipynb")
+
+
+def facilitator_files(lang: str) -> list[str]:
+    """The facilitator's notebooks of one language (notebook 10), as paths from the repository root."""
+    return [p for p in _found("notebooks", lang, "[0-9][0-9]-*.ipynb") if Path(p).name[:2] in FACILITATOR_NOTEBOOKS]
 
 
 def served(where: Published, lang: str, built_from: tuple[str, str | None] | None = None) -> list[str]:
@@ -159,7 +170,10 @@ def links_markdown(where: Published, langs: tuple[str, ...] = LANGUAGES,
             kinds += [("hub_lab", where.nbgitpuller, "lab"), ("hub_voila", where.nbgitpuller, "voila")]
         for key, make, app in kinds:
             out += [f"## {t[key]}", ""]
-            for group, paths in (("notebooks", notebooks), ("workbooks", workbooks)):
+            for group, paths in (("notebooks", notebooks), ("workbooks", workbooks),
+                                 ("facilitator", facilitator_files(lang))):
+                if not paths:
+                    continue
                 out += [f"{t[group]}:", ""] + [f"- {Path(p).stem}: {make(p, app)}" for p in paths] + [""]
         if not where.hub:
             out += [t["no_hub"], ""]

@@ -20,6 +20,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samskabelse.base.files import safe_text, safe_texts
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
 from samskabelse.widgets.display import BASIS_LABELS
@@ -475,7 +476,7 @@ def build_deck(course: Course, extra: list[Slide] | None = None, *, intro: bool 
     footer = t["footer"].format(course=course.title, publisher=course.publication.publisher.split(" (")[0],
                                 year=course.publication.year)
     for s in (intro_slides(course) if intro else []) + list(extra or []):
-        _render(prs, s, footer)
+        _render(prs, safe_texts(s), safe_text(footer))  # python-pptx takes only what XML can hold (base.files)
     return prs
 
 

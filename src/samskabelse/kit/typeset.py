@@ -21,6 +21,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from samskabelse.base.files import safe_texts
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 BODY_FONT = "DejaVu Sans"
 
@@ -45,7 +47,7 @@ def typeset(template: str, data: dict, files: dict[str, bytes] | None = None) ->
 
     import typst
 
-    inputs = {"data": json.dumps(data, ensure_ascii=False)}
+    inputs = {"data": json.dumps(safe_texts(data), ensure_ascii=False)}  # what a PDF can show (base.files)
     with tempfile.TemporaryDirectory(prefix="samskabelse-typst-") as tmp:
         root = TEMPLATES
         if files:

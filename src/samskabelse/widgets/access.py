@@ -10,12 +10,16 @@ page: `page_support()` is displayed once by `open_course` (the first cell of eve
 for widgets shown later. It
 - names every slider's handle (role="slider") by its own label (aria-labelledby), and takes the editable number
   beside it out of the Tab order (the handle is the one Tab stop; the arrow keys change the value);
+- says a slider's value in the words its position shows (aria-valuetext = the readout's text, "Helt: Den
+  offentlige organisation", "– ikke vurderet –"), where ipywidgets' SelectionSlider says the position's index;
 - tells whether a toggle button is pressed (aria-pressed) and names a row of toggle buttons as a group;
 - gives every live figure (img.samskabelse-figure) its text alternative (alt) from the figure's description,
   which the kernel updates with the figure (figures.LiveFigure.describe);
 - sets the language (lang="da") on the course's widgets, so that a screen reader in an English JupyterLab reads
   them with a Danish voice;
-- adds the course's styles: helper text at the body size, tables left-aligned and wrapping, visible focus.
+- adds the course's styles: helper text at the body size, tables left-aligned and wrapping between words (never
+  inside one), links that look like links, and a focus ring of 3 px in the course's blue (5:1 against white) on
+  every control, where ipywidgets gives text fields, drop-downs and buttons a 1 px light-blue border.
 It needs no JupyterLab extension: JupyterLab and Voilà run a notebook's JavaScript output when the notebook's
 outputs are trusted, which they are when the cells were run in this session.
 """
@@ -58,10 +62,28 @@ STYLE = r"""
 }
 .samskabelse-widget th, .samskabelse-widget td, table[class*="samskabelse-"] th, table[class*="samskabelse-"] td {
   text-align: left !important; vertical-align: top; white-space: normal !important;
-  overflow-wrap: anywhere; padding: 0.25em 0.8em 0.25em 0;
+  overflow-wrap: normal !important; word-break: normal !important; hyphens: manual; padding: 0.25em 0.8em 0.25em 0;
 }
 .samskabelse-widget caption, table[class*="samskabelse-"] caption { text-align: left; font-weight: bold; }
-.samskabelse-widget :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.samskabelse-widget :focus-visible, .samskabelse-widget input:focus, .samskabelse-widget select:focus,
+.samskabelse-widget textarea:focus {
+  outline: 3px solid #0072B2 !important; outline-offset: 2px !important;
+}
+/* Lumino clips every widget (overflow: hidden), and with it the ring of a handle at either end of its slider or
+   of a control at the edge of its row: the course's boxes let it show */
+.samskabelse-widget .widget-slider, .samskabelse-widget .jupyter-widget-slider, .samskabelse-widget .widget-box,
+.samskabelse-widget .widget-inline-hbox, .samskabelse-widget .widget-inline-vbox,
+.samskabelse-widget .widget-checkbox, .samskabelse-widget .widget-label-basic { overflow: visible; }
+/* ... and the output area clips too: a course widget keeps the ring's width free around its controls */
+.samskabelse-widget { padding: 5px 6px; box-sizing: border-box; }
+.samskabelse-widget .samskabelse-widget { padding: 0; }
+.samskabelse-widget input[type="checkbox"]:focus-visible { outline-offset: 1px !important; }
+/* ... and the window: a control Tab scrolls to at the page's edge is shown with its whole ring */
+.samskabelse-widget :is(input, select, textarea, button, a, [tabindex]) { scroll-margin: 12px; }
+.samskabelse-widget a[href], .samskabelse-widget a[href]:visited {
+  color: var(--jp-content-link-color, #1a5fb4); text-decoration: underline; text-underline-offset: 0.15em;
+}
+.samskabelse-widget a.samskabelse-download { font-weight: bold; }
 .samskabelse-widget button.mod-active.widget-toggle-button,
 .samskabelse-widget button.mod-active.jupyter-widget-toggle-button {
   background: #0072B2; color: #ffffff; font-weight: bold; box-shadow: inset 0 -3px 0 #003d61;
@@ -75,7 +97,7 @@ STYLE = r"""
 SCRIPT = r"""
 (function () {
   "use strict";
-  var VERSION = 1;
+  var VERSION = 2;
   if (window.__samskabelseAccess && window.__samskabelseAccess.version >= VERSION) { return; }
   var next = 0;
   function idOf(el) { if (!el.id) { next += 1; el.id = "samskabelse-a11y-" + next; } return el.id; }
@@ -87,6 +109,12 @@ SCRIPT = r"""
     }
     return null;
   }
+  function words(slider) {
+    var readout = slider.querySelector(".widget-readout");
+    var text = readout ? (readout.textContent || "").trim() : "";
+    if (!text) { return; }
+    slider.querySelectorAll(".noUi-handle").forEach(function (handle) { set(handle, "aria-valuetext", text); });
+  }
   function fix(root) {
     root.querySelectorAll(".widget-slider, .jupyter-widget-slider").forEach(function (slider) {
       var label = ownLabel(slider);
@@ -96,6 +124,15 @@ SCRIPT = r"""
       slider.querySelectorAll(".widget-readout").forEach(function (readout) {
         set(readout, "tabindex", "-1"); set(readout, "aria-hidden", "true");
       });
+      // noUiSlider writes the position (0, 1, 2) as aria-valuetext, then tells ipywidgets, which writes the
+      // position's words into the readout (also when the readout is not shown); this listener, added after
+      // ipywidgets' own, puts the words on the handle in the same turn, before a screen reader reads it.
+      var target = slider.querySelector(".noUi-target");
+      if (target && target.noUiSlider && target.__samskabelseWords !== target.noUiSlider) {
+        target.__samskabelseWords = target.noUiSlider;
+        target.noUiSlider.on("update.samskabelse", function () { words(slider); });
+      }
+      words(slider);
     });
     root.querySelectorAll(".widget-toggle-buttons, .jupyter-widget-toggle-buttons").forEach(function (group) {
       var box = group.querySelector(".widget-toggle-buttons > div, div") || group;
@@ -190,6 +227,62 @@ def named(control, text: str, *, shown: bool = True):
     else:
         control.add_class(HIDDEN_LABEL)
     return control
+
+
+class GroupNames:
+    """Controls that belong to one thing shown in a row of alike rows (a deadline's name, date and phase), named so
+    that a screen reader tells the rows apart: the visible label stays "Dato", the accessible name says whose,
+    "Dato – Fagudvalgsmøde" (the thing's own name, followed as it is typed), or "Dato – frist 2" while it has none.
+
+        group = GroupNames(t["deadline_n"].format(n=2), source=name_field)   # the field holding the thing's name
+        group.add(name_field, "Frist")
+        group.add(date_field, "Dato")
+
+    Each control's description becomes its label, escaped, with the thing's name in a visually hidden span
+    (ipywidgets puts the description in the control's <label>; the visible words come first, so voice control
+    finds the control by what it shows)."""
+
+    SEPARATOR = " – "
+
+    def __init__(self, fallback: str, source=None, *, max_chars: int = 60):
+        self.fallback = fallback
+        self.source = source
+        self.max_chars = max_chars
+        self.members: list[tuple[object, str]] = []
+        if source is not None:
+            source.observe(lambda _change: self.refresh(), names="value")
+
+    def name(self) -> str:
+        """The thing's name as the group says it: its own (as typed, one line, shortened), else the fallback."""
+        own = " ".join(str(getattr(self.source, "value", "") or "").split()) if self.source is not None else ""
+        if len(own) > self.max_chars:
+            own = own[: self.max_chars - 1].rstrip() + "…"
+        return own or self.fallback
+
+    def add(self, control, label: str):
+        self.members.append((control, label))
+        self._name(control, label)
+        return control
+
+    def refresh(self) -> None:
+        for control, label in self.members:
+            self._name(control, label)
+
+    def _name(self, control, label: str) -> None:
+        hidden = html.escape(self.SEPARATOR + self.name(), quote=False)
+        control.description = f"{html.escape(label, quote=False)}<span class='samskabelse-sr-only'>{hidden}</span>"
+        control.description_allow_html = True
+        control.remove_class(HIDDEN_LABEL)
+
+
+def accessible_name(control) -> str:
+    """A control's name as assistive technology reads it (its description, without tags)."""
+    import re
+
+    text = control.description
+    if getattr(control, "description_allow_html", False):
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return " ".join(text.split())
 
 
 def data_table(header: list[str], rows: list[list[object]], *, caption: str = "") -> str:

@@ -1,6 +1,14 @@
-"""How the leadership directions' answers are shown outside notebook 04: on the plan, in the team view, on paper."""
+"""How the leadership directions' answers are shown outside notebook 04: on the plan, in the team view, on paper.
+
+Each direction has two ratings, what it needs and what it gets now; the gap between them (need minus now) is
+what the course reads: above 0 is too little attention ("for lidt opmærksomhed"), and the largest such gap is
+where the manager's attention falls shortest. A rating the participant did not give is "ikke vurderet", never a
+number, and a gap needs both.
+"""
 
 from __future__ import annotations
+
+import html
 
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
@@ -23,8 +31,15 @@ from samskabelse.sections.definition import (
     table,
     text,
 )
-from samskabelse.sections.directions import ATTENTION_MAX, THIN_AT, DirectionsModel
+from samskabelse.sections.directions import (
+    ATTENTION_MAX,
+    DEFAULT_ATTENTION,
+    MEASURES,
+    DirectionsModel,
+    where_words,
+)
 from samskabelse.sections.directions import TEXT as DIRECTIONS
+from samskabelse.sections.protocol import ANSWERED_FIELD, key
 from samskabelse.widgets.display import plain_text
 
 SCALE = tuple(str(v) for v in range(ATTENTION_MAX + 1))
@@ -33,40 +48,62 @@ TEXT = Texts(
     da={
         "label": "ledelsesretninger (04)",
         "plan_title": "Led i fire retninger",
-        "attention": "{direction} ({who}): opmærksomhed {value} af 5",
-        "attention_missing": "{direction} ({who}): ikke besvaret",
-        "names": "Nøgleinteressenter: {names}",
-        "thin": "Tyndest nu: {names}.",
-        "none": "ingen",
+        "rated": "{direction}: kræver {need}, får nu {now} (0–5)",
+        "rated_value": "{v}",
+        "rated_none": "ikke vurderet",
+        "rated_low": " – {gap} for lidt",
+        "rated_high": " – {gap} mere end behovet",
+        "attention_missing": "{direction}: ikke besvaret",
+        "names": "Nøglepersoner: {names}",
+        "largest": "Størst forskel: {where} ({gap} for lidt opmærksomhed).",
+        "largest_none": "Ingen retning får for lidt opmærksomhed efter mine vurderinger.",
         "person": "Deltager",
-        "h_directions": "Opmærksomhed i de fire retninger",
-        "h_stakeholders": "Nøgleinteressenter, som deltagerne har nævnt",
+        "h_directions": "Opmærksomhed: hvad hver retning kræver, og hvad den får nu (0–5)",
+        "cell": "kræver {need}, får {now}",
+        "col_largest": "Størst forskel",
+        "largest_cell": "{where} ({gap} for lidt)",
+        "no_gap": "ingen for lidt",
+        "h_stakeholders": "Nøglepersoner, som deltagerne har nævnt",
         "col_direction": "Retning",
-        "q_directions": "Hvor meget opmærksomhed får ledelsen {item}? {high} gav {hi}, {low} gav {lo}. Hvad skal "
+        "q_directions": "Hvor meget opmærksomhed får ledelsen {item} nu? {high} gav {hi}, {low} gav {lo}. Hvad skal "
         "der til?",
-        "fig_directions": "Opmærksomhed nu (0–5)",
-        "h_sheet": "Opmærksomhed og nøgleinteressenter i fire retninger",
-        "attention_item": "{name}: opmærksomhed nu",
-        "names_item": "{name}: nøgleinteressenter",
+        "q_need": "Hvor meget opmærksomhed kræver ledelsen {item}? {high} siger {hi}, {low} siger {lo}. Hvad ser I "
+        "forskelligt?",
+        "fig_directions": "For lidt opmærksomhed: kræver minus får nu (over 0 = for lidt)",
+        "h_sheet": "Opmærksomhed og nøglepersoner i fire retninger",
+        "need_item": "{name}: kræver (0–5)",
+        "attention_item": "{name}: får nu (0–5)",
+        "names_item": "{name}: nøglepersoner",
     },
     en={
         "label": "leadership directions (04)",
         "plan_title": "Leading in four directions",
-        "attention": "{direction} ({who}): attention {value} of 5",
-        "attention_missing": "{direction} ({who}): not answered",
-        "names": "Key stakeholders: {names}",
-        "thin": "Thinnest now: {names}.",
-        "none": "none",
+        "rated": "{direction}: needs {need}, gets {now} now (0–5)",
+        "rated_value": "{v}",
+        "rated_none": "not rated",
+        "rated_low": " – {gap} too little",
+        "rated_high": " – {gap} more than it needs",
+        "attention_missing": "{direction}: not answered",
+        "names": "Key people: {names}",
+        "largest": "Largest gap: {where} ({gap} too little attention).",
+        "largest_none": "No direction gets too little attention by my ratings.",
         "person": "Participant",
-        "h_directions": "Attention in the four directions",
-        "h_stakeholders": "Key stakeholders the participants named",
+        "h_directions": "Attention: what each direction needs, and what it gets now (0–5)",
+        "cell": "needs {need}, gets {now}",
+        "col_largest": "Largest gap",
+        "largest_cell": "{where} ({gap} too little)",
+        "no_gap": "none too little",
+        "h_stakeholders": "Key people the participants named",
         "col_direction": "Direction",
-        "q_directions": "How much attention does leading {item} get? {high} gave it {hi}, {low} gave it {lo}. "
+        "q_directions": "How much attention does leading {item} get now? {high} gave it {hi}, {low} gave it {lo}. "
         "What would it take?",
-        "fig_directions": "Attention now (0–5)",
-        "h_sheet": "Attention and key stakeholders in four directions",
-        "attention_item": "{name}: attention now",
-        "names_item": "{name}: key stakeholders",
+        "q_need": "How much attention does leading {item} need? {high} say {hi}, {low} say {lo}. What do you see "
+        "differently?",
+        "fig_directions": "Too little attention: needs minus gets now (above 0 = too little)",
+        "h_sheet": "Attention and key people in four directions",
+        "need_item": "{name}: needs (0–5)",
+        "attention_item": "{name}: gets now (0–5)",
+        "names_item": "{name}: key people",
     },
 )
 
@@ -82,40 +119,62 @@ class Directions(Section):
         t = TEXT[course.language]
         out = []
         for d in course.directions:
-            out.append(Item(f"attention.{d.id}", t["attention_item"].format(name=d.name), SCALE))
+            out.append(Item(f"need.{d.id}", t["need_item"].format(name=d.name), SCALE, rating=True))
+            out.append(Item(f"attention.{d.id}", t["attention_item"].format(name=d.name), SCALE, rating=True))
             out.append(Item(f"stakeholders.{d.id}", t["names_item"].format(name=d.name)))
         return out
 
     def plan(self, d: DirectionsModel, course: Course, **_options) -> list[Line]:
         t, lang = TEXT[course.language], course.language
         lines = []
+
+        def shown(value):
+            return t["rated_none"] if value is None else t["rated_value"].format(v=value)
+
         for direction in course.directions:
-            value = d.answered_attention(direction.id)
-            if value is None:
-                lines.append(Line(t["attention_missing"].format(direction=direction.name, who=direction.who)))
+            need, now, gap = d.answered_need(direction.id), d.answered_attention(direction.id), d.gap(direction.id)
+            if need is None and now is None:
+                said = t["attention_missing"].format(direction=direction.name)
             else:
-                lines.append(Line(t["attention"].format(direction=direction.name, who=direction.who, value=value),
-                                  bar=value / ATTENTION_MAX))
-            shown = [plain_text(n, 40) for n in d.stakeholders.get(direction.id, [])]
-            if shown:
-                lines.append(Line("    " + t["names"].format(names=", ".join(shown))))
-        thin = d.thin(answered_only=True)
-        if thin:
-            where = DIRECTIONS[lang]["where"]
-            lines.append(Line(t["thin"].format(names=join_names([where.get(x, x) for x in thin], lang)), strong=True))
+                said = t["rated"].format(direction=direction.name, need=shown(need), now=shown(now))
+                if gap is not None and gap > 0:
+                    said += t["rated_low"].format(gap=gap)
+                elif gap is not None and gap < 0:
+                    said += t["rated_high"].format(gap=-gap)
+            shown_names = [plain_text(n, 40) for n in d.stakeholders.get(direction.id, [])]
+            if shown_names:  # the key people on the same line: one line per direction where they fit
+                said += ". " + t["names"].format(names=", ".join(shown_names))
+            lines.append(Line(said, bar=None if now is None else now / ATTENTION_MAX))
+        largest = d.largest_gap()
+        if largest:
+            where = join_names([where_words(course, x) for x in largest], lang)
+            lines.append(Line(t["largest"].format(where=where, gap=d.gap(largest[0])), strong=True))
+        elif d.rated_both():
+            lines.append(Line(t["largest_none"], strong=True))
         return lines
 
     def tables(self, people: list[Person], course: Course) -> list[Table]:
         t, lang = TEXT[course.language], course.language
         gave = answered(people)
 
-        def shown(value):
-            return NOT_ANSWERED if value is None else str(value)
+        def cell(model: DirectionsModel, ident: str):
+            need, now = model.answered_need(ident), model.answered_attention(ident)
+            if need is None and now is None:
+                return NOT_ANSWERED
+            return t["cell"].format(need=t["rated_none"] if need is None else need,
+                                    now=t["rated_none"] if now is None else now)
+
+        def largest(model: DirectionsModel):
+            found = model.largest_gap()
+            if found:
+                return t["largest_cell"].format(where=join_names([where_words(course, x) for x in found], lang),
+                                                gap=model.gap(found[0]))
+            return t["no_gap"] if model.rated_both() else NOT_ANSWERED
 
         attention = Table(self.name, t["h_directions"],
-                          [t["person"], *[plain_text(d.name, 30) for d in course.directions]],
-                          [[plain_text(p.label, 40), *[shown(p.model.answered_attention(d.id))
-                                                       for d in course.directions]] for p in gave])
+                          [t["person"], *[plain_text(d.name, 30) for d in course.directions], t["col_largest"]],
+                          [[plain_text(p.label, 40), *[cell(p.model, d.id) for d in course.directions],
+                            largest(p.model)] for p in gave])
         rows = []
         for d in course.directions:
             named: dict[str, list[str]] = {}
@@ -130,36 +189,56 @@ class Directions(Section):
 
     def questions(self, people: list[Person], course: Course) -> list[Question]:
         t, lang = TEXT[course.language], course.language
-        where = DIRECTIONS[lang]["where"]
         gave = answered(people)
         out = []
         for d in course.directions:
-            item = where.get(d.id, d.name)
+            item = where_words(course, d.id)
+            for measure, template, item_key in (("need", "q_need", f"need.{d.id}"),
+                                                ("attention", "q_directions", d.id)):
 
-            def question(high, low, hi, lo, item=item):
-                return t["q_directions"].format(item=plain_text(item, 120), high=names(high, lang),
-                                                low=names(low, lang), hi=out_of(hi, lang), lo=out_of(lo, lang))
+                def question(high, low, hi, lo, item=item, template=template):
+                    return t[template].format(item=plain_text(item, 120), high=names(high, lang),
+                                              low=names(low, lang), hi=out_of(hi, lang), lo=out_of(lo, lang))
 
-            values = {p: v for p in gave if (v := p.model.answered_attention(d.id)) is not None}
-            out.append(spread(self.name, d.id, values, 5, question))
+                get = DirectionsModel.answered_need if measure == "need" else DirectionsModel.answered_attention
+                values = {p: v for p in gave if (v := get(p.model, d.id)) is not None}
+                out.append(spread(self.name, item_key, values, ATTENTION_MAX, question))
         return [q for q in out if q is not None]
 
     def panels(self, people: list[Person], course: Course) -> list[Panel]:
-        values = {i: [p.model.answered_attention(d.id) for d in course.directions]
-                  for i, p in enumerate(people) if p.answered}
+        values = {i: [p.model.gap(d.id) for d in course.directions] for i, p in enumerate(people) if p.answered}
         return [Panel(self.name, TEXT[course.language]["fig_directions"], [d.name for d in course.directions],
-                      values, 0, ATTENTION_MAX)]
+                      values, -ATTENTION_MAX, ATTENTION_MAX)]
 
     def worksheet(self, course: Course) -> list[dict]:
         t, d = TEXT[course.language], DIRECTIONS[course.language]
-        rows = [[text(x.name, x.who, bold=True), choices(SCALE), blank(3)] for x in course.directions]
-        return [{"heading": t["h_sheet"], "intro": d["scale"].format(thin=THIN_AT),
-                 "table": table([1.0, 1.05, 1.5], [t["col_direction"], d["col_attention"], d["col_names"]], rows)}]
+        rows = [[text(x.name, x.who, bold=True), choices(SCALE, stack=False), choices(SCALE, stack=False), blank(3)]
+                for x in course.directions]
+        return [{"heading": t["h_sheet"], "intro": d["scale"],
+                 "table": table([0.95, 1.0, 1.0, 1.3], [t["col_direction"], d["col_need"], d["col_attention"],
+                                                        d["col_names"]], rows)}]
 
     def check(self, model: DirectionsModel, course: Course) -> None:
-        model.thin()
-        model.least()
+        model.too_little()
+        model.too_much()
         self.plan(model, course)
+
+    def migrate(self, model: DirectionsModel, data: dict, course: Course) -> list[str]:
+        """Schema 1 asked only the attention each direction gets now, on sliders that started at 3. A 3 in a file
+        that did not say what was answered may be a slider no one moved: it stays not rated. The need was never
+        asked: it is not rated, and the note says so."""
+        t = DIRECTIONS[course.language]
+        notes = []
+        if isinstance(data, dict) and ANSWERED_FIELD not in data:  # saved before the answered list existed
+            left = [d.id for d in course.directions if model.answered_attention(d.id) == DEFAULT_ATTENTION]
+            for ident in left:
+                model.answered.discard(key("attention", ident))
+            if left:
+                notes.append(t["note_default"].format(value=DEFAULT_ATTENTION, where=html.escape(join_names(
+                    [where_words(course, x) for x in left], course.language))))
+        if any(key(m, d.id) in model.answered for m in MEASURES for d in course.directions):
+            notes.append(t["note_migrated"])
+        return notes
 
 
 DEFINITION = Directions()

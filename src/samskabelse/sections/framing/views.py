@@ -197,8 +197,10 @@ class Framing(Section):
         fr = course.framing
         numbers_d = [str(i) for i in range(1, len(fr.deciders) + 1)]
         numbers_l = [str(i) for i in range(1, len(fr.influence_levels) + 1)]
-        rows = [[text(e.name, e.description, bold=True), choices([f["fixed"], f["elastic"]]),
-                 text("  ".join(numbers_d)), text("  ".join(numbers_l))] for e in fr.frame_elements]
+        rows = [[text(e.name, e.description, bold=True),
+                 choices([f["fixed"], f["elastic"]], item=f"fixed.{e.id}"),
+                 text("  ".join(numbers_d), item=f"decider.{e.id}"),
+                 text("  ".join(numbers_l), item=f"influence.{e.id}")] for e in fr.frame_elements]
         return [{"heading": t["h_sheet"], "intro": t["sheet_intro"],
                  "legend": [[f["col_decider"], _numbered([d.name for d in fr.deciders])],
                             [f["col_influence"], _numbered([lv.name for lv in fr.influence_levels])]],

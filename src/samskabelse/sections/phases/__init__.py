@@ -1,4 +1,4 @@
-"""Notebook 03: the phase model. Mark each focus point, see readiness per phase and the next steps.
+"""Notebook 03: the phase model. Mark each focus point, see how far the course's checklist is, choose where to begin.
 
 The publication has a phase model of three typical phases, each seen from the manager's strategic focus,
 with the manager's most important focus points. The course does not know the publication's names for the
@@ -6,11 +6,16 @@ phases or its focus points: names, strategic focus, focus points and questions c
 data/<lang>/course.yaml, and each focus point says whether it restates a verified message (`basis`).
 
     phases = mark_your_readiness(course)
-    phases.model.readiness(course)          # {"clarify": 40.0, ...}, percent per phase
-    phases.model.next_steps(course)         # the three most urgent focus points, see NEXT_STEP_RULE
+    phases.model.readiness(course)          # {"clarify": 40.0, "cocreate": None, ...}: percent, None if none rated
+    phases.model.next_steps(course)         # the course's suggestion: three marked points not in place (NEXT_STEP_RULE)
+    phases.model.choose_start("clarify", "backing", course)   # where the manager begins (their decision)
 
-Readiness of a phase: each focus point counts 1 when in place, ½ when under way, 0 when not started;
-readiness is the sum over the phase's focus points as a percentage of their number.
+Every focus point starts "– ikke vurderet –" (sections/protocol.py): a point the participant has not marked is
+neither "ikke startet" nor anything else. Readiness of a phase is what it is, a completion rate of the course's
+checklist (not a measure of the project): a focus point marked "på plads" counts 1, "i gang" ½, "ikke startet"
+0, and a point not rated counts as not in place (0); readiness is that sum as a percentage of the phase's focus
+points, and is said with its counts ("40 % (2 af 5 på plads; 3 ikke vurderet)"), the same on the screen, on the
+plan (07) and in the team's view (08). A phase with no point rated has no readiness ("ikke vurderet endnu").
 """
 
 from __future__ import annotations
@@ -30,52 +35,88 @@ from samskabelse.sections.protocol import (
     mark,
     restored_answered,
     saved_answered,
+    show_on_screen,
+    unmark,
 )
 from samskabelse.widgets.access import mark_widget, named
+from samskabelse.widgets.answering import NOT_RATED, rated, rating_options
 from samskabelse.widgets.display import HTMLText, own_words
 from samskabelse.widgets.figures import MAX_WIDTH, PALETTE, BlitLiveFigure, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
 
 STATUSES = ("not_started", "under_way", "in_place")
 SCORE = {"not_started": 0.0, "under_way": 0.5, "in_place": 1.0}
-# The rule for "the most urgent next steps", in order of precedence:
+UNRATED = "not_rated"  # the counts' key for the focus points not rated (they count 0 in readiness)
+# The rule for the course's suggested next steps, in order of precedence:
 #   1. earlier phase first: a later phase stands on what the earlier one settled;
 #   2. within a phase, "not started" before "under way": nothing has happened there yet;
 #   3. then the order of the focus points in the course.
-# Focus points already in place are never next steps.
+# Only focus points the participant marked "not started" or "under way" are suggested; in place and not rated
+# never are. It is a suggestion: where to begin is the manager's choice (`choose_start`), with their reason.
 NEXT_STEP_RULE = ("phase", "status", "course order")
 URGENCY = {"not_started": 0, "under_way": 1}
 OWN_STEPS, OWN_STEP_MAX = 5, 200  # the manager's own next steps: at most this many lines of this many characters
+REASON_MAX = 200  # why the manager begins where they do: one line of at most this many characters
+NO_START = ""  # the start chooser's value until the manager chooses
 
 TEXT = Texts(
     da={
-        "not_started": "Ikke startet", "under_way": "I gang", "in_place": "På plads",
+        "not_started": "Ikke startet", "under_way": "I gang", "in_place": "På plads", "not_rated": "Ikke vurderet",
         "choose": "Vælg fase:",
         "phase_button": "{number}. {name}",
         "phase_label": "{number}. {name} ({when})",
         "strategic_focus": "Strategisk fokus",
-        "mark": "Markér hvert fokuspunkt:",
-        "title": "Hvor parat er projektet i hver fase?",
+        "mark": "Markér hvert fokuspunkt. Et punkt, du ikke har markeret, står som »ikke vurderet«.",
+        "title": "Hvor langt er projektet med kursets tjekliste?",
         "xlabel": "Andel af fasens fokuspunkter (%)",
-        "readiness": "{value:.0f} %",
         "readiness_column": "Parathed",
         "chosen": "◀ valgt",
-        "readiness_heading": "Parathed pr. fase",
-        "readiness_line": "{label}: <b>{value:.0f} %</b> ({in_place} på plads, {under_way} i gang, "
-                          "{not_started} ikke startet)",
-        "next_heading": "De tre mest presserende næste skridt",
-        "own_steps_label": "Dine egne næste skridt",
-        "own_steps_help": "Skridtene ovenfor er kursets forslag. Skriv dine egne – ét pr. linje, som handlinger, fx "
-                          "»Ring til formanden for beboerforeningen«. De kommer med, når du gemmer dine svar, og "
-                          "står på din plan (07) før kursets forslag.",
-        "own_steps_placeholder": "Ét skridt pr. linje",
+        "no_value": "–",
+        # readiness, said the same way on the screen, the plan and in 08: "40 % (2 af 5 på plads; 3 ikke vurderet)"
+        "percent": "{value} %",
+        "summary": "{percent} ({counts})",
+        "count_in_place": "{k} af {n} på plads",
+        "count_under_way": "{k} i gang",
+        "count_not_started": "{k} ikke startet",
+        "count_not_rated": "{k} ikke vurderet",
+        "none_rated": "ikke vurderet endnu",
+        "points_one": "ét fokuspunkt", "points_many": "{n} fokuspunkter",
+        "readiness_heading": "Parathed pr. fase – hvor langt du er med kursets tjekliste",
+        "readiness_line": "{label}: <b>{summary}</b>",
+        "readiness_rule": "Parathed er andelen af fasens fokuspunkter, du har markeret »på plads«. Et punkt »i "
+                          "gang« tæller halvt, og et punkt, du ikke har vurderet, tæller som ikke på plads. Tallet "
+                          "siger, hvor meget af kursets tjekliste du har krydset af – ikke hvor godt projektet går.",
+        "suggest_heading": "Kursets forslag til, hvor du kan begynde",
+        "suggest_intro": "Efter kursets regel er det disse af de fokuspunkter, du har markeret »ikke startet« eller "
+                         "»i gang«:",
+        "suggest_waiting": "Markér fokuspunkterne ovenfor. Så viser kurset et forslag til, hvor du kan begynde – "
+                           "men valget er dit.",
         "next_item": "<b>{phase}</b> · {status}: {text}",
-        "next_rule": "Reglen: tidligere fase først; i en fase kommer »ikke startet« før »i gang«; "
-                     "derefter kursets rækkefølge.",
+        "next_rule": "Reglen: tidligere fase først; i en fase kommer »ikke startet« før »i gang«; derefter kursets "
+                     "rækkefølge. Det er et forslag – hvor du begynder, vælger du selv nedenfor.",
         "all_done": "Alle fokuspunkter er markeret »på plads«. Brug spørgsmålene til at tjekke, at det holder.",
-        "fewer": "Kun {n} fokuspunkt(er) er ikke på plads.",
-        "alt": "Vandrette søjler for de tre faser, der viser andelen af fokuspunkter på plads, i gang og ikke "
-               "startet. Parathed: {summary}.",
+        "none_open": "Alle de fokuspunkter, du har vurderet, er markeret »på plads«. {points} er ikke vurderet "
+                     "endnu.",
+        "fewer": "Kun {points} er markeret »ikke startet« eller »i gang«.",
+        "start_label": "Hvor begynder du?",
+        "start_help": "Vælg det fokuspunkt, du vil tage fat på først, blandt dem, du har markeret »ikke startet« "
+                      "eller »i gang«. Du kan følge kursets forslag eller vælge et andet. Skriv med én linje hvorfor. "
+                      "Begge dele står på din plan (07).",
+        "start_name": "Hvor begynder du? Fokuspunkt",
+        "start_choose": "– vælg et fokuspunkt –",
+        "start_option": "{number}. {phase} · {status}: {text}",
+        "start_none": "Markér først fokuspunkterne ovenfor: så kan du vælge blandt dem, der ikke er på plads.",
+        "start_done": "Du har nu markeret det fokuspunkt, du ville begynde med, som »på plads«. Vælg et nyt sted "
+                      "at begynde.",
+        "reason_label": "Hvorfor dér?",
+        "reason_placeholder": "Én linje med dine egne ord",
+        "own_steps_label": "Dine egne næste skridt",
+        "own_steps_help": "Skriv dine næste skridt – ét pr. linje, som handlinger, fx »Ring til formanden for "
+                          "beboerforeningen«. De kommer med, når du gemmer dine svar, og står på din plan (07) "
+                          "under »Mine næste skridt«. Kursets forslag står for sig.",
+        "own_steps_placeholder": "Ét skridt pr. linje",
+        "alt": "Vandrette søjler for de tre faser, der viser, hvor mange af fasens fokuspunkter du har markeret på "
+               "plads, i gang og ikke startet, og hvor mange der ikke er vurderet. Parathed: {summary}.",
         "basis_publication": "Genfortæller et budskab fra publikationen",
         "basis_lederweb": "Genfortæller et budskab fra Lederwebs omtale",
         "basis_course": "Kursets eget fokuspunkt",
@@ -94,37 +135,70 @@ TEXT = Texts(
         "mixed_list": "en liste med andet end tekst",
         "note_phase": "Fasen »{value}« findes ikke længere i kurset; svarene for den er sprunget over.",
         "note_point": "Fokuspunktet »{value}« findes ikke længere i fasen »{phase}«; svaret er sprunget over.",
-        "note_status": "Status »{value}« for »{point}« kan ikke læses; punktet står som »ikke startet«.",
+        "note_status": "Status »{value}« for »{point}« kan ikke læses; punktet står som »ikke vurderet«.",
         "note_current": "Den valgte fase »{value}« findes ikke i kurset; den første fase er valgt.",
+        "note_start": "Det fokuspunkt, du ville begynde med (»{value}«), findes ikke i kurset; vælg et nyt i "
+                      "notebook 03.",
+        "note_reason": "Begrundelsen for, hvor du begynder, skal være en tekst, men er {got}; den er sprunget over.",
+        "note_migrated": "Notebook 03 viste, da du gemte, de fokuspunkter, du ikke havde markeret, som »ikke "
+                         "startet«. De tæller nu som dine svar »ikke startet«, sådan som skærmen viste dem.",
     },
     en={
-        "not_started": "Not started", "under_way": "Under way", "in_place": "In place",
+        "not_started": "Not started", "under_way": "Under way", "in_place": "In place", "not_rated": "Not rated",
         "choose": "Choose a phase:",
         "phase_button": "{number}. {name}",
         "phase_label": "{number}. {name} ({when})",
         "strategic_focus": "Strategic focus",
-        "mark": "Mark each focus point:",
-        "title": "How ready is the project in each phase?",
+        "mark": "Mark each focus point. A point you have not marked stays “not rated”.",
+        "title": "How far is the project with the course's checklist?",
         "xlabel": "Share of the phase's focus points (%)",
-        "readiness": "{value:.0f}%",
         "readiness_column": "Readiness",
         "chosen": "◀ chosen",
-        "readiness_heading": "Readiness per phase",
-        "readiness_line": "{label}: <b>{value:.0f}%</b> ({in_place} in place, {under_way} under way, "
-                          "{not_started} not started)",
-        "next_heading": "The three most urgent next steps",
-        "own_steps_label": "Your own next steps",
-        "own_steps_help": "The steps above are the course's suggestion. Write your own – one per line, as actions, "
-                          "e.g. “Call the chair of the residents' association”. They are saved when you save your "
-                          "answers, and your plan (07) prints them before the course's suggestion.",
-        "own_steps_placeholder": "One step per line",
+        "no_value": "–",
+        "percent": "{value}%",
+        "summary": "{percent} ({counts})",
+        "count_in_place": "{k} of {n} in place",
+        "count_under_way": "{k} under way",
+        "count_not_started": "{k} not started",
+        "count_not_rated": "{k} not rated",
+        "none_rated": "not rated yet",
+        "points_one": "one focus point", "points_many": "{n} focus points",
+        "readiness_heading": "Readiness per phase – how far you are with the course's checklist",
+        "readiness_line": "{label}: <b>{summary}</b>",
+        "readiness_rule": "Readiness is the share of the phase's focus points you have marked “in place”. A point "
+                          "“under way” counts half, and a point you have not rated counts as not in place. The "
+                          "number says how much of the course's checklist you have ticked off – not how well the "
+                          "project is going.",
+        "suggest_heading": "The course's suggestion for where to begin",
+        "suggest_intro": "By the course's rule, these are the first of the focus points you have marked “not "
+                         "started” or “under way”:",
+        "suggest_waiting": "Mark the focus points above. The course then suggests where you could begin – but the "
+                           "choice is yours.",
         "next_item": "<b>{phase}</b> · {status}: {text}",
-        "next_rule": "The rule: earlier phase first; within a phase, “not started” before “under way”; "
-                     "then the course's order.",
+        "next_rule": "The rule: earlier phase first; within a phase, “not started” before “under way”; then the "
+                     "course's order. It is a suggestion – you choose where to begin below.",
         "all_done": "Every focus point is marked “in place”. Use the questions to check that it holds.",
-        "fewer": "Only {n} focus point(s) are not in place.",
-        "alt": "Horizontal bars for the three phases showing the share of focus points in place, under way and "
-               "not started. Readiness: {summary}.",
+        "none_open": "Every focus point you have rated is marked “in place”. {points} not rated yet.",
+        "fewer": "Only {points} marked “not started” or “under way”.",
+        "start_label": "Where do you begin?",
+        "start_help": "Choose the focus point you will take up first, among those you have marked “not started” or "
+                      "“under way”. You can follow the course's suggestion or choose another. Say why in one line. "
+                      "Both go on your plan (07).",
+        "start_name": "Where do you begin? Focus point",
+        "start_choose": "– choose a focus point –",
+        "start_option": "{number}. {phase} · {status}: {text}",
+        "start_none": "First mark the focus points above: then you can choose among those not in place.",
+        "start_done": "You have now marked the focus point you would begin with as “in place”. Choose a new place "
+                      "to begin.",
+        "reason_label": "Why there?",
+        "reason_placeholder": "One line in your own words",
+        "own_steps_label": "Your own next steps",
+        "own_steps_help": "Write your next steps – one per line, as actions, e.g. “Call the chair of the residents' "
+                          "association”. They are saved when you save your answers, and your plan (07) prints them "
+                          "under “My next steps”. The course's suggestion stands apart.",
+        "own_steps_placeholder": "One step per line",
+        "alt": "Horizontal bars for the three phases showing how many of the phase's focus points you have marked "
+               "in place, under way and not started, and how many are not rated. Readiness: {summary}.",
         "basis_publication": "Restates a message of the publication",
         "basis_lederweb": "Restates a message of Lederweb's coverage",
         "basis_course": "The course's own focus point",
@@ -143,17 +217,54 @@ TEXT = Texts(
         "mixed_list": "a list with more than text",
         "note_phase": "The phase “{value}” is no longer in the course; its answers were skipped.",
         "note_point": "The focus point “{value}” is no longer in the phase “{phase}”; the answer was skipped.",
-        "note_status": "The status “{value}” for “{point}” cannot be read; the point is “not started”.",
+        "note_status": "The status “{value}” for “{point}” cannot be read; the point is “not rated”.",
         "note_current": "The chosen phase “{value}” is not in the course; the first phase is chosen.",
+        "note_start": "The focus point you would begin with (“{value}”) is not in the course; choose a new one in "
+                      "notebook 03.",
+        "note_reason": "The reason for where you begin must be a text but is {got}; it was skipped.",
+        "note_migrated": "When you saved, notebook 03 showed the focus points you had not marked as “not started”. "
+                         "They now count as your answers “not started”, as the screen showed them.",
     },
 )
 
-# Colour, hatch and text colour per status: never colour alone.
+# Colour, hatch and text colour per status: never colour alone. Not rated: white, its own hatch, a grey edge.
 STYLE = {
     "in_place": (PALETTE["green"], "", "white"),
     "under_way": (PALETTE["orange"], "//", "black"),
     "not_started": ("#E0E0E0", "..", "black"),
+    UNRATED: ("#FFFFFF", "", "black"),
 }
+BARS = ("in_place", "under_way", "not_started", UNRATED)  # left to right
+
+
+def points_text(n: int, lang: str) -> str:
+    """"ét fokuspunkt" / "3 fokuspunkter" ("one focus point" / "3 focus points")."""
+    t = TEXT[lang]
+    return t["points_one"] if n == 1 else t["points_many"].format(n=n)
+
+
+def first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def percent_text(value: float, lang: str) -> str:
+    """A readiness as the course writes it: whole percent, halves rounded up ("13 %" for 12.5)."""
+    return TEXT[lang]["percent"].format(value=int(value + 0.5))
+
+
+def readiness_summary(counts: dict[str, int], value: float | None, lang: str) -> str:
+    """"40 % (2 af 5 på plads; 3 ikke vurderet)": the readiness with what it counts, the same on the screen, the
+    plan and in the team view; "ikke vurderet endnu" for a phase with no point rated."""
+    t = TEXT[lang]
+    if value is None:
+        return t["none_rated"]
+    n = sum(counts.values())
+    parts = [t["count_in_place"].format(k=counts["in_place"], n=n)]
+    parts += [t[f"count_{s}"].format(k=counts[s]) for s in ("under_way", "not_started") if counts[s]]
+    counted = ", ".join(parts)
+    if counts[UNRATED]:
+        counted += "; " + t["count_not_rated"].format(k=counts[UNRATED])
+    return t["summary"].format(percent=percent_text(value, lang), counts=counted)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,90 +278,141 @@ class NextStep:
 
 @dataclass
 class PhaseReadiness:
-    """The status of every focus point in every phase, and the phase the manager is looking at."""
+    """The status the manager gave each focus point, where they begin and why, and their own next steps.
+
+    `status` holds only the focus points the participant rated (answer key "status.<phase>.<point>"); the others
+    are not rated. `current_phase` is the phase the screen shows: a setting, never an answer."""
 
     SECTION: ClassVar[str] = "phases"
 
     current_phase: str = ""
     status: dict[str, dict[str, str]] = field(default_factory=dict)
+    start: str = NO_START  # "<phase>.<point>": the focus point the manager begins with
+    start_reason: str = ""  # why, one line in the manager's own words
     own_steps: list[str] = field(default_factory=list)  # next steps in the manager's own words, one per line
-    # "status.<phase>.<point>", "current_phase", "own_steps" (model.py's protocol)
+    # "status.<phase>.<point>", "start", "start_reason", "own_steps" (protocol.py)
     answered: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def new(cls, course: Course) -> PhaseReadiness:
-        """Every focus point "not started", the first phase chosen."""
-        return cls(current_phase=course.phases[0].id,
-                   status={p.id: {f.id: "not_started" for f in p.focus_points} for p in course.phases})
+        """No focus point rated, the first phase shown."""
+        return cls(current_phase=course.phases[0].id, status={p.id: {} for p in course.phases})
 
-    def get(self, phase: str, point: str) -> str:
-        return self.status.get(phase, {}).get(point, "not_started")
+    # -- the statuses ----------------------------------------------------------------------------
+    def rated(self, phase: str, point: str) -> str | None:
+        """The status the participant gave a focus point, or None when they have not rated it."""
+        if key("status", phase, point) not in self.answered:
+            return None
+        return self.status.get(phase, {}).get(point)
 
-    def set(self, phase: str, point: str, status: str, course: Course | None = None) -> None:
-        if status not in STATUSES:
-            raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
+    answered_status = rated  # the name the views used first
+
+    def set(self, phase: str, point: str, status: str | None, course: Course | None = None) -> None:
+        """Rate a focus point; None (or "– ikke vurderet –") takes the rating back."""
+        status = rated(status)
+        if status is not None and status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES} or None, got {status!r}")
         if course is not None:
             ph = _phase(course, phase)
             if point not in [f.id for f in ph.focus_points]:
                 raise ValueError(f"phase {phase!r} has no focus point {point!r}")
+        if status is None:
+            self.status.get(phase, {}).pop(point, None)
+            unmark(self, "status", phase, point)
+            return
         self.status.setdefault(phase, {})[point] = status
         mark(self, "status", phase, point)
 
-    def set_own_steps(self, text: str) -> None:
-        """The manager's own next steps, one per line (plain text; at most OWN_STEPS lines of OWN_STEP_MAX)."""
-        lines = (own_words(line, OWN_STEP_MAX) for line in str(text if text is not None else "").splitlines())
-        self.own_steps = [line for line in lines if line][:OWN_STEPS]
-        mark(self, "own_steps")
+    def counts(self, course: Course, phase: str) -> dict[str, int]:
+        """How many of the phase's focus points are in place, under way, not started and not rated."""
+        ph = _phase(course, phase)
+        out = dict.fromkeys((*STATUSES, UNRATED), 0)
+        for f in ph.focus_points:
+            out[self.rated(phase, f.id) or UNRATED] += 1
+        return out
 
-    def choose(self, phase: str, course: Course) -> None:
-        _phase(course, phase)
-        self.current_phase = phase
-        mark(self, "current_phase")
-
-    def answered_status(self, phase: str, point: str) -> str | None:
-        """The status the participant gave a focus point, or None when they did not mark it."""
-        return self.get(phase, point) if key("status", phase, point) in self.answered else None
-
-    def answered_readiness(self, course: Course) -> dict[str, float | None]:
-        """Percent per phase over the focus points the participant marked; None for a phase with none marked."""
+    def readiness(self, course: Course) -> dict[str, float | None]:
+        """Percent per phase: in place 1, under way ½, not started and not rated 0, over all the phase's focus
+        points; None for a phase with no focus point rated."""
         out: dict[str, float | None] = {}
         for ph in course.phases:
-            marked = [s for f in ph.focus_points if (s := self.answered_status(ph.id, f.id)) is not None]
-            out[ph.id] = 100.0 * sum(SCORE[s] for s in marked) / len(marked) if marked else None
+            marked = [s for f in ph.focus_points if (s := self.rated(ph.id, f.id)) is not None]
+            out[ph.id] = 100.0 * sum(SCORE[s] for s in marked) / len(ph.focus_points) if marked else None
         return out
 
-    def counts(self, course: Course, phase: str) -> dict[str, int]:
-        ph = _phase(course, phase)
-        out = dict.fromkeys(STATUSES, 0)
-        for f in ph.focus_points:
-            out[self.get(phase, f.id)] += 1
-        return out
+    answered_readiness = readiness
 
-    def readiness(self, course: Course) -> dict[str, float]:
-        """Percent per phase: in place counts 1, under way ½, not started 0."""
-        out = {}
+    def summary(self, course: Course, phase: str) -> str:
+        """The phase's readiness as the course says it everywhere: "40 % (2 af 5 på plads; 3 ikke vurderet)"."""
+        return readiness_summary(self.counts(course, phase), self.readiness(course)[phase], course.language)
+
+    def unrated(self, course: Course) -> int:
+        return sum(self.rated(ph.id, f.id) is None for ph in course.phases for f in ph.focus_points)
+
+    def open_points(self, course: Course) -> list[NextStep]:
+        """The focus points marked "not started" or "under way", in the course's order."""
+        return [NextStep(ph, f, s) for ph in course.phases for f in ph.focus_points
+                if (s := self.rated(ph.id, f.id)) is not None and s != "in_place"]
+
+    def next_steps(self, course: Course, n: int = 3) -> list[NextStep]:
+        """The course's suggestion: the n first focus points marked not in place, by NEXT_STEP_RULE."""
+        order = {(ph.id, f.id): (pi, fi) for pi, ph in enumerate(course.phases)
+                 for fi, f in enumerate(ph.focus_points)}
+        steps = sorted(self.open_points(course), key=lambda s: (order[s.phase.id, s.focus_point.id][0],
+                                                                 URGENCY[s.status],
+                                                                 order[s.phase.id, s.focus_point.id][1]))
+        return steps[:n]
+
+    # -- where the manager begins, and why ---------------------------------------------------------
+    def choose_start(self, phase: str | None, point: str | None = None, course: Course | None = None) -> None:
+        """The focus point the manager begins with; None takes the choice back."""
+        if not phase:
+            self.start = NO_START
+            unmark(self, "start")
+            return
+        if course is not None:
+            ph = _phase(course, phase)
+            if point not in [f.id for f in ph.focus_points]:
+                raise ValueError(f"phase {phase!r} has no focus point {point!r}")
+        self.start = f"{phase}.{point}"
+        mark(self, "start")
+
+    def start_point(self, course: Course) -> NextStep | None:
+        """The chosen focus point with its phase and status (None: not chosen, or no longer in the course)."""
+        if "start" not in self.answered or "." not in self.start:
+            return None
+        phase, point = self.start.split(".", 1)
         for ph in course.phases:
-            n = len(ph.focus_points)
-            out[ph.id] = 100.0 * sum(SCORE[self.get(ph.id, f.id)] for f in ph.focus_points) / n if n else 100.0
-        return out
+            for f in ph.focus_points:
+                if (ph.id, f.id) == (phase, point):
+                    return NextStep(ph, f, self.rated(ph.id, f.id) or UNRATED)
+        return None
 
-    def next_steps(self, course: Course, n: int = 3, *, answered_only: bool = False) -> list[NextStep]:
-        """The n most urgent focus points that are not in place, by NEXT_STEP_RULE (with answered_only: of
-        those the participant marked)."""
-        open_points = []
-        for pi, ph in enumerate(course.phases):
-            for fi, f in enumerate(ph.focus_points):
-                status = self.get(ph.id, f.id)
-                if answered_only and key("status", ph.id, f.id) not in self.answered:
-                    continue
-                if status != "in_place":
-                    open_points.append(((pi, URGENCY[status], fi), NextStep(ph, f, status)))
-        open_points.sort(key=lambda item: item[0])
-        return [step for _, step in open_points[:n]]
+    def set_start_reason(self, text: object) -> None:
+        """Why the manager begins there: one line of plain text; an empty line is no answer."""
+        self.start_reason = own_words(" ".join(str(text if text is not None else "").split()), REASON_MAX)
+        (mark if self.start_reason else unmark)(self, "start_reason")
 
+    def set_own_steps(self, text: str) -> None:
+        """The manager's own next steps, one per line (plain text; at most OWN_STEPS lines of OWN_STEP_MAX);
+        answered when they hold text."""
+        lines = (own_words(line, OWN_STEP_MAX) for line in str(text if text is not None else "").splitlines())
+        self.own_steps = [line for line in lines if line][:OWN_STEPS]
+        (mark if self.own_steps else unmark)(self, "own_steps")
+
+    def choose(self, phase: str, course: Course) -> None:
+        """Show another phase (a setting: not an answer)."""
+        _phase(course, phase)
+        self.current_phase = phase
+
+    # -- saving --------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
+        status = {phase: {p: s for p, s in points.items() if key("status", phase, p) in self.answered}
+                  for phase, points in self.status.items()}
         return {"current_phase": self.current_phase,
-                "status": {phase: dict(points) for phase, points in self.status.items()},
+                "status": {phase: points for phase, points in status.items() if points},
+                "start": self.start if "start" in self.answered else NO_START,
+                "start_reason": self.start_reason,
                 "own_steps": list(self.own_steps),
                 ANSWERED_FIELD: dump_answered(self.answered)}
 
@@ -266,8 +428,6 @@ class PhaseReadiness:
         current = data.get("current_phase", model.current_phase)
         if current in [p.id for p in course.phases]:
             model.current_phase = current
-            if "current_phase" in data:
-                present.add("current_phase")
         else:
             notes.append(t["note_current"].format(value=_safe(current)))
         own = data.get("own_steps", [])
@@ -278,6 +438,21 @@ class PhaseReadiness:
             model.own_steps = [s for x in own if isinstance(x, str) and (s := own_words(x, OWN_STEP_MAX))][:OWN_STEPS]
             if model.own_steps:
                 present.add("own_steps")
+        reason = data.get("start_reason", "")
+        if isinstance(reason, str):
+            model.start_reason = own_words(" ".join(reason.split()), REASON_MAX)
+            if model.start_reason:
+                present.add("start_reason")
+        else:
+            notes.append(t["note_reason"].format(got=_safe(type(reason).__name__)))
+        start = data.get("start", NO_START)
+        if start not in (NO_START, None):
+            phase, _, point = str(start).partition(".")
+            if any(ph.id == phase and point in [f.id for f in ph.focus_points] for ph in course.phases):
+                model.start = f"{phase}.{point}"
+                present.add("start")
+            else:
+                notes.append(t["note_start"].format(value=_safe(start)))
         status = data.get("status", {})
         if not isinstance(status, dict):
             notes.append(t["note_type"].format(what="status"))
@@ -300,6 +475,11 @@ class PhaseReadiness:
                     model.status[phase_id][point_id] = value
                     present.add(key("status", phase_id, point_id))
         model.answered = restored_answered(saved, present)
+        for phase_id, points in model.status.items():  # a status not answered is not kept (it was not rated)
+            for point_id in [p for p in points if key("status", phase_id, p) not in model.answered]:
+                del points[point_id]
+        if "start" not in model.answered:
+            model.start = NO_START
         return model, notes
 
 
@@ -320,17 +500,18 @@ def phase_label(course: Course, phase: Phase) -> str:
 
 
 def describe(model: PhaseReadiness, course: Course) -> str:
-    """The result as HTML: readiness per phase and the three most urgent next steps, with the rule."""
-    t = TEXT[course.language]
-    ready = model.readiness(course)
-    lines = []
-    for ph in course.phases:
-        c = model.counts(course, ph.id)
-        lines.append("<li>" + t["readiness_line"].format(label=html.escape(phase_label(course, ph)),
-                                                         value=ready[ph.id], **c) + "</li>")
-    steps = model.next_steps(course)
+    """The result as HTML: readiness per phase for what it is, and the course's suggestion once something is
+    marked (never stated before the participant acts)."""
+    t, lang = TEXT[course.language], course.language
+    lines = ["<li>" + t["readiness_line"].format(label=html.escape(phase_label(course, ph)),
+                                                 summary=model.summary(course, ph.id)) + "</li>"
+             for ph in course.phases]
     parts = [f"<p><b>{t['readiness_heading']}</b></p><ul>{''.join(lines)}</ul>",
-             f"<p><b>{t['next_heading']}</b></p>"]
+             f"<p><small>{t['readiness_rule']}</small></p>",
+             f"<p><b>{t['suggest_heading']}</b></p>"]
+    steps = model.next_steps(course)
+    unrated = model.unrated(course)
+    total = sum(len(ph.focus_points) for ph in course.phases)
     if steps:
         items = "".join(
             f"<li class='samskabelse-next-step' data-phase='{s.phase.id}' data-point='{s.focus_point.id}'>"
@@ -338,12 +519,19 @@ def describe(model: PhaseReadiness, course: Course) -> str:
                                     text=html.escape(s.focus_point.text)) + "</li>"
             for s in steps
         )
-        parts.append(f"<ol>{items}</ol>")
+        parts.append(f"<p>{t['suggest_intro']}</p><ol>{items}</ol>")
         if len(steps) < 3:
-            parts.append(f"<p>{t['fewer'].format(n=len(steps))}</p>")
+            parts.append(f"<p>{t['fewer'].format(points=points_text(len(steps), lang))}</p>")
         parts.append(f"<p><small>{t['next_rule']}</small></p>")
+    elif unrated == total:
+        parts.append(f"<p>{t['suggest_waiting']}</p>")
+    elif unrated:
+        parts.append(f"<p>{t['none_open'].format(points=first_up(points_text(unrated, lang)))}</p>")
     else:
         parts.append(f"<p>{t['all_done']}</p>")
+    start = model.start_point(course)
+    if start is not None and start.status == "in_place":
+        parts.append(f"<p class='samskabelse-warning'>{t['start_done']}</p>")
     return "".join(parts)
 
 
@@ -351,8 +539,10 @@ def describe(model: PhaseReadiness, course: Course) -> str:
 # The widget
 _NUMBER_BOX = dict(boxstyle="circle,pad=0.2", facecolor="white", edgecolor="none")
 
+
 class PhaseWidget:
-    """Choose a phase, mark its focus points with three-stop sliders; the figure shows all three phases."""
+    """Choose a phase, rate its focus points with sliders that start "– ikke vurderet –"; the figure shows all
+    three phases; the manager chooses where to begin, says why, and writes their own next steps."""
 
     def __init__(self, course: Course, model: PhaseReadiness | None = None):
         import ipywidgets as widgets
@@ -360,8 +550,9 @@ class PhaseWidget:
         self.course = course
         self.t = t = TEXT[course.language]
         self.model = model or PhaseReadiness.new(course)
-        options = [(t[s], s) for s in STATUSES]
+        options = rating_options([(t[s], s) for s in STATUSES], course.language)
         self.errors = ErrorBoundary(course.language)
+        self._quiet = False  # True while the widget itself sets a control (the start's options)
 
         self.chooser = widgets.ToggleButtons(
             options=[(t["phase_button"].format(number=p.number, name=p.name), p.id) for p in course.phases],
@@ -378,7 +569,7 @@ class PhaseWidget:
             self.sliders[ph.id] = {}
             for f in ph.focus_points:
                 slider = widgets.SelectionSlider(
-                    options=options, value=self.model.get(ph.id, f.id), description="", readout=True,
+                    options=options, value=self.model.rated(ph.id, f.id) or NOT_RATED, description="", readout=True,
                     continuous_update=True, layout=widgets.Layout(width="40%", min_width="240px"),
                     style={"description_width": "0px"},
                 )
@@ -402,6 +593,17 @@ class PhaseWidget:
         self._describe()
         self.result = widgets.HTML(describe(self.model, course))
         self.result.add_class("samskabelse-result")
+
+        # the decision: where to begin, and why (the bold heading is the visible label; the names say the same)
+        self.start = named(widgets.Dropdown(options=self._start_options(), value=self._start_value(),
+                                            layout=widgets.Layout(width="98%")), t["start_name"], shown=False)
+        self.start.observe(self.errors.guard(self._start_chosen), names="value")
+        self.start_note = widgets.HTML(self._start_note())
+        self.reason = named(widgets.Text(value=self.model.start_reason, placeholder=t["reason_placeholder"],
+                                         continuous_update=False, layout=widgets.Layout(width="98%")),
+                            t["reason_label"])
+        self.reason.observe(self.errors.guard(self._reason_changed), names="value")
+        start_label = widgets.HTML(f"<b>{t['start_label']}</b><br><small>{t['start_help']}</small>")
         # the manager's own next steps: the bold heading above is the visible label, the name says the same
         self.own_steps = named(widgets.Textarea(value="\n".join(self.model.own_steps),
                                                 placeholder=t["own_steps_placeholder"], continuous_update=False,
@@ -410,13 +612,67 @@ class PhaseWidget:
         self.own_steps.observe(self.errors.guard(self._own_steps_changed), names="value")
         own_label = widgets.HTML(f"<b>{t['own_steps_label']}</b><br><small>{t['own_steps_help']}</small>")
         self.box = widgets.VBox([self.chooser, self.panel, self.errors.alert, self.live.widget, self.result,
-                                 own_label, self.own_steps])
+                                 start_label, self.start, self.start_note, self.reason, own_label, self.own_steps])
         mark_widget(self.box, course.language, "samskabelse-phases")
+        show_on_screen(self.model, self)
+
+    def controls(self) -> dict[str, Any]:
+        """Each answer this widget asks, and its control (protocol.py)."""
+        out: dict[str, Any] = {key("status", p, f): s for p, points in self.sliders.items() for f, s in points.items()}
+        out.update({"start": self.start, "start_reason": self.reason, "own_steps": self.own_steps})
+        return out
+
+    # -- where to begin ------------------------------------------------------------------------
+    def _start_options(self) -> list[tuple[str, str]]:
+        """The focus points marked not in place, and the one chosen (whatever its status now)."""
+        t, course = self.t, self.course
+        chosen = self.model.start_point(course)
+        shown = {(s.phase.id, s.focus_point.id) for s in self.model.open_points(course)}
+        if chosen is not None:
+            shown.add((chosen.phase.id, chosen.focus_point.id))
+        options = [(t["start_choose"], NO_START)]
+        for ph in course.phases:
+            for f in ph.focus_points:
+                if (ph.id, f.id) in shown:
+                    status = t[self.model.rated(ph.id, f.id) or UNRATED].lower()
+                    options.append((t["start_option"].format(number=ph.number, phase=ph.name, status=status,
+                                                             text=f.text), f"{ph.id}.{f.id}"))
+        return options
+
+    def _start_value(self) -> str:
+        return self.model.start if self.model.start_point(self.course) is not None else NO_START
+
+    def _start_note(self) -> str:
+        if len(self._start_options()) == 1:
+            return f"<p><small>{self.t['start_none']}</small></p>"
+        return ""
+
+    def _refresh_start(self) -> None:
+        options = self._start_options()
+        if list(self.start.options) != options:
+            self._quiet = True
+            try:
+                self.start.options = options  # ipywidgets resets the value when the options change
+                self.start.value = self._start_value()
+            finally:
+                self._quiet = False
+        self.start_note.value = self._start_note()
+
+    def _start_chosen(self, change) -> None:
+        if self._quiet:
+            return
+        value = change["new"] or NO_START
+        phase, _, point = value.partition(".")
+        self.model.choose_start(phase or None, point or None, self.course)
+        self.result.value = describe(self.model, self.course)
+
+    def _reason_changed(self, change) -> None:
+        self.model.set_start_reason(change["new"])
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self) -> None:
         course, t = self.course, self.t
-        self.fig = fig = new_figure(MAX_WIDTH, 5.2)
+        self.fig = fig = new_figure(MAX_WIDTH, 5.4)
         ax = self.ax = fig.add_subplot()
         phases = course.phases
         ys = list(range(len(phases)))[::-1]  # phase 1 at the top
@@ -426,14 +682,16 @@ class PhaseWidget:
         self.chosen_marks: dict[str, Any] = {}
         for ph, y in zip(phases, ys, strict=True):
             self.segments[ph.id], self.segment_labels[ph.id] = {}, {}
-            for status in ("in_place", "under_way", "not_started"):
+            for status in BARS:
                 colour, hatch, text_colour = STYLE[status]
-                (bar,) = ax.barh([y], [0], left=[0], height=0.62, color=colour, hatch=hatch,
-                                 edgecolor=PALETTE["black"], linewidth=1)
+                edge = PALETTE["grey"] if status == UNRATED else PALETTE["black"]
+                (bar,) = ax.barh([y], [0], left=[0], height=0.62, color=colour, hatch=hatch, edgecolor=edge,
+                                 linewidth=1, linestyle=(0, (4, 2)) if status == UNRATED else "-")
                 self.segments[ph.id][status] = bar
                 self.segment_labels[ph.id][status] = ax.text(0, y, "", ha="center", va="center", fontsize=13,
                                                              fontweight="bold", color=text_colour,
-                                                             bbox=None if status == "in_place" else _NUMBER_BOX)
+                                                             bbox=None if status in ("in_place", UNRATED)
+                                                             else _NUMBER_BOX)
             self.readiness_labels[ph.id] = ax.text(102, y, "", ha="left", va="center", fontsize=15,
                                                    fontweight="bold")
             self.chosen_marks[ph.id] = ax.text(118, y, t["chosen"], ha="left", va="center", fontsize=13,
@@ -448,9 +706,9 @@ class PhaseWidget:
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         ax.spines["bottom"].set_bounds(0, 100)
-        ax.set_title(t["title"], loc="left")
-        handles = [self.segments[phases[0].id][s] for s in STATUSES]
-        fig.legend(handles, [t[s] for s in STATUSES], loc="outside lower center", ncols=3, frameon=False)
+        ax.set_title(t["title"], loc="left", pad=26)  # above the readiness column's heading
+        handles = [self.segments[phases[0].id][s] for s in BARS]
+        fig.legend(handles, [t[s] for s in BARS], loc="outside lower center", ncols=4, frameon=False)
         self._update_artists()
 
     def _update_artists(self) -> None:
@@ -460,7 +718,7 @@ class PhaseWidget:
             counts = self.model.counts(course, ph.id)
             n = len(ph.focus_points) or 1
             left = 0.0
-            for status in ("in_place", "under_way", "not_started"):
+            for status in BARS:
                 width = 100.0 * counts[status] / n
                 bar, label = self.segments[ph.id][status], self.segment_labels[ph.id][status]
                 bar.set_x(left)
@@ -468,26 +726,25 @@ class PhaseWidget:
                 label.set_x(left + width / 2)
                 label.set_text(str(counts[status]) if counts[status] else "")
                 left += width
-            self.readiness_labels[ph.id].set_text(t["readiness"].format(value=ready[ph.id]))
+            value = ready[ph.id]
+            self.readiness_labels[ph.id].set_text(t["no_value"] if value is None else
+                                                  percent_text(value, course.language))
             chosen = ph.id == self.model.current_phase
             self.chosen_marks[ph.id].set_visible(chosen)
-            for bar in self.segments[ph.id].values():
-                bar.set_linewidth(3 if chosen else 1)
+            for status, bar in self.segments[ph.id].items():
+                bar.set_linewidth((3 if chosen else 1) if status != UNRATED else (2 if chosen else 1))
 
     def _alt(self) -> str:
-        ready = self.model.readiness(self.course)
-        summary = "; ".join(f"{p.name} {ready[p.id]:.0f} %" for p in self.course.phases)
+        summary = "; ".join(f"{p.name} {self.model.summary(self.course, p.id)}" for p in self.course.phases)
         return self.t["alt"].format(summary=summary)
 
     def _describe(self) -> None:
         t, course = self.t, self.course
-        ready = self.model.readiness(course)
         rows = []
         for ph in course.phases:
             counts = self.model.counts(course, ph.id)
-            rows.append([phase_label(course, ph), *[counts[s] for s in ("in_place", "under_way", "not_started")],
-                         t["readiness"].format(value=ready[ph.id])])
-        header = [t["col_phase"], t["in_place"], t["under_way"], t["not_started"], t["readiness_column"]]
+            rows.append([phase_label(course, ph), *[counts[s] for s in BARS], self.model.summary(course, ph.id)])
+        header = [t["col_phase"], *[t[s] for s in BARS], t["readiness_column"]]
         self.live.describe(self._alt(), header, rows)
 
     # -- events --------------------------------------------------------------------------------
@@ -500,7 +757,7 @@ class PhaseWidget:
         self.model.set_own_steps(change["new"])
 
     def _marked(self, phase: str, point: str, status: str) -> None:
-        self.model.set(phase, point, status, self.course)
+        self.model.set(phase, point, rated(status), self.course)
         self.update()
 
     def update(self) -> None:
@@ -509,6 +766,7 @@ class PhaseWidget:
         self.live.refresh()
         self._describe()
         self.result.value = describe(self.model, self.course)
+        self._refresh_start()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -517,7 +775,7 @@ class PhaseWidget:
 
 
 def mark_your_readiness(course: Course, model: PhaseReadiness | None = None) -> PhaseWidget:
-    """Notebook 03's widget: mark each focus point per phase, see readiness and the next steps."""
+    """Notebook 03's widget: rate each focus point per phase, see readiness, choose where to begin and why."""
     return PhaseWidget(course, model)
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import math
 import re
 from dataclasses import dataclass, field, fields, replace
@@ -138,6 +139,13 @@ TEXT = Texts(
                      "kursets {used} er brugt",
         "note_deadline_phase": "fasen »{value}« for {what} findes ikke; kursets standard er brugt",
         "note_factors": "faktorerne for usikkerheden »{level}« er ugyldige; kursets standard er brugt",
+        "note_field": "{what} kunne ikke læses; kursets forslag er brugt",
+        "field_phases": "fasernes varighed og usikkerhed", "field_deadlines": "fristerne",
+        "field_factors": "usikkerhedsfaktorerne",
+        "note_project": "projektets navn kunne ikke læses og er udeladt",
+        "note_deadline_name": "navnet på fristen »{name}« kunne ikke læses; kursets navn er brugt",
+        "note_own_date": "det kunne ikke læses, om datoen for {what} er din egen; den følger kursets regel, hvis den "
+                         "er den samme som reglens",
         "note_migrated": "tidsplanen er gemt med en tidligere version af kurset: de uger, den usikkerhed og de "
                          "frister, notebook 06 viste, da du gemte, tæller nu som dine svar",
         "bad_answers": "Tidsplanens gemte svar kan ikke læses: {field} skal være {expected}.",
@@ -233,6 +241,13 @@ TEXT = Texts(
                      "course's {used} is used",
         "note_deadline_phase": "there is no phase “{value}” for {what}; the course's default is used",
         "note_factors": "the factors of the uncertainty “{level}” are invalid; the course's default is used",
+        "note_field": "{what} could not be read; the course's suggestion is used",
+        "field_phases": "the phases' durations and uncertainty", "field_deadlines": "the deadlines",
+        "field_factors": "the uncertainty factors",
+        "note_project": "the project's name could not be read and is left out",
+        "note_deadline_name": "the name of the deadline “{name}” could not be read; the course's name is used",
+        "note_own_date": "whether the date for {what} is your own could not be read; it follows the course's rule if "
+                         "it is the rule's date",
         "note_migrated": "the timeline was saved with an earlier version of the course: the weeks, the uncertainty "
                          "and the deadlines notebook 06 showed when you saved now count as your answers",
         "bad_answers": "The timeline's saved answers cannot be read: {field} must be {expected}.",
@@ -370,22 +385,32 @@ def _article(percent: int) -> str:
     return "an" if spoken.startswith("8") or spoken in ("11", "18") else "a"
 
 
+def _shown(value: Any) -> str:
+    """A value read from a file, for a note: as the file wrote it (JSON), shortened and escaped."""
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = str(value)
+    return user_text(text, 30)
+
+
 def _factor(value: float, lang: str) -> str:
     text = f"{value:g}"
     return text.replace(".", ",") if lang == "da" else text
 
 
-def deadline_date(deadline: Deadline, start: date, phases: list[PhaseEstimate]) -> date:
+def deadline_date(deadline: Deadline, start: date, phases: list[PhaseEstimate], phase: str = "") -> date:
     """Where a course file's deadline falls for a plan starting `start`: weeks after the start, a calendar date,
     or a day of the year ("12-31": the first 31 December on or after the planned end of the phase that must be
-    done; the budget year's end for a plan that ends in that year)."""
+    done, `phase` or else the course's; the budget year's end for a plan that ends in that year)."""
     if not deadline.date:
         return date_after(start, deadline.weeks_after_start or 0)
     if len(deadline.date) == 10:
         return date.fromisoformat(deadline.date)
     month, day = (int(x) for x in deadline.date.split("-"))
     ids = [p.phase for p in phases]
-    index = ids.index(deadline.phase_done) if deadline.phase_done in ids else len(phases) - 1
+    done = phase or deadline.phase_done
+    index = ids.index(done) if done in ids else len(phases) - 1
     planned_end = date_after(start, sum(p.weeks for p in phases[: index + 1]))
     for year in (planned_end.year, planned_end.year + 1, planned_end.year + 2):
         try:
@@ -412,6 +437,15 @@ class DeadlineEntry:
     name: str
     date: date
     phase: str  # the phase that must be finished by the deadline (the last one: the whole project)
+    # True once the participant typed a date of their own; until then a deadline the course gives relative to the
+    # plan (weeks after the start, the 31 December after the planned end) follows the plan (TimelinePlan.follow_rules)
+    own_date: bool = False
+    rule: Deadline | None = field(default=None, compare=False, repr=False)  # the course's deadline; not saved
+
+    @property
+    def follows(self) -> bool:
+        """Whether the date follows the plan: the course gives it relative to the plan, and it is not typed."""
+        return not self.own_date and self.rule is not None and len(self.rule.date) != 10
 
 
 @dataclass
@@ -445,7 +479,7 @@ class TimelinePlan:
         return cls(
             start=start,
             phases=phases,
-            deadlines=[DeadlineEntry(d.id, d.name, deadline_date(d, start, phases), d.phase_done or last)
+            deadlines=[DeadlineEntry(d.id, d.name, deadline_date(d, start, phases), d.phase_done or last, rule=d)
                        for d in tl.deadlines],
             factors={u.id: (u.optimistic, u.likely, u.pessimistic) for u in tl.uncertainty_levels},
             milestones=tl.milestones, draws=tl.draws, seed=tl.seed, percentiles=tuple(tl.percentiles),
@@ -471,6 +505,17 @@ class TimelinePlan:
         keys |= {key("phases", p.phase, what) for p in self.phases for what in ("weeks", "uncertainty")}
         keys |= {key("deadlines", d.id, what) for d in self.deadlines for what in ("name", "date", "phase")}
         return keys
+
+    def follow_rules(self) -> None:
+        """Put every deadline that follows the plan (DeadlineEntry.follows) where the course's rule puts it now."""
+        if not in_horizon(self.start):
+            return  # a start the plan cannot use (problems() says so): the deadlines stay where they were
+        for d in self.deadlines:
+            if d.follows:
+                try:
+                    d.date = deadline_date(d.rule, self.start, self.phases, d.phase)
+                except (OverflowError, ValueError):  # beyond the calendar: problems() names the phases' weeks
+                    continue
 
     def phase_index(self, phase: str) -> int:
         return [p.phase for p in self.phases].index(phase)
@@ -530,8 +575,8 @@ class TimelinePlan:
             "project": self.project,
             "start": self.start.isoformat(),
             "phases": [{"phase": p.phase, "weeks": p.weeks, "uncertainty": p.uncertainty} for p in self.phases],
-            "deadlines": [{"id": d.id, "name": d.name, "date": d.date.isoformat(), "phase": d.phase}
-                          for d in self.deadlines],
+            "deadlines": [{"id": d.id, "name": d.name, "date": d.date.isoformat(), "phase": d.phase,
+                           "own_date": d.own_date} for d in self.deadlines],
             "factors": {k: list(v) for k, v in self.factors.items()},
             "draws": self.draws, "seed": self.seed, "percentiles": list(self.percentiles),
             ANSWERED_FIELD: dump_answered(self.answered),
@@ -539,96 +584,125 @@ class TimelinePlan:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], course: Course) -> tuple[TimelinePlan, list[str]]:
-        """The plan from saved answers, matched to the course by id; what no longer fits becomes a note."""
+        """The plan from saved answers, matched to the course by id. A value that cannot be used costs that value
+        only: the course's suggestion takes its place, and a note (in the course's language) says which."""
         lang = course.language
         t = TEXT[lang]
         if not isinstance(data, dict):
             raise AnswerError(t["bad_answers"].format(field="timeline", expected="{...}"))
-        for name, kind, expected in (("phases", list, "[...]"), ("deadlines", list, "[...]"),
-                                     ("factors", dict, "{...}")):
-            if data.get(name) is not None and not isinstance(data[name], kind):
-                raise AnswerError(t["bad_answers"].format(field=f"timeline.{name}", expected=expected))
         notes: list[str] = []
         saved = saved_answered(data, lang, notes)
         present: set[str] = set()
-        start = None
-        if "start" in data:
-            try:
-                start = date.fromisoformat(str(data["start"]))
-                present.add("start")
-            except ValueError:
-                notes.append(t["note_date"].format(value=user_text(data["start"], 30), what=t["the_start"]))
+
+        def saved_date(value: Any, what: str) -> date | None:
+            """A saved ISO date within the planning horizon, or None and a note."""
+            if isinstance(value, str):
+                try:
+                    day = date.fromisoformat(value.strip())
+                    if in_horizon(day):
+                        return day
+                except ValueError:
+                    pass
+            notes.append(t["note_date"].format(value=_shown(value), what=what))
+            return None
+
+        def container(name: str, kind: type) -> Any:
+            value = data.get(name)
+            if value is None or isinstance(value, kind):
+                return value if value is not None else kind()
+            notes.append(t["note_field"].format(what=t[f"field_{name}"]))
+            return kind()
+
+        start = saved_date(data["start"], t["the_start"]) if "start" in data else None
+        if start is not None:
+            present.add("start")
         plan = cls.from_course(course, start)
-        plan.project = str(data.get("project") or "")
-        if plan.project or ("project" in data and saved is not None):
-            present.add("project")
+        project = data.get("project")
+        if isinstance(project, str):
+            plan.project = project
+            if project or saved is not None:
+                present.add("project")
+        elif project is not None:
+            notes.append(t["note_project"])
         names = {p.id: p.name for p in course.phases}
         level_names = {u.id: u.name for u in course.timeline.uncertainty_levels}
-        for level, values in (data.get("factors") or {}).items():
+        for level, values in container("factors", dict).items():
             if level not in plan.factors:
                 continue  # a level the course no longer has: a phase that uses it gets a note below
-            try:
-                o, m, p = (float(v) for v in values)
-                candidate = replace(plan, factors={level: (o, m, p)}, phases=[], deadlines=[])
-                if candidate.problems(course):
-                    raise ValueError(level)
-                plan.factors[level] = (o, m, p)
-                present.add(key("factors", level))
-            except (TypeError, ValueError):
+            numbers = values if isinstance(values, list) and len(values) == 3 and all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in values) else None
+            candidate = replace(plan, factors={level: tuple(float(v) for v in numbers)}, phases=[], deadlines=[]) \
+                if numbers else None
+            if candidate is None or candidate.problems(course):
                 notes.append(t["note_factors"].format(level=html.escape(level_names[level])))
+                continue
+            plan.factors[level] = candidate.factors[level]
+            present.add(key("factors", level))
         by_phase = {p.phase: p for p in plan.phases}
         seen = set()
-        for entry in data.get("phases") or []:
-            if not isinstance(entry, dict) or entry.get("phase") not in by_phase:
-                phase = entry.get("phase") if isinstance(entry, dict) else entry
-                notes.append(t["note_phase"].format(phase=user_text(phase, 30)))
+        phases = container("phases", list)
+        for entry in phases:
+            phase = entry.get("phase") if isinstance(entry, dict) else entry
+            if not isinstance(phase, str) or phase not in by_phase:
+                notes.append(t["note_phase"].format(phase=_shown(phase)))
                 continue
-            target = by_phase[entry["phase"]]
-            seen.add(target.phase)
-            name = html.escape(names[target.phase])
-            weeks = entry.get("weeks")
+            target = by_phase[phase]
+            seen.add(phase)
+            name = html.escape(names[phase])
+            weeks = entry.get("weeks") if isinstance(entry, dict) else None
             if isinstance(weeks, (int, float)) and not isinstance(weeks, bool) and 0 < weeks <= MAX_WEEKS:
                 target.weeks = float(weeks)
-                present.add(key("phases", target.phase, "weeks"))
+                present.add(key("phases", phase, "weeks"))
             else:
-                notes.append(t["note_weeks"].format(value=user_text(weeks, 20), phase=name, max=MAX_WEEKS))
-            level = entry.get("uncertainty")
-            if level in plan.factors:
+                notes.append(t["note_weeks"].format(value=_shown(weeks), phase=name, max=MAX_WEEKS))
+            level = entry.get("uncertainty") if isinstance(entry, dict) else None
+            if isinstance(level, str) and level in plan.factors:
                 target.uncertainty = level
-                present.add(key("phases", target.phase, "uncertainty"))
+                present.add(key("phases", phase, "uncertainty"))
             else:
-                notes.append(t["note_level"].format(value=user_text(level, 30), phase=name,
+                notes.append(t["note_level"].format(value=_shown(level), phase=name,
                                                     default=html.escape(level_names[target.uncertainty])))
-        if data.get("phases") is not None:
+        if phases:
             notes += [t["note_phase_missing"].format(phase=html.escape(names[p])) for p in by_phase if p not in seen]
         by_deadline = {d.id: d for d in plan.deadlines}
-        for entry in data.get("deadlines") or []:
+        for entry in container("deadlines", list):
             ident = entry.get("id") if isinstance(entry, dict) else entry
             if not isinstance(ident, str) or ident not in by_deadline:
-                notes.append(t["note_deadline"].format(id=user_text(ident, 30)))
+                notes.append(t["note_deadline"].format(id=_shown(ident)))
                 continue
+            if not isinstance(entry, dict):
+                continue  # its id alone: nothing saved for it
             target = by_deadline[ident]
             if isinstance(entry.get("name"), str):
                 target.name = entry["name"]
                 present.add(key("deadlines", ident, "name"))
+            elif "name" in entry:
+                notes.append(t["note_deadline_name"].format(name=html.escape(target.name)))
             what = t["the_deadline"].format(name=user_text(target.name, NAME_CHARS, t["unnamed"]))
-            if "date" in entry:
-                try:
-                    target.date = date.fromisoformat(str(entry["date"]))
-                    present.add(key("deadlines", ident, "date"))
-                except ValueError:
-                    notes.append(t["note_date"].format(value=user_text(entry["date"], 30), what=what))
             if "phase" in entry:
-                if entry["phase"] in by_phase:
-                    target.phase = entry["phase"]
+                value = entry["phase"]
+                if isinstance(value, str) and value in by_phase:
+                    target.phase = value
                     present.add(key("deadlines", ident, "phase"))
                 else:
-                    notes.append(t["note_deadline_phase"].format(value=user_text(entry["phase"], 30), what=what))
+                    notes.append(t["note_deadline_phase"].format(value=_shown(value), what=what))
+            day = saved_date(entry["date"], what) if "date" in entry else None
+            if day is not None:
+                target.date = day
+                present.add(key("deadlines", ident, "date"))
+            own = entry.get("own_date")
+            if not isinstance(own, bool):  # saved before own dates, or unreadable: a date unlike the rule's was typed
+                if own is not None:
+                    notes.append(t["note_own_date"].format(what=what))
+                own = day is not None and target.rule is not None and \
+                    day != deadline_date(target.rule, plan.start, plan.phases, target.phase)
+            target.own_date = own and day is not None
+        plan.follow_rules()
         seed = data.get("seed", plan.seed)
         if isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed < 2**63:
             plan.seed = seed
         else:  # numpy takes a seed from 0 up; the course's own keeps the figures reproducible
-            notes.append(t["note_seed"].format(value=user_text(seed, 30), used=plan.seed))
+            notes.append(t["note_seed"].format(value=_shown(seed), used=plan.seed))
         plan.answered = restored_answered(saved, present)
         plan.present = present
         return plan, notes
@@ -815,13 +889,24 @@ def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) 
     return f"{first} {second}"
 
 
+def deadline_rows(result: Forecast, course: Course, max_chars: int = NAME_CHARS) -> list[tuple[str, str]]:
+    """Each deadline as 06's table says it, in plain text (not escaped): "Chance for at nå »Møde i fagudvalget«
+    (3. august 2026)" and its chance ("46 %", "under 1 %"). The same words on 07's plan."""
+    lang = result.lang
+    t = TEXT[lang]
+    phase_names = {p.id: p.name for p in course.phases}
+    last = result.plan.phases[-1].phase
+    return [(t["row_deadline" if d.phase == last else "row_deadline_phase"].format(
+                name=plain_name(d.name, lang, max_chars), date=format_date(d.date, lang),
+                phase=phase_names.get(d.phase, "")), format_chance(result.chances[d.id], lang))
+            for d in result.plan.deadlines]
+
+
 def result_html(result: Forecast, course: Course, *, suggested: bool = False) -> str:
     """The widget's textual result: the sentence to write upward and the figures behind it. `suggested`: the plan
     is still the course's suggestion, and the text says so."""
     lang = result.lang
     t = TEXT[lang]
-    phase_names = {p.id: p.name for p in course.phases}
-    last = result.plan.phases[-1].phase
 
     def when(day: date) -> str:
         return f"{format_date(day, lang)} ({t['week_of'].format(week=day.isocalendar().week)})"
@@ -829,11 +914,7 @@ def result_html(result: Forecast, course: Course, *, suggested: bool = False) ->
     rows = [(t["row_plan"], when(result.planned_finish))]
     rows += [(t["row_q"].format(q=q), when(result.finish_date(q))) for q in result.percentiles]
     rows.append((t["row_plan_chance"], format_chance(result.chance_of_plan, lang)))
-    for d in result.plan.deadlines:
-        label = t["row_deadline" if d.phase == last else "row_deadline_phase"].format(
-            name=html.escape(plain_name(d.name, lang)), date=format_date(d.date, lang),
-            phase=html.escape(phase_names.get(d.phase, "")))
-        rows.append((label, format_chance(result.chances[d.id], lang)))
+    rows += [(html.escape(label), chance) for label, chance in deadline_rows(result, course)]
     rows.append((t["row_buffer"], t["row_buffer_value"].format(weeks=weeks_text(result.buffer_weeks, lang),
                                                                date=format_date(result.buffer_date, lang))))
     table = "".join(f"<tr><td>{k}</td><td style='text-align:right;padding-left:1em'><b>{v}</b></td></tr>"
@@ -1295,6 +1376,9 @@ class TimelineWidget:
 
         # which answer each control gives (model.py's protocol): what the participant changes is answered
         self.touched: set[str] = set()
+        self._quiet = False
+        self._typed_dates: set[str] = set()  # deadlines whose date field the participant wrote in
+        self._date_of = {id(field): ident for ident, field in self.deadline_dates.items()}
         self._answer_of = {id(self.project): "project", id(self.start): "start"}
         for phase in self.weeks:
             self._answer_of[id(self.weeks[phase])] = key("phases", phase, "weeks")
@@ -1363,11 +1447,18 @@ class TimelineWidget:
         for d in plan.deadlines:
             d.name = self.deadline_names[d.id].value
             d.phase = self.deadline_phases[d.id].value
+            typed = self.deadline_dates[d.id].value
+            if d.id in self._typed_dates:  # the participant wrote in the field: their own date, or (empty) the rule's
+                d.own_date = bool(typed.strip()) or d.rule is None or len(d.rule.date) == 10
+            if d.follows:
+                continue  # placed by follow_rules below, once the start and the phases are read
             try:
                 what = t["the_deadline"].format(name=user_text(d.name, NAME_CHARS, t["unnamed"]))
-                d.date = parse_date(self.deadline_dates[d.id].value, lang, what)
+                d.date = parse_date(typed, lang, what)
             except PlanError as exc:
                 problems.append(str(exc))
+        if not problems:
+            plan.follow_rules()
         for level, boxes in self.factors.items():
             plan.factors[level] = tuple(float(b.value) for b in boxes)
         if not problems:
@@ -1375,8 +1466,12 @@ class TimelineWidget:
         return (None if problems else plan), problems
 
     def _changed(self, change=None) -> None:
+        if self._quiet:  # the widget itself wrote into a field (a deadline that follows the plan)
+            return
         if change is not None and id(change.get("owner")) in self._answer_of:
             self.touched.add(self._answer_of[id(change["owner"])])
+            if id(change["owner"]) in self._date_of:
+                self._typed_dates.add(self._date_of[id(change["owner"])])
         plan, problems = self.read()
         if problems:
             self._show_problems(problems)
@@ -1403,7 +1498,19 @@ class TimelineWidget:
         self.model.assign(plan)
         self.model.answered |= self.touched
         self.result = result
+        self._typed_dates.clear()
+        self._show_dates()
         self._show_result()
+
+    def _show_dates(self) -> None:
+        """Write the dates of the deadlines that follow the plan into their fields (not an answer given)."""
+        self._quiet = True
+        try:
+            for d in self.model.deadlines:
+                if d.follows:
+                    self.deadline_dates[d.id].value = format_input_date(d.date, self.lang)
+        finally:
+            self._quiet = False
 
     def _back_to_last_good(self) -> None:
         """After a plan that could not be drawn: the figure's artists back to the last plan on screen."""

@@ -8,6 +8,7 @@ from datetime import date
 from samskabelse.base.i18n import Texts
 from samskabelse.course import Course
 from samskabelse.sections.definition import (
+    NOT_ANSWERED,
     Item,
     Line,
     Panel,
@@ -28,8 +29,11 @@ from samskabelse.sections.protocol import is_answered
 from samskabelse.sections.timeline import (
     MONTHS,
     TimelinePlan,
+    deadline_rows,
     forecast,
+    format_chance,
     format_date,
+    plain_name,
     upward_sentence,
 )
 from samskabelse.sections.timeline import (
@@ -48,6 +52,12 @@ TEXT = Texts(
         "q_timeline": "Hvor lang tid tager projektet? {high} har planlagt {hi} uger, {low} {lo} uger. Hvad "
         "regner I hver især med tager tid?",
         "fig_timeline": "Uger til slut: planlagt og færdig senest ({q} %)",
+        "h_deadlines": "Frister: chancen for at nå dem",
+        "deadline_cell": "{chance} ({date})", "deadline_cell_named": "»{name}«: {chance} ({date})",
+        "q_deadline": "Hvor sikker er fristen »{name}«? Chancen for at nå den: {hi} ({high}), {lo} ({low}). Hvad ved "
+                      "I hver især om, hvad der kan forsinke jer?",
+        "milestones": "Milepæle (planlagt): {items}.",
+        "milestone": "{name} {date}",
         "h_sheet": "En realistisk tidsplan",
         "sheet_intro": "Startdato: ____________. Skriv den planlagte varighed i uger, og sæt kryds ved "
                        "usikkerheden. Kursets forslag står med gråt.",
@@ -71,6 +81,12 @@ TEXT = Texts(
         "q_timeline": "How long will the project take? {high} planned {hi} weeks, {low} {lo} weeks. What does "
         "each of you expect to take time?",
         "fig_timeline": "Weeks to finish: planned and finished by ({q}%)",
+        "h_deadlines": "Deadlines: the chance of meeting them",
+        "deadline_cell": "{chance} ({date})", "deadline_cell_named": "“{name}”: {chance} ({date})",
+        "q_deadline": "How certain is the deadline “{name}”? The chance of meeting it: {hi} ({high}), {lo} ({low}). "
+                      "What does each of you know about what could delay you?",
+        "milestones": "Milestones (planned): {items}.",
+        "milestone": "{name} {date}",
         "h_sheet": "A realistic timeline",
         "sheet_intro": "Start date: ____________. Write the planned duration in weeks, and tick the uncertainty. "
                        "The course's suggestion is in grey.",
@@ -85,6 +101,9 @@ TEXT = Texts(
         "deadline_phase_item": "{name}: finished with the phase", "factor_item": "The course's factors for {level}",
     },
 )
+
+
+DEADLINE_GAP = 10  # percentage points between two participants' chances of a deadline before it becomes a question
 
 
 def usable(plan: TimelinePlan | None, course: Course) -> bool:
@@ -119,11 +138,19 @@ class Timeline(Section):
         return model.project if model.project and is_answered(model, "project") else ""
 
     def plan(self, plan: TimelinePlan, course: Course, **_options) -> list[Line]:
-        t = TEXT[course.language]
+        """The sentence to say upward, each deadline with its chance (as 06's table says it) and the milestones."""
+        t, lang = TEXT[course.language], course.language
         problems = plan.problems(course)
         if problems:
             return [Line(t["timeline_problem"].format(problems=html.unescape(" ".join(problems))))]
-        return [Line(upward_sentence(forecast(plan, course.language), course), strong=True)]
+        result = forecast(plan, lang)
+        lines = [Line(upward_sentence(result, course), strong=True)]
+        lines += [Line(f"{label}: {chance}") for label, chance in deadline_rows(result, course)]
+        if plan.milestones:
+            items = [t["milestone"].format(name=m.name, date=format_date(result.milestone_dates(m)["plan"], lang))
+                     for m in plan.milestones]
+            lines.append(Line(t["milestones"].format(items="; ".join(items))))
+        return lines
 
     def _forecasts(self, people: list[Person], course: Course) -> dict[int, object]:
         """Each participant's timeline simulated as in notebook 06, by position in `people`."""
@@ -137,8 +164,26 @@ class Timeline(Section):
         rows = [[plain_text(people[i].label, 40), format_date(f.planned_finish, lang),
                  *[format_date(f.finish_date(q), lang) for q in qs], str(round(f.planned_total))]
                 for i, f in forecasts.items()]
-        return [Table(self.name, t["h_timeline"], [t["person"], t["planned"], *[t["q"].format(q=q) for q in qs],
-                                                   t["weeks"]], rows, missing_note(people, lang))]
+        out = [Table(self.name, t["h_timeline"], [t["person"], t["planned"], *[t["q"].format(q=q) for q in qs],
+                                                  t["weeks"]], rows, missing_note(people, lang))]
+        if course.timeline.deadlines:
+            rows = []
+            for i, f in forecasts.items():
+                own = {d.id: d for d in f.plan.deadlines}
+                cells = []
+                for d in course.timeline.deadlines:
+                    entry = own.get(d.id)
+                    if entry is None:
+                        cells.append(NOT_ANSWERED)
+                        continue
+                    chance, day = format_chance(f.chances[d.id], lang), format_date(entry.date, lang)
+                    name = plain_name(entry.name, lang, 10_000)
+                    cells.append(t["deadline_cell"].format(chance=chance, date=day) if name == d.name else
+                                 t["deadline_cell_named"].format(name=name, chance=chance, date=day))
+                rows.append([plain_text(people[i].label, 40), *cells])
+            out.append(Table(self.name, t["h_deadlines"], [t["person"], *[d.name for d in course.timeline.deadlines]],
+                             rows, missing_note(people, lang), name="deadlines"))
+        return out
 
     def questions(self, people: list[Person], course: Course) -> list[Question]:
         t, lang = TEXT[course.language], course.language
@@ -149,8 +194,18 @@ class Timeline(Section):
         def question(high, low, hi, lo):
             return t["q_timeline"].format(high=names(high, lang), low=names(low, lang), hi=hi, lo=lo)
 
-        found = spread(self.name, "total", totals, max(totals.values()), question)
-        return [found] if found else []
+        found = [spread(self.name, "total", totals, max(totals.values()), question)]
+        forecasts = self._forecasts(people, course)
+        for d in course.timeline.deadlines:
+            chances = {people[i]: f.chances[d.id] * 100 for i, f in forecasts.items() if d.id in f.chances}
+
+            def ask(high, low, hi, lo, name=d.name):
+                return t["q_deadline"].format(name=name, high=names(high, lang), low=names(low, lang),
+                                              hi=format_chance(hi / 100, lang), lo=format_chance(lo / 100, lang))
+
+            if chances and max(chances.values()) - min(chances.values()) >= DEADLINE_GAP:
+                found.append(spread(self.name, f"deadline.{d.id}", chances, 100, ask))
+        return [q for q in found if q]
 
     def panels(self, people: list[Person], course: Course) -> list[Panel]:
         forecasts = self._forecasts(people, course)

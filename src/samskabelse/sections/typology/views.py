@@ -85,9 +85,10 @@ class Typology(Section):
 
     def tables(self, people: list[Person], course: Course) -> list[Table]:
         t = TEXT[course.language]
-        rows = [[plain_text(p.label, 40), p.model.type_of(course).name if p.model.placed() else NOT_ANSWERED]
-                for p in answered(people)]
-        return [Table(self.name, t["h_type"], [t["person"], t["h_type"]], rows, missing_note(people, course.language))]
+        rows = [[plain_text(p.label, 40), self.project(p.model) or NOT_ANSWERED,
+                 p.model.type_of(course).name if p.model.placed() else NOT_ANSWERED] for p in answered(people)]
+        return [Table(self.name, t["h_type"], [t["person"], t["project"], t["h_type"]], rows,
+                      missing_note(people, course.language))]
 
     def questions(self, people: list[Person], course: Course) -> list[Question]:
         lang = course.language
@@ -109,12 +110,13 @@ class Typology(Section):
         ty = course.typology
         axes = (("initiative", ty.initiative), ("activity", ty.activity))
         row = [{**text(ax.name, ax.question, bold=True),
-                "below": choices([label for label, _ in slider_options(course, key)], stack=True)}
+                "below": choices([label for label, _ in slider_options(course, key)], stack=True, item=key)}
                for key, ax in axes]
         grid = [[text(pole.name, bold=True), *[text(ty.type_at(pole.id, a.id).name)
                                                for a in (ty.activity.low, ty.activity.high)]]
                 for pole in (ty.initiative.low, ty.initiative.high)]
-        return [{"heading": t["h_typology"], "field": t["project"], "intro": t["typology_intro"],
+        return [{"heading": t["h_typology"], "field": t["project"], "items": ["project"],
+                 "intro": t["typology_intro"],
                  "table": table([1.0, 1.0], [], [row])},
                 {"heading": "", "table": table([1.0, 0.8, 0.8], [t["grid"], ty.activity.low.name,
                                                                  ty.activity.high.name], grid)}]
