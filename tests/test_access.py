@@ -184,12 +184,14 @@ def test_every_live_figure_is_described_and_fits_the_output_area(course, tmp_pat
     from every_widget import build_every_widget
 
     for name, w in build_every_widget(course, tmp_path).items():
+        if name == "team":  # one figure per panel, drawn anew for each team loaded, each with its description
+            blocks = w.figure_block.children
+            assert blocks and all("samskabelse-alt" in b.children[2].value and w.team[0].name in b.children[2].value
+                                  for b in blocks)
+            continue
         live = getattr(w, "live", None)
         if live is None:
             continue
-        if name == "team":  # drawn anew for each team loaded; the widget keeps one image and its description
-            assert "samskabelse-alt" in w.figure_text.value and w.team[0].name in w.figure_text.value
-            live.alt = "-" * 21
         assert len(live.alt) > 20 and "samskabelse-alt" in live.text.value, f"{name}: {live.alt!r}"
         if name not in ("plan", "team"):
             assert live.table is not None and live.table[1], f"{name}: no table of the figure's numbers"

@@ -366,7 +366,7 @@ def _two_mettes(folder: Path, course, monkeypatch) -> None:
 
 def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
     from samskabelse.answers.team import TEXT as TEAM_TEXT
-    from samskabelse.answers.team import disagreements, draw_team_figure, side_by_side_html
+    from samskabelse.answers.team import disagreements, draw_team_figures, side_by_side_html
 
     folder = tmp_path / "team"
     _two_mettes(folder, course, monkeypatch)
@@ -378,8 +378,8 @@ def test_the_team_view_tells_two_mettes_apart(tmp_path, course, monkeypatch):
     assert "Mette (1)" in html and "Mette (2)" in html
     question = next(d.question for d in disagreements(team, course) if d.item == "quality")
     assert "Mette (1)" in question and "Mette (2)" in question  # "Mette gave 5, Mette gave 1" told no one
-    fig = draw_team_figure(team, course)
-    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    figures = draw_team_figures(team, course)
+    legend = [t.get_text() for p in figures for legend in p.figure.legends for t in legend.get_texts()]
     assert "Mette (1)" in legend and "Mette (2)" in legend
     assert not problems and any("Mette (2)" in n for n in loaded.notes)  # the facilitator is told why: a note
     assert TEAM_TEXT  # the module's texts are loaded

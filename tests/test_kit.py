@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 from kit_readers import pptx_slides
 
-from samskabelse.course import REPO_ROOT
+from samskabelse.course import REPO_ROOT, read_course
 from samskabelse.kit import main
+from samskabelse.kit.slides import deck_pages
 
 ADAPTED = REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml"
 
@@ -29,7 +31,8 @@ def test_make_kit_for_an_adapted_file_lists_everything_it_holds(tmp_path):
         for ext in ("pdf", "docx", "md"):
             assert any(f.startswith("holdets-svar/") and f"{name}-plan.{ext}" in f for f in files), (name, ext)
     slides = pptx_slides(tmp_path / "dias.pptx")
-    assert len(slides) > 9 and "Holdets svar" in slides[9]  # the team's slides follow the intro slides
+    intro = len(deck_pages(read_course(ADAPTED, "da")))
+    assert len(slides) > intro and slides[intro].startswith("Hvor vigtig er gevinsten?")  # then the team's
     for f in files:
         if f != "INDHOLD.md":
             assert f"`{f}`" in contents, f  # every file is listed
@@ -84,7 +87,9 @@ def test_the_shipped_file_and_a_real_team_get_plans_named_as_the_docs_say(tmp_pa
     (team / "holm").mkdir(parents=True)
     for name in ("anna", "bo"):
         shutil.copy(REPO_ROOT / "data" / "example-team" / "en" / f"{name}.json", team / f"{name}.json")
-    shutil.copy(REPO_ROOT / "data" / "example-team" / "en" / "anna.json", team / "holm" / "anna.json")
+    other = json.loads((REPO_ROOT / "data" / "example-team" / "en" / "anna.json").read_text(encoding="utf-8"))
+    other["owner"] = "example:another-anna"  # a second Anna (the same owner and name would be one person, merged)
+    (team / "holm" / "anna.json").write_text(json.dumps(other), encoding="utf-8")
     kit = build_kit(load_course("en"), tmp_path / "kit", links=published("kommune/samskabelse", "hub.kommune.dk"),
                     team=team, team_name="team")
     files = sorted(p.relative_to(tmp_path / "kit").as_posix() for p in kit.files)
@@ -106,3 +111,29 @@ def test_a_broken_course_file_gets_the_course_check_message_not_a_traceback(tmp_
     err = capsys.readouterr().err
     assert "mit-hold.yaml" in err and "Traceback" not in err
     assert not (tmp_path / "kit").exists()
+
+
+def test_a_part_that_fails_is_named_with_what_to_do_and_the_rest_is_built(tmp_path, capsys, monkeypatch):
+    """Whatever goes wrong in one part (here the slides: an error nobody foresaw), the others are built, the
+    facilitator reads what failed and what to do, in the course file's language, and never a traceback."""
+    import samskabelse.kit.slides
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(samskabelse.kit.slides, "write_deck", broken)
+    assert main([str(ADAPTED), "--out", str(tmp_path / "kit")]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err + captured.out
+    assert "Dias til intro-punkterne (PowerPoint) kunne ikke laves: RuntimeError: injected failure" in captured.err
+    assert "skriv til den, der vedligeholder kurset" in captured.err and "mangler noget" in captured.err
+    built = {p.relative_to(tmp_path / "kit").as_posix() for p in (tmp_path / "kit").rglob("*.pdf")}
+    assert "arbejdsark/1-hvorfor-samskabe.pdf" in built and "vejledninger/workshop-halv-dag.pdf" in built
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path, capsys):
+    blocked = tmp_path / "fil"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert main([str(ADAPTED), "--out", str(blocked / "kit")]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "KIT_DIR=" in err and "fil" in err

@@ -151,10 +151,10 @@ def test_the_facilitator_names_two_mettes_once_in_08_and_everything_follows(tmp_
     view.apply_names()
     labels = {m.label: m for m in view.team}
     assert set(labels) == {"Mette H.", "Mette J."} and not view.who_fields
-    assert "Mette H. og Mette J." in view.figure_text.value
+    assert "Mette H. og Mette J." in view.alt_html
     view = team_answers(course, tmp_path / "team")  # a new session: the names are kept with the team's files
     assert {m.label for m in view.team} == {"Mette H.", "Mette J."}
-    legend = [t.get_text() for t in view.live.fig.legends[0].get_texts()]
+    legend = [t.get_text() for t in view.figures[0].figure.legends[0].get_texts()]
     assert "Mette H." in legend and "Mette J." in legend
 
 
@@ -214,7 +214,7 @@ def test_the_label_is_the_one_on_the_plan_and_everywhere_in_08(tmp_path, courses
             box.save()
     view = team_answers(course, folder)
     assert sorted(m.label for m in view.team) == ["Mette", "Mette J."]
-    assert "Mette og Mette J." in view.figure_text.value
+    assert "Mette og Mette J." in view.alt_html
     question = next(d.question for d in disagreements(view.team, course))
     assert "Mette J." in question and re.search(r"Mette(?! J\.)", question)
     assert "Mette J." in view.tables.value and "Mette J." in view.questions.value

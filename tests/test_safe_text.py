@@ -69,14 +69,14 @@ def test_a_pasted_name_and_own_words_reach_the_word_pdf_and_markdown_plan(tmp_pa
 
 
 def test_a_pasted_name_reaches_the_team_view_and_the_overview(tmp_path, course):
-    from samskabelse.answers.team import draw_team_figure, side_by_side_html
+    from samskabelse.answers.team import draw_team_figures, side_by_side_html
     from samskabelse.kit.team_export import team_overview, write_team_overview
 
     pasted_answers(tmp_path / "team", course)
     pasted_answers(tmp_path / "team", course, name="Bo\ud800", file="bo.json")  # matplotlib cannot draw it
     team, problems = load_team(tmp_path / "team", course)
     assert len(team) == 2 and not problems
-    draw_team_figure(team, course)
+    draw_team_figures(team, course)
     assert "ansen" in side_by_side_html(team, course)
     pdf, pptx = write_team_overview(team_overview(team, course), tmp_path / "out")
     for text in (pdf_text(pdf), " ".join(pptx_slides(pptx))):

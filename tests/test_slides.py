@@ -80,3 +80,51 @@ def test_the_gains_label_follows_each_gains_basis(da):
     assert "undtagen Mindre ensomhed" in own  # the team's own gain is not called the publication's
     shipped = intro_slides(da)[3].label
     assert "undtagen" not in shipped and "forklaringerne er ikke publikationens ord" in shipped
+
+
+def test_every_text_fits_its_box_and_no_word_is_broken(deck, tmp_path):
+    """Measured with the font LibreOffice shows Arial in: every text box and table cell holds its text at its
+    size, every word fits its box's width whole, and nothing lies over anything else."""
+    from kit_readers import slide_font, slide_layout_problems
+
+    if slide_font(False) is None:
+        pytest.skip("neither Arial nor Liberation Sans is installed to measure with")
+    course, _ = deck
+    assert slide_layout_problems(write_deck(course, tmp_path / "d.pptx"), min_size=16) == []  # 16: the labels
+
+
+def test_a_wide_table_continues_on_more_slides_with_the_columns_that_name_its_rows(tmp_path, da):
+    """Twelve people as columns: the table is split by columns (phase and focus point on every slide) and by
+    rows, at 20 pt, never shrunk; its note stands above it on every slide; no word is broken."""
+    from kit_readers import slide_font, slide_layout_problems
+
+    from samskabelse.kit.slides import deck_pages, write_deck_of
+
+    people = ["Ahmed Abdirahman", "Anne-Mette", "Bo", "Camilla", "Dennis", "Emine", "Frederikke", "Gustav",
+              "Hanne", "Ingeborg", "Jørgen", "Kristoffer"]
+    head = ["Fase", "Fokuspunkt", *people]
+    rows = [[f"{n}. Forberedelse og politisk forankring", f"Fokuspunkt nummer {n}, der fylder en hel sætning.",
+             *(["ikke besvaret", "Ikke startet", "På plads"][i % 3] for i in range(len(people)))] for n in range(9)]
+    s = Slide("Fasernes fokuspunkter", table=[head, *rows], point="Lis har ikke svaret på dette endnu.", keys=2,
+              notes="x")
+    pages = deck_pages(da, [s], intro=False)
+    assert len(pages) >= 2
+    for page in pages:
+        assert page.table[0][:2] == ["Fase", "Fokuspunkt"] and page.point == s.point
+        assert page.layout["size"] == 20
+        assert page.title in (s.title, f"{s.title} (fortsat)")
+    shown = {(r[0], h) for page in pages for r in page.table[1:] for h in page.table[0][2:]}
+    assert shown == {(r[0], h) for r in rows for h in people}  # every cell on some slide
+    if slide_font(False) is not None:
+        assert slide_layout_problems(write_deck_of(da, [s], tmp_path / "t.pptx"), min_size=20) == []
+
+
+def test_bullets_that_do_not_fit_continue_at_20_pt(da):
+    from samskabelse.kit.slides import deck_pages
+
+    long = "En lang forklaring, der fylder flere linjer på diasset, så det ikke kan stå på ét dias. " * 3
+    s = Slide("Mange punkter", bullets=[(f"Punkt {i}", long) for i in range(14)], notes="x")
+    pages = deck_pages(da, [s], intro=False)
+    assert len(pages) > 1 and all(p.layout["size"] >= 20 for p in pages)
+    assert [b for p in pages for b in p.bullets] == s.bullets
+    assert [p.title for p in pages] == ["Mange punkter"] + ["Mange punkter (fortsat)"] * (len(pages) - 1)

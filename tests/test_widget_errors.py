@@ -93,7 +93,7 @@ def test_an_exception_in_an_observer_becomes_a_message_and_the_widget_keeps_work
         w.sliders[course.demands[0].id].value = 3
     before = figure_of(w)
     if name == "team":
-        calls = break_once(monkeypatch, samskabelse.answers.team, "draw_team_figure")
+        calls = break_once(monkeypatch, samskabelse.answers.team, "draw_team_figures")
     elif name == "plan":
         calls = break_once(monkeypatch, samskabelse.answers.plan, "build_plan")
         preview = w.preview.value

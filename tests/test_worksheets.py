@@ -80,7 +80,10 @@ def test_an_adapted_file_flows_onto_the_paper(adapted):
     assert "Havneby" in texts[1]  # the team's course title in the header
     assert "Spis sammen i lokalområderne" in texts[2]  # the team's name for phase 2
     assert "Fødevarehygiejne" in texts[4] and "Lokaler" in texts[4]  # the team's own frame elements
-    assert all(len(pdf_pages(p)) == 1 for p in paths)
+    # its two extra frame elements take sheet 4 past one page at 9 pt: it continues, it is not set smaller
+    assert [len(pdf_pages(p)) for p in paths] == [1, 1, 1, 2]
+    assert pdf_pages(paths[3])[1].startswith("Arbejdsark 4: Kridt banen op – og læg en realistisk tidsplan (fortsat)")
+    assert all(_size(p) >= 9.0 for p in paths)
 
 
 def test_typed_text_is_shown_as_text_not_markup(tmp_path, da):
@@ -94,19 +97,55 @@ def test_typed_text_is_shown_as_text_not_markup(tmp_path, da):
     assert "#Mindre *ensomhed* $x$ [1]" in pdf_text(pdf)
 
 
-def test_a_longer_course_file_still_fits_one_page(tmp_path):
-    """Eight more gains: the sheet is set smaller but stays on one page."""
+def _longer(tmp_path, extra_gains: int, description: str = "En gevinst mere på listen, så arket bliver længere."):
     source = ADAPTED.read_text(encoding="utf-8")
-    extra = "".join(f"  - id: extra_{i}\n    name: Ekstra gevinst {i}\n    description: En gevinst mere på listen, "
-                    f"så arket bliver længere.\n    basis: invented\n" for i in range(8))
-    source = source.replace("own_gains:", extra + "\nown_gains:", 1)
+    extra = "".join(f"  - id: extra_{i}\n    name: Ekstra gevinst {i}\n    description: {description}\n"
+                    f"    basis: invented\n" for i in range(extra_gains))
     path = tmp_path / "lang.yaml"
-    path.write_text(source, encoding="utf-8")
-    course = read_course(path, "da")
+    path.write_text(source.replace("own_gains:", extra + "\nown_gains:", 1), encoding="utf-8")
+    return read_course(path, "da")
+
+
+def _size(pdf: Path) -> float:
+    """The size of the sheet's body text (its "Navn" label), read from the PDF's text positions."""
+    from pypdf import PdfReader
+
+    sizes = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip().startswith("Navn"):
+            sizes.append(round(size * tm[0] * cm[0], 1) if tm[0] else size)
+
+    PdfReader(str(pdf)).pages[0].extract_text(visitor_text=visit)
+    return sizes[0]
+
+
+def test_a_longer_course_file_fits_one_page_down_to_9_pt(adapted, tmp_path):
+    """The adapted example's seven gains: its sheet 1 is set smaller than 10 pt, never below 9, on one page."""
+    course, paths = adapted
+    assert len(course.gains) == 7
+    assert len(pdf_pages(paths[0])) == 1 and 9.0 <= _size(paths[0]) < 10.0
+    shipped = tmp_path / "3.pdf"
+    shipped.write_bytes(worksheet_pdf(build_worksheet(course, 3)))
+    assert _size(shipped) == 10.0  # a short sheet keeps the largest size
+
+
+def test_a_sheet_that_does_not_fit_at_9_pt_continues_on_the_next_page(tmp_path):
+    """Twelve gains of a hundred characters (as the issue found): 9 pt on two pages, not 7 pt on one; each page
+    after the first says whose sheet it is, and nothing is lost."""
+    course = _longer(tmp_path, 6, "En gevinst med en længere forklaring, så arket bliver længere end én side, "
+                                  "som det sker.")
+    assert len(course.gains) == 13
     pdf = tmp_path / "1.pdf"
     pdf.write_bytes(worksheet_pdf(build_worksheet(course, 1)))
-    assert len(pdf_pages(pdf)) == 1
-    assert "Ekstra gevinst 7" in pdf_text(pdf)
+    pages = pdf_pages(pdf)
+    assert len(pages) == 2 and _size(pdf) == 9.0
+    assert pages[1].startswith("Arbejdsark 1: Hvorfor samskabe – og hvad kræver det? (fortsat) Navn:")
+    assert "1 / 2" in pages[0] and "2 / 2" in pages[1]
+    text = " ".join(pages)
+    assert all(g.name in text for g in course.gains) and all(d.name in text for d in course.demands)
+    wb = read_workbook("da", 1)
+    assert all(q in text for q in wb.discussion) and wb.model_title in text
 
 
 def test_pdf_says_its_language_and_embeds_the_shipped_font(sheets):

@@ -14,11 +14,13 @@ from __future__ import annotations
 import html
 import math
 import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from samskabelse.answers import (
     LoadedAnswers,
-    display_labels,
     example_team,
     load_team,
     name_options,
@@ -33,7 +35,7 @@ from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Questio
 from samskabelse.sections.protocol import not_answered
 from samskabelse.widgets.access import alt_html, mark_widget
 from samskabelse.widgets.display import plain_text, user_text
-from samskabelse.widgets.figures import MAX_WIDTH, PALETTE, SERIES, LiveFigure, figure_text, new_figure
+from samskabelse.widgets.figures import HATCHES, MAX_WIDTH, PALETTE, SERIES, figure_png, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
 
 TEAM_ENV_VAR = "SAMSKABELSE_TEAM"
@@ -67,10 +69,17 @@ TEXT = Texts(
         "nobody": "Ingen på holdet har svaret i notebook {notebooks} (eller de tilsvarende arbejdsark) endnu; de "
                   "afsnit er ikke vist.",
         "fig_mean": "Holdets gennemsnit",
-        "fig_alt": "Figur i fire dele med holdets {people} ({names}), én markør pr. person og holdets "
-                   "gennemsnit: hvor vigtige gevinsterne er, opmærksomheden i hver ledelsesretning, hvor mange "
-                   "fokuspunkter der er på plads i hver fase, og uger til slut i hver tidsplan. Tallene står i "
-                   "tabellerne under figuren.",
+        "fig_nobody": "ingen",
+        "alt_dots": "{title}: holdets {people} ({names}), én markør pr. person i hver række ({rows}); den lodrette "
+                    "sorte streg er holdets gennemsnit, den grå linje spændet fra laveste til højeste svar. Tallene "
+                    "står i tabellerne nedenfor.",
+        "alt_choice": "{title}: holdets {people} ({names}), én markør pr. person ved det svar, de gav, i hver række "
+                      "({rows}). Tallene står i tabellerne nedenfor.",
+        "alt_range": "{title}: holdets {people} ({names}), én række pr. person; søjlen er de planlagte uger, "
+                     "stregen og markøren viser, hvornår projektet er færdigt senest, og tallene står til højre. "
+                     "Datoerne står i tabellerne nedenfor.",
+        "fig_none": "Ingen figur endnu: ingen på holdet har svaret på noget, figuren viser.",
+        "panel_more": "{title} (fortsat)",
         "basis": "Hvor langt fra hinanden svarene er, er kursets arbejdsmodel: svarenes spænd på punktets egen "
         "skala. Det peger på, hvad I kan tale om – det måler ikke andet.",
     },
@@ -100,10 +109,17 @@ TEXT = Texts(
         "nobody": "No one on the team has answered notebook {notebooks} (or the matching workbooks) yet; those "
                   "sections are not shown.",
         "fig_mean": "The team's mean",
-        "fig_alt": "Figure in four parts with the team's {people} ({names}), one marker per person and the "
-                   "team's mean: how important the gains are, the attention in each leadership direction, how many "
-                   "focus points are in place in each phase, and the weeks to finish in each timeline. The numbers "
-                   "are in the tables below the figure.",
+        "fig_nobody": "no one",
+        "alt_dots": "{title}: the team's {people} ({names}), one marker per person in each row ({rows}); the "
+                    "upright black line is the team's mean, the grey line the range from the lowest to the highest "
+                    "answer. The numbers are in the tables below.",
+        "alt_choice": "{title}: the team's {people} ({names}), one marker per person at the answer they gave, in "
+                      "each row ({rows}). The numbers are in the tables below.",
+        "alt_range": "{title}: the team's {people} ({names}), one row per person; the bar is the planned weeks, the "
+                     "line and the marker show when the project is finished by, and the numbers stand to the right. "
+                     "The dates are in the tables below.",
+        "fig_none": "No figure yet: no one on the team has answered anything the figure shows.",
+        "panel_more": "{title} (continued)",
         "basis": "How far apart the answers are is the course's working model: the range of the answers on the "
         "item's own scale. It points at what to talk about – it measures nothing else.",
     },
@@ -204,22 +220,216 @@ def side_by_side_html(team: list[LoadedAnswers], course: Course) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# The figure: a panel per section that has one, one marker shape and colour per participant
+# The figure: one picture per panel (a section's row of items), one marker shape and colour per participant
 FIGURE_WIDTH = MAX_WIDTH  # inches at 100 dpi: fits JupyterLab's and Voilà's output area at 1366 px without shrinking
-MARKER_AREA = 70  # points², each participant's marker
 
 
-def _figure_name(text: str, max_chars: int = 26) -> str:
-    return figure_text(text, max_chars)
+@dataclass(frozen=True)
+class Target:
+    """Where a panel is shown: its width and the most height it may take (inches; None: as tall as it needs),
+    the size of all its text (points, at the size the picture is shown) and its pixels per inch. A panel with
+    more rows than the height holds continues in a second picture."""
+
+    width: float
+    height: float | None
+    font: float
+    dpi: float
 
 
-def _spread_out(ax, values: dict[int, float], row: int, dpi: float) -> dict[int, tuple[float, float]]:
+SCREEN = Target(FIGURE_WIDTH, None, 13.0, 100.0)  # notebook 08: one panel under the other, each its own image
+
+
+@dataclass
+class PanelFigure:
+    """One picture of a panel (or of part of its rows), with the text alternative that goes with it."""
+
+    panel: Panel
+    figure: Any  # a matplotlib Figure
+    alt: str
+    part: int = 0  # 0 for the first picture of a panel, 1, 2, ... for its continuations
+    rows: list[int] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.panel.title
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return float(self.figure.get_figwidth()), float(self.figure.get_figheight())
+
+
+def team_panels(team: list[LoadedAnswers], course: Course) -> list[Panel]:
+    return [p for definition in all_sections() for p in definition.panels(people(team, definition), course)]
+
+
+def _styles(team: list[LoadedAnswers]) -> dict[int, tuple[str, str]]:
+    """Colour and marker per participant, cycling with different periods: 64 people before a pair repeats."""
+    return {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
+
+
+_WIDTHS: dict[tuple[str, float], float] = {}  # (text, points): inches; the same text is measured once
+
+
+class _Measure:
+    """Text extents in inches, as the figure will draw them (its own renderer, font and dpi)."""
+
+    def __init__(self, fig, size: float):
+        from matplotlib.font_manager import FontProperties
+
+        self.renderer = fig.canvas.get_renderer()
+        self.dpi = fig.dpi
+        self.props = FontProperties(size=size)
+        self.size = size
+
+    def width(self, text: str) -> float:
+        if not text:
+            return 0.0
+        key = (text, self.size)
+        if key not in _WIDTHS:
+            w, _, _ = self.renderer.get_text_width_height_descent(text, self.props, ismath=False)
+            _WIDTHS[key] = w / self.dpi
+            if len(_WIDTHS) > 20_000:
+                _WIDTHS.clear()
+        return _WIDTHS[key]
+
+    def wrap(self, text: str, width: float, max_lines: int = 4) -> list[str]:
+        """Lines no wider than `width`, broken at spaces and after a hyphen ("Kristensen-" / "Bjørnholm"); a
+        word wider than that stands on its own line, whole; after `max_lines` the rest is cut with "…" (only a
+        name of a hundred characters gets that far)."""
+        lines: list[str] = []
+        for word in " ".join(str(text).split()).split(" "):
+            for k, piece in enumerate(re.findall(r"[^-]+-*|-+", word) or [word]):
+                joined = f"{lines[-1]}{'' if k else ' '}{piece}" if lines else piece
+                if lines and self.width(joined) <= width:
+                    lines[-1] = joined
+                else:
+                    lines.append(piece)
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = lines[-1].rstrip(".,;:-") + "…"
+        return lines or [""]
+
+    def widest_piece(self, text: str) -> float:
+        """The widest part of `text` that wrap() never breaks."""
+        return max((self.width(p) for w in str(text).split() for p in re.findall(r"[^-]+-*|-+", w)), default=0.0)
+
+    @property
+    def line(self) -> float:
+        return self.size * 1.3 / 72
+
+
+def panel_figures(team: list[LoadedAnswers], course: Course, target: Target = SCREEN) -> list[PanelFigure]:
+    """Every section's panels, each as its own picture (more than one when its rows need more height than
+    `target` has), with one marker per participant, the team's mean and a legend inside the picture."""
+    styles = _styles(team)
+    names = {i: " ".join(m.label.split()) or "?" for i, m in enumerate(team)}
+    out = []
+    for panel in team_panels(team, course):
+        n = len(panel.values) if panel.kind == "range" else len(panel.rows)
+        layout = _layout(panel, list(range(n)), names, target, course.language)
+        for k, rows in enumerate(_row_parts(n, layout, target)):
+            fig = _draw(panel, rows, styles, names, target, course.language, layout)
+            out.append(PanelFigure(panel, fig, _alt(panel, rows, names, course.language), k, rows))
+    return out
+
+
+def draw_team_figures(team: list[LoadedAnswers], course: Course, target: Target = SCREEN) -> list[PanelFigure]:
+    """The panels of 08's figure (panel_figures), drawn: what notebook 08, the slides and the PDF show."""
+    return panel_figures(team, course, target)
+
+
+def _alt(panel: Panel, rows: list[int], names: dict[int, str], lang: str) -> str:
+    t = TEXT[lang]
+    people = counted(len(panel.values), t["one"], t["many"])
+    shown = join_names([names[i] for i in panel.values], lang) or t["fig_nobody"]
+    key = {"range": "alt_range", "choice": "alt_choice"}.get(panel.kind, "alt_dots")
+    return t[key].format(title=panel.title, people=people, names=shown,
+                         rows=join_names([" ".join(panel.rows[r].split()) for r in rows], lang))
+
+
+def _row_parts(n: int, layout: dict, target: Target) -> list[list[int]]:
+    """The panel's n rows in as many pictures as the target's height needs (all in one when it has no limit)."""
+    rows = list(range(n))
+    if target.height is None or n <= 1:
+        return [rows]
+    per_part = max(1, int((target.height - layout["fixed"]) // layout["row"]))
+    count = -(-n // per_part)
+    per_part = -(-n // count)  # as even as they can be
+    return [rows[i:i + per_part] for i in range(0, n, per_part)]
+
+
+def _layout(panel: Panel, rows: list[int], names: dict[int, str], target: Target, lang: str) -> dict:
+    """What takes room, in inches: the label column, a row, and everything but the rows (axis and legend)."""
+    fig = new_figure(target.width, 4.0)
+    fig.set_dpi(target.dpi)
+    m = _Measure(fig, target.font)
+    labels = _row_labels(panel, rows, names)
+    wrapped = [m.wrap(x, target.width * 0.34) for x in labels]
+    label_w = max((m.width(line) for lines in wrapped for line in lines), default=0.5)
+    lines = max((len(x) for x in wrapped), default=1)
+    row = max(lines * m.line + 0.14, 2.0 * target.font / 72)
+    scale = [m.wrap(s, (target.width - label_w) / max(1, len(panel.scale)) - 0.1, 3) for s in panel.scale]
+    axis = (max((len(x) for x in scale), default=1)) * m.line + 0.16
+    legend = _legend_rows(panel, names, m, target, lang) * m.line + 0.1 if panel.kind != "range" else 0.0
+    return {"label": label_w, "row": row, "fixed": axis + legend + 0.25, "wrapped": wrapped, "scale": scale}
+
+
+def _row_labels(panel: Panel, rows: list[int], names: dict[int, str]) -> list[str]:
+    if panel.kind == "range":
+        people = list(panel.values)
+        return [names[people[r]] for r in rows]
+    return [panel.rows[r] for r in rows]
+
+
+def _legend_entries(panel: Panel, names: dict[int, str], lang: str) -> list[str]:
+    entries = [names[i] for i in panel.values]
+    if panel.kind == "dots" and panel.values:
+        entries.append(TEXT[lang]["fig_mean"])
+    return entries
+
+
+def _legend_layout(entries: list[str], m: _Measure, target: Target) -> tuple[int, list[str], float]:
+    """The legend's columns across the picture: as many as give the shortest legend (matplotlib fills column
+    by column), each entry wrapped to its column, never a name cut or a piece of it wider than its column.
+    Returns the columns, the entries as they are shown, and the legend's height in lines."""
+    handle = 2.6 * target.font / 72  # the marker and the space around it
+    room = target.width - 0.3
+    widest_piece = max((m.widest_piece(e) for e in entries), default=0.0)
+    best: tuple[float, int, list[str]] | None = None
+    for columns in range(1, len(entries) + 1):
+        col_text = room / columns - handle - 0.15
+        if col_text < widest_piece:
+            break
+        wrapped = [m.wrap(e, col_text, 3) for e in entries]
+        if any(x[-1].endswith("…") and not e.endswith("…") for x, e in zip(wrapped, entries, strict=True)):
+            continue  # more than three lines in this narrow a column
+        sizes = [len(x) for x in wrapped]
+        chunks, start = [], 0
+        for k in range(columns):  # numpy.array_split: the first columns take one more
+            take = len(sizes) // columns + (1 if k < len(sizes) % columns else 0)
+            chunks.append(sizes[start:start + take])
+            start += take
+        lines = max(sum(c) + 0.35 * max(0, len(c) - 1) for c in chunks)
+        if best is None or lines < best[0] - 1e-9:
+            best = (lines, columns, ["\n".join(x) for x in wrapped])
+    if best is None:  # a name with a part wider than the whole picture: one column, wrapped as it can be
+        return 1, ["\n".join(m.wrap(e, room - handle, 3)) for e in entries], float(len(entries))
+    return best[1], best[2], best[0]
+
+
+def _legend_rows(panel: Panel, names: dict[int, str], m: _Measure, target: Target, lang: str) -> float:
+    """The legend's height in lines (a wrapped name takes more than one)."""
+    entries = _legend_entries(panel, names, lang)
+    return _legend_layout(entries, m, target)[2] if entries else 0.0
+
+
+def _spread_out(ax, values: dict[int, float], row: int, dpi: float, marker_pt: float) -> dict[int, tuple[float, float]]:
     """Where each participant's marker goes in a row: people with the same value side by side, a marker's width
     apart, in a column as far as the row allows and then in more columns, so that every marker shows whole."""
     (x0, y0), (x1, y1) = ax.transData.transform([(0, 0), (1, 1)])
-    size_px = math.sqrt(MARKER_AREA) * dpi / 72 + 3
+    size_px = marker_pt * dpi / 72 + 3
     dy, dx = size_px / abs(y1 - y0), size_px / abs(x1 - x0)
-    per_column = max(1, int(0.7 / dy))
+    per_column = max(1, int(0.8 / dy))
     groups: dict[float, list[int]] = {}
     for i, v in values.items():
         groups.setdefault(v, []).append(i)
@@ -232,85 +442,104 @@ def _spread_out(ax, values: dict[int, float], row: int, dpi: float) -> dict[int,
     return out
 
 
-def team_panels(team: list[LoadedAnswers], course: Course) -> list[Panel]:
-    return [p for definition in all_sections() for p in definition.panels(people(team, definition), course)]
-
-
-def draw_team_figure(team: list[LoadedAnswers], course: Course):
-    """Every section's panel, one marker per participant, and the team's mean.
-
-    The panels are stacked at the output area's width (a figure wider than the output area would be
-    shrunk, and its text with it, below what a projector needs); people with the same value are set side by
-    side; the mean is drawn over the markers, thinner than they are, so that neither hides the other."""
+def _draw(panel: Panel, rows: list[int], styles, names: dict[int, str], target: Target, lang: str, lay: dict):
+    """One picture of a panel's rows: labels wrapped in a column on the left (as wide as the panel's widest, so
+    that its pictures line up), the legend under the axis."""
     from matplotlib.lines import Line2D
 
-    t = TEXT[course.language]
-    panels = team_panels(team, course)
-    sizes = [max(1, len(p.rows)) for p in panels]
-    fig = new_figure(FIGURE_WIDTH, 2.2 + 0.52 * sum(sizes) + 0.35 * (len(team) // 3 + 1))
-    axes = fig.subplots(len(panels), 1, height_ratios=[n + 0.9 for n in sizes], squeeze=False)[:, 0]
-    # colour and marker cycle with different periods: 64 participants before a combination repeats
-    style = {i: (SERIES[i % len(SERIES)], MARKERS[(i + i // len(SERIES)) % len(MARKERS)]) for i in range(len(team))}
-    legend = display_labels(team, shortened=18)  # names as short as the legend needs, never two alike
-    drawn = []
-    for ax, panel in zip(axes, panels, strict=True):
-        if panel.kind == "range":
-            _range_panel(ax, panel, style, legend, team)
+    f = target.font
+    marker_pt = 0.8 * f
+    axes_h = lay["row"] * max(1, len(rows))
+    height = axes_h + lay["fixed"]
+    fig = new_figure(target.width, height)
+    fig.set_dpi(target.dpi)
+    fig.set_layout_engine("none")
+    left = lay["label"] + 0.25
+    right = 0.35 if panel.kind != "range" else 0.2
+    bottom = lay["fixed"] - 0.1
+    ax = fig.add_axes((left / target.width, bottom / height, (target.width - left - right) / target.width,
+                       axes_h / height))
+    ax.tick_params(labelsize=f)
+    n = len(rows)
+    ax.set_yticks(range(n), ["\n".join(lay["wrapped"][r]) for r in rows], fontsize=f)
+    ax.set_ylim(max(1, n) - 0.5, -0.5)
+    ax.grid(axis="x", alpha=0.3)
+    points: dict[int, list] = {}
+    series = {}
+    if panel.kind == "range":
+        _range_rows(ax, panel, rows, styles, f, _Measure(fig, f), target.width - left - right)
+    else:
+        for i in panel.values:
+            colour, marker = styles[i]
+            series[i] = ax.scatter([], [], s=marker_pt ** 2, color=colour, marker=marker, edgecolor="black",
+                                   linewidth=0.7, zorder=3)
+            points[i] = []
+        for y, r in enumerate(rows):
+            values = [v[r] for v in panel.values.values() if v[r] is not None]
+            if values and panel.kind == "dots":
+                mean = sum(values) / len(values)
+                ax.plot([mean, mean], [y - 0.4, y + 0.4], color=PALETTE["black"], linewidth=2.5 * f / 13, zorder=4)
+            if values:
+                ax.plot([min(values), max(values)], [y, y], color=PALETTE["grey"], linewidth=1.5 * f / 13, zorder=2)
+        pad = (panel.high - panel.low) * 0.05 if panel.high - panel.low > 5 else 0.3
+        ax.set_xlim(panel.low - pad, panel.high + pad)
+        if panel.scale:
+            ax.set_xticks(range(len(panel.scale)), ["\n".join(x) for x in lay["scale"]], fontsize=f)
         else:
-            drawn.append(_dot_panel(ax, panel, style, legend, team))
-
-    handles, labels = [], []
-    for ax in axes:
-        handles, labels = ax.get_legend_handles_labels()
-        if handles:
-            break
-    handles.append(Line2D([0], [0], color=PALETTE["black"], linewidth=2.5))
-    labels.append(t["fig_mean"])
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(labels), 5), frameon=False)
-    # the layout first, then the markers: how far apart equal values go depends on the axes' size in pixels
+            _ticks(ax, panel.low, panel.high)
+        entries = _legend_entries(panel, names, lang)
+        if entries:
+            m = _Measure(fig, f)
+            columns, wrapped, _ = _legend_layout(entries, m, target)
+            handles = [Line2D([], [], linestyle="", marker=styles[i][1], markersize=marker_pt,
+                              markerfacecolor=styles[i][0], markeredgecolor="black") for i in panel.values]
+            if panel.kind == "dots":  # the mean: a short upright black line, as in the rows
+                handles.append(Line2D([], [], linestyle="", marker="|", markersize=1.5 * marker_pt,
+                                      markeredgewidth=2.5 * f / 13, color=PALETTE["black"]))
+            fig.legend(handles, wrapped, loc="lower left", bbox_to_anchor=(0.1 / target.width, 0.05 / height),
+                       ncols=columns, frameon=False, fontsize=f, handlelength=1.6, handletextpad=0.5,
+                       columnspacing=1.0, borderaxespad=0, borderpad=0, labelspacing=0.35)
+    if panel.kind == "range":
+        return fig
     fig.draw_without_rendering()
-    for ax, panel, series in drawn:
-        points: dict[int, list] = {i: [] for i in panel.values}
-        for y in range(len(panel.rows)):
-            values = {i: v[y] for i, v in panel.values.items() if v[y] is not None}  # not answered: no point
-            for i, xy in _spread_out(ax, values, y, fig.dpi).items():
-                points[i].append(xy)
-        for i, pts in points.items():
-            series[i].set_offsets(pts if pts else [[math.nan, math.nan]])
+    for y, r in enumerate(rows):  # after the layout: how far apart equal values go depends on the axes in pixels
+        values = {i: v[r] for i, v in panel.values.items() if v[r] is not None}  # not answered: no marker
+        for i, xy in _spread_out(ax, values, y, fig.dpi, marker_pt).items():
+            points[i].append(xy)
+    for i, pts in points.items():
+        series[i].set_offsets(pts if pts else [[math.nan, math.nan]])
     return fig
 
 
-def _dot_panel(ax, panel: Panel, style, legend, team):
-    series = {i: ax.scatter([], [], s=MARKER_AREA, color=style[i][0], marker=style[i][1], edgecolor="black",
-                            linewidth=0.6, zorder=3, label=_figure_name(legend[team[i]], 40)) for i in panel.values}
-    for y in range(len(panel.rows)):
-        values = [v[y] for v in panel.values.values() if v[y] is not None]
-        if values:
-            mean = sum(values) / len(values)
-            ax.plot([mean, mean], [y - 0.38, y + 0.38], color=PALETTE["black"], linewidth=2.5, zorder=4)
-            ax.plot([min(values), max(values)], [y, y], color=PALETTE["grey"], linewidth=1.5, zorder=2)
-    ax.set_yticks(list(range(len(panel.rows))), [_figure_name(label) for label in panel.rows])
-    ax.set_ylim(len(panel.rows) - 0.5, -0.5)
-    pad = (panel.high - panel.low) * 0.05 if panel.high - panel.low > 5 else 0.3
-    ax.set_xlim(panel.low - pad, panel.high + pad)
-    ax.set_title(panel.title, loc="left")
-    ax.grid(axis="x", alpha=0.3)
-    return ax, panel, series
+def _range_rows(ax, panel: Panel, rows: list[int], styles, f: float, m: _Measure, axes_w: float) -> None:
+    """The timeline's panel: a bar of planned weeks per person, a line on to when they are finished by, and the
+    two numbers beside it (the axis is made long enough for them: data units per inch follow from it)."""
+    people = list(panel.values)
+    right = max([v[1] for v in panel.values.values()], default=10.0) or 10.0
+    texts = {r: f"{round(panel.values[people[r]][0])} → {round(panel.values[people[r]][1])}" for r in rows}
+    gap = 0.12 + 0.45 * f / 72  # inches from the marker's centre to its numbers
+    # each label ends inside the axis: x_max >= finish + (gap + width) * x_max / axes_w
+    x_max = max([(panel.values[people[r]][1]) / max(0.2, 1 - (gap + m.width(texts[r]) + 0.1) / axes_w)
+                 for r in rows] + [right * 1.05])
+    for y, r in enumerate(rows):
+        i = people[r]
+        planned, finish = panel.values[i]
+        colour, marker = styles[i]
+        ax.barh(y, planned, color=colour, edgecolor="black", height=0.55, hatch=HATCHES[r % 3])
+        ax.plot([planned, finish], [y, y], color=PALETTE["black"], linewidth=2 * f / 13)
+        ax.scatter([finish], [y], marker=marker, s=(0.9 * f) ** 2, color=colour, edgecolor="black", zorder=3)
+        ax.text(finish + gap * x_max / axes_w, y, texts[r], va="center", fontsize=f)
+    ax.set_xlim(0, x_max)
+    _ticks(ax, 0, x_max)
 
 
-def _range_panel(ax, panel: Panel, style, legend, team) -> None:
-    right = max([v[1] for v in panel.values.values()], default=10)
-    for row, (i, (planned, finish)) in enumerate(panel.values.items()):
-        colour, marker = style[i]
-        ax.barh(row, planned, color=colour, edgecolor="black", height=0.55, hatch=["", "//", ".."][row % 3])
-        ax.plot([planned, finish], [row, row], color=PALETTE["black"], linewidth=2)
-        ax.scatter([finish], [row], marker=marker, s=80, color=colour, edgecolor="black", zorder=3)
-        ax.text(finish + right * 0.04, row, f"{round(planned)} → {round(finish)}", va="center", fontsize=12)
-    ax.set_yticks(range(len(panel.values)), [_figure_name(legend[team[i]], 40) for i in panel.values])
-    ax.set_ylim(max(1, len(panel.values)) - 0.5, -0.5)
-    ax.set_xlim(0, right * 1.3 + 2)
-    ax.set_title(panel.title, loc="left")
-    ax.grid(axis="x", alpha=0.3)
+def _ticks(ax, low: float, high: float) -> None:
+    """Numbers on the axis only where the axis is (matplotlib would also make labels past its ends)."""
+    from matplotlib.ticker import MaxNLocator
+
+    ticks = [t for t in MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], integer=True).tick_values(low, high)
+             if low - 1e-9 <= t <= high + 1e-9]
+    ax.set_xticks(ticks)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -367,12 +596,9 @@ class TeamWidget:
         self.status = widgets.HTML()
         self.who = widgets.VBox([])  # "who is who?": a field for each person the files cannot tell apart
         self.who_fields: list = []
-        self.live: LiveFigure | None = None
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%", height="auto"))
-        self.image.add_class("samskabelse-figure")
-        self.figure_text = widgets.HTML("")  # the text alternative (access.py: the page script makes it the alt)
-        self.figure_block = widgets.VBox([self.image, self.figure_text])
-        self.figure_block.add_class("samskabelse-figure-block")
+        self.figures: list[PanelFigure] = []
+        self.figure_block = widgets.VBox([])  # one block per panel: its heading, its image and its text alternative
+        self.figure_block.add_class("samskabelse-team-figures")
         self.tables = widgets.HTML()
         self.slider = widgets.IntSlider(value=DEFAULT_QUESTIONS, min=1, max=DEFAULT_QUESTIONS,
                                         description=self.t["questions_slider"], continuous_update=True)
@@ -387,6 +613,8 @@ class TeamWidget:
         self.load(start)
 
     def load(self, folder: str | Path | None = None) -> None:
+        import ipywidgets as widgets
+
         path = Path(folder) if folder is not None else resolve_folder(self.folder.value)
         loaded = load_team(path, self.course)
         self.path, self.team, self.problems, self.notes = path, loaded.team, loaded.problems, loaded.notes
@@ -414,19 +642,48 @@ class TeamWidget:
                          + "".join(f"<li>{user_text(m.label, 40)}: {n}</li>" for m, n in notes) + "</ul>")
         self.status.value = "".join(parts)
         self._ask_who()
-        # A new team is new data with new labels: draw a new figure (never on a slider change).
-        self.live = LiveFigure(draw_team_figure(self.team, self.course))
-        self.image.value = self.live.image.value
-        self.image.layout.width = self.live.image.layout.width  # its own size: a box would stretch it (blurred)
-        names = join_names([m.label for m in self.team], lang)  # the labels: two Mettes, told apart
-        self.figure_text.value = alt_html(t["fig_alt"].format(people=counted(len(self.team), t["one"], t["many"]),
-                                                              names=names))
+        # A new team is new data with new labels: draw the panels anew (never on a slider change).
+        figures = draw_team_figures(self.team, self.course)
+        blocks = [self._panel_block(p) for p in figures]
+        if not blocks and self.team:
+            blocks = [widgets.HTML(f"<p>{t['fig_none']}</p>")]
+        self.figures = figures
+        self.figure_block.children = blocks
         self.tables.value = side_by_side_html(self.team, self.course) if self.team else ""
         top = max(1, len(self.found))
         self.slider.max = max(top, 1)
         self.slider.value = min(DEFAULT_QUESTIONS, top)
         self.slider.disabled = len(self.found) <= 1
         self._show_questions()
+
+    @property
+    def alt_html(self) -> str:
+        """The panels' text alternatives (hidden; the page script makes each its image's alt), as shown."""
+        return "".join(block.children[2].value for block in self.figure_block.children if len(block.children) == 3)
+
+    @property
+    def images(self) -> list:
+        """The panels' images, in the order shown."""
+        return [block.children[1] for block in self.figure_block.children if len(block.children) == 3]
+
+    @property
+    def image(self):
+        """The first panel's image (None before a team with answers is loaded)."""
+        images = self.images
+        return images[0] if images else None
+
+    def _panel_block(self, p: PanelFigure):
+        """A panel as its own figure: a heading that names it, the image at its own size, its text alternative."""
+        import ipywidgets as widgets
+
+        title = p.title if p.part == 0 else self.t["panel_more"].format(title=p.title)
+        width = round(p.figure.get_figwidth() * p.figure.dpi)
+        image = widgets.Image(value=figure_png(p.figure), format="png",
+                              layout=widgets.Layout(width=f"{width}px", max_width="100%", height="auto"))
+        image.add_class("samskabelse-figure")
+        block = widgets.VBox([widgets.HTML(f"<h3>{html.escape(title)}</h3>"), image, widgets.HTML(alt_html(p.alt))])
+        block.add_class("samskabelse-figure-block")
+        return block
 
     def _ask_who(self) -> None:
         """A field for each person whose label is a last resort ("Mette (2)": the files cannot tell who is who), so

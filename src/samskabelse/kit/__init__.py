@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +34,7 @@ TEXT = Texts(
         "intro": "Alt her er lavet ud fra samme kursusfil som notebooks, så holdets tilpasninger står overalt. "
                  "Byg det igen efter hver ændring af filen: i notebook 10 (For facilitatorer), eller med "
                  "`{command}`.",
-        "h_worksheets": "Arbejdsark til print (A4, én side hver)",
+        "h_worksheets": "Arbejdsark til print (A4)",
         "worksheets_about": "Papirudgaven af arbejdsark 1–4: samme spørgsmål og skalaer som på skærmen. Print et "
                             "sæt pr. deltager som reserve, hvis computere, Binder eller nettet svigter.",
         "h_slides": "Dias til intro-punkterne (PowerPoint)",
@@ -40,7 +42,8 @@ TEXT = Texts(
                         "byg igen, når kursusfilen ændres.",
         "slides_file": "dias.pptx",
         "h_guides": "Vejledninger til print (PDF)",
-        "guides_about": "Programmet for halvdagsworkshoppen og facilitatorvejledningen til hver øvelse.",
+        "guides_about": "Programmerne for halv- og heldagsworkshoppen og facilitatorvejledningen til hver øvelse, "
+                        "med jeres kursusfils gevinster, faser og rammer, hvor de nævnes.",
         "guides": "vejledninger",
         "h_team": "Holdets svar (til projektor og print)",
         "team_about": "Notebook 08's overblik: figuren, spørgsmålene til drøftelsen og tabellerne, som PDF; de "
@@ -53,6 +56,16 @@ TEXT = Texts(
                        "deltagerne, og prøv den dagen før.",
         "links_file": "links.md",
         "done": "Kittet ligger i {folder} ({n} filer, {seconds:.1f} s).",
+        "one_page": "Hvert ark fylder én side.",
+        "more_pages": "Med denne kursusfil fylder {sheets} mere end én side ved 9 punkter (den mindste skrift, "
+                      "arkene sættes i): print dobbeltsidet, eller kort listerne i kursusfilen ned.",
+        "sheet": "arbejdsark {n} ({pages} sider)",
+        "part_failed": "{part} kunne ikke laves: {reason}",
+        "fix_write": "Tjek, at der kan skrives i mappen {folder}, og at disken ikke er fuld – eller vælg en anden "
+                     "mappe med KIT_DIR=… (make kit) eller --out.",
+        "fix_bug": "Det er en fejl i kurset, ikke i jeres kursusfil: skriv til den, der vedligeholder kurset, og send "
+                   "denne besked med (SAMSKABELSE_DEBUG=1 viser de tekniske detaljer).",
+        "incomplete": "Kittet i {folder} mangler noget (se ovenfor); resten er bygget ({n} filer).",
         "h_fork": "Skærm og papir fra samme fil: jeres kopi af kurset",
         "fork_about": "Materialet er bygget af `{file}`, ikke af kursets egen `data/{lang}/course.yaml`. Links til "
                       "Binder og hubben viser den fil, der ligger i kursets repository, indtil jeres fil ligger i "
@@ -95,7 +108,7 @@ Notebooks på det andet sprog bruger fortsat kursets egen fil for det sprog.
         "intro": "Everything here is made from the same course file as the notebooks, so the team's adaptations "
                  "appear everywhere. Build it again after each change to the file: in notebook 10 (For "
                  "facilitators), or with `{command}`.",
-        "h_worksheets": "Worksheets to print (A4, one page each)",
+        "h_worksheets": "Worksheets to print (A4)",
         "worksheets_about": "The paper version of workbooks 1–4: the same questions and scales as on screen. Print "
                             "one set per participant as a fallback for when laptops, Binder or the network fail.",
         "h_slides": "Slides for the intro slots (PowerPoint)",
@@ -103,7 +116,8 @@ Notebooks på det andet sprog bruger fortsat kursets egen fil for det sprog.
                         "freely in PowerPoint; build again when the course file changes.",
         "slides_file": "slides.pptx",
         "h_guides": "Guides to print (PDF)",
-        "guides_about": "The half-day programme and the facilitator guide to each exercise.",
+        "guides_about": "The half-day and full-day programmes and the facilitator guide to each exercise, with "
+                        "your course file's gains, phases and boundaries where they name them.",
         "guides": "guides",
         "h_team": "The team's answers (for the projector and print)",
         "team_about": "Notebook 08's overview: the figure, the discussion questions and the tables, as a PDF; the "
@@ -116,6 +130,16 @@ Notebooks på det andet sprog bruger fortsat kursets egen fil for det sprog.
                        "participants, and try it the day before.",
         "links_file": "links.md",
         "done": "The kit is in {folder} ({n} files, {seconds:.1f} s).",
+        "one_page": "Each sheet takes one page.",
+        "more_pages": "With this course file {sheets} take more than one page at 9 points (the smallest type the "
+                      "sheets are set in): print them double-sided, or shorten the lists in the course file.",
+        "sheet": "worksheet {n} ({pages} pages)",
+        "part_failed": "{part} could not be made: {reason}",
+        "fix_write": "Check that the folder {folder} can be written to and that the disk is not full – or choose "
+                     "another folder with KIT_DIR=… (make kit) or --out.",
+        "fix_bug": "This is a fault in the course, not in your course file: write to whoever maintains the course "
+                   "and send this message along (SAMSKABELSE_DEBUG=1 shows the technical details).",
+        "incomplete": "The kit in {folder} is missing something (see above); the rest is built ({n} files).",
         "h_fork": "Screen and paper from the same file: your copy of the course",
         "fork_about": "The kit is built from `{file}`, not from the course's own `data/{lang}/course.yaml`. Links to "
                       "Binder and the hub show the file in the course's repository until your file is in your own "
@@ -162,6 +186,7 @@ class Kit:
     folder: Path
     files: list[Path] = field(default_factory=list)
     contents: list[tuple[str, str, list[Path]]] = field(default_factory=list)  # heading, about, files
+    failures: list[str] = field(default_factory=list)  # a part that could not be made: what happened, what to do
     command: str = ""  # the command that builds this kit again
     adapted: bool = False  # built from a course file that is not the repository's own
     fork_readme: Path | None = None  # then: the three steps to put it into a copy of the course
@@ -307,27 +332,69 @@ def build_kit(course: Course, folder: str | Path, *, links: Published | None = N
     kit.command = kit_command(file if not course.is_default else shown(course.path),
                               team=team_name or (shown(Path(team)) if team is not None else None), links=links)
     if kit.adapted:
-        fork = write_fork_copy(course, folder / t["fork_dir"], file, links)
-        kit.fork_readme = fork[0]
-        readme = fork[0].relative_to(folder).as_posix()
-        example = _difference_texts(course, t)[0]
-        kit.add(t["h_fork"], t["fork_about"].format(file=file, lang=course.language, example=example,
-                                                    readme=readme), fork)
-    kit.add(t["h_worksheets"], t["worksheets_about"], write_worksheets(course, folder / t["worksheets"]))
+        with _part(kit, t["h_fork"]):
+            fork = write_fork_copy(course, folder / t["fork_dir"], file, links)
+            kit.fork_readme = fork[0]
+            readme = fork[0].relative_to(folder).as_posix()
+            example = _difference_texts(course, t)[0]
+            kit.add(t["h_fork"], t["fork_about"].format(file=file, lang=course.language, example=example,
+                                                        readme=readme), fork)
+    with _part(kit, t["h_worksheets"]):
+        sheets = write_worksheets(course, folder / t["worksheets"])
+        kit.add(t["h_worksheets"], t["worksheets_about"] + " " + _pages_note(sheets, course.language), sheets)
     extra = []
     if team is not None:
-        extra = _team_part(kit, Path(team), team_name or Path(team).name)
-    kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"], extra=extra)])
-    kit.add(t["h_guides"], t["guides_about"], write_guides(course.language, folder / t["guides"]))
+        with _part(kit, t["h_team"]):
+            extra = _team_part(kit, Path(team), team_name or Path(team).name)
+    with _part(kit, t["h_slides"]):
+        kit.add(t["h_slides"], t["slides_about"], [write_deck(course, folder / t["slides_file"], extra=extra)])
+    with _part(kit, t["h_guides"]):
+        kit.add(t["h_guides"], t["guides_about"], write_guides(course, folder / t["guides"]))
     if links is not None:
-        page = folder / t["links_file"]
-        built_from = (file, kit.fork_readme.relative_to(folder).as_posix() if kit.fork_readme else None)
-        page.write_text(links_markdown(links, (course.language,), built_from=built_from), encoding="utf-8")
-        kit.add(t["h_links"], t["links_about"], [page])
-    contents = folder / t["contents_file"]
-    contents.write_text(contents_markdown(kit, file), encoding="utf-8")
-    kit.files.insert(0, contents)
+        with _part(kit, t["h_links"]):
+            page = folder / t["links_file"]
+            built_from = (file, kit.fork_readme.relative_to(folder).as_posix() if kit.fork_readme else None)
+            page.write_text(links_markdown(links, (course.language,), built_from=built_from), encoding="utf-8")
+            kit.add(t["h_links"], t["links_about"], [page])
+    with _part(kit, t["contents_file"]):
+        contents = folder / t["contents_file"]
+        contents.write_text(contents_markdown(kit, file), encoding="utf-8")
+        kit.files.insert(0, contents)
     return kit
+
+
+def _pages_note(sheets: list[Path], lang: str) -> str:
+    """Which sheets take more than one page (a long course file), so that the facilitator prints them right."""
+    from samskabelse.base.i18n import join_names
+    from samskabelse.kit.typeset import page_count
+
+    t = TEXT[lang]
+    long = [(int(p.name[0]), page_count(p.read_bytes())) for p in sheets if p.name[:1].isdigit()]
+    long = [(n, pages) for n, pages in long if pages > 1]
+    if not long:
+        return t["one_page"]
+    return t["more_pages"].format(sheets=join_names([t["sheet"].format(n=n, pages=k) for n, k in long], lang))
+
+
+@contextmanager
+def _part(kit: Kit, part: str):
+    """Build one part of the kit; if it fails, say what and what to do, and go on with the other parts."""
+    import os
+
+    t = TEXT[kit.course.language]
+    try:
+        yield
+    except OSError as exc:
+        if os.environ.get("SAMSKABELSE_DEBUG"):
+            raise
+        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if getattr(exc, "filename", None) else "")
+        kit.failures.append(t["part_failed"].format(part=part, reason=reason) + " " +
+                            t["fix_write"].format(folder=shown(kit.folder)))
+    except Exception as exc:  # whatever else goes wrong in one part must not stop the others, nor show a traceback
+        if os.environ.get("SAMSKABELSE_DEBUG"):
+            raise
+        kit.failures.append(t["part_failed"].format(part=part, reason=f"{type(exc).__name__}: {exc}"[:300]) + " "
+                            + t["fix_bug"])
 
 
 def kit_plan_stem(member, team_folder: Path, lang: str) -> str:
@@ -419,9 +486,23 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         folder = Path(args.out) / (course.language if len(paths) > 1 else "") if args.out else \
             default_folder(path, course.language)
-        kit = build_kit(course, folder, links=where, team=args.team)
-        print(TEXT[course.language]["done"].format(folder=shown(folder), n=len(kit.files),
-                                                   seconds=time.perf_counter() - started))
+        t = TEXT[course.language]
+        try:
+            kit = build_kit(course, folder, links=where, team=args.team)
+        except OSError as exc:  # the folder itself could not be made
+            if os.environ.get("SAMSKABELSE_DEBUG"):
+                raise
+            print(t["part_failed"].format(part=shown(folder), reason=exc.strerror or exc), t["fix_write"].format(
+                folder=shown(folder)), file=sys.stderr)
+            status = 1
+            continue
+        for failure in kit.failures:
+            print(failure, file=sys.stderr)
+        if kit.failures:
+            print(t["incomplete"].format(folder=shown(folder), n=len(kit.files)), file=sys.stderr)
+            status = 1
+        else:
+            print(t["done"].format(folder=shown(folder), n=len(kit.files), seconds=time.perf_counter() - started))
         if kit.fork_readme is not None:
-            print(TEXT[course.language]["warning"].format(file=shown(course.path), readme=shown(kit.fork_readme)))
+            print(t["warning"].format(file=shown(course.path), readme=shown(kit.fork_readme)))
     return status

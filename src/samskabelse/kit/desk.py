@@ -532,6 +532,7 @@ class FacilitatorDesk:
                 readme = kit.fork_readme.relative_to(folder).as_posix() if kit.fork_readme else ""
                 contents = [(heading, len(files)) for heading, _about, files in kit.contents]
                 count = len(kit.files)
+                failures = list(kit.failures)  # a part that could not be made: named, with what to do
         except LinkError as exc:
             self.kit_status.value = f"<p class='samskabelse-warning' role='alert'>{user_text(exc, 300)}</p>"
             return None
@@ -547,6 +548,9 @@ class FacilitatorDesk:
         link = download_link(self.zip_name, data, "application/zip", t["download"].format(name=self.zip_name, mb=mb))
         lines = [f"<p>{t['built'].format(n=count, mb=mb, seconds=time.perf_counter() - started)}</p>",
                  f"<p>{link}</p>"]
+        if failures:
+            lines.insert(0, "<div class='samskabelse-warning' role='alert'><ul>"
+                         + "".join(f"<li>{user_text(f, 600)}</li>" for f in failures) + "</ul></div>")
         if readme:
             lines.append(f"<p class='samskabelse-warning'>{t['adapted'].format(readme=f'{top}/{readme}')}</p>")
         listed = [f"<code>{user_text(KIT[course.language]['contents_file'], 60)}</code>"]

@@ -17,7 +17,7 @@ machine, and LibreOffice shows it with the metric-compatible Liberation Sans, so
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from samskabelse.base.files import safe_text, safe_texts
@@ -92,6 +92,7 @@ TEXT = Texts(
         "collect_notes": "Filerne indeholder navn, dato og svar – ingen andre personoplysninger. Et kaldenavn er fint.",
         "footer": "{course} · {publisher} ({year})",
         "slot": "Programpunkt: {slot}",
+        "continued": "{title} (fortsat)",
     },
     en={
         "welcome_sub": "{subtitle}\nHalf-day workshop for the management team",
@@ -155,6 +156,7 @@ TEXT = Texts(
         "collect_notes": "The files hold a name, a date and answers – no other personal data. A nickname is fine.",
         "footer": "{course} · {publisher} ({year})",
         "slot": "Programme slot: {slot}",
+        "continued": "{title} (continued)",
     },
 )
 
@@ -169,11 +171,16 @@ class Slide:
     columns: list[tuple[str, str]] = field(default_factory=list)  # cards side by side: (head, text)
     image: bytes | None = None  # a PNG
     image_alt: str = ""
+    image_size: tuple[float, float] | None = None  # inches: placed at this size (its text at the size drawn)
     point: str = ""  # one line above the content, in bold
     label: str = ""  # what is the publication's and what the course's working model
+    label_size: float = 16.0  # the intro slides' labels are long (a typology's note): 16 pt, 20 on the team's
     notes: str = ""  # speaker notes
     subtitle: str = ""  # title slide only
     kind: str = "content"  # "title" or "content"
+    keys: int = 1  # a table's leading columns that name each row: repeated when its columns are split
+    slot: str = ""  # which intro slot of the programme (the guides name the slides by number)
+    layout: dict = field(default_factory=dict, repr=False)  # set by paginate(): sizes, widths, heights
 
     def text(self) -> str:
         """Everything the slide says, for tests and for a quick look."""
@@ -201,11 +208,11 @@ def intro_slides(course: Course) -> list[Slide]:
     t = TEXT[course.language]
     pub = course.publication
     slides = [Slide(course.title, kind="title",
-                    subtitle=t["welcome_sub"].format(subtitle=course.subtitle).strip(),
+                    subtitle=t["welcome_sub"].format(subtitle=course.subtitle).strip(), slot="welcome",
                     notes=t["source"].format(publisher=pub.publisher, year=pub.year, title=pub.title,
                                              where=pub.where))]
     slides.append(Slide(t["parts_title"], bullets=[(f"{i}. {h}", x) for i, (h, x) in enumerate(t["parts"], 1)],
-                        point=t["parts_note"], label=t["parts_label"], notes=t["parts_notes"]))
+                        point=t["parts_note"], label=t["parts_label"], notes=t["parts_notes"], slot="parts"))
 
     ty = course.typology
     head = ["", ty.activity.low.name, ty.activity.high.name]
@@ -214,28 +221,29 @@ def intro_slides(course: Course) -> list[Slide]:
             for pole in (ty.initiative.low, ty.initiative.high)]
     slides.append(Slide(t["typology_title"], table=[head, *rows],
                         point=f"{ty.initiative.name} × {ty.activity.name}",
-                        label=f"{_label(course, ty.basis)}: {ty.note}", notes=t["typology_notes"]))
+                        label=f"{_label(course, ty.basis)}: {ty.note}", notes=t["typology_notes"],
+                        slot="typology"))
 
     own = t["gains_own"].format(label=course.own_gains_label.lower(), max=course.own_gains_max) \
         if course.own_gains_max else ""
     slides.append(Slide(t["gains_title"], bullets=[(g.name, g.description) for g in course.gains], point=own,
-                        label=_gains_label(course),
+                        label=_gains_label(course), slot="gains",
                         notes=t["gains_notes"].format(demands=", ".join(d.name.lower() for d in course.demands))))
 
     slides.append(Slide(t["phases_title"],
                         columns=[(f"{p.number}. {p.name} ({p.when.lower()})", p.strategic_focus)
                                  for p in course.phases],
-                        label=t["phases_label"], notes=t["phases_notes"]))
+                        label=t["phases_label"], notes=t["phases_notes"], slot="phases"))
 
     slides.append(Slide(t["directions_title"], columns=[(f"{d.name}: {d.who}", d.description)
                                                         for d in course.directions],
-                        label=t["directions_label"], notes=t["directions_notes"]))
+                        label=t["directions_label"], notes=t["directions_notes"], slot="directions"))
 
     fr = course.framing
     slides.append(Slide(t["frames_title"], columns=[
         (t["frames_fixed"], "\n".join(e.name for e in fr.frame_elements if e.fixed)),
         (t["frames_elastic"], "\n".join(e.name for e in fr.frame_elements if not e.fixed))],
-        label=t["frames_label"], notes=t["frames_notes"]))
+        label=t["frames_label"], notes=t["frames_notes"], slot="frames"))
 
     tl = course.timeline
     plans = {p.phase: p for p in tl.phases}
@@ -246,11 +254,253 @@ def intro_slides(course: Course) -> list[Slide]:
                levels.get(plans[p.id].uncertainty, "")] for p in course.phases if p.id in plans]
     deadlines = t["deadlines"].format(names=", ".join(d.name for d in tl.deadlines)) if tl.deadlines else ""
     slides.append(Slide(t["timeline_title"], table=table, point=t["timeline_point"], label=t["timeline_label"],
-                        notes=" ".join(x for x in (deadlines, tl.note) if x)))
+                        notes=" ".join(x for x in (deadlines, tl.note) if x), slot="timeline"))
 
     slides.append(Slide(t["collect_title"], bullets=[(f"{i}.", x) for i, x in enumerate(t["collect"], 1)],
-                        notes=t["collect_notes"]))
+                        notes=t["collect_notes"], slot="collect"))
     return slides
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout: every text is measured (metrics.py) before it is placed, and what does not fit one slide at a size
+# readable from the back of a room continues on the next slide ("(fortsat)"), never set smaller to squeeze in.
+TITLE_SIZES = (32, 28, 24)  # a content slide's title, on at most two lines
+COVER_SIZES = (40, 36, 32, 28)  # the title slide's title
+BODY_SIZES = (24, 22, 20)  # bullets and cards: the largest at which the slide's content fits
+TABLE_SIZE = 20.0
+LAST_RESORT = (18, 16, 14)  # only for one row or one card that does not fit a whole slide at 20 pt
+POINT_SIZE, LABEL_SIZE, FOOTER_SIZE, SUBTITLE_SIZE = 22, 16, 11, 24
+SPACE_AFTER = 0.35  # between paragraphs, in ems
+INSET = (0.1, 0.05)  # a text box's inner margins (left and right, top and bottom), inches
+FILL_INSET = (0.15, 0.1)  # a filled box's (the working-model label, the cards)
+CELL_INSET = (0.08, 0.04)  # a table cell's
+GAP = 0.15  # between the parts of a slide, inches
+TITLE_TOP = 0.3
+CONTENT_WIDTH = WIDTH_IN - 2 * MARGIN_IN
+
+
+def _text_height(paragraphs: list[list[tuple[str, bool]]], width_in: float, size: float) -> float:
+    """Inches a list of paragraphs (each runs of (text, bold)) takes at `size` in a box `width_in` wide inside."""
+    from samskabelse.kit.metrics import LINE_HEIGHT, runs_lines
+
+    lines = sum(runs_lines(p, width_in * 72, size) for p in paragraphs)
+    return (lines * size * LINE_HEIGHT + max(0, len(paragraphs) - 1) * size * SPACE_AFTER) / 72
+
+
+def _box_height(paragraphs, width_in: float, size: float, inset=INSET) -> float:
+    """The height of a text box that holds the paragraphs, its margins included."""
+    return _text_height(paragraphs, width_in - 2 * inset[0], size) + 2 * inset[1] + 0.02
+
+
+def _plain(text: str, bold: bool = False) -> list[tuple[str, bool]]:
+    return [(text, bold)]
+
+
+def _title_layout(title: str) -> tuple[float, float]:
+    """A content slide's title: the largest size at which it takes at most two lines, and its box's height."""
+    from samskabelse.kit.metrics import lines_needed
+
+    for size in TITLE_SIZES:
+        if lines_needed(title, (CONTENT_WIDTH - 2 * INSET[0]) * 72, size, True) <= 2:
+            break
+    return size, max(0.8, _box_height([_plain(title, True)], CONTENT_WIDTH, size))
+
+
+def _footer_height(footer: str) -> float:
+    return _box_height([_plain(footer)], CONTENT_WIDTH, FOOTER_SIZE)
+
+
+def _area(s: Slide, footer: str) -> tuple[float, float, float, dict]:
+    """Where a content slide's body goes: (top, width, height) in inches, and the boxes above and below it."""
+    title_h = _title_layout(s.title)[1]
+    top = TITLE_TOP + title_h + 0.05
+    bottom = HEIGHT_IN - 0.1 - _footer_height(footer) - 0.05
+    boxes = {}
+    if s.label:
+        h = _box_height([_plain(s.label)], CONTENT_WIDTH, s.label_size, FILL_INSET)
+        boxes["label"] = (bottom - h, h)
+        bottom -= h + GAP
+    if s.point:
+        h = _box_height([_plain(s.point, True)], CONTENT_WIDTH, POINT_SIZE)
+        boxes["point"] = (top, h)
+        top += h + 0.05
+    return top, CONTENT_WIDTH, bottom - top, boxes
+
+
+def _continued(title: str, lang: str) -> str:
+    return TEXT[lang]["continued"].format(title=title)
+
+
+def paginate(slides: list[Slide], lang: str, footer: str) -> list[Slide]:
+    """The slides as they will be shown: each measured and laid out, content that does not fit split over
+    several slides (the same title, "(fortsat)" from the second on)."""
+    out: list[Slide] = []
+    for s in slides:
+        if s.kind == "title":
+            out.append(s)
+            continue
+        more = (_continued(s.title, lang),)
+        _, width, height, _ = _area(s, footer)  # the first slide, under its own title
+        _, _, later = _area(replace(s, title=more[0]), footer)[:3]  # the others, under "... (fortsat)"
+        if s.bullets:
+            pages = _bullet_pages(s, width, height, later)
+        elif s.columns:
+            pages = _card_pages(s, width, height, later)
+        elif s.table:
+            pages = _table_pages(s, width, height, later)
+        else:
+            pages = [s]
+        out += [replace(page, title=s.title if i == 0 else more[0]) for i, page in enumerate(pages)]
+    return out
+
+
+# -- bullets: one column, or two when there are more than five -------------------------------------------------
+def _bullet_paragraph(head: str, text: str) -> list[tuple[str, bool]]:
+    runs = []
+    if head:
+        runs.append((head + (" –" if text and not head.endswith((":", ".")) else ""), True))
+    if text:
+        runs.append((text, False))
+    return runs
+
+
+def _bullet_columns(bullets, width: float, height: float, size: float, columns: int) -> list[list[list]] | None:
+    """The bullets in pages of `columns` columns, in order; None if one bullet alone does not fit a column."""
+    col_w = (width - 0.35 * (columns - 1)) / columns
+    pages: list[list[list]] = [[[]]]
+    used = 0.0
+    for b in bullets:
+        h = _text_height([_bullet_paragraph(*b)], col_w - 2 * INSET[0], size) + size * SPACE_AFTER / 72
+        if h + 2 * INSET[1] + 0.02 > height:
+            return None
+        if pages[-1][-1] and used + h + 2 * INSET[1] + 0.02 > height + size * SPACE_AFTER / 72:
+            if len(pages[-1]) < columns:
+                pages[-1].append([])
+            else:
+                pages.append([[]])
+            used = 0.0
+        pages[-1][-1].append(b)
+        used += h
+    return pages
+
+
+def _bullet_pages(s: Slide, width: float, height: float, later: float) -> list[Slide]:
+    columns = 1 if len(s.bullets) <= 5 else 2
+    for size in BODY_SIZES:  # all on one slide, the columns as even as they can be
+        halves = [s.bullets] if columns == 1 else [s.bullets[: (len(s.bullets) + 1) // 2],
+                                                   s.bullets[(len(s.bullets) + 1) // 2:]]
+        col_w = (width - 0.35 * (columns - 1)) / columns
+        if all(_box_height([_bullet_paragraph(*b) for b in half], col_w, size) <= height for half in halves):
+            return [replace(s, layout={"size": size, "columns": halves})]
+    for size in (BODY_SIZES[-1], *LAST_RESORT):
+        for n in sorted({columns, 1}, reverse=True):  # one wide column when a bullet is too long for two
+            pages = _bullet_columns(s.bullets, width, min(height, later), size, n)
+            if pages is not None:
+                return [replace(s, bullets=[b for col in page for b in col], layout={"size": size, "columns": page})
+                        for page in pages]
+    raise AssertionError("unreachable: a bullet that does not fit a slide at 14 pt")  # pragma: no cover
+
+
+# -- cards side by side -----------------------------------------------------------------------------------------
+def _grid(n: int) -> tuple[int, int]:
+    """(per row, rows) for n cards on one slide."""
+    if n <= 3:
+        return n, 1
+    if n == 4:
+        return 2, 2
+    return 3, -(-n // 3)
+
+
+def _card_paragraphs(head: str, text: str) -> list[list[tuple[str, bool]]]:
+    return [_plain(head, True), *[_plain(line) for line in text.split("\n") if line.strip()]]
+
+
+def _cards_fit(cards, width: float, height: float, size: float) -> bool:
+    per_row, rows = _grid(len(cards))
+    col_w = (width - 0.25 * (per_row - 1)) / per_row
+    row_h = (height - 0.25 * (rows - 1)) / rows
+    return all(_box_height(_card_paragraphs(*c), col_w, size, FILL_INSET) <= row_h for c in cards)
+
+
+def _card_pages(s: Slide, width: float, height: float, later: float) -> list[Slide]:
+    n = len(s.columns)
+    for sizes in (BODY_SIZES, LAST_RESORT):
+        for pages in range(1, n + 1):
+            per_page = -(-n // pages)
+            chunks = [s.columns[i:i + per_page] for i in range(0, n, per_page)]
+            for size in sizes:
+                if all(_cards_fit(chunk, width, height if k == 0 else later, size) for k, chunk in enumerate(chunks)):
+                    return [replace(s, columns=chunk, layout={"size": size}) for chunk in chunks]
+    return [replace(s, columns=[c], layout={"size": LAST_RESORT[-1]}) for c in s.columns]
+
+
+# -- tables ------------------------------------------------------------------------------------------------------
+def _cell_bold(r: int, c: int) -> bool:
+    return r == 0 or c == 0
+
+
+_CELL_PAD = (2 * CELL_INSET[0] + 0.04) * 72  # points: a cell's margins, and room for rounding
+
+
+def column_widths(rows: list[list[str]], width: float, size: float = TABLE_SIZE) -> list[float] | None:
+    """Inches per column (metrics.column_widths): as wide as the content, never narrower than a column's longest
+    word; None when the longest words do not fit `width` side by side."""
+    from samskabelse.kit.metrics import column_widths as widths
+
+    found = widths(rows, width * 72, size, _CELL_PAD, bold=_cell_bold)
+    return None if found is None else [w / 72 for w in found]
+
+
+def row_heights(rows: list[list[str]], widths: list[float], size: float = TABLE_SIZE) -> list[float]:
+    from samskabelse.kit.metrics import LINE_HEIGHT, lines_needed
+
+    out = []
+    for r, row in enumerate(rows):
+        lines = max(lines_needed(x, (w - 2 * CELL_INSET[0]) * 72, size, _cell_bold(r, c))
+                    for c, (x, w) in enumerate(zip(row, widths, strict=True)))
+        out.append(lines * size * LINE_HEIGHT / 72 + 2 * CELL_INSET[1] + 0.04)
+    return out
+
+
+def _column_groups(rows: list[list[str]], keys: int, width: float, size: float) -> list[list[int]] | None:
+    """The columns in groups that each fit `width` beside the key columns (which every group repeats)."""
+    from samskabelse.kit.metrics import column_groups
+
+    return column_groups(rows, keys, width * 72, size, _CELL_PAD, bold=_cell_bold)
+
+
+def _table_pages(s: Slide, width: float, first: float, later: float) -> list[Slide]:
+    assert s.table
+    for size in (TABLE_SIZE, *LAST_RESORT):
+        groups = _column_groups(s.table, s.keys, width, size)
+        if groups is None:
+            continue
+        pages: list[Slide] = []
+        for columns in groups:
+            part = [[row[c] for c in columns] for row in s.table]
+            widths = column_widths(part, width, size)
+            assert widths is not None
+            heights = row_heights(part, widths, size)
+            if heights[0] + max(heights[1:], default=0) > min(first, later):
+                break  # one row does not fit a slide at this size
+            chunk: list[int] = []
+            used = heights[0]
+            for r in range(1, len(part)):
+                height = first if not pages else later
+                if chunk and used + heights[r] > height:
+                    pages.append(_table_page(s, part, chunk, widths, heights, size))
+                    chunk, used = [], heights[0]
+                chunk.append(r)
+                used += heights[r]
+            pages.append(_table_page(s, part, chunk, widths, heights, size))
+        else:
+            return pages
+    raise ValueError(f"a table on the slide {s.title!r} does not fit a slide even at {LAST_RESORT[-1]} pt")
+
+
+def _table_page(s: Slide, part, chunk: list[int], widths, heights, size: float) -> Slide:
+    return replace(s, table=[part[0], *(part[r] for r in chunk)],
+                   layout={"size": size, "widths": widths, "heights": [heights[0], *(heights[r] for r in chunk)]})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,197 +520,167 @@ def _style(run, size: float, bold: bool = False, colour: str = BLACK) -> None:
     run.font.color.rgb = _rgb(colour)
 
 
-def _fit(texts: list[str], width_in: float, height_in: float, sizes=(24, 22, 20, 18, 16, 14, 13, 12)) -> float:
-    """The largest size at which the paragraphs fit the box, estimating Arial's mean character width as 0.5 em."""
-    for size in sizes:
-        chars_per_line = max(8, int(width_in * 72 / (size * 0.5)))
-        lines = sum(max(1, -(-len(x) // chars_per_line)) for x in texts)
-        if lines * size * 1.2 / 72 + len(texts) * size * 0.35 / 72 <= height_in:
-            return size
-    return sizes[-1]
+def _frame(frame, inset=INSET) -> None:
+    """A text frame that wraps at its width and never shrinks or grows its text (the layout measured it)."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Inches
+
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = Inches(inset[0])
+    frame.margin_top = frame.margin_bottom = Inches(inset[1])
 
 
-def _textbox(slide, left, top, width, height, paragraphs: list[tuple[str, str]], size: float,
+def _paragraphs(frame, paragraphs: list[list[tuple[str, bool]]], size: float, colour: str = BLACK) -> None:
+    from pptx.util import Pt
+
+    for i, runs in enumerate(paragraphs):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        para.space_after = Pt(size * SPACE_AFTER if i < len(paragraphs) - 1 else 0)
+        para.space_before = Pt(0)
+        para.line_spacing = 1.0
+        for k, (text, bold) in enumerate(runs):
+            run = para.add_run()
+            run.text = (" " if k else "") + text
+            _style(run, size, bold, colour)
+
+
+def _textbox(slide, left, top, width, height, paragraphs: list[list[tuple[str, bool]]], size: float,
              colour: str = BLACK, fill: str | None = None):
-    """A text box of paragraphs, each a bold head (may be empty) and its text."""
-    from pptx.util import Inches, Pt
+    """A text box of paragraphs, each a list of runs (text, bold)."""
+    from pptx.util import Inches
 
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
-    frame = box.text_frame
-    frame.word_wrap = True
+    _frame(box.text_frame, FILL_INSET if fill else INSET)
     if fill:
         box.fill.solid()
         box.fill.fore_color.rgb = _rgb(fill)
-        frame.margin_left = frame.margin_right = Inches(0.15)
-        frame.margin_top = frame.margin_bottom = Inches(0.1)
-    for i, (head, text) in enumerate(paragraphs):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.space_after = Pt(size * 0.35)
-        if head:
-            _style(para.add_run(), size, True, colour)
-            para.runs[-1].text = head + (" – " if text and not head.endswith((":", ".")) else " " if text else "")
-        if text:
-            run = para.add_run()
-            run.text = text
-            _style(run, size, False, colour)
+    _paragraphs(box.text_frame, paragraphs, size, colour)
     return box
 
 
-def _render(prs, slide_data: Slide, footer: str) -> None:
-    from pptx.util import Inches, Pt
+def _place(shape, left: float, top: float, width: float, height: float) -> None:
+    from pptx.util import Inches
 
-    if slide_data.kind == "title":
+    shape.left, shape.top, shape.width, shape.height = Inches(left), Inches(top), Inches(width), Inches(height)
+
+
+def _render(prs, s: Slide, footer: str) -> None:
+    if s.kind == "title":
         slide = prs.slides.add_slide(prs.slide_layouts[0])
-        title, sub = slide.placeholders[0], slide.placeholders[1]
-        title.left, title.top, title.width, title.height = (Inches(MARGIN_IN), Inches(2.0),
-                                                            Inches(WIDTH_IN - 2 * MARGIN_IN), Inches(1.8))
-        sub.left, sub.top, sub.width, sub.height = (Inches(MARGIN_IN), Inches(4.0),
-                                                    Inches(WIDTH_IN - 2 * MARGIN_IN), Inches(1.6))
-        title.text = slide_data.title
-        for p in title.text_frame.paragraphs:
-            for r in p.runs:
-                _style(r, 40, True, BLUE)
-        sub.text = slide_data.subtitle
-        for p in sub.text_frame.paragraphs:
-            for r in p.runs:
-                _style(r, 24, False, GREY)
+        _render_cover(slide, s, footer)
     else:
         slide = prs.slides.add_slide(prs.slide_layouts[5])
         title = slide.placeholders[0]
-        title.left, title.top, title.width, title.height = (Inches(MARGIN_IN), Inches(0.3),
-                                                            Inches(WIDTH_IN - 2 * MARGIN_IN), Inches(1.0))
-        title.text = slide_data.title
-        frame = title.text_frame
-        frame.word_wrap = True
-        for p in frame.paragraphs:
+        size, height = _title_layout(s.title)
+        _place(title, MARGIN_IN, TITLE_TOP, CONTENT_WIDTH, height)
+        title.text = s.title
+        _frame(title.text_frame)
+        for p in title.text_frame.paragraphs:
             p.alignment = 1  # left
+            p.line_spacing = 1.0
             for r in p.runs:
-                _style(r, 32, True, BLUE)
-        _render_body(slide, slide_data)
-
-    width = WIDTH_IN - 2 * MARGIN_IN
-    box = _textbox(slide, MARGIN_IN, HEIGHT_IN - 0.45, width, 0.35, [("", footer)], 11, GREY)
-    box.text_frame.paragraphs[0].space_after = Pt(0)
-    if slide_data.notes:
-        slide.notes_slide.notes_text_frame.text = slide_data.notes
+                _style(r, size, True, BLUE)
+        _render_body(slide, s, footer)
+    h = _footer_height(footer)
+    _textbox(slide, MARGIN_IN, HEIGHT_IN - 0.1 - h, CONTENT_WIDTH, h, [_plain(footer)], FOOTER_SIZE, GREY)
+    if s.notes:
+        slide.notes_slide.notes_text_frame.text = s.notes
 
 
-def _render_body(slide, s: Slide) -> None:
-    from pptx.util import Inches, Pt
+def _render_cover(slide, s: Slide, footer: str) -> None:
+    from samskabelse.kit.metrics import lines_needed
 
-    left, width = MARGIN_IN, WIDTH_IN - 2 * MARGIN_IN
-    top = 1.35
-    bottom = HEIGHT_IN - 0.55
-    if s.label:
-        label_size = 14
-        label_h = 0.25 + 0.3 * max(1, -(-len(s.label) // int(width * 72 / (label_size * 0.5))))
-        _textbox(slide, left, bottom - label_h, width, label_h, [("", s.label)], label_size, BLACK, fill=LIGHT)
-        bottom -= label_h + 0.15
-    if s.point:
-        size = 22
-        h = 0.5 * max(1, -(-len(s.point) // int(width * 72 / (size * 0.5))))
-        _textbox(slide, left, top, width, h, [("", s.point)], size, BLACK)
-        slide.shapes[-1].text_frame.paragraphs[0].runs[0].font.bold = True
-        top += h + 0.1
-    height = bottom - top
+    title, sub = slide.placeholders[0], slide.placeholders[1]
+    room = HEIGHT_IN - 0.1 - _footer_height(footer) - 0.3 - 1.0
+    sub_paras = [_plain(line) for line in s.subtitle.split("\n")]
+    sub_h = _box_height(sub_paras, CONTENT_WIDTH, SUBTITLE_SIZE) if s.subtitle else 0.0
+    for size in COVER_SIZES:
+        title_h = _box_height([_plain(s.title, True)], CONTENT_WIDTH, size)
+        if title_h + sub_h + 0.3 <= room or lines_needed(s.title, (CONTENT_WIDTH - 0.2) * 72, size, True) <= 2:
+            break
+    top = max(1.0, 1.0 + (room - title_h - sub_h - 0.3) / 2)
+    _place(title, MARGIN_IN, top, CONTENT_WIDTH, title_h)
+    title.text = s.title
+    _frame(title.text_frame)
+    for p in title.text_frame.paragraphs:
+        p.line_spacing = 1.0
+        for r in p.runs:
+            _style(r, size, True, BLUE)
+    _place(sub, MARGIN_IN, top + title_h + 0.3, CONTENT_WIDTH, max(sub_h, 0.5))
+    sub.text = ""
+    _frame(sub.text_frame)
+    _paragraphs(sub.text_frame, sub_paras, SUBTITLE_SIZE, GREY)
+
+
+def _render_body(slide, s: Slide, footer: str) -> None:
+    from pptx.util import Inches
+
+    top, width, height, boxes = _area(s, footer)
+    left = MARGIN_IN
+    if "label" in boxes:
+        y, h = boxes["label"]
+        _textbox(slide, left, y, width, h, [_plain(s.label)], s.label_size, BLACK, fill=LIGHT)
+    if "point" in boxes:
+        y, h = boxes["point"]
+        _textbox(slide, left, y, width, h, [_plain(s.point, True)], POINT_SIZE, BLACK)
+    size = s.layout.get("size", BODY_SIZES[-1])
     if s.bullets:
-        halves = [s.bullets] if len(s.bullets) <= 5 else [s.bullets[: (len(s.bullets) + 1) // 2],
-                                                          s.bullets[(len(s.bullets) + 1) // 2:]]
-        gap = 0.35
-        col_w = (width - gap * (len(halves) - 1)) / len(halves)
-        size = min(_fit([f"{h} – {x}" for h, x in half], col_w, height) for half in halves)
-        for i, half in enumerate(halves):
-            _textbox(slide, left + i * (col_w + gap), top, col_w, height, half, size)
+        columns = s.layout.get("columns") or [s.bullets]
+        col_w = (width - 0.35 * (len(columns) - 1)) / len(columns)
+        for i, column in enumerate(columns):
+            _textbox(slide, left + i * (col_w + 0.35), top, col_w, height,
+                     [_bullet_paragraph(*b) for b in column], size)
     elif s.columns:
-        n = len(s.columns)
-        gap = 0.25
-        per_row = n if n <= 3 else 2
-        rows = -(-n // per_row)
-        col_w = (width - gap * (per_row - 1)) / per_row
-        row_h = (height - gap * (rows - 1)) / rows
-        size = min(_fit([head, *text.split("\n")], col_w - 0.3, row_h - 0.2, sizes=(24, 22, 20, 18, 16))
-                   for head, text in s.columns)
+        per_row, rows = _grid(len(s.columns))
+        col_w = (width - 0.25 * (per_row - 1)) / per_row
+        row_h = (height - 0.25 * (rows - 1)) / rows
         for i, (head, text) in enumerate(s.columns):
             r, c = divmod(i, per_row)
-            box = _textbox(slide, left + c * (col_w + gap), top + r * (row_h + gap), col_w, row_h,
-                           [(head, ""), *[("", line) for line in text.split("\n")]], size, BLACK, fill="F2F2F2")
+            box = _textbox(slide, left + c * (col_w + 0.25), top + r * (row_h + 0.25), col_w, row_h,
+                           _card_paragraphs(head, text), size, BLACK, fill="F2F2F2")
             for run in box.text_frame.paragraphs[0].runs:
                 run.font.color.rgb = _rgb(BLUE)
     elif s.table:
-        n_rows, n_cols = len(s.table), len(s.table[0])
-        size = table_size(s.table)
-        widths = column_widths(s.table, width)
-        shape = slide.shapes.add_table(n_rows, n_cols, Inches(left), Inches(top), Inches(width),
-                                       Inches(min(height, 0.5 * n_rows)))
+        widths = s.layout.get("widths") or column_widths(s.table, width, size) or \
+            [width / len(s.table[0])] * len(s.table[0])
+        heights = s.layout.get("heights") or row_heights(s.table, widths, size)
+        shape = slide.shapes.add_table(len(s.table), len(s.table[0]), Inches(left), Inches(top),
+                                       Inches(sum(widths)), Inches(sum(heights)))
         table = shape.table
         for c, w in enumerate(widths):
             table.columns[c].width = Inches(w)
+        for r, h in enumerate(heights):
+            table.rows[r].height = Inches(h)
         for r, row in enumerate(s.table):
             for c, value in enumerate(row):
                 cell = table.cell(r, c)
-                cell.text = value
-                cell.margin_left = cell.margin_right = Inches(0.06)
-                cell.margin_top = cell.margin_bottom = Inches(0.03)
-                for p in cell.text_frame.paragraphs:
-                    for run in p.runs:
-                        _style(run, size, r == 0 or c == 0, WHITE if r == 0 else BLACK)
-                if r == 0:
-                    cell.fill.solid()
-                    cell.fill.fore_color.rgb = _rgb(BLUE)
-                else:
-                    cell.fill.solid()
-                    cell.fill.fore_color.rgb = _rgb("F2F2F2" if r % 2 else WHITE)
+                _frame(cell.text_frame, CELL_INSET)
+                cell.margin_left = cell.margin_right = Inches(CELL_INSET[0])
+                cell.margin_top = cell.margin_bottom = Inches(CELL_INSET[1])
+                _paragraphs(cell.text_frame, [[(value, _cell_bold(r, c))]], size, WHITE if r == 0 else BLACK)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = _rgb(BLUE if r == 0 else "F2F2F2" if r % 2 else WHITE)
     elif s.image is not None:
         from PIL import Image
 
-        with Image.open(io.BytesIO(s.image)) as im:
-            ratio = im.width / im.height
-        w = min(width, height * ratio)
+        if s.image_size is not None:
+            w, h = s.image_size
+        else:
+            with Image.open(io.BytesIO(s.image)) as im:
+                ratio = im.width / im.height
+            w = min(width, height * ratio)
+            h = w / ratio
         pic = slide.shapes.add_picture(io.BytesIO(s.image), Inches(left + (width - w) / 2), Inches(top),
-                                       width=Inches(w))
+                                       width=Inches(w), height=Inches(h))
         pic._element.nvPicPr.cNvPr.set("descr", s.image_alt)  # the text alternative screen readers read
-    _ = Pt  # (kept for symmetry with _render)
 
 
-def table_size(rows: list[list[str]]) -> float:
-    longest = max(len(c) for row in rows for c in row)
-    return 18 if longest < 60 else 16 if longest < 140 else 14
-
-
-def column_widths(rows: list[list[str]], width: float) -> list[float]:
-    """Inches per column, by the longest word and the typical length of each column (never too narrow)."""
-    n = len(rows[0])
-    need = []
-    for c in range(n):
-        cells = [row[c] for row in rows if c < len(row)]
-        longest_word = max((len(w) for x in cells for w in x.split()), default=1)
-        typical = sorted(len(x) for x in cells)[len(cells) * 3 // 4] if cells else 1
-        need.append(max(longest_word * 1.25 + 2, min(typical, 60)))  # bold headers and first column
-    total = sum(need)
-    return [width * k / total for k in need]
-
-
-def table_height(rows: list[list[str]], width: float = WIDTH_IN - 2 * MARGIN_IN) -> float:
-    """An estimate of the table's height in inches as the slides set it (Arial: about 0.5 em a character)."""
-    size = table_size(rows)
-    widths = column_widths(rows, width)
-    height = 0.0
-    for row in rows:
-        lines = max(max(1, -(-len(x) // max(4, int((w - 0.12) * 72 / (size * 0.5))))) for x, w in zip(row, widths,
-                                                                                                   strict=False))
-        height += lines * size * 1.2 / 72 + 0.08
-    return height
-
-
-def paginate_table(head: list[str], rows: list[list[str]], height: float = 4.9) -> list[list[list[str]]]:
-    """The rows split into slide-sized pieces, each to be shown below the same header."""
-    pages, current = [], []
-    for row in rows:
-        if current and table_height([head, *current, row]) > height:
-            pages.append(current)
-            current = []
-        current.append(row)
-    return pages + [current] if current else pages
+def body_size(label: bool = False, point: bool = False, title: str = "") -> tuple[float, float]:
+    """The width and height (inches) a slide's picture may take: a figure drawn at this size is shown at it."""
+    s = Slide(title or "x", label="x" if label else "", point="x" if point else "")
+    _, width, height, _ = _area(s, "x")
+    return width, height
 
 
 def build_deck(course: Course, extra: list[Slide] | None = None, *, intro: bool = True):
@@ -472,12 +692,32 @@ def build_deck(course: Course, extra: list[Slide] | None = None, *, intro: bool 
     prs.slide_width, prs.slide_height = Inches(WIDTH_IN), Inches(HEIGHT_IN)
     prs.core_properties.title = course.title
     prs.core_properties.language = course.language
-    t = TEXT[course.language]
-    footer = t["footer"].format(course=course.title, publisher=course.publication.publisher.split(" (")[0],
-                                year=course.publication.year)
-    for s in (intro_slides(course) if intro else []) + list(extra or []):
-        _render(prs, safe_texts(s), safe_text(footer))  # python-pptx takes only what XML can hold (base.files)
+    for s in deck_pages(course, extra, intro=intro):
+        _render(prs, s, safe_text(deck_footer(course)))
     return prs
+
+
+def deck_footer(course: Course) -> str:
+    return TEXT[course.language]["footer"].format(course=course.title,
+                                                 publisher=course.publication.publisher.split(" (")[0],
+                                                 year=course.publication.year)
+
+
+def deck_pages(course: Course, extra: list[Slide] | None = None, *, intro: bool = True) -> list[Slide]:
+    """The slides as the deck shows them, split where their content needs more than one slide."""
+    slides = (intro_slides(course) if intro else []) + list(extra or [])
+    # python-pptx takes only what XML can hold: a control character pasted into a name becomes a space (base.files)
+    return paginate([safe_texts(s) for s in slides], course.language, safe_text(deck_footer(course)))
+
+
+def slide_numbers(course: Course) -> dict[str, tuple[int, int]]:
+    """Each intro slot's first and last slide in the deck (1-based): the guides name the slides by number."""
+    out: dict[str, tuple[int, int]] = {}
+    for number, s in enumerate(deck_pages(course), 1):
+        if s.slot:
+            first = out.get(s.slot, (number, number))[0]
+            out[s.slot] = (first, number)
+    return out
 
 
 def write_deck(course: Course, path: str | Path, extra: list[Slide] | None = None) -> Path:

@@ -5,14 +5,14 @@ as a PDF for the projector or print and as slides for the deck.
     pdf, pptx = write_team_overview(overview, "exports/")  # holdets-svar.pdf and .pptx (holdets-svar = team-answers)
     slides = team_slides(overview)                          # for the kit's deck (slides.write_deck(extra=...))
 
-It exports what notebook 08 shows, taken from the same functions: the figure is team.draw_team_figure, the
-questions are team.discussion_questions, and the tables are team.team_tables (each section's own), so that the
-paper and the screen cannot show different things. A section nobody answered is left out, as in the notebook.
+It exports what notebook 08 shows, taken from the same functions: the figure's panels are
+team.draw_team_figures (drawn again for the slide and for the page, one panel each), the questions are
+team.discussion_questions, and the tables are team.team_tables (each section's own), so that the paper and the
+screen cannot show different things. A section nobody answered is left out, as in the notebook.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,18 +29,12 @@ TEXT = Texts(
         "title": "Holdets svar side om side",
         "people": "{n} deltagere: {names}.",
         "invented": "Opdigtet eksempel: personerne og svarene er opdigtet til træning.",
-        "figure_title": "Holdets svar: gevinster, retninger, faser og tidsplaner",
-        "alt": "Fire panelér med holdets svar, én markør pr. deltager ({names}): hvor vigtig hver gevinst er (0–5), "
-               "opmærksomheden i de fire retninger (0–5), hvor stor en del af hver fases fokuspunkter der er på "
-               "plads (%), og hver deltagers planlagte og realistiske antal uger. Den sorte streg er holdets "
-               "gennemsnit.",
         "questions": "Spørgsmål til drøftelsen – hvor I er mest uenige",
         "no_questions": "Holdet er enigt om alt, der er svaret på – eller kun én har svaret.",
         "basis": "Hvor langt fra hinanden svarene er, er kursets arbejdsmodel: svarenes spænd på punktets egen "
                  "skala. Det peger på, hvad I kan tale om – det måler ikke andet.",
         "footer": "{course} · holdets svar · kursets arbejdsmodel bygger på Væksthus for Ledelse (2019)",
         "file": "holdets-svar",
-        "continued": "{title} (fortsat)",
         "button": "Gem overblikket som PDF og dias",
         "help": "Gemmer det, notebooken viser nu – figuren, {n} spørgsmål og tabellerne – i mappen {folder}: "
                 "en PDF til projektor og print og en PowerPoint-fil med de samme dias.",
@@ -53,18 +47,12 @@ TEXT = Texts(
         "title": "The team's answers side by side",
         "people": "{n} participants: {names}.",
         "invented": "Invented example: the people and their answers are invented for training.",
-        "figure_title": "The team's answers: gains, directions, phases and timelines",
-        "alt": "Four panels of the team's answers, one marker per participant ({names}): how important each gain is "
-               "(0–5), the attention in the four directions (0–5), the share of each phase's focus points in place "
-               "(%), and each participant's planned and realistic number of weeks. The black line is the team's "
-               "mean.",
         "questions": "Questions for the discussion – where you disagree most",
         "no_questions": "The team agrees on everything answered so far – or only one person has answered.",
         "basis": "How far apart the answers are is the course's working model: the range of the answers on the "
                  "item's own scale. It points at what to talk about – it measures nothing else.",
         "footer": "{course} · the team's answers · the course's working model, built on Væksthus for Ledelse (2019)",
         "file": "team-answers",
-        "continued": "{title} (continued)",
         "button": "Save the overview as PDF and slides",
         "help": "Saves what the notebook shows now – the figure, {n} questions and the tables – in the folder "
                 "{folder}: a PDF for the projector and print, and a PowerPoint file with the same slides.",
@@ -77,14 +65,59 @@ TEXT = Texts(
 
 
 @dataclass
+class Picture:
+    """One panel of 08's figure (or part of its rows) drawn for the slides or the page, at the size it is shown."""
+
+    title: str  # the panel's title; "(fortsat)" on a continuation
+    png: bytes
+    alt: str
+    size: tuple[float, float]  # inches: the slide and the page show it at exactly this size
+
+
+@dataclass
 class TeamOverview:
     course: Course
     names: list[str]
     invented: bool
-    figure_png: bytes
-    alt: str
     questions: list[str]
     tables: list[Table] = field(default_factory=list)
+    slides: list[Picture] = field(default_factory=list)  # the figure's panels at 20 pt on a 1920 x 1080 slide
+    pages: list[Picture] = field(default_factory=list)  # ... and at 12 pt on A4
+
+
+# Where the panels are shown. A slide's picture fills the body of a content slide (slides.body_size) at 144 pixels
+# per inch (1920 x 1080 for the 13.33 x 7.5 inch slide), its text at 20 pt: readable from the back of a room. A
+# page's picture fills the width of the landscape A4 page inside its margins (team.typ: 29.7 cm - 2 x 1.4 cm) and
+# what the page has below a heading, its text at 12 pt (the least the kit prints is 9 pt).
+SLIDE_FONT, PAGE_FONT = 20.0, 12.0
+PAGE_WIDTH_IN, PAGE_HEIGHT_IN = (29.7 - 2 * 1.4) / 2.54, 6.3
+
+
+def slide_target(titles: list[str] = ()):
+    """The slides' target; its height is what the slide with the longest of `titles` has below its title."""
+    from samskabelse.answers.team import Target
+    from samskabelse.kit.slides import WIDTH_IN, body_size
+
+    width, height = min((body_size(title=t) for t in [*titles, "x"]), key=lambda size: size[1])
+    return Target(width, height, SLIDE_FONT, 1920 / WIDTH_IN)
+
+
+def page_target():
+    from samskabelse.answers.team import Target
+
+    return Target(PAGE_WIDTH_IN, PAGE_HEIGHT_IN, PAGE_FONT, 200.0)
+
+
+def pictures(team, course: Course, target) -> list[Picture]:
+    from samskabelse.answers.team import TEXT as TEAM
+    from samskabelse.answers.team import draw_team_figures
+    from samskabelse.widgets.figures import figure_png
+
+    out = []
+    for p in draw_team_figures(team, course, target):
+        title = p.title if p.part == 0 else TEAM[course.language]["panel_more"].format(title=p.title)
+        out.append(Picture(title, figure_png(p.figure), p.alt, p.size))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,19 +133,16 @@ def overview_tables(team, course: Course) -> list[Table]:
 
 
 def team_overview(team, course: Course, questions: int = 5) -> TeamOverview:
-    from samskabelse.answers.team import discussion_questions, draw_team_figure
+    from samskabelse.answers.team import TEXT as TEAM
+    from samskabelse.answers.team import discussion_questions, team_panels
 
-    t = TEXT[course.language]
-    names = [" ".join(str(getattr(m, "label", "") or m.name).split())[:40] or "?" for m in team]  # Mette (1), (2)
-    fig = draw_team_figure(team, course)
-    png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=160)  # one rendering for print and projector (the figure is 13 x 9.5 in)
+    titles = [TEAM[course.language]["panel_more"].format(title=p.title) for p in team_panels(team, course)]
+    names = [" ".join(str(getattr(m, "label", "") or m.name).split()) or "?" for m in team]  # Mette (1), (2)
     return TeamOverview(
         course=course, names=names, invented=bool(team) and all(m.invented for m in team),
-        figure_png=png.getvalue(),
-        alt=t["alt"].format(names=join_names(names, course.language)),
         questions=[d.question for d in discussion_questions(team, course, questions)],
         tables=overview_tables(team, course),
+        slides=pictures(team, course, slide_target(titles)), pages=pictures(team, course, page_target()),
     )
 
 
@@ -120,32 +150,68 @@ def team_overview(team, course: Course, questions: int = 5) -> TeamOverview:
 # The PDF (landscape A4: projector-shaped, and it prints)
 def overview_pdf(ov: TeamOverview) -> bytes:
     t = TEXT[ov.course.language]
+    files = {f"panel-{i}.png": p.png for i, p in enumerate(ov.pages)}
     data = {
         "lang": ov.course.language, "title": t["title"], "course": ov.course.title,
         "people": t["people"].format(n=len(ov.names), names=join_names(ov.names, ov.course.language)),
-        "invented": t["invented"] if ov.invented else "", "alt": ov.alt, "figure_title": t["figure_title"],
+        "invented": t["invented"] if ov.invented else "",
+        "panels": [{"title": p.title, "file": f"panel-{i}.png", "alt": p.alt, "width": p.size[0]}
+                   for i, p in enumerate(ov.pages)],
         "questions_title": t["questions"], "questions": ov.questions, "no_questions": t["no_questions"],
         "basis": t["basis"], "footer": t["footer"].format(course=ov.course.title),
-        "tables": [{"title": x.title, "head": x.head, "rows": x.rows, "note": x.note} for x in ov.tables],
+        "tables": [part for x in ov.tables for part in _pdf_tables(x, ov)],
     }
-    return typeset("team.typ", data, files={"figure.png": ov.figure_png})
+    return typeset("team.typ", data, files=files)
+
+
+PDF_TABLE_WIDTH = (29.7 - 2 * 1.4) / 2.54 * 72  # points: the landscape page inside its margins (team.typ)
+PDF_TABLE_SIZE = 11.0
+PDF_CELL_PAD = 2 * 4 + 1 + 2  # points: a cell's inset (common.typ), its rules and room for rounding
+
+
+def _pdf_tables(table: Table, ov: TeamOverview) -> list[dict]:
+    """A table for the PDF: each column at least as wide as its longest word (names and answers are never broken
+    inside a word), and a table too wide for the page split into parts that each repeat the columns that name
+    the rows ("(fortsat)" from the second part on)."""
+    from samskabelse.answers.team import TEXT as TEAM
+    from samskabelse.kit.metrics import DEJAVU, column_groups, column_widths
+
+    rows = [table.head, *table.rows]
+    groups = column_groups(rows, key_columns(table, ov.names), PDF_TABLE_WIDTH, PDF_TABLE_SIZE, PDF_CELL_PAD,
+                           DEJAVU) or [list(range(len(table.head)))]
+    out = []
+    for k, columns in enumerate(groups):
+        part = [[row[c] for c in columns] for row in rows]
+        widths = column_widths(part, PDF_TABLE_WIDTH, PDF_TABLE_SIZE, PDF_CELL_PAD, DEJAVU)
+        title = table.title if k == 0 else TEAM[ov.course.language]["panel_more"].format(title=table.title)
+        out.append({"title": title, "head": part[0], "rows": part[1:], "note": table.note,
+                    "widths": widths or []})
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
 # The slides
+def key_columns(table: Table, names: list[str]) -> int:
+    """How many leading columns name a row (repeated when a wide table's columns go on to the next slide): those
+    before the first column headed by a participant's name (08's phases: phase and focus point), else one."""
+    return next((i for i, h in enumerate(table.head) if i and h in names), 1)
+
+
 def team_slides(ov: TeamOverview) -> list:
-    from samskabelse.kit.slides import Slide, paginate_table
+    """One slide per panel of the figure (more when its rows need them), the questions, and every table (split
+    over as many slides as it needs at 20 pt by the deck: slides.paginate), each with its note above it."""
+    from samskabelse.kit.slides import Slide
 
     t = TEXT[ov.course.language]
     people = t["people"].format(n=len(ov.names), names=join_names(ov.names, ov.course.language))
-    out = [Slide(t["figure_title"], image=ov.figure_png, image_alt=ov.alt, notes=" ".join(
-        x for x in (people, t["invented"] if ov.invented else "", ov.alt) if x))]
+    notes = " ".join(x for x in (people, t["invented"] if ov.invented else "") if x)
+    out = [Slide(p.title, image=p.png, image_alt=p.alt, image_size=p.size, notes=f"{notes} {p.alt}")
+           for p in ov.slides]
     out.append(Slide(t["questions"], bullets=[(f"{i}.", q) for i, q in enumerate(ov.questions, 1)]
-                     or [("", t["no_questions"])], label=t["basis"], notes=people))
+                     or [("", t["no_questions"])], label=t["basis"], label_size=SLIDE_FONT, notes=notes))
     for table in ov.tables:
-        for i, rows in enumerate(paginate_table(table.head, table.rows, 4.6 if table.note else 5.2)):
-            title = table.title if i == 0 else t["continued"].format(title=table.title)
-            out.append(Slide(title, table=[table.head, *rows], point=table.note, notes=people))
+        out.append(Slide(table.title, table=[table.head, *table.rows], point=table.note, notes=notes,
+                         keys=key_columns(table, ov.names)))
     return out
 
 

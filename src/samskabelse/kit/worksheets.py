@@ -8,7 +8,9 @@ workbook asks, on the same scales, with the names and texts of the course file i
 file flows onto the paper), in the course file's language. The title, the working-model box and the
 discussion questions are read from the workbook itself (exercises/<lang>/<n>-*.ipynb), so that paper and
 screen cannot drift apart; the scales' labels are the widgets' own (each module's TEXT table).
-Typeset with Typst (typeset.py); a sheet that would run onto a second page is set in a smaller size.
+Typeset with Typst (typeset.py); a sheet that would run onto a second page is set a little smaller, down to
+9 pt (MIN_SIZE: what a participant reads without strain), and a sheet that does not fit one page even then
+continues on a second one at 9 pt, with its name line and "(fortsat)" at the top of each page after the first.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from samskabelse.kit.typeset import page_count, typeset
 from samskabelse.sections import all_sections
 
 EXERCISES = REPO_ROOT / "exercises"
-SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # points; the largest at which the sheet fits one page wins
+SIZES = (10.0, 9.5, 9.0)  # points; the largest at which the sheet fits one page wins
+MIN_SIZE = SIZES[-1]  # a sheet that does not fit one page at this size continues on the next page
 
 TEXT = Texts(
     da={
@@ -34,6 +37,7 @@ TEXT = Texts(
                "eller du taster svarene ind i arbejdsarket senere.",
         "footer": "{course} · arbejdsark {n} · bygger på Væksthus for Ledelse (2019): Ledelse af samskabelse – "
                   "den offentlige chefs rolle og opgaver (gratis på lederweb.dk)",
+        "continued": "Arbejdsark {n}: {title} (fortsat)",
     },
     en={
         "kicker": "{course} · paper version of workbook {n} for exercise {n}",
@@ -42,6 +46,7 @@ TEXT = Texts(
                "exercise 5 – or you type your answers into the workbook later.",
         "footer": "{course} · worksheet {n} · built on Væksthus for Ledelse (2019): Ledelse af samskabelse – den "
                   "offentlige chefs rolle og opgaver (free at lederweb.dk)",
+        "continued": "Worksheet {n}: {title} (continued)",
     },
 )
 
@@ -128,6 +133,7 @@ def build_worksheet(course: Course, number: int) -> Worksheet:
         "model_box": {"title": wb.model_title, "text": wb.model_text},
         "discussion": {"title": wb.discussion_title, "items": wb.discussion},
         "footer": t["footer"].format(course=course.title, n=number),
+        "continued": t["continued"].format(n=number, title=wb.title),
     }
     return Worksheet(number, course.language, data, wb.path.stem)
 
@@ -137,12 +143,13 @@ def build_worksheets(course: Course) -> list[Worksheet]:
 
 
 def worksheet_pdf(sheet: Worksheet) -> bytes:
-    """The sheet on one A4 page: the largest type size from SIZES at which it fits."""
+    """The sheet on one A4 page at the largest size from SIZES at which it fits; if it fits at none, at MIN_SIZE
+    on as many pages as it needs (each page after the first says whose sheet it is)."""
     for size in SIZES:
         pdf = typeset("worksheet.typ", {**sheet.data, "size": size})
         if page_count(pdf) == 1:
             return pdf
-    raise ValueError(f"worksheet {sheet.number} does not fit one A4 page even at {SIZES[-1]} pt")
+    return pdf
 
 
 def write_worksheets(course: Course, folder: str | Path) -> list[Path]:

@@ -105,7 +105,12 @@ class Question:
 class Panel:
     """One panel of 08's figure: a row per item, one marker per person, the team's mean. `values[i][row]` is
     person i's value in that row (None: not answered). kind "range": one row per person, from `values[i][0]`
-    (planned) to `values[i][1]` (finished by, at the percentile in the title)."""
+    (planned) to `values[i][1]` (finished by, at the percentile in the title). kind "choice": a row per item,
+    each person's marker at the answer they chose, `values[i][row]` its position in `scale` (0, 1, ...; None:
+    not answered), no mean (for answers that are choices, not amounts: fixed or elastic, who decides).
+
+    `scale`: the words of the positions low..high, shown under the axis instead of numbers (kind "choice" needs
+    them; a "dots" panel may have them, e.g. an ordered scale of influence levels)."""
 
     section: str
     title: str
@@ -114,6 +119,7 @@ class Panel:
     low: float
     high: float
     kind: str = "dots"
+    scale: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
