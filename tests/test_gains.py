@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from samskabelse.course import CourseError, default_course_path, read_course
 from samskabelse.sections.gains import (
     OWN_NAME_MAX,
     GainsModel,
@@ -197,33 +198,127 @@ def test_the_rules_are_the_course_files(da):
     model = weighed(adapted, {"quality": (4, 4), "innovation": (5, 3), "economy": (2, 2)})
     assert [r.key for r in carrying_gains(model, adapted)] == ["innovation"]
     assert [r.key for r in leading_gains(model, adapted)] == ["quality", "innovation", "economy"]
-    assert "mindst 5 i vigtighed og 3 i sandsynlighed" in reading_lines(model, adapted)[1]
+    assert "mindst 5 i vigtighed og 3 i sandsynlighed" in reading_lines(model, adapted)[0]
 
 
 def test_motivation_statement_names_the_leading_gains(da, en):
     model = weighed(da, {"quality": (5, 4), "co_ownership": (4, 4), "economy": (5, 1)})
     text = motivation_statement(model, da)
-    assert text.startswith("Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af "
+    assert text.startswith("Vi vil samskabe i dette projekt, fordi det især kan give os disse gevinster: "
                            "kvalitet og medejerskab.")
-    assert "De er vigtige for os" in text
-    assert "Vi finder også økonomi vigtig, men tvivler på, at projektet kan indfri den" in text
+    assert "De er vigtige for os, og vi regner med, at vi kan opnå dem." in text
+    assert "Vi finder også økonomi vigtig, men tvivler på, at vi kan opnå den med dette projekt" in text
     model_en = weighed(en, {"community": (4, 3)})
     text_en = motivation_statement(model_en, en)
-    assert text_en == ("We want to co-create in this project because above all we expect gains in community. "
-                       "It matters to us, and we expect the project to be able to deliver it.")
+    assert text_en == ("We want to co-create in this project above all for community. "
+                       "That gain matters to us, and we expect to achieve it.")
 
 
 def test_motivation_adjective_agrees_with_the_number_of_doubtful_gains(da, en):
     """Danish adjectives agree in number: "økonomi vigtig", but "økonomi og demokrati vigtige"."""
     one = weighed(da, {"quality": (5, 4), "economy": (5, 1)})
-    assert "Vi finder også økonomi vigtig, men tvivler på, at projektet kan indfri den" in motivation_statement(one, da)
+    assert "Vi finder også økonomi vigtig, men tvivler på, at vi kan opnå den" in motivation_statement(one, da)
     two = weighed(da, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
     text = motivation_statement(two, da)
-    assert "Vi finder også økonomi og demokrati vigtige, men tvivler på, at projektet kan indfri dem" in text
+    assert "Vi finder også økonomi og demokrati vigtige, men tvivler på, at vi kan opnå dem" in text
     assert "vigtig," not in text
     two_en = weighed(en, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
-    assert "We also consider economic gains and democracy important but doubt that the project can deliver them" in (
+    assert "We also consider economic gains and democracy important but doubt that we can achieve them" in (
         motivation_statement(two_en, en))
+
+
+# The Danish of every generated motivation: one gain leading, one gain doubted, several of each, for every shipped
+# gain (en- and et-words), an adapted course's gain without an article and an own gain. What must never appear:
+# a pronoun or adjective of the other gender, the verb "indfri", the officialese "i form af".
+NEVER = ("indfri", "i form af", "gevinster i ", "  ", " .", "..")
+
+
+def _sentences_for(model, course):
+    text = motivation_statement(model, course)
+    assert not any(bad in text for bad in NEVER), text
+    return text
+
+
+def _agrees(text: str, name: str, article: str) -> None:
+    """One Danish gain, named `name`, in the statement: its pronoun and adjective agree with `article`."""
+    if article == "et":
+        assert f"denne gevinst: {name}. Det er vigtigt for os, og vi regner med, at vi kan opnå det." in text or (
+            f"Vi finder også {name} vigtigt, men tvivler på, at vi kan opnå det med dette projekt" in text), text
+        assert "Den er vigtig" not in text and f"{name} vigtig," not in text
+    elif article == "en":
+        assert f"denne gevinst: {name}. Den er vigtig for os, og vi regner med, at vi kan opnå den." in text or (
+            f"Vi finder også {name} vigtig, men tvivler på, at vi kan opnå den med dette projekt" in text), text
+        assert "Det er vigtigt" not in text and f"{name} vigtigt," not in text
+    else:  # no article known: a sentence about "gevinsten", right whatever the name's gender
+        assert f"denne gevinst: {name}. Gevinsten er vigtig for os, og vi regner med, at vi kan opnå den." in text or (
+            f"Også {name} er en vigtig gevinst for os, men vi tvivler på, at vi kan opnå den med dette projekt"
+            in text), text
+        assert "Det er vigtigt" not in text and "Den er vigtig" not in text
+
+
+def _adapted_with_a_gain_without_article(tmp_path, lang):
+    """A facilitator's course file with a new gain and no article for it (and one shipped gain's article gone)."""
+    text = default_course_path(lang).read_text(encoding="utf-8")
+    new = {"da": "  - id: trust\n    name: Tillid mellem borgere og kommune\n    description: En ny gevinst.\n"
+                 "    basis: course\n",
+           "en": "  - id: trust\n    name: Trust between citizens and the council\n    description: A new gain.\n"
+                 "    basis: course\n"}[lang]
+    text = text.replace("\nown_gains:", new + "\nown_gains:", 1)
+    if lang == "da":
+        text = text.replace("    name: Demokrati\n    article: et\n", "    name: Demokrati\n", 1)
+    path = tmp_path / f"adapted-{lang}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_course(path, lang)
+
+
+def test_the_danish_motivation_agrees_with_every_gain(da, tmp_path):
+    """Every shipped gain, and an adapted file's gain without an article (and Demokrati with its article removed):
+    the sentences about one gain agree with its gender, or need none; several gains take the plural."""
+    shipped = {g.name: g.article for g in da.gains}
+    assert set(shipped.values()) == {"en", "et"}, shipped  # both genders are among the shipped gains
+    assert shipped["Demokrati"] == shipped["Fællesskab"] == shipped["Medejerskab"] == "et"
+    adapted = _adapted_with_a_gain_without_article(tmp_path, "da")
+    assert {g.id: g.article for g in adapted.gains}["trust"] == "" == {g.id: g.article for g in adapted.gains}[
+        "democracy"]
+    for course in (da, adapted):
+        for g in course.gains:
+            name = g.name[0].lower() + g.name[1:]
+            _agrees(_sentences_for(weighed(course, {g.id: (5, 5)}), course), name, g.article)  # leading alone
+            _agrees(_sentences_for(weighed(course, {g.id: (5, 1)}), course), name, g.article)  # doubted alone
+            others = [o.id for o in course.gains if o.id != g.id][:2]
+            several = _sentences_for(weighed(course, {g.id: (5, 5), others[0]: (4, 4), others[1]: (5, 1)}), course)
+            assert "De er vigtige for os, og vi regner med, at vi kan opnå dem." in several, several
+            doubted = _sentences_for(weighed(course, {g.id: (5, 1), others[0]: (4, 2)}), course)
+            assert "vigtige, men tvivler på, at vi kan opnå dem" in doubted, doubted
+    # an own gain, named by the participant: no article to go by
+    model = weighed(da, {})
+    model.set_own([("Mindre ensomhed", 5, 5)], da)
+    _agrees(_sentences_for(model, da), "Mindre ensomhed", "")
+    model.set_own([("Arbejdsglæde", 5, 1)], da)
+    _agrees(_sentences_for(model, da), "Arbejdsglæde", "")
+
+
+def test_the_english_motivation_needs_no_agreement(en, tmp_path):
+    """English sentences refer to "that gain" or say "that", so a plural name ("Economic gains") reads right."""
+    adapted = _adapted_with_a_gain_without_article(tmp_path, "en")
+    for course in (en, adapted):
+        for g in course.gains:
+            one = _sentences_for(weighed(course, {g.id: (5, 5)}), course)
+            assert one.endswith("That gain matters to us, and we expect to achieve it."), one
+            doubted = _sentences_for(weighed(course, {g.id: (5, 1)}), course)
+            assert "important but doubt that we can achieve that with this project" in doubted, doubted
+
+
+def test_the_course_check_knows_the_article(tmp_path):
+    """article: only en or et, said in the file's language with its line; without it the file loads."""
+    text = default_course_path("da").read_text(encoding="utf-8")
+    path = tmp_path / "forkert.yaml"
+    path.write_text(text.replace("    name: Fællesskab\n    article: et\n", "    name: Fællesskab\n    article: ett\n",
+                                 1), encoding="utf-8")
+    with pytest.raises(CourseError) as error:
+        read_course(path, "da")
+    message = str(error.value)
+    assert "article" in message and "en, et" in message and "'ett'" in message and re.search(r"linje \d+", message)
 
 
 def test_statement_before_anything_is_weighed_and_when_nothing_leads(course):

@@ -71,7 +71,7 @@ TEXT = Texts(
         "prompts_heading": "Hvor I er mest uenige – til drøftelse",
         "prompt_importance": "<b>{gain}</b>: {high} vurderer vigtigheden til {hv}, {low} til {lv}. Hvad er det, "
         "{high} ser, som {low} ikke ser – og omvendt?",
-        "prompt_likelihood": "<b>{gain}</b>: {high} sætter sandsynligheden for, at projektet indfrier den, til {hv}, "
+        "prompt_likelihood": "<b>{gain}</b>: {high} sætter sandsynligheden for, at I opnår gevinsten, til {hv}, "
         "{low} til {lv}. Hvad får {high} til at tro på det – og hvad får {low} til at tvivle?",
         "prompt_product": "<b>{gain}</b>: vigtighed × sandsynlighed går fra {lv} ({low}) til {hv} ({high}) af 25. Er "
         "I uenige om, hvor vigtig gevinsten er, eller om, hvorvidt projektet kan realisere den?",

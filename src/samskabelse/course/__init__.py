@@ -72,6 +72,7 @@ SEED_MAX = 2**32 - 1
 PERCENTILES = (5, 95)  # each has its own label on the chance axis, beside 0 % and 100 %
 PERCENTILE_GAP = 5
 URL_SCHEMES = ("http", "https")
+ARTICLES = ("en", "et")  # a gain's Danish noun: en kvalitet, et fællesskab (Item.article)
 
 
 def default_course_path(lang: str) -> Path:
@@ -87,6 +88,10 @@ class Item:
     description: str = ""
     basis: str = "course"  # where the name comes from
     description_basis: str = ""  # where the description comes from (default: the same as the name)
+
+    # Danish only: the gain's noun takes "en" or "et" (en kvalitet, et fællesskab), so that a generated sentence
+    # agrees with it ("det er vigtigt"); "" (not given, e.g. a facilitator's new gain): a sentence that needs none
+    article: str = ""
 
     def __post_init__(self):
         if not self.description_basis:
@@ -574,9 +579,12 @@ class _Builder:
     def item(self, e: LineDict, p: str) -> Item:
         self.r.known_keys(e, _keys(Item), p)
         basis = self.basis(e, p)
+        article = self.r.get(e, "article", "str", p, required=False, default="")
+        if not self.choice(article or None, ARTICLES, e, "article", p):
+            article = ""
         return Item(id=self.ident(e, p), name=self.r.get(e, "name", "str", p, default=""),
                     description=self.r.get(e, "description", "str", p, default=""), basis=basis,
-                    description_basis=self.basis(e, p, basis, "description_basis"))
+                    description_basis=self.basis(e, p, basis, "description_basis"), article=article or "")
 
     def demand(self, e: LineDict, p: str) -> Demand:
         r = self.r

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
 from samskabelse.base.i18n import Texts, join_names
-from samskabelse.course import Course
+from samskabelse.course import ARTICLES, Course
 from samskabelse.sections.protocol import (
     ANSWERED_FIELD,
     AnswerError,
@@ -48,7 +48,7 @@ TEXT = Texts(
     da={
         # the weighing widget
         "intro": "Vurder hver gevinst for <b>dit</b> projekt. <b>Vigtighed</b>: hvor vigtig er gevinsten for "
-        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at netop dette projekt indfrier den? "
+        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at I opnår den med netop dette projekt? "
         "0 = slet ikke, 5 = helt afgørende / næsten sikkert.",
         "col_gain": "Gevinst", "col_importance": "Vigtighed (0–5)", "col_likelihood": "Sandsynlighed (0–5)",
         "importance": "Vigtighed", "likelihood": "Sandsynlighed",
@@ -90,14 +90,24 @@ TEXT = Texts(
         "own_words_placeholder": "Vi vil samskabe, fordi …",
         # the motivation statement
         "none_weighed": "Du har endnu ikke vægtet nogen gevinster. Flyt skyderne: hvor vigtig er hver gevinst for "
-        "dit projekt, og hvor sandsynligt er det, at projektet indfrier den?",
-        "leading": "Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af {names}.",
-        "leading_one": "Den er vigtig for os, og vi regner med, at projektet kan indfri den.",
-        "leading_many": "De er vigtige for os, og vi regner med, at projektet kan indfri dem.",
-        "doubtful": "Vi finder også {names} {important}, men tvivler på, at projektet kan indfri {it} – det er værd "
-        "at drøfte, om samskabelse er vejen dertil.",
-        "doubtful_it_one": "den", "doubtful_it_many": "dem",
-        "doubtful_important_one": "vigtig", "doubtful_important_many": "vigtige",
+        "dit projekt, og hvor sandsynligt er det, at I opnår den med projektet?",
+        # The sentences agree with the gain's noun (course file: article en/et); a gain without one (an own gain,
+        # a facilitator's new gain) gets a sentence about "gevinsten", which agrees with any name.
+        "leading": "Vi vil samskabe i dette projekt, fordi det især kan give os {these}: {names}.",
+        "leading_these_one": "denne gevinst", "leading_these_many": "disse gevinster",
+        "leading_one_en": "Den er vigtig for os, og vi regner med, at vi kan opnå den.",
+        "leading_one_et": "Det er vigtigt for os, og vi regner med, at vi kan opnå det.",
+        "leading_one_": "Gevinsten er vigtig for os, og vi regner med, at vi kan opnå den.",
+        "leading_many": "De er vigtige for os, og vi regner med, at vi kan opnå dem.",
+        "doubtful_one_en": "Vi finder også {names} vigtig, men tvivler på, at vi kan opnå den med dette projekt – "
+        "{discuss}",
+        "doubtful_one_et": "Vi finder også {names} vigtigt, men tvivler på, at vi kan opnå det med dette projekt – "
+        "{discuss}",
+        "doubtful_one_": "Også {names} er en vigtig gevinst for os, men vi tvivler på, at vi kan opnå den med dette "
+        "projekt – {discuss}",
+        "doubtful_many": "Vi finder også {names} vigtige, men tvivler på, at vi kan opnå dem med dette projekt – "
+        "{discuss}",
+        "discuss": "det er værd at drøfte, om samskabelse er vejen dertil.",
         "no_leading": "Ingen gevinst står endnu stærkt: ingen er vurderet til mindst {importance} i vigtighed og "
         "{likelihood} i sandsynlighed. "
         "Hvad er det egentlig, samskabelse skal give i dette projekt?",
@@ -106,7 +116,7 @@ TEXT = Texts(
     },
     en={
         "intro": "Rate each gain for <b>your</b> project. <b>Importance</b>: how important is the gain to you? "
-        "<b>Likelihood</b>: how likely is it that this particular project will deliver it? "
+        "<b>Likelihood</b>: how likely are you to achieve it with this particular project? "
         "0 = not at all, 5 = decisive / almost certain.",
         "col_gain": "Gain", "col_importance": "Importance (0–5)", "col_likelihood": "Likelihood (0–5)",
         "importance": "Importance", "likelihood": "Likelihood",
@@ -145,14 +155,23 @@ TEXT = Texts(
         "before the draft.",
         "own_words_placeholder": "We want to co-create because …",
         "none_weighed": "You have not weighed any gains yet. Move the sliders: how important is each gain to your "
-        "project, and how likely is the project to deliver it?",
-        "leading": "We want to co-create in this project because above all we expect gains in {names}.",
-        "leading_one": "It matters to us, and we expect the project to be able to deliver it.",
-        "leading_many": "They matter to us, and we expect the project to be able to deliver them.",
-        "doubtful": "We also consider {names} {important} but doubt that the project can deliver {it} – it is worth "
-        "discussing whether co-creation is the way to get there.",
-        "doubtful_it_one": "it", "doubtful_it_many": "them",
-        "doubtful_important_one": "important", "doubtful_important_many": "important",
+        "project, and how likely are you to achieve it with the project?",
+        # English needs no article: the sentences refer to "that gain", or say "that", whatever the name's number
+        "leading": "We want to co-create in this project above all for {names}.",
+        "leading_these_one": "", "leading_these_many": "",
+        "leading_one_en": "That gain matters to us, and we expect to achieve it.",
+        "leading_one_et": "That gain matters to us, and we expect to achieve it.",
+        "leading_one_": "That gain matters to us, and we expect to achieve it.",
+        "leading_many": "These gains matter to us, and we expect to achieve them.",
+        "doubtful_one_en": "We also consider {names} important but doubt that we can achieve that with this project "
+        "– {discuss}",
+        "doubtful_one_et": "We also consider {names} important but doubt that we can achieve that with this project "
+        "– {discuss}",
+        "doubtful_one_": "We also consider {names} important but doubt that we can achieve that with this project – "
+        "{discuss}",
+        "doubtful_many": "We also consider {names} important but doubt that we can achieve them with this project "
+        "– {discuss}",
+        "discuss": "it is worth discussing whether co-creation is the way to get there.",
         "no_leading": "No gain stands out yet: none is rated at least {importance} for importance and {likelihood} "
         "for likelihood. What exactly "
         "should co-creation bring to this project?",
@@ -225,6 +244,7 @@ class Rated:
     importance: int | None
     likelihood: int | None
     own: bool = False
+    article: str = ""  # a course gain's Danish article (en/et), "" when the course file gives none (own gains)
 
     @property
     def both(self) -> bool:
@@ -337,8 +357,8 @@ class GainsModel:
     # -- reading it ----------------------------------------------------------------------------
     def rated(self, course: Course) -> list[Rated]:
         """The course's gains in course order, then the own gains; a rating not given is None."""
-        out = [Rated(g.id, g.name, self.rating(g.id, "importance"), self.rating(g.id, "likelihood"))
-               for g in course.gains]
+        out = [Rated(g.id, g.name, self.rating(g.id, "importance"), self.rating(g.id, "likelihood"),
+                     article=g.article) for g in course.gains]
         out += [Rated(f"own:{i}", o.name, o.importance, o.likelihood, own=True) for i, o in enumerate(self.own)]
         return out
 
@@ -577,17 +597,25 @@ def motivation_statement(model: GainsModel, course: Course, *, html: bool = Fals
     doubtful = [r for r in doubtful_gains(model, course) if r not in leading]
     parts = []
     if leading:
-        parts.append(t["leading"].format(names=join_names([name(r) for r in leading], lang)))
-        parts.append(t["leading_one"] if len(leading) == 1 else t["leading_many"])
+        these = t["leading_these_one" if len(leading) == 1 else "leading_these_many"]
+        parts.append(t["leading"].format(these=these, names=join_names([name(r) for r in leading], lang)))
+        parts.append(t[agreeing("leading", leading)])
     else:
         lead = course.gains_rules.lead
         parts.append(t["no_leading"].format(importance=lead.importance, likelihood=lead.likelihood))
     if doubtful:
-        number = "one" if len(doubtful) == 1 else "many"  # Danish adjectives agree: "vigtig" / "vigtige"
         names = join_names([name(r) for r in doubtful], lang)
-        parts.append(t["doubtful"].format(names=names, it=t[f"doubtful_it_{number}"],
-                                          important=t[f"doubtful_important_{number}"]))
+        parts.append(t[agreeing("doubtful", doubtful)].format(names=names, discuss=t["discuss"]))
     return " ".join(parts)
+
+
+def agreeing(sentence: str, gains: list[Rated]) -> str:
+    """The key of the sentence that agrees with `gains` in Danish: plural for several ("vigtige … dem"); for one,
+    its article ("et fællesskab": "vigtigt … det"), or a shape that agrees with any name when none is known."""
+    if len(gains) > 1:
+        return f"{sentence}_many"
+    article = gains[0].article if gains[0].article in ARTICLES and not gains[0].own else ""
+    return f"{sentence}_one_{article}"
 
 
 def name_and_text_source(name_basis: str, text_basis: str, lang: str) -> str:

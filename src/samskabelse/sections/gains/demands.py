@@ -83,10 +83,10 @@ TEXT = Texts(
         "strongest": "Stærkeste gevinst: {name} – vigtighed {importance} × sandsynlighed {likelihood} = "
         "{product} af 25.",
         "strongest_none": "Stærkeste gevinst: ingen gevinst er vurderet på både vigtighed og sandsynlighed endnu.",
-        "carrying": "Kan bære projektet alene (mindst {importance} i vigtighed og {likelihood} i sandsynlighed): "
-        "{names}.",
-        "carrying_none": "Kan bære projektet alene (mindst {importance} i vigtighed og {likelihood} i "
-        "sandsynlighed): ingen endnu.",
+        "carrying": "Kan bære projektet alene ({rule}): {names}.",
+        "carrying_none": "Kan bære projektet alene ({rule}): ingen endnu.",
+        "carry_rule_same": "mindst {importance} på begge skalaer",
+        "carry_rule": "mindst {importance} i vigtighed og {likelihood} i sandsynlighed",
         "demands_all": "Krav: snit {value} af alle {n} krav{top}.",
         "demands_some": "Krav: snit {value} af de {n} krav, du har vurderet (ud af {total}){top}.",
         "demands_one": "Krav: kun ét af de {total} krav er vurderet: {name} ({value}).",
@@ -170,10 +170,10 @@ TEXT = Texts(
         "strongest": "Strongest gain: {name} – importance {importance} × likelihood {likelihood} = {product} out "
         "of 25.",
         "strongest_none": "Strongest gain: no gain has been rated on both importance and likelihood yet.",
-        "carrying": "Can carry the project on its own (at least {importance} for importance and {likelihood} for "
-        "likelihood): {names}.",
-        "carrying_none": "Can carry the project on its own (at least {importance} for importance and {likelihood} "
-        "for likelihood): none yet.",
+        "carrying": "Can carry the project on its own ({rule}): {names}.",
+        "carrying_none": "Can carry the project on its own ({rule}): none yet.",
+        "carry_rule_same": "at least {importance} on both scales",
+        "carry_rule": "at least {importance} for importance and {likelihood} for likelihood",
         "demands_all": "Demands: mean {value} of all {n} demands{top}.",
         "demands_some": "Demands: mean {value} of the {n} demands you rated (out of {total}){top}.",
         "demands_one": "Demands: only one of the {total} demands is rated: {name} ({value}).",
@@ -293,19 +293,23 @@ def _gain_name(r: Rated) -> str:
 
 
 def reading_lines(model: GainsModel, course: Course, *, reading: bool = False) -> list[str]:
-    """The reading's numbers as plain-text lines: the strongest gain, the gains that can carry the project, the
-    demands (the mean of those rated, saying how many). 02's widget shows these lines; the plan (07) prints the
-    same, and with `reading`, the reading in one line."""
+    """The reading's numbers as plain-text lines: the gains that can carry the project (the strongest first; when
+    none can, the strongest gain), the demands (the mean of those rated, saying how many). 02's widget shows these
+    lines; the plan (07) prints the same, and with `reading`, the reading in one line."""
     t, lang, rules = TEXT[course.language], course.language, course.gains_rules
     b = read_balance(model, course)
     lines = []
     if b.kind != "not_weighed":
         s = b.strongest
-        lines.append(t["strongest"].format(name=_gain_name(s), importance=s.importance, likelihood=s.likelihood,
-                                           product=s.product) if s else t["strongest_none"])
+        if not b.carrying:  # else it is the first of those that can carry the project
+            lines.append(t["strongest"].format(name=_gain_name(s), importance=s.importance,
+                                               likelihood=s.likelihood, product=s.product)
+                         if s else t["strongest_none"])
+        c = rules.carry
+        rule = t["carry_rule_same" if c.importance == c.likelihood else "carry_rule"].format(
+            importance=c.importance, likelihood=c.likelihood)
         names = join_names([_gain_name(r) for r in b.carrying], lang)
-        lines.append(t["carrying" if names else "carrying_none"].format(
-            importance=rules.carry.importance, likelihood=rules.carry.likelihood, names=names))
+        lines.append(t["carrying" if names else "carrying_none"].format(rule=rule, names=names))
     lines.append(demands_line(b.demands, lang))
     if reading:
         lines.append(t["reading"].format(text=t["short"][b.kind]))
@@ -606,6 +610,8 @@ class DemandsWidget:
             demands += " " + t["alt_mean"].format(value=format_number(d.mean, lang))
         alt = t["alt"].format(ci=rules.carry.importance, cl=rules.carry.likelihood, gains=gains,
                               heavy=format_number(rules.heavy, lang), demands=demands)
+        # and what the result under the figure says, in the same words (the figure holds no verdict of its own)
+        alt += " " + " ".join(reading_lines(self.model, course, reading=True))
         rows = [[r.name, rating_text(r.importance, lang), rating_text(r.likelihood, lang), ""]
                 for r in self.model.rated(course)]
         rows += [[dm.name, "", "", rating_text(self.model.demand(dm.id), lang)] for dm in course.demands]

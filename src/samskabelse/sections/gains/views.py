@@ -123,8 +123,12 @@ class Gains(Section):
             lines.append(Line(t["draft"].format(text=motivation_statement(g, course))))
         else:
             lines.append(Line(motivation_statement(g, course), strong=True))
-        # the same lines as 02's reading showed when the participant saved, and the reading in one line
-        lines += [Line(text) for text in reading_lines(g, course, reading=True)]
+        # the same sentences as 02's reading showed when the participant saved, and the reading in one sentence;
+        # two lines on paper (the gains; the demands and the reading), so that the plan keeps to one page
+        *gains, demands, reading = reading_lines(g, course, reading=True)
+        if gains:
+            lines.append(Line(" ".join(gains)))
+        lines.append(Line(f"{demands} {reading}"))
         if g.own:
             lines.append(Line(t["own"].format(names=_join([plain_text(o.name, 40) for o in g.own], lang))))
         return lines
