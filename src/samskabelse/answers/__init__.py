@@ -71,8 +71,9 @@ from samskabelse.base.files import (
     unlink_quietly,
     write_atomically,
 )
+from samskabelse.base.home import course_path, shown
 from samskabelse.base.i18n import LANGUAGES, Texts, join_names
-from samskabelse.course import REPO_ROOT, Course
+from samskabelse.course import Course
 from samskabelse.sections import NAMES
 from samskabelse.sections.protocol import AnswerError, register_saved_reader
 
@@ -82,7 +83,7 @@ SECTION_SCHEMA = "schema"  # inside a section kept from a file of an older schem
 SECTIONS = NAMES  # the answers file's sections: the course's sections, in their order
 FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
 DEFAULT_FOLDER = "answers"
-EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
+EXAMPLE_TEAMS = {lang: course_path(f"data/example-team/{lang}") for lang in LANGUAGES}  # invented, one per language
 EXAMPLE_TEAM = EXAMPLE_TEAMS["da"]  # the Danish one (example_team(lang) for a course's own)
 HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every single-user server
 BINDER_ENV_VARS = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST", "BINDER_REPO_URL")
@@ -475,13 +476,8 @@ def _is_system_users(path: Path) -> bool:
 
 
 def course_reference(course: Course) -> dict[str, str]:
-    """How a file records its course: the course id and the file, relative to the repository when inside it."""
-    path = Path(course.path)
-    try:
-        shown = path.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        shown = str(path)
-    return {"id": course.id, "file": shown}
+    """How a file records its course: the course id and the file, from the course's root when inside it."""
+    return {"id": course.id, "file": shown(course.path)}
 
 
 def _show(path: Path) -> str:

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from samskabelse.base.home import course_path, course_root, find
 from samskabelse.base.i18n import LANGUAGES, check_language
 from samskabelse.course.file import (
     MESSAGES,
@@ -32,8 +33,9 @@ from samskabelse.course.file import (
 
 SCHEMA = 1
 ENV_VAR = "SAMSKABELSE_COURSE"
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DATA_DIR = REPO_ROOT / "data"
+# Where the course's own files are, in a checkout or an installed package: base.home.course_root(). REPO_ROOT is
+# its value, the name the tests know it by.
+REPO_ROOT = course_root()
 BASES = ("publication", "lederweb", "course", "invented")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # The planning horizon: every date a plan uses (its start, its deadlines), in the course file and in the widgets.
@@ -76,7 +78,7 @@ ARTICLES = ("en", "et")  # a gain's Danish noun: en kvalitet, et fællesskab (It
 
 
 def default_course_path(lang: str) -> Path:
-    return DATA_DIR / check_language(lang) / "course.yaml"
+    return course_path(f"data/{check_language(lang)}/course.yaml")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -981,12 +983,9 @@ def override_language(value: str) -> str | None:
 
 
 def _override_path(value: str) -> Path:
-    """A relative SAMSKABELSE_COURSE is read from the working directory or, failing that, from the repository
-    root: `make lab` is started there, but each notebook's kernel runs in notebooks/<lang>/."""
-    path = Path(value).expanduser()
-    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
-        return path
-    return REPO_ROOT / path
+    """A relative SAMSKABELSE_COURSE is read from the working directory or, failing that, from the course's
+    root (base.home.find): `make lab` is started there, but each notebook's kernel runs in notebooks/<lang>/."""
+    return find(Path(value).expanduser())
 
 
 def check_parity(a: Course, b: Course) -> None:
