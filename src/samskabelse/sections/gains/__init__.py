@@ -48,7 +48,7 @@ TEXT = Texts(
     da={
         # the weighing widget
         "intro": "Vurder hver gevinst for <b>dit</b> projekt. <b>Vigtighed</b>: hvor vigtig er gevinsten for "
-        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at I opnår den med netop dette projekt? "
+        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at I opnår den med dette projekt? "
         "0 = slet ikke, 5 = helt afgørende / næsten sikkert.",
         "col_gain": "Gevinst", "col_importance": "Vigtighed (0–5)", "col_likelihood": "Sandsynlighed (0–5)",
         "importance": "Vigtighed", "likelihood": "Sandsynlighed",
