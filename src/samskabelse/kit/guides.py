@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from samskabelse.base.home import course_path
-from samskabelse.base.i18n import Texts
+from samskabelse.base.i18n import Texts, join_names
 from samskabelse.kit.typeset import typeset
 
 EXERCISES = course_path("exercises")
@@ -178,14 +178,11 @@ def _replace_lists(text: str, shipped, course) -> str:
     """Each list of the shipped course's names in the text, as the course file in use names them (in lower case
     where the text wrote them so; "og"/"and" before the last, unless the sentence goes on with "eller ...")."""
     theirs = _lists(course)
-    last = " og " if course.language == "da" else " and "
 
     def rewrite(m: re.Match, new: list[str]) -> str:
         shown = [_as_written(n, m.group(0)[:1].islower()) for n in new]
         goes_on = re.match(r",?\s+(eller|or)\b", m.string[m.end():])
-        if len(shown) == 1 or goes_on:
-            return ", ".join(shown)
-        return ", ".join(shown[:-1]) + last + shown[-1]
+        return ", ".join(shown) if goes_on else join_names(shown, course.language)
 
     for key, names in _lists(shipped).items():
         pattern = _names_pattern(names)
