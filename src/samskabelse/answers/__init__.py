@@ -75,7 +75,7 @@ from samskabelse.base.home import course_path, shown
 from samskabelse.base.i18n import LANGUAGES, Texts, format_date, join_names
 from samskabelse.course import Course
 from samskabelse.sections import NAMES
-from samskabelse.sections.protocol import AnswerError
+from samskabelse.sections.protocol import AnswerError, register_saved_reader
 
 KIND = "samskabelse-answers"
 SCHEMA = 2  # 2: what a notebook showed with a value when saved counts as answered (sections/protocol.py)
@@ -1076,6 +1076,27 @@ def section_schema(data: Any, file_schema: int) -> int:
     """The rule a section was saved under: its own mark (kept from an older file), else the file's schema."""
     value = data.get(SECTION_SCHEMA) if isinstance(data, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= SCHEMA else file_schema
+
+
+def own_saved_section(section: str) -> dict | None:
+    """This participant's own saved answers to one section (their file in the answers folder, found as the save box
+    finds it), as the section's to_dict() gave them, with the schema they were saved under (SECTION_SCHEMA); None
+    when there is no such file or section, or the file is someone else's or cannot be read. Registered with
+    sections.protocol, so that a section's widget may follow another section's answers without importing it."""
+    name = remembered_name()
+    if not (name or hub_user()):
+        return None
+    try:
+        data = read_answers_file(answers_path(name))
+    except Exception:  # noqa: BLE001 - no file, or one that cannot be used: nothing to follow
+        return None
+    found = data["answers"].get(section)
+    if not isinstance(found, dict) or (data.get("owner") and data["owner"] != current_owner()):
+        return None
+    return {**found, SECTION_SCHEMA: section_schema(found, data["schema"])}
+
+
+register_saved_reader(own_saved_section)
 
 
 def save_answers(path: str | Path, name: str, course: Course, sections: dict[str, Any], *,
