@@ -224,6 +224,13 @@ def answer(box, lang, every=1):
                     c.value = not c.value
                 elif isinstance(c, widgets.Textarea):
                     c.value = f"Første linje {n}\nAnden linje {n}"
+                elif isinstance(c, widgets.Text) and item.startswith(("factors.", "correlation", "stalls.")):
+                    # 06's working model, numbers as the page writes them (0,9): a little more, still valid
+                    number = float(c.value.replace(",", "."))
+                    number = min(number + 5, 90) if item.startswith("stalls.") else (
+                        min(number + 0.1, 0.9) if item == "correlation" else number + 0.1)
+                    text = f"{number:.2f}".rstrip("0").rstrip(".")
+                    c.value = text.replace(".", ",") if lang == "da" else text
                 elif isinstance(c, widgets.Text) and (item == "start" or item.endswith(".date")):
                     c.value = format_input_date(start if item == "start" else start + timedelta(days=300 + n), lang)
                 elif isinstance(c, widgets.Text):

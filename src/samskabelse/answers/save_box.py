@@ -282,8 +282,10 @@ class SaveBox:
     def _save(self, name: str) -> None:
         t = self.t
         self.result = None
-        for m in self.models:  # what the notebook showed with a value is what the participant answered
-            if confirm(m, shown_items(m)):
+        # what the notebook showed with a value is what the participant answered; when that changes anything, every
+        # widget of the page says it again (also one that reads another section: workbook 1's demands, the type)
+        if [m for m in self.models if confirm(m, shown_items(m))]:
+            for m in self.models:
                 answered_changed(m)
         sections = {m.SECTION: m for m in self.models}
         try:

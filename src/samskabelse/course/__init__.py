@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from samskabelse.base.home import course_path, course_root, find
-from samskabelse.base.i18n import LANGUAGES, check_language
+from samskabelse.base.i18n import LANGUAGES, check_language, format_date, month_name
 from samskabelse.course.file import (
     MESSAGES,
     CourseError,
@@ -57,6 +57,7 @@ COUNTS = {
     "types": (4, 4),  # the typology is a 2x2 grid
     "example_cases": (0, 8),
     "levels": (2, 6),  # involvement
+    "alternatives": (1, 8),  # gains_rules: what to consider instead of co-creating
     "frame_elements": (1, 12),
     "deciders": (1, 8),
     "influence_levels": (2, 6),
@@ -64,14 +65,19 @@ COUNTS = {
     "milestones": (0, 8),
     "deadlines": (0, 4),
     "percentiles": (1, 4),  # one marker shape each
+    "stalls": (0, 3),  # what can stall co-creation: each a row in the working model's table
 }
 CASES_PER_TYPE = 2  # invented cases drawn in one cell of the typology grid
 OWN_GAINS_MAX = 5
+LOW_RATING, HIGH_RATING = 0, 5  # the scale of notebook 02's ratings (gains_rules' thresholds lie on it)
 DRAWS = (100, 100_000)  # simulated projects: 100,000 take about 10 ms a change
 SEED_MAX = 2**32 - 1
 PERCENTILES = (5, 95)  # each has its own label on the chance axis, beside 0 % and 100 %
 PERCENTILE_GAP = 5
+STALL_CHANCE_MAX = 0.5  # a stall more likely than not is the plan, not a risk to it
+STALL_WEEKS_MAX = 104
 URL_SCHEMES = ("http", "https")
+ARTICLES = ("en", "et")  # a gain's Danish noun: en kvalitet, et fællesskab (Item.article)
 
 
 def default_course_path(lang: str) -> Path:
@@ -87,6 +93,10 @@ class Item:
     description: str = ""
     basis: str = "course"  # where the name comes from
     description_basis: str = ""  # where the description comes from (default: the same as the name)
+
+    # Danish only: the gain's noun takes "en" or "et" (en kvalitet, et fællesskab), so that a generated sentence
+    # agrees with it ("det er vigtigt"); "" (not given, e.g. a facilitator's new gain): a sentence that needs none
+    article: str = ""
 
     def __post_init__(self):
         if not self.description_basis:
@@ -226,6 +236,54 @@ class Involvement:
 
 
 @dataclass(frozen=True)
+class GainRule:
+    """One of notebook 02's rules: a gain rated at least `importance` and at least `likelihood` (for `doubt`:
+    at most `likelihood`), with the course's reason for the numbers (`why`, shown beside the reading)."""
+
+    importance: int
+    likelihood: int
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Something a manager may do instead of co-creating, for the kinds of project (typology type ids) it fits.
+    `levels`: involvement levels it names (IAP2's lighter forms), shown under it with the spectrum's source."""
+
+    id: str
+    name: str
+    description: str
+    types: tuple[str, ...]
+    levels: tuple[str, ...] = ()
+    basis: str = "course"
+
+
+@dataclass(frozen=True)
+class GainsRules:
+    """How notebook 02 reads a weighing (the course's working model; a facilitator may adapt it):
+    - `carry`: a gain rated at least this important and this likely can carry the project on its own;
+    - `lead`: a gain at least this important and likely stands out (named in the motivation, ranked 1-3);
+    - `doubt`: important (at least) but unlikely (at most): worth a question;
+    - `heavy`: the demands weigh heavily when the mean of those rated is at least this (0-5);
+    - `alternatives`: what to consider instead of co-creating, by the kind of project (typology type).
+    Gains and demands are read side by side, each on its own scale; they are never subtracted or averaged
+    together. `given` is False for a course file written before the rules were in it (the defaults apply)."""
+
+    carry: GainRule
+    lead: GainRule
+    doubt: GainRule
+    heavy: float
+    heavy_why: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+    basis: str = "course"
+    given: bool = True
+
+
+DEFAULT_GAINS_RULES = GainsRules(carry=GainRule(4, 4), lead=GainRule(3, 3), doubt=GainRule(4, 2), heavy=3.5,
+                                 given=False)
+
+
+@dataclass(frozen=True)
 class FrameElement:
     id: str
     name: str
@@ -282,6 +340,19 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Stall:
+    """Something that can stall co-creation (a partner leaving, a political pause): in a share `chance` of the
+    simulated projects the phase `phase` stops for between `weeks_min` and `weeks_max` weeks."""
+
+    id: str
+    name: str
+    chance: float  # a share, 0 to STALL_CHANCE_MAX (0.1: in one project in ten)
+    weeks_min: float
+    weeks_max: float
+    phase: str
+
+
+@dataclass(frozen=True)
 class TimelineDefaults:
     phases: tuple[PhasePlan, ...]
     uncertainty_levels: tuple[UncertaintyLevel, ...]
@@ -292,6 +363,9 @@ class TimelineDefaults:
     percentiles: tuple[int, ...]
     note: str
     basis: str
+    # how far a delay in one phase carries into the next: the correlation of the phases' delays (0: independent)
+    correlation: float = 0.0
+    stalls: tuple[Stall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -316,6 +390,7 @@ class Course:
     involvement: Involvement
     framing: Framing
     timeline: TimelineDefaults
+    gains_rules: GainsRules = DEFAULT_GAINS_RULES
 
     @property
     def is_default(self) -> bool:
@@ -334,12 +409,14 @@ class Course:
             "typology.types": [t.id for t in self.typology.types],
             "example_cases": [c.id for c in self.example_cases],
             "involvement.levels": [lv.id for lv in self.involvement.levels],
+            "gains_rules.alternatives": [a.id for a in self.gains_rules.alternatives],
             "framing.frame_elements": [f.id for f in self.framing.frame_elements],
             "framing.deciders": [d.id for d in self.framing.deciders],
             "framing.influence_levels": [d.id for d in self.framing.influence_levels],
             "timeline.uncertainty_levels": [u.id for u in self.timeline.uncertainty_levels],
             "timeline.milestones": [m.id for m in self.timeline.milestones],
             "timeline.deadlines": [d.id for d in self.timeline.deadlines],
+            "timeline.stalls": [st.id for st in self.timeline.stalls],
         }
 
     def by_id(self, section: str, ident: str) -> Any:
@@ -447,7 +524,7 @@ class _Builder:
         r = self.r
         r.known_keys(data, {"schema", "language", "course", "publication", "modules", "gains", "own_gains",
                             "demands", "phases", "directions", "typology", "example_cases", "involvement",
-                            "framing", "timeline"}, "")
+                            "framing", "timeline", "gains_rules"}, "")
         schema = r.get(data, "schema", "int", "")
         if schema is not None and schema != SCHEMA:
             r.problem(r.t["schema"].format(value=schema, expected=SCHEMA), r.line_of(data, "schema"), "schema")
@@ -483,6 +560,7 @@ class _Builder:
                 r.problem(r.t["cases_per_type"].format(type=kind, n=n, max=CASES_PER_TYPE),
                           r.line_of(data, "example_cases"), "example_cases")
         involvement = self.involvement(data)
+        gains_rules = self.gains_rules(data, type_ids, [lv.id for lv in involvement.levels])
         framing = self.framing(data)
         timeline = self.timeline(data, [ph.id for ph in phases])
 
@@ -500,6 +578,7 @@ class _Builder:
             publication=publication, modules=modules, gains=gains, own_gains_max=own_max, own_gains_label=own_label,
             own_gains_help=own_help, own_gains_basis=own_basis, demands=demands, phases=phases, directions=directions,
             typology=typology, example_cases=cases, involvement=involvement, framing=framing, timeline=timeline,
+            gains_rules=gains_rules,
         )
 
     def module_list(self, data: LineDict) -> tuple[Module, ...]:
@@ -522,9 +601,12 @@ class _Builder:
     def item(self, e: LineDict, p: str) -> Item:
         self.r.known_keys(e, _keys(Item), p)
         basis = self.basis(e, p)
+        article = self.r.get(e, "article", "str", p, required=False, default="")
+        if not self.choice(article or None, ARTICLES, e, "article", p):
+            article = ""
         return Item(id=self.ident(e, p), name=self.r.get(e, "name", "str", p, default=""),
                     description=self.r.get(e, "description", "str", p, default=""), basis=basis,
-                    description_basis=self.basis(e, p, basis, "description_basis"))
+                    description_basis=self.basis(e, p, basis, "description_basis"), article=article or "")
 
     def demand(self, e: LineDict, p: str) -> Demand:
         r = self.r
@@ -643,6 +725,62 @@ class _Builder:
         return Involvement(source=r.get(inv, "source", "str", p, default=""),
                            levels=self.listed(inv, "levels", p, level, f"{p}.levels"), basis=self.basis(inv, p))
 
+    def gains_rules(self, data: LineDict, type_ids: list[str], level_ids: list[str]) -> GainsRules:
+        """Notebook 02's rules (optional: a file written before they existed gets DEFAULT_GAINS_RULES)."""
+        r = self.r
+        if "gains_rules" not in data:
+            return DEFAULT_GAINS_RULES
+        gr, p = self.section(data, "gains_rules")
+        r.known_keys(gr, {"basis", "carry", "lead", "doubt", "heavy_demands", "alternatives"}, p)
+        default = DEFAULT_GAINS_RULES
+
+        def rule(name: str) -> GainRule:
+            e = r.get(gr, name, "mapping", p, default=LineDict())
+            rp = f"{p}.{name}"
+            r.known_keys(e, {"importance", "likelihood", "why"}, rp)
+            fallback = getattr(default, name)
+            importance = self.number(e, "importance", rp, LOW_RATING, HIGH_RATING, "int")
+            likelihood = self.number(e, "likelihood", rp, LOW_RATING, HIGH_RATING, "int")
+            return GainRule(fallback.importance if importance is None else importance,
+                            fallback.likelihood if likelihood is None else likelihood,
+                            r.get(e, "why", "str", rp, default=""))
+
+        carry, lead, doubt = rule("carry"), rule("lead"), rule("doubt")
+        for measure in ("importance", "likelihood"):  # a gain that carries the project stands out too
+            if getattr(lead, measure) > getattr(carry, measure):
+                r.problem(r.t["order"].format(a=f"lead.{measure}", va=getattr(lead, measure),
+                                              b=f"carry.{measure}", vb=getattr(carry, measure)),
+                          r.line_of(gr.get("lead", gr), measure), f"{p}.lead.{measure}")
+        heavy, hp = r.get(gr, "heavy_demands", "mapping", p, default=LineDict()), f"{p}.heavy_demands"
+        r.known_keys(heavy, {"mean", "why"}, hp)
+        mean = self.number(heavy, "mean", hp, LOW_RATING, HIGH_RATING)
+
+        def alternative(e: LineDict, ap: str) -> Alternative:
+            r.known_keys(e, _keys(Alternative), ap)
+            refs = {}
+            for key, known, section, required in (("types", type_ids, "typology.types", True),
+                                                   ("levels", level_ids, "involvement.levels", False)):
+                values = r.get(e, key, "list", ap, required=required, default=[])
+                if required and isinstance(values, list) and not values:
+                    r.problem(r.t["count"].format(n=0, low=1, high=len(known), fix=r.t["count_more"]),
+                              r.line_of(e, key), f"{ap}.{key}")
+                refs[key] = tuple(v for i, v in enumerate(values)
+                                  if r.check_ref(v, known, section, getattr(values, "line", None),
+                                                 f"{ap}.{key}[{i}]"))
+            return Alternative(id=self.ident(e, ap), name=r.get(e, "name", "str", ap, default=""),
+                               description=r.get(e, "description", "str", ap, default=""), types=refs["types"],
+                               levels=refs["levels"], basis=self.basis(e, ap, "course"))
+
+        alternatives = self.listed(gr, "alternatives", p, alternative, f"{p}.alternatives")
+        if alternatives and not r.problems:  # every kind of project is offered something
+            for kind in type_ids:
+                if not any(kind in a.types for a in alternatives):
+                    r.problem(r.t["type_no_alternative"].format(type=kind), r.line_of(gr, "alternatives"),
+                              f"{p}.alternatives")
+        return GainsRules(carry=carry, lead=lead, doubt=doubt, heavy=default.heavy if mean is None else float(mean),
+                          heavy_why=r.get(heavy, "why", "str", hp, default=""), alternatives=alternatives,
+                          basis=self.basis(gr, p, "course"))
+
     def framing(self, data: LineDict) -> Framing:
         r = self.r
         fr, p = self.section(data, "framing")
@@ -726,6 +864,35 @@ class _Builder:
             return Deadline(self.ident(e, dp), r.get(e, "name", "str", dp, default=""), weeks,
                             done or (phase_ids[-1] if phase_ids else ""), on)
 
+        def stall(e: LineDict, sp: str) -> Stall:
+            r.known_keys(e, _keys(Stall), sp)
+            phase = r.get(e, "phase", "str", sp, default=None)
+            r.check_ref(phase, phase_ids, "phases", r.line_of(e, "phase"), f"{sp}.phase")
+            chance = r.get(e, "chance", "number", sp, default=None)
+            if chance is not None and not 0 <= chance <= STALL_CHANCE_MAX:
+                r.problem(r.t["share"].format(high=STALL_CHANCE_MAX, value=chance), r.line_of(e, "chance"),
+                          f"{sp}.chance")
+                chance = None
+            low = self.number(e, "weeks_min", sp, 0, STALL_WEEKS_MAX)
+            high = self.number(e, "weeks_max", sp, 0, STALL_WEEKS_MAX)
+            if low is not None and high is not None and low > high:
+                r.problem(r.t["order"].format(a="weeks_min", va=low, b="weeks_max", vb=high),
+                          r.line_of(e, "weeks_min"), f"{sp}.weeks_min")
+            return Stall(self.ident(e, sp), r.get(e, "name", "str", sp, default=""), chance or 0.0,
+                         low or 0.0, high if high is not None and (low or 0) <= high else low or 0.0,
+                         phase or (phase_ids[-1] if phase_ids else ""))
+
+        # optional, for a facilitator's copy made before they existed: then delays do not carry over, and nothing stalls
+        correlation = r.get(tl, "correlation", "number", p, required=False, default=None)
+        if correlation is not None and not 0 <= correlation <= 1:
+            r.problem(r.t["range"].format(low=0, high=1, value=correlation), r.line_of(tl, "correlation"),
+                      f"{p}.correlation")
+            correlation = None
+        correlation = float(correlation or 0.0)
+        stalls = r.items(tl, "stalls", p, required=False)
+        r.unique_ids(stalls, f"{p}.stalls")
+        self.counted(stalls, tl, "stalls", p)
+
         percentiles = r.get(tl, "percentiles", "list", p, default=[50, 85])
         line = r.line_of(tl, "percentiles")
         whole = True
@@ -745,6 +912,7 @@ class _Builder:
             draws=self.number(tl, "draws", p, *DRAWS, "int") or 10_000,
             seed=self.number(tl, "seed", p, 0, SEED_MAX, "int") or 0,
             percentiles=tuple(percentiles), note=r.get(tl, "note", "str", p, default=""), basis=self.basis(tl, p),
+            correlation=correlation, stalls=tuple(stall(entry, sp) for sp, entry in stalls),
         )
 
 
@@ -769,7 +937,7 @@ def _impossible(year: int, month: int, day: int, t: dict, *, yearly: bool = Fals
         in_year = t["in_year"].format(year=year) if month == 2 and not yearly else ""
         if yearly and month == 2:
             days = 29
-        return t["no_such_day"].format(month=t["months"][month - 1], day=day, days=days, year=in_year)
+        return t["no_such_day"].format(month=month_name(month, t["lang"]), day=day, days=days, year=in_year)
     return None
 
 
@@ -806,7 +974,7 @@ def read_date(text: str, t: dict) -> tuple[date | str | None, str | None]:
     a, b = (date(*r) for r in readings)
 
     def spoken(on: date) -> str:
-        return t["day_month"].format(day=on.day, month=t["months"][on.month - 1])
+        return format_date(on, t["lang"], "day_month")
 
     return None, t["date_ambiguous"].format(value=text, first=spoken(a), second=spoken(b), iso_first=a.isoformat(),
                                             iso_second=b.isoformat())

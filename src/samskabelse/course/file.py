@@ -21,6 +21,7 @@ from samskabelse.base.i18n import LANGUAGES, Texts
 
 MESSAGES = Texts(
     da={
+        "lang": "da",  # the messages' language: for their dates and month names (base.i18n)
         "header": "Kursusfilen {path} kan ikke bruges:",
         "footer": "Ret filen, og kør cellen igen. Originalen ligger i data/{lang}/course.yaml.",
         "footer_cli": "Ret filen, og kør kontrollen igen: {command}\n"
@@ -60,6 +61,8 @@ MESSAGES = Texts(
         "bad_id": "id '{id}' må kun indeholde små bogstaver a-z, tal og _. Ret det, fx til 'min_gevinst'.",
         "range": "skal være mellem {low} og {high}, men er {value}. Skriv en værdi fra {low} til {high}.",
         "order": "'{a}' ({va}) må ikke være større end '{b}' ({vb}). Byt om på de to tal, eller ret det ene.",
+        "share": "er en andel mellem 0 og {high} (0.1 betyder 10 %), men er {value}. Skriv andelen med punktum, fx "
+                 "0.1 for 10 %.",
         "choice": "skal være en af {choices}, men er '{value}'{suggest}. Skriv en af dem.",
         "count": "har {n} punkter; kurset kan vise {low} til {high}. {fix}",
         "count_fewer": "Slet nogle af dem.",
@@ -71,6 +74,8 @@ MESSAGES = Texts(
         "typology_cells": "gitteret har fire felter, og hvert skal have netop én type; {cells} har ingen. "
                           "Ret 'initiative' og 'activity', så hver kombination bruges én gang.",
         "poles_same": "de to ender af aksen har samme id '{id}'. Giv dem hver sit id.",
+        "type_no_alternative": "typen '{type}' har intet alternativ. Skriv dens id under 'types' ved mindst ét "
+                               "af alternativerne, så en deltager med den type også får et forslag.",
         "cases_per_type": "typen '{type}' har {n} eksempler; der er plads til højst {max} i feltet. Flyt eller "
                           "slet nogle.",
         "internal": "kontrollen selv fejlede ({error}). Det er en fejl i kurset, ikke i din fil; fortæl det til den, "
@@ -88,9 +93,6 @@ MESSAGES = Texts(
                           "der ikke er tvivl: {iso_first} for {first} eller {iso_second} for {second}.",
         "date_range": "skal være mellem {low} og {high}, men er {value}. Skriv en dato i det tidsrum: år-måned-dag, "
                       "fx 2027-12-31, eller dag.måned.år, fx 31.12.2027.",
-        "day_month": "{day}. {month}",
-        "months": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-                   "november", "december"),
         "milestone_date": "en milepæl har ingen dato og ingen uge: den står i sin fase og placeres med at: start, "
                           "middle eller end. Skriv at: i stedet – eller gør punktet til en frist under "
                           "timeline.deadlines, hvor '{key}' hører til.",
@@ -111,6 +113,7 @@ MESSAGES = Texts(
         "fix_other": "Ret værdien.",
     },
     en={
+        "lang": "en",
         "header": "The course file {path} cannot be used:",
         "footer": "Fix the file and run the cell again. The original is data/{lang}/course.yaml.",
         "footer_cli": "Fix the file and run the check again: {command}\n"
@@ -148,6 +151,8 @@ MESSAGES = Texts(
         "bad_id": "id '{id}' may only contain lowercase letters a-z, digits and _. Change it, e.g. to 'my_gain'.",
         "range": "must be between {low} and {high}, but is {value}. Write a value from {low} to {high}.",
         "order": "'{a}' ({va}) must not be greater than '{b}' ({vb}). Swap the two numbers or change one of them.",
+        "share": "is a share between 0 and {high} (0.1 means 10%), but is {value}. Write the share as a decimal, e.g. "
+                 "0.1 for 10%.",
         "choice": "must be one of {choices}, but is '{value}'{suggest}. Write one of them.",
         "count": "has {n} entries; the course can show {low} to {high}. {fix}",
         "count_fewer": "Delete some of them.",
@@ -160,6 +165,8 @@ MESSAGES = Texts(
         "typology_cells": "the grid has four cells and each needs exactly one type; {cells} has none. Correct "
                           "'initiative' and 'activity' so that each combination is used once.",
         "poles_same": "the two ends of the axis have the same id '{id}'. Give each its own id.",
+        "type_no_alternative": "the type '{type}' has no alternative. Add its id under 'types' of at least one of "
+                               "the alternatives, so that a participant with that type is offered something too.",
         "cases_per_type": "the type '{type}' has {n} examples; its cell has room for at most {max}. Move or delete "
                           "some.",
         "internal": "the check itself failed ({error}). This is a fault in the course, not in your file; tell whoever "
@@ -178,9 +185,6 @@ MESSAGES = Texts(
                           "so that there is no doubt: {iso_first} for {first} or {iso_second} for {second}.",
         "date_range": "must be between {low} and {high}, but is {value}. Write a date in that span: year-month-day, "
                       "e.g. 2027-12-31, or day.month.year, e.g. 31.12.2027.",
-        "day_month": "{day} {month}",
-        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                   "November", "December"),
         "milestone_date": "a milestone has no date and no week: it stands in its phase, placed with at: start, "
                           "middle or end. Write at: instead – or make the entry a deadline under timeline.deadlines, "
                           "where '{key}' belongs.",
@@ -607,6 +611,7 @@ MAX_CHARS = {
     "timeline.uncertainty_levels.name": 16,
     "timeline.milestones.name": 50,
     "timeline.deadlines.name": 50,
+    "timeline.stalls.name": 90,  # a row of the working model's table and the widget's panel, never in the figure
     "gains.name": 40, "demands.name": 40,
     # by field
     "name": 60, "label": 40, "low": 30, "high": 30, "when": 20, "who": 80, "number": 4, "id": 40,
@@ -628,8 +633,11 @@ ELSEWHERE = {
 }
 HOME = {
     **dict.fromkeys(("schema", "language", "course", "publication", "modules", "gains", "own_gains", "demands",
-                     "directions", "typology", "example_cases", "involvement", "framing", "timeline"), ""),
-    **dict.fromkeys(("milestones", "deadlines", "uncertainty_levels", "draws", "seed", "percentiles"), "timeline"),
+                     "directions", "typology", "example_cases", "involvement", "framing", "timeline",
+                     "gains_rules"), ""),
+    **dict.fromkeys(("carry", "lead", "doubt", "heavy_demands", "alternatives"), "gains_rules"),
+    **dict.fromkeys(("milestones", "deadlines", "uncertainty_levels", "draws", "seed", "percentiles", "correlation",
+                     "stalls"), "timeline"),
     **dict.fromkeys(("frame_elements", "deciders", "influence_levels"), "framing"),
     "types": "typology", "levels": "involvement",
     "focus_points": "phases[…]", "strategic_focus": "phases[…]", "tasks": "directions[…]",
@@ -717,8 +725,8 @@ class Reader:
         return False
 
     def line_of(self, mapping: Any, key: str | None = None) -> int | None:
-        if key is not None and isinstance(mapping, LineDict):
-            return mapping.key_lines.get(key, mapping.line)
+        if key is not None and isinstance(mapping, LineDict):  # a default LineDict() (a section not in the file)
+            return getattr(mapping, "key_lines", {}).get(key, mapping.line)  # has no lines of its keys
         return getattr(mapping, "line", None)
 
     def known_keys(self, mapping: LineDict, allowed: set[str], path: str) -> None:
