@@ -466,7 +466,28 @@ class TypologyWidget:
         ]
         fig.legend(handles, [t["legend_project"], t["legend_case"]], loc="outside lower center", ncols=2,
                    frameon=False)
+        self._fit_case_labels()
         self._highlight()
+
+    def _fit_case_labels(self) -> None:
+        """Each invented case's label inside its own cell: wrapped shorter until it ends before the cell's right
+        edge (measured once the figure is laid out; a name never crosses the divider into the next type)."""
+        fig, ax = self.fig, self.ax
+        fig.get_layout_engine().execute(fig)
+        renderer = fig.canvas.get_renderer()
+        to_data = ax.transData.inverted()
+        t = self.t
+        for case in self.course.example_cases:
+            label = self.case_labels.get(case.id)
+            if label is None:
+                continue
+            kind = next(k for k in self.course.typology.types if k.id == case.type)
+            right = _cell_origin(self.course, kind)[0] + CELL - 0.12
+            words = f"{t['invented']}: {case.name}"
+            for width in range(38, 9, -3):
+                label.set_text("\n".join(textwrap.wrap(words, width, break_on_hyphens=False)))
+                if to_data.transform(label.get_window_extent(renderer).p1)[0] <= right:
+                    break
 
     def _highlight(self) -> None:
         chosen = self.model.type_id(self.course)
