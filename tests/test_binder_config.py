@@ -79,6 +79,9 @@ NAMES = [
     ("requests",             "requests",              "requests"),
     ("websocket",            "websocket-client",      "websocket-client"),
     ("psutil",               "psutil",                "psutil"),
+    ("mistune",              "mistune",               "mistune"),
+    ("fontTools",            "fonttools",             "fonttools"),
+    ("importlinter",         "import-linter",         "import-linter"),
 ]
 PYPI_OF_IMPORT = {module: pypi for module, pypi, _ in NAMES}
 PYPI_OF_CONDA = {conda: pypi for _, pypi, conda in NAMES if conda}

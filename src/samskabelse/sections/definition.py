@@ -171,6 +171,10 @@ class Section:
         where the meaning changed."""
         return []
 
+    def not_answered(self, model: Any, course: Course) -> list[str]:
+        """The labels of every item the section asks that this model has not answered (a saved file: no screen)."""
+        return [i.label for i in self.items(course) if not i.setting and i.key not in model.answered]
+
     def unanswered(self, model: Any, course: Course) -> list[str]:
         """The labels of the items the notebook shows (protocol.items_on_screen) that are still not answered."""
         from samskabelse.sections.protocol import items_on_screen
