@@ -155,10 +155,20 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     import statistics
 
     from samskabelse.answers import example_team
-    from samskabelse.sections.gains import TEXT, GainsModel, OwnGain, Weighing, lighter_forms
+    from samskabelse.sections.gains import (
+        TEXT,
+        GainsModel,
+        OwnGain,
+        Weighing,
+        alternatives_for,
+        reading_lines,
+        saved_type,
+    )
+    from samskabelse.sections.gains.demands import TEXT as DEMANDS
+    from samskabelse.widgets.answering import NOT_RATED
 
     course = ns["course"]
-    t = TEXT[lang]
+    t, d = TEXT[lang], DEMANDS[lang]
     check(course.language == lang, f"notebook 02 loaded the {course.language} course, expected {lang}")
     # the gains as the publication names them, and the room for something else entirely
     check([g.id for g in course.gains] == ["quality", "innovation", "economy", "democracy", "co_ownership",
@@ -174,7 +184,10 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     # the default answers: nothing weighed, said plainly, no point placed
     check(gains.model == GainsModel.for_course(course), "the widget did not start from nothing weighed")
     check(t["none_weighed"] in gains.result.value, "the default motivation does not ask for a weighing")
-    check(not demands.point.get_visible() and t["d_not_weighed"] in demands.result.value, "default reading wrong")
+    check(len(demands.points.get_offsets()) == 0 and d["r_not_weighed"] in demands.result.value,
+          "default reading wrong")
+    check(all(s.value == NOT_RATED for s in [*gains.importance.values(), *demands.sliders.values()]),
+          "a rating does not start '– ikke vurderet –'")
     # a weighing set through the sliders: quality 5/4, co-ownership 4/4, economy 5/1, an own gain 4/3
     before = bytes(gains.live.image.value)
     for gid, (imp, lik) in {"quality": (5, 4), "co_ownership": (4, 4), "economy": (5, 1)}.items():
@@ -186,6 +199,7 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
           "the sliders did not reach the model")
     check(bytes(gains.live.image.value) != before, "the figure did not change")
     check([b.get_width() for b in gains.importance_bars[:3]] == [5, 0, 5], "the importance bars are wrong")
+    check(gains.unrated_labels[1][0].get_visible(), "innovation, not rated, is not marked 'ikke vurderet'")
     n = len(course.gains)
     check(gains.importance_bars[n].get_width() == 4 and gains.likelihood_bars[n].get_width() == 3,
           "the own gain's bars are wrong")
@@ -194,25 +208,33 @@ def check_02(ns: dict, shown: Shown, lang: str) -> None:
     statement = gains.statement
     positions = [statement.find(x) for x in (name["quality"].lower(), name["co_ownership"].lower(), own)]
     check(-1 not in positions and positions == sorted(positions), f"wrong leading gains: {statement}")
-    doubt = t["doubtful"].split("{")[0]
-    check(doubt in statement and name["economy"].lower() in statement.split(doubt)[1],
+    check(name["economy"].lower() in statement.split(own)[-1],
           f"economy (important, unlikely) is not named as doubtful: {statement}")
     check(gains.rank_rows == [0, 4, n], f"the ranks are on the wrong rows: {gains.rank_rows}")
-    # every demand at 5: the gains (mean of 4, 3.2, 2.4 = 3.2) are low for what it demands -> lighter forms
+    # every demand at 5: quality and co-ownership (4 and 4 or more) can carry the project, though it demands much
     for s in demands.sliders.values():
         s.value = 5
-    (x,), (y,) = demands.point.get_data()
-    check((x, round(y, 6)) == (5, 3.2), f"the project is placed at {(x, y)}, expected (5, 3.2)")
-    check(demands.reading.kind == "low", f"the reading is {demands.reading.kind}, expected low")
-    text = demands.result.value
-    check(t["d_low"] in text and t["d_footer"] in text, "the plain 'low gains' reading or the caveat is missing")
-    for level in lighter_forms(course):
-        check(level.name in text, f"the lighter form {level.name!r} is not named")
+    check(demands.reading.kind == "carry_heavy", f"the reading is {demands.reading.kind}, expected carry_heavy")
+    text = html.unescape(demands.result.value)
+    for line in reading_lines(gains.model, course):
+        check(line in text, f"the reading's line {line!r} is not shown")
+    check(name["quality"].lower() in text.split(d["carrying"].split(" (")[0])[1], "the carrying gains are not named")
+    check(all(a.name not in text for a in course.gains_rules.alternatives), "alternatives to a gain that carries")
+    # no gain carries it any more (likelihood 3): gains stand out, the demands are heavy -> the alternatives of
+    # the type placed in 01 (all of them when it was not)
+    for gid in ("quality", "co_ownership"):
+        gains.likelihood[gid].value = 3
+    check(demands.reading.kind == "lead_heavy", f"the reading is {demands.reading.kind}, expected lead_heavy")
+    text = html.unescape(demands.result.value)
+    offered = {a.id for a in alternatives_for(course, saved_type(course))}
+    for a in course.gains_rules.alternatives:
+        check((a.name in text) == (a.id in offered), f"the alternative {a.name!r} is wrongly shown or missing")
+    check(d["footer"] in text, "the caveat is missing")
     for s in demands.sliders.values():
         s.value = 1
-    check(demands.reading.kind == "outweigh", "with small demands the gains should outweigh them")
-    check(all(level.name not in demands.result.value for level in lighter_forms(course)),
-          "lighter forms are suggested although the gains outweigh the demands")
+    check(demands.reading.kind == "lead", "with small demands no alternative is needed")
+    check(all(a.name not in html.unescape(demands.result.value) for a in course.gains_rules.alternatives),
+          "alternatives are suggested although the demands are small")
     # the team: the invented example team, read from the files here, plus this notebook's weighing
     files = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(example_team(lang).glob("*.json"))]
     check(all(f.get("invented") for f in files), "the example team's files must be marked invented")

@@ -47,7 +47,7 @@ def test_every_setter_records_its_answer(course):
     g.set_demand("time", 0)
     assert g.answered == {"gains.quality.importance", "demands.time"}
     assert g.rating("quality", "importance") == 0 and g.rating("quality", "likelihood") is None
-    assert g.rating("quality", "expected") is None and g.demand("time") == 0 and g.demand("control") is None
+    assert g.rating("quality", "product") is None and g.demand("time") == 0 and g.demand("control") is None
     p = PhaseReadiness.new(course)
     p.set("clarify", "why", "not_started", course)
     assert p.answered_status("clarify", "why") == "not_started" and p.answered_status("clarify", "backing") is None
@@ -64,13 +64,14 @@ def test_every_setter_records_its_answer(course):
 
 
 def test_a_deliberate_zero_counts_in_notebook_02s_reading(course):
-    from samskabelse.sections.gains import gains_score, motivation_statement, read_balance
+    from samskabelse.sections.gains import motivation_statement, read_balance
 
     g = GainsModel.for_course(course)
-    assert gains_score(g, course) is None  # nothing weighed yet
+    assert read_balance(g, course).kind == "not_weighed"  # nothing weighed yet
     for gain in course.gains:
         g.rate(gain.id, importance=0, likelihood=0)  # "not at all", every one
-    assert gains_score(g, course) == 0.0 and read_balance(g, course).gains == 0.0
+    b = read_balance(g, course)
+    assert b.kind == "weak" and b.strongest.product == 0
     assert "ikke vægtet" not in motivation_statement(g, course)
 
 
@@ -124,7 +125,7 @@ def test_legacy_files_are_read_as_they_were_shown(course, tmp_path):
     gains.rate("quality", importance=0, likelihood=0)
     A.save_answers(tmp_path / "gammel.json", "Gammel", course, {"gains": gains})
     again = A.load_answers(tmp_path / "gammel.json", course)
-    assert again.models["gains"].rating("quality", "expected") == 0.0
+    assert again.models["gains"].rating("quality", "product") == 0
     assert again.models["framing"].answered == {"fixed.budget", "decider.budget", "influence.budget"}
 
 

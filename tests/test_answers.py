@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from samskabelse import answers as A
-from samskabelse.course import load_course
+from samskabelse.course import REPO_ROOT, load_course
 from samskabelse.sections.protocol import AnswerError
 
 
@@ -380,7 +380,7 @@ def test_answers_saved_with_another_course_file_are_matched_by_id(tmp_path, cour
     or gone is reported, not dropped."""
     from samskabelse.course import read_course
 
-    adapted = read_course(A.REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml", "da")
+    adapted = read_course(REPO_ROOT / "exercises" / "da" / "eksempel-hold-havneby.yaml", "da")
     loaded = A.load_answers(A.EXAMPLE_TEAM / "anna.json", adapted)
     assert sorted(loaded.models) == sorted(A.SECTIONS)
     notes = " ".join(loaded.notes)

@@ -294,7 +294,7 @@ PROBLEM_MESSAGES = ("missing_file", "folder", "unreadable", "not_utf8", "empty",
                     "duplicate_id", "unknown_ref", "bad_id", "range", "order", "choice", "count", "too_long", "url",
                     "increasing", "typology_cells", "poles_same", "cases_per_type", "language", "schema",
                     "bad_date", "date_or_weeks", "parity", "date_ambiguous", "date_range", "milestone_date",
-                    "deadline_at", "deadline_phase", "belongs_under", "belongs_top")
+                    "deadline_at", "deadline_phase", "belongs_under", "belongs_top", "type_no_alternative")
 
 
 class _Blank(dict):
@@ -469,3 +469,77 @@ def test_a_key_that_belongs_elsewhere_is_explained(tmp_path, lang, old, new, exp
     assert expected in message, message
     assert "mente du 'at'" not in message and "did you mean 'at'" not in message
     assert "milestones[2].at:" not in message, "said once: the message already says that a milestone takes at:"
+
+
+# -- notebook 02's rules (gains_rules): numbers on the sliders' scale, alternatives for every type of project -----
+GAINS_RULES_CASES = {
+    "da": [
+        ("  lead:\n    importance: 3", "  lead:\n    importance: 5",
+         "gains_rules.lead.importance: 'lead.importance' (5) må ikke være større end 'carry.importance' (4)"),
+        ("    mean: 3.5", "    mean: 7", "gains_rules.heavy_demands.mean: skal være mellem 0 og 5, men er 7"),
+        ("  carry:\n    importance: 4", "  carry:\n    importance: fire",
+         "gains_rules.carry.importance: skal være et heltal"),
+        ("      types: [public_produce]\n", "      types: [public_prodcue]\n",
+         "'public_prodcue' findes ikke blandt typology.types (public_develop, public_produce, civic_develop, "
+         "civic_produce) (mente du 'public_produce'?)"),
+        ("      levels: [inform, consult, involve]", "      levels: [inform, hoere]",
+         "gains_rules.alternatives[0].levels[1]: 'hoere' findes ikke blandt involvement.levels"),
+        ("      types: [public_develop, civic_develop]\n", "      types: [public_develop]\n",
+         "typen 'civic_develop' har intet alternativ. Skriv dens id under 'types'"),
+        ("  heavy_demands:\n", "  heavy_demand:\n",
+         "gains_rules.heavy_demand: kendes ikke (mente du 'heavy_demands'?)"),
+    ],
+    "en": [
+        ("  lead:\n    importance: 3\n    likelihood: 3", "  lead:\n    importance: 3\n    likelihood: 5",
+         "gains_rules.lead.likelihood: 'lead.likelihood' (5) must not be greater than 'carry.likelihood' (4)"),
+        ("  doubt:\n    importance: 4", "  doubt:\n    importance: 6",
+         "gains_rules.doubt.importance: must be between 0 and 5, but is 6"),
+        ("      types: [civic_develop]\n", "      types: []\n",
+         "gains_rules.alternatives[1].types: has 0 entries; the course can show 1 to 4. Add more."),
+        ("      types: [public_develop, civic_develop]\n", "      types: [public_develop]\n",
+         "the type 'civic_develop' has no alternative. Add its id under 'types'"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "old", "new", "expected"),
+                         [(lang, *case) for lang, cases in GAINS_RULES_CASES.items() for case in cases])
+def test_the_gains_rules_are_checked_in_the_files_language(tmp_path, lang, old, new, expected):
+    edits = [(old, new)]
+    if "civic_develop' h" in expected:  # the other alternative for that type goes too
+        edits.append(("      types: [civic_develop]\n", "      types: [public_develop]\n"))
+    path = edited(tmp_path, lang, *edits)
+    message = message_for(path, lang)
+    assert expected in message
+    where = {"da": "linje", "en": "line"}[lang]
+    assert re.search(rf"{where} \d+, ", message), message
+
+
+def test_the_shipped_rules_say_why_and_offer_every_type_something():
+    for lang in ("da", "en"):
+        course = load_course(lang)
+        rules = course.gains_rules
+        assert rules.given and rules.basis == "course"
+        assert all(r.why for r in (rules.carry, rules.lead, rules.doubt)) and rules.heavy_why
+        assert (rules.carry.importance, rules.carry.likelihood, rules.lead.importance, rules.heavy) == (4, 4, 3, 3.5)
+        for kind in course.typology.types:
+            assert any(kind.id in a.types for a in rules.alternatives), kind.id
+        assert all(a.basis == "course" and a.description for a in rules.alternatives)
+
+
+def test_a_course_file_without_gains_rules_still_loads_with_the_defaults(tmp_path):
+    """A facilitator's file from before the rules were in the course file: the same numbers, and the spectrum's
+    lighter forms as the alternative for every type, as before."""
+    from samskabelse.course import DEFAULT_GAINS_RULES
+    from samskabelse.sections.gains import alternatives_for
+
+    text = default_course_path("da").read_text(encoding="utf-8")
+    start = text.index("\n# Sådan læser notebook 02")
+    end = text.index("\nphases:")
+    path = tmp_path / "gammel.yaml"
+    path.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
+    course = read_course(path, "da")
+    assert course.gains_rules == DEFAULT_GAINS_RULES and not course.gains_rules.given
+    for kind in (*course.typology.types, None):
+        (only,) = alternatives_for(course, kind)
+        assert list(only.levels) == ["inform", "consult", "involve"]

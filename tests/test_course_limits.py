@@ -71,6 +71,15 @@ def at_every_limit(lang: str) -> dict:
         "id": f"level_{i}", "name": text("involvement.levels.name", i, lang),
         "description": text("involvement.levels.description", i, lang),
         "cocreation": True})
+    gr = data["gains_rules"]
+    gr["alternatives"] = fill(gr["alternatives"], high["alternatives"], lambda i: {
+        "id": f"alternative_{i}", "name": "", "description": "", "types": types, "basis": "course"})
+    for i, a in enumerate(gr["alternatives"]):
+        a["name"] = text("gains_rules.alternatives.name", i, lang)
+        a["description"] = text("gains_rules.alternatives.description", i, lang)
+        a["levels"] = [level["id"] for level in inv["levels"]]
+    for rule in ("carry", "lead", "doubt", "heavy_demands"):
+        gr[rule]["why"] = text(f"gains_rules.{rule}.why", 0, lang)
     fr = data["framing"]
     fr["deciders"] = fill(fr["deciders"], high["deciders"], lambda i: {"id": f"decider_{i}",
                                                                       "name": text("framing.deciders.name", i, lang)})
@@ -111,6 +120,7 @@ def test_a_course_at_every_limit_passes_the_check(limit_course):
     assert len(c.gains) == COUNTS["gains"][1] and len(c.phases) == COUNTS["phases"][1]
     assert len(c.framing.frame_elements) == COUNTS["frame_elements"][1] and c.timeline.draws == DRAWS[1]
     assert max(len(g.name) for g in c.gains) == max_chars("gains", "name")
+    assert len(c.gains_rules.alternatives) == COUNTS["alternatives"][1]
 
 
 # CPU seconds: guards against what took minutes (thousands of gains), not a benchmark (make bench measures). With

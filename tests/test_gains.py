@@ -2,35 +2,49 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
+from samskabelse.course import CourseError, default_course_path, read_course
 from samskabelse.sections.gains import (
     OWN_NAME_MAX,
     GainsModel,
     OwnGain,
     Weighing,
+    alternatives_for,
+    carrying_gains,
     clean_own_gains,
     demand_source,
-    demands_score,
+    demands_reading,
     doubtful_gains,
     figure_text,
     format_number,
     gains_overview,
-    gains_score,
     join_names,
     leading_gains,
     lighter_forms,
     motivation_statement,
     read_balance,
+    reading_lines,
+    strongest_gain,
     weigh_demands,
     weigh_gains,
 )
-from samskabelse.sections.protocol import AnswerError
+from samskabelse.sections.protocol import AnswerError, forget_on_screen
 from samskabelse.widgets.answering import NOT_RATED
 
 LANGS = ("da", "en")
+
+
+@pytest.fixture(autouse=True)
+def _no_typology_on_screen():
+    """Each test starts as a notebook of its own: no other section's widget on screen (the alternatives follow the
+    typology shown in the same kernel)."""
+    forget_on_screen()
+    yield
+    forget_on_screen()
 
 
 
@@ -165,34 +179,146 @@ def test_leading_gains_are_important_and_likely_largest_first(da):
                          "co_ownership": (2, 5), "community": (4, 4)}, own=[("Læring", 5, 5)])
     assert [r.name for r in leading_gains(model, da)] == ["Læring", "Demokrati", "Kvalitet"]
     assert [r.key for r in doubtful_gains(model, da)] == ["economy"]
-    # mean of the three largest expected gains: (25 + 20 + 16) / 5 / 3
-    assert gains_score(model, da) == pytest.approx((5 + 4 + 3.2) / 3)
+    # 4 and 4 or more on both scales: these can carry the project on their own, the strongest first
+    assert [r.name for r in carrying_gains(model, da)] == ["Læring", "Demokrati", "Kvalitet", "Fællesskab"]
+    assert strongest_gain(model, da).name == "Læring" and strongest_gain(model, da).product == 25
+    # 1 x 5 is not 5 x 1: the rules look at each scale, not at the product
+    flipped = weighed(da, {"quality": (1, 5), "economy": (5, 1)})
+    assert leading_gains(flipped, da) == [] and [r.key for r in doubtful_gains(flipped, da)] == ["economy"]
+
+
+def test_the_rules_are_the_course_files(da):
+    """A facilitator's numbers apply: carry from 5 and 3, lead from 2 and 2."""
+    from dataclasses import replace
+
+    from samskabelse.course import GainRule
+
+    rules = replace(da.gains_rules, carry=GainRule(5, 3), lead=GainRule(2, 2))
+    adapted = replace(da, gains_rules=rules)
+    model = weighed(adapted, {"quality": (4, 4), "innovation": (5, 3), "economy": (2, 2)})
+    assert [r.key for r in carrying_gains(model, adapted)] == ["innovation"]
+    assert [r.key for r in leading_gains(model, adapted)] == ["quality", "innovation", "economy"]
+    assert "mindst 5 i vigtighed og 3 i sandsynlighed" in reading_lines(model, adapted)[0]
 
 
 def test_motivation_statement_names_the_leading_gains(da, en):
     model = weighed(da, {"quality": (5, 4), "co_ownership": (4, 4), "economy": (5, 1)})
     text = motivation_statement(model, da)
-    assert text.startswith("Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af "
+    assert text.startswith("Vi vil samskabe i dette projekt, fordi det især kan give os disse gevinster: "
                            "kvalitet og medejerskab.")
-    assert "De er vigtige for os" in text
-    assert "Vi finder også økonomi vigtig, men tvivler på, at projektet kan indfri den" in text
+    assert "De er vigtige for os, og vi regner med, at vi kan opnå dem." in text
+    assert "Vi finder også økonomi vigtig, men tvivler på, at vi kan opnå den med dette projekt" in text
     model_en = weighed(en, {"community": (4, 3)})
     text_en = motivation_statement(model_en, en)
-    assert text_en == ("We want to co-create in this project because above all we expect gains in community. "
-                       "It matters to us, and we expect the project to be able to deliver it.")
+    assert text_en == ("We want to co-create in this project above all for community. "
+                       "That gain matters to us, and we expect to achieve it.")
 
 
 def test_motivation_adjective_agrees_with_the_number_of_doubtful_gains(da, en):
     """Danish adjectives agree in number: "økonomi vigtig", but "økonomi og demokrati vigtige"."""
     one = weighed(da, {"quality": (5, 4), "economy": (5, 1)})
-    assert "Vi finder også økonomi vigtig, men tvivler på, at projektet kan indfri den" in motivation_statement(one, da)
+    assert "Vi finder også økonomi vigtig, men tvivler på, at vi kan opnå den" in motivation_statement(one, da)
     two = weighed(da, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
     text = motivation_statement(two, da)
-    assert "Vi finder også økonomi og demokrati vigtige, men tvivler på, at projektet kan indfri dem" in text
+    assert "Vi finder også økonomi og demokrati vigtige, men tvivler på, at vi kan opnå dem" in text
     assert "vigtig," not in text
     two_en = weighed(en, {"quality": (5, 4), "economy": (5, 1), "democracy": (4, 2)})
-    assert "We also consider economic gains and democracy important but doubt that the project can deliver them" in (
+    assert "We also consider economic gains and democracy important but doubt that we can achieve them" in (
         motivation_statement(two_en, en))
+
+
+# The Danish of every generated motivation: one gain leading, one gain doubted, several of each, for every shipped
+# gain (en- and et-words), an adapted course's gain without an article and an own gain. What must never appear:
+# a pronoun or adjective of the other gender, the verb "indfri", the officialese "i form af".
+NEVER = ("indfri", "i form af", "gevinster i ", "  ", " .", "..")
+
+
+def _sentences_for(model, course):
+    text = motivation_statement(model, course)
+    assert not any(bad in text for bad in NEVER), text
+    return text
+
+
+def _agrees(text: str, name: str, article: str) -> None:
+    """One Danish gain, named `name`, in the statement: its pronoun and adjective agree with `article`."""
+    if article == "et":
+        assert f"denne gevinst: {name}. Det er vigtigt for os, og vi regner med, at vi kan opnå det." in text or (
+            f"Vi finder også {name} vigtigt, men tvivler på, at vi kan opnå det med dette projekt" in text), text
+        assert "Den er vigtig" not in text and f"{name} vigtig," not in text
+    elif article == "en":
+        assert f"denne gevinst: {name}. Den er vigtig for os, og vi regner med, at vi kan opnå den." in text or (
+            f"Vi finder også {name} vigtig, men tvivler på, at vi kan opnå den med dette projekt" in text), text
+        assert "Det er vigtigt" not in text and f"{name} vigtigt," not in text
+    else:  # no article known: a sentence about "gevinsten", right whatever the name's gender
+        assert f"denne gevinst: {name}. Gevinsten er vigtig for os, og vi regner med, at vi kan opnå den." in text or (
+            f"Også {name} er en vigtig gevinst for os, men vi tvivler på, at vi kan opnå den med dette projekt"
+            in text), text
+        assert "Det er vigtigt" not in text and "Den er vigtig" not in text
+
+
+def _adapted_with_a_gain_without_article(tmp_path, lang):
+    """A facilitator's course file with a new gain and no article for it (and one shipped gain's article gone)."""
+    text = default_course_path(lang).read_text(encoding="utf-8")
+    new = {"da": "  - id: trust\n    name: Tillid mellem borgere og kommune\n    description: En ny gevinst.\n"
+                 "    basis: course\n",
+           "en": "  - id: trust\n    name: Trust between citizens and the council\n    description: A new gain.\n"
+                 "    basis: course\n"}[lang]
+    text = text.replace("\nown_gains:", new + "\nown_gains:", 1)
+    if lang == "da":
+        text = text.replace("    name: Demokrati\n    article: et\n", "    name: Demokrati\n", 1)
+    path = tmp_path / f"adapted-{lang}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_course(path, lang)
+
+
+def test_the_danish_motivation_agrees_with_every_gain(da, tmp_path):
+    """Every shipped gain, and an adapted file's gain without an article (and Demokrati with its article removed):
+    the sentences about one gain agree with its gender, or need none; several gains take the plural."""
+    shipped = {g.name: g.article for g in da.gains}
+    assert set(shipped.values()) == {"en", "et"}, shipped  # both genders are among the shipped gains
+    assert shipped["Demokrati"] == shipped["Fællesskab"] == shipped["Medejerskab"] == "et"
+    adapted = _adapted_with_a_gain_without_article(tmp_path, "da")
+    assert {g.id: g.article for g in adapted.gains}["trust"] == "" == {g.id: g.article for g in adapted.gains}[
+        "democracy"]
+    for course in (da, adapted):
+        for g in course.gains:
+            name = g.name[0].lower() + g.name[1:]
+            _agrees(_sentences_for(weighed(course, {g.id: (5, 5)}), course), name, g.article)  # leading alone
+            _agrees(_sentences_for(weighed(course, {g.id: (5, 1)}), course), name, g.article)  # doubted alone
+            others = [o.id for o in course.gains if o.id != g.id][:2]
+            several = _sentences_for(weighed(course, {g.id: (5, 5), others[0]: (4, 4), others[1]: (5, 1)}), course)
+            assert "De er vigtige for os, og vi regner med, at vi kan opnå dem." in several, several
+            doubted = _sentences_for(weighed(course, {g.id: (5, 1), others[0]: (4, 2)}), course)
+            assert "vigtige, men tvivler på, at vi kan opnå dem" in doubted, doubted
+    # an own gain, named by the participant: no article to go by
+    model = weighed(da, {})
+    model.set_own([("Mindre ensomhed", 5, 5)], da)
+    _agrees(_sentences_for(model, da), "Mindre ensomhed", "")
+    model.set_own([("Arbejdsglæde", 5, 1)], da)
+    _agrees(_sentences_for(model, da), "Arbejdsglæde", "")
+
+
+def test_the_english_motivation_needs_no_agreement(en, tmp_path):
+    """English sentences refer to "that gain" or say "that", so a plural name ("Economic gains") reads right."""
+    adapted = _adapted_with_a_gain_without_article(tmp_path, "en")
+    for course in (en, adapted):
+        for g in course.gains:
+            one = _sentences_for(weighed(course, {g.id: (5, 5)}), course)
+            assert one.endswith("That gain matters to us, and we expect to achieve it."), one
+            doubted = _sentences_for(weighed(course, {g.id: (5, 1)}), course)
+            assert "important but doubt that we can achieve that with this project" in doubted, doubted
+
+
+def test_the_course_check_knows_the_article(tmp_path):
+    """article: only en or et, said in the file's language with its line; without it the file loads."""
+    text = default_course_path("da").read_text(encoding="utf-8")
+    path = tmp_path / "forkert.yaml"
+    path.write_text(text.replace("    name: Fællesskab\n    article: et\n", "    name: Fællesskab\n    article: ett\n",
+                                 1), encoding="utf-8")
+    with pytest.raises(CourseError) as error:
+        read_course(path, "da")
+    message = str(error.value)
+    assert "article" in message and "en, et" in message and "'ett'" in message and re.search(r"linje \d+", message)
 
 
 def test_statement_before_anything_is_weighed_and_when_nothing_leads(course):
@@ -213,24 +339,80 @@ def test_own_gain_names_are_escaped_in_html_and_safe_in_figures(da):
 
 def test_reading_the_balance_of_gains_and_demands(da):
     not_weighed = read_balance(GainsModel.for_course(da), da)
-    assert not_weighed.kind == "not_weighed" and not not_weighed.suggests_lighter_forms
-    strong = {"quality": (5, 5), "co_ownership": (5, 4), "community": (4, 4)}  # score (5 + 4 + 3.2) / 3
+    assert not_weighed.kind == "not_weighed" and not not_weighed.suggests_alternatives
+    heavy = {"time": 4, "resources": 4, "control": 3, "readiness": 4}  # mean 3.75: heavy (from 3.5)
+    light = {"time": 2, "resources": 2, "control": 2, "readiness": 2}
     cases = [
-        (strong, {"time": 2, "resources": 2, "control": 2, "readiness": 2}, "outweigh"),
-        (strong, {"time": 4, "resources": 4, "control": 4, "readiness": 4}, "even"),
-        ({"quality": (3, 2)}, {"time": 4, "resources": 3, "control": 5, "readiness": 4}, "low"),
-        ({"quality": (3, 3), "innovation": (2, 3)}, {"time": 1}, "modest"),
+        ({"quality": (5, 5)}, light, "carry"),
+        ({"quality": (5, 5)}, heavy, "carry_heavy"),
+        ({"quality": (4, 3), "community": (3, 3)}, light, "lead"),
+        ({"quality": (4, 3)}, heavy, "lead_heavy"),
+        ({"quality": (3, 2)}, light, "weak"),
+        ({"quality": (3, 2)}, heavy, "weak_heavy"),
+        ({"quality": (5, 5)}, {}, "carry"),  # no demand rated: the gains alone
     ]
     for ratings, demands, kind in cases:
         model = weighed(da, ratings, demands)
         b = read_balance(model, da)
         assert b.kind == kind, (ratings, demands, b)
-        assert b.demands == pytest.approx(demands_score(model))
-        assert b.suggests_lighter_forms == (kind in ("low", "modest"))
+        assert b.suggests_alternatives == (kind in ("lead_heavy", "weak", "weak_heavy"))
 
 
-def test_lighter_forms_are_the_involvement_levels_where_the_organisation_keeps_the_decision(course):
-    assert [lv.id for lv in lighter_forms(course)] == ["inform", "consult", "involve"]
+def test_one_certain_crucial_gain_can_carry_the_project(course):
+    """Issue 22: one gain at 5 and 5, the rest not rated, reads as able to carry the project (the mean of the
+    three largest, unrated as 0, gave 1.67 and 'little to gain'); with heavy demands it still carries it."""
+    model = weighed(course, {"quality": (5, 5)})
+    b = read_balance(model, course)
+    assert b.gains == "carry" and b.kind == "carry" and not b.suggests_alternatives
+    assert [r.key for r in b.carrying] == ["quality"] and b.strongest.product == 25
+    for d in course.demands:
+        model.set_demand(d.id, 5)
+    assert read_balance(model, course).kind == "carry_heavy"
+    w = weigh_gains(course, model)
+    demands = weigh_demands(w)
+    assert demands.reading.kind == "carry_heavy"
+    assert all(a.name not in demands.result.value for a in course.gains_rules.alternatives)
+
+
+def test_the_demands_mean_is_over_those_rated_and_says_how_many(da, en):
+    """Issue 22: with no demand rated, nothing is said about demands ('Krav: 0,0 af 5' and 'gevinsterne opvejer
+    kravene' before); with one rated (Tid = 3), the line says that one is rated, not 'snit af de fire'."""
+    model = weighed(da, {"quality": (5, 5)})
+    d = demands_reading(model, da)
+    assert d.mean is None and d.rated == 0 and not d.heavy
+    lines = reading_lines(model, da)
+    assert lines[-1] == "Krav: ikke vurderet endnu." and not any("0,0" in line for line in lines)
+    model.set_demand("time", 3)
+    assert demands_reading(model, da).mean == 3 and demands_reading(model, da).rated == 1
+    assert reading_lines(model, da)[-1] == "Krav: kun ét af de 4 krav er vurderet: tid (3)."
+    model.set_demand("control", 4)
+    assert reading_lines(model, da)[-1] == ("Krav: snit 3,5 af de 2 krav, du har vurderet (ud af 4); kræver mest: "
+                                            "at give slip på kontrollen (4).")
+    assert read_balance(model, da).kind == "carry_heavy"  # 3.5 reaches the course's "heavy"
+    model_en = weighed(en, {}, {d.id: 2 for d in en.demands})
+    assert reading_lines(model_en, en) == ["Demands: mean 2.0 of all 4 demands; demands most: time, resources, "
+                                           "letting go of control and getting the partners ready (2)."]
+
+
+def test_every_demand_runs_the_same_way(course):
+    """Issue 22: 5 means 'demands a lot' for every demand; none is named for the opposite ('readiness')."""
+    highs = {"da": ("meget", "mange"), "en": ("a lot",)}[course.language]
+    for d in course.demands:
+        assert d.high.lower().startswith(highs), (d.name, d.high)
+        assert "parathed" not in d.name.lower() and "readiness" not in d.name.lower()
+
+
+def test_alternatives_follow_the_type_of_project(course):
+    """Issue 22: for a decision (developing a solution) the spectrum's lighter forms, for a delivery task in-house,
+    purchase or support for volunteers; every type is offered something; all of them when the type is unknown."""
+    by_type = {k.id: [a.id for a in alternatives_for(course, k)] for k in course.typology.types}
+    assert by_type["public_develop"] == ["lighter_involvement"]
+    assert by_type["public_produce"] == ["in_house", "purchase", "support_volunteers"]
+    assert "back_initiative" in by_type["civic_develop"] and "support_volunteers" in by_type["civic_produce"]
+    assert all(by_type.values())
+    assert [a.id for a in alternatives_for(course, None)] == [a.id for a in course.gains_rules.alternatives]
+    lighter = course.gains_rules.alternatives[0]
+    assert list(lighter.levels) == [lv.id for lv in lighter_forms(course)]
 
 
 def test_numbers_and_lists_in_each_language():
@@ -341,29 +523,50 @@ def test_css_classes_for_the_browser_tests(da):
         assert "samskabelse-result" in x.result._dom_classes
 
 
-def test_demands_view_follows_both_widgets_and_names_lighter_forms(course):
+def test_demands_view_follows_both_widgets_and_names_alternatives(course):
     w = weigh_gains(course)
     d = weigh_demands(w)
-    assert not d.point.get_visible(), "no point before any gain is weighed"
+    assert len(d.points.get_offsets()) == 0, "no gain drawn before any gain is rated on both scales"
+    assert d.reading.kind == "not_weighed"
     w.importance["quality"].value, w.likelihood["quality"].value = 3, 2
-    assert d.point.get_visible()
+    assert list(d.points.get_offsets()[0]) == [2, 3]
     before = bytes(d.live.image.value)
     for s in d.sliders.values():
         s.value = 5
     assert d.model.demands == {dd.id: 5 for dd in course.demands}
-    assert d.point.get_data()[0][0] == 5 and bytes(d.live.image.value) != before
-    assert d.reading.kind == "low"
-    for level in lighter_forms(course):
-        assert level.name in d.result.value
+    assert d.bars[0].get_width() == 5 and list(d.mean_line.get_xdata()) == [5, 5]
+    assert bytes(d.live.image.value) != before
+    assert d.reading.kind == "weak_heavy"
+    for a in course.gains_rules.alternatives:  # the type of project is not known here: all of them
+        assert a.name in html.unescape(d.result.value)
     assert ("ikke en dom" in d.result.value) or ("not a verdict" in d.result.value)
-    # stronger gains move the point up and change the reading
-    for gid in ("quality", "co_ownership", "community"):
-        w.importance[gid].value = w.likelihood[gid].value = 5
-    assert d.point.get_data()[1][0] == 5 and d.reading.kind == "even"
+    # a gain that can carry the project changes the reading; the alternatives go
+    w.importance["quality"].value = w.likelihood["quality"].value = 5
+    assert d.reading.kind == "carry_heavy"
+    assert all(a.name not in html.unescape(d.result.value) for a in course.gains_rules.alternatives)
     for s in d.sliders.values():
         s.value = 1
-    assert d.reading.kind == "outweigh"
-    assert all(lv.name not in d.result.value for lv in lighter_forms(course))
+    assert d.reading.kind == "carry"
+
+
+def test_the_alternatives_shown_are_those_of_the_type_placed_in_01(course):
+    """Workbook 1 shows 01 and 02 together: the demands view names the alternatives of the type on screen."""
+    from samskabelse.sections.typology import place_your_project
+
+    typology = place_your_project(course)
+    w = weigh_gains(course)
+    d = weigh_demands(w)
+    w.importance["quality"].value, w.likelihood["quality"].value = 2, 2  # nothing stands out: alternatives
+    text = html.unescape(d.result.value)
+    assert all(a.name in text for a in course.gains_rules.alternatives), "not placed yet: all of them"
+    ty = course.typology
+    typology.model.set_axis("initiative", ty.initiative.low.id, "clearly", course)
+    typology.model.set_axis("activity", ty.activity.high.id, "clearly", course)
+    w.importance["quality"].value = 1  # any change redraws the reading
+    text = html.unescape(d.result.value)
+    kind = ty.type_at(ty.initiative.low.id, ty.activity.high.id)
+    shown = {a.id for a in course.gains_rules.alternatives if a.name in text}
+    assert shown == {"in_house", "purchase", "support_volunteers"} and kind.name in text
 
 
 def test_restoring_saved_answers_into_the_widget(da):
@@ -374,7 +577,7 @@ def test_restoring_saved_answers_into_the_widget(da):
     assert w.model == saved
     assert w.importance["democracy"].value == 4 and w.own_names[0].value == "Tillid"
     assert "Tillid" in [t.get_text() for t in w.ax.get_yticklabels()]
-    assert d.point.get_visible() and d.sliders["time"].value == 3
+    assert len(d.points.get_offsets()) == 2 and d.sliders["time"].value == 3  # democracy and Tillid
 
 
 # ---------------------------------------------------------------------------------------------

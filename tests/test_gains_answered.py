@@ -87,7 +87,8 @@ def test_the_figure_its_text_and_table_show_a_rating_not_given_as_not_rated(cour
     assert untouched[1:3] == [word(lang), word(lang)], "never 0 for a rating not given"
     demands = weigh_demands(gains)
     table = demands.live.table[1]
-    assert all(r[1] == word(lang) for r in table if r[0] in {d.name for d in course.demands})
+    assert all(r[3] == word(lang) for r in table if r[0] in {d.name for d in course.demands})
+    assert next(r for r in table if r[0] == course.gains[1].name)[1:3] == [word(lang), word(lang)]
 
 
 def test_the_team_comparison_and_08_show_a_rating_not_given_as_not_answered(da, tmp_path):
@@ -167,3 +168,39 @@ def test_a_schema_2_own_gain_keeps_a_rating_not_given(lang, tmp_path, request):
     assert data["own"] == [{"name": "X", "importance": None, "likelihood": 0}]
     again, notes = GainsModel.from_dict(data, course)
     assert again.own == [OwnGain("X", None, 0)] and notes == [] and again.answered == {"own"}
+
+
+def test_the_plan_and_the_team_give_what_02_showed_when_saved(course, tmp_path, monkeypatch):
+    """Some controls set, others left as shown: after saving, the plan's lines (07) are the lines 02's reading
+    showed, and 08's tables give each rating as its slider showed it (not rated: not answered)."""
+    import html
+
+    from samskabelse.answers.plan import build_plan
+    from samskabelse.answers.team import team_tables
+    from samskabelse.sections.gains import reading_lines
+
+    monkeypatch.setenv("SAMSKABELSE_CONFIG_DIR", str(tmp_path / "config"))
+    gains = weigh_gains(course)
+    demands = weigh_demands(gains)
+    gains.importance["quality"].value, gains.likelihood["quality"].value = 5, 4
+    gains.importance["economy"].value = 4  # its likelihood left "– ikke vurderet –"
+    gains.own_names[0].value = "Tillid"
+    gains.own_importance[0].value = 3
+    demands.sliders["time"].value, demands.sliders["control"].value = 4, 2
+    box = save_box(course, gains, folder=tmp_path / "answers")
+    box.name.value = "Mette"
+    box.save()
+    shown = html.unescape(demands.result.value)  # what 02 showed when the participant saved
+    loaded = A.load_answers(box.result.path, course)
+    lines = reading_lines(loaded.models["gains"], course)
+    assert lines == reading_lines(gains.model, course) and len(lines) == 2  # what carries; the demands
+    assert all(line in shown for line in lines)
+    plan = next(s for s in build_plan(loaded, course).sections if s.key == "gains")
+    printed = " ".join(line.text for line in plan.lines)
+    assert all(line in printed for line in lines)  # the same sentences (two to a line on paper)
+    tables = {t.name or t.section: t for t in team_tables([loaded], course) if t.section == "gains"}
+    sliders = [gains.importance[g.id].value for g in course.gains]
+    assert tables["gains"].rows[0][1:] == [NOT_ANSWERED if v == NOT_RATED else str(v) for v in sliders]
+    assert tables["demands"].rows[0][1:] == [NOT_ANSWERED if s.value == NOT_RATED else str(s.value)
+                                             for s in demands.sliders.values()]
+    assert tables["own"].rows == [["Mette", "Tillid", "3", NOT_ANSWERED]]

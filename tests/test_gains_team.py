@@ -68,10 +68,10 @@ def test_mean_and_spread_match_the_files(course):
             assert s.mean == pytest.approx(statistics.mean(values))
             assert s.sd == pytest.approx(statistics.pstdev(values))
             assert (s.low, s.high) == (min(values), max(values))
-    expected = gain_spreads(members, course, "expected")
-    quality = [i * lik / 5 for i, lik in zip(expected_values("quality", "importance"),
+    product = gain_spreads(members, course, "product")  # importance x likelihood, 0-25
+    quality = [i * lik for i, lik in zip(expected_values("quality", "importance"),
                                              expected_values("quality", "likelihood"), strict=True)]
-    assert expected[0].mean == pytest.approx(statistics.mean(quality))
+    assert product[0].mean == pytest.approx(statistics.mean(quality))
     time = [f["answers"]["gains"]["demands"]["time"] for f in example_files().values() if answered(f, "demands.time")]
     assert len(time) == len(example_files()) - 1  # Dennis did not rate the demands: not counted as 0
     assert demand_spreads(members, course)[0].mean == pytest.approx(statistics.mean(time))
@@ -197,6 +197,24 @@ def test_the_measure_slider_redraws_the_figure_and_the_prompts(course):
     row0 = [float(x) for x, y in w.series[0][0].get_offsets() if abs(y) < 0.5]
     assert row0 == [first.value(course.gains[0].id, "likelihood")]
     assert list(w.mean_marks[0].get_xdata())[0] == pytest.approx(quality.mean)
+
+
+def test_importance_times_likelihood_is_named_for_what_it_is_on_its_own_scale(course):
+    """Issue 22: not 'forventet gevinst' / 'expected gain': importance x likelihood, from 0 to 25, drawn on that
+    scale (the gains panel's axis follows the measure) and questioned from a gap of 10 (2 on 0-5)."""
+    w = compare_team(course)
+    w.load_button.click()
+    w.measure.value = "product"
+    title = w.gains_title.get_text()
+    assert "×" in title and "0–25" in title and "forventet" not in title.lower() and "expected" not in title.lower()
+    ax = w.axes[0]
+    assert ax.get_xlim()[1] > 25 and list(ax.get_xticks()) == [0, 5, 10, 15, 20, 25]
+    members, _ = read_team(None, course)
+    quality = gain_spreads(members, course, "product")[0]
+    assert list(w.mean_marks[0].get_xdata())[0] == pytest.approx(quality.mean)
+    assert all("forventet" not in p and "expected" not in p for p in discussion_prompts(members, course, "product"))
+    w.measure.value = "importance"
+    assert w.axes[0].get_xlim()[1] < 6 and list(w.axes[0].get_xticks()) == [0, 1, 2, 3, 4, 5]
 
 
 def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):

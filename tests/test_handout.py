@@ -22,6 +22,7 @@ from samskabelse.answers.plan import (
 from samskabelse.course import load_course
 from samskabelse.sections.directions import DirectionsModel
 from samskabelse.sections.gains import GainsModel
+from samskabelse.sections.gains.demands import TEXT as DEMANDS
 from samskabelse.sections.timeline import TimelinePlan
 from samskabelse.sections.typology import TypologyAnswer
 
@@ -62,7 +63,7 @@ def test_a_partly_answered_file_says_where_to_go_back(tmp_path, en):
     plan = build_plan(load_answers(tmp_path / "bo.json", en), en)
     assert "gains" not in {s.key for s in plan.sections if s.missing}
     text = plan_markdown(plan)
-    assert TEXT["en"]["demands_missing"] in text
+    assert DEMANDS["en"]["demands_none"] in text  # nothing said about demands no one rated
     pdf, md = write_handout(plan, tmp_path / "out")
     assert pdf_page_count(pdf) == 1
 

@@ -21,7 +21,9 @@ LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 def adapted_answers(tmp_path):
     """Anna's invented answers, with the adapted file's own gain weighed highest."""
     data = json.loads((EXAMPLE_TEAM / "anna.json").read_text(encoding="utf-8"))
-    data["answers"]["gains"]["gains"]["less_loneliness"] = {"importance": 5, "likelihood": 5}
+    gains = data["answers"]["gains"]
+    gains["gains"]["less_loneliness"] = {"importance": 5, "likelihood": 5}
+    gains["answered"] += ["gains.less_loneliness.importance", "gains.less_loneliness.likelihood"]  # as if set
     data["course"] = {"id": "havneby-spisefaellesskaber", "file": "exercises/da/eksempel-hold-havneby.yaml"}
     path = tmp_path / "anna.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

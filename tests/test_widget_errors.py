@@ -39,7 +39,7 @@ def change(name: str, w, k: int, c) -> None:
     elif name == "demands":
         w.sliders[c.demands[0].id].value = (5, 1)[k]
     elif name == "gains_team":
-        w.measure.value = ("likelihood", "expected")[k]
+        w.measure.value = ("likelihood", "product")[k]
     elif name == "phases":
         w.chooser.value = c.phases[1 + k].id
     elif name == "directions":

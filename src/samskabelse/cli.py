@@ -33,8 +33,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                           "the app mode's page template and the lab settings, into this environment"),
     "test": ("samskabelse.cli", "run_tests", "the test suite (--fast: unit tests and notebooks only)"),
 }
-# Where the course's files are: the checkout this package is installed from (module, attribute).
-COURSE_ROOT = ("samskabelse.course", "REPO_ROOT")
+# Where the course's files are, checkout or installed package (module, function).
+COURSE_ROOT = ("samskabelse.base.home", "course_root")
 
 START = {"da": "notebooks/da/00-velkommen.ipynb", "en": "notebooks/en/00-welcome.ipynb"}
 # What install-templates copies: (in the checkout, under the environment's prefix).
@@ -43,9 +43,9 @@ TEMPLATES = [
     ("lab-settings/overrides.json", "share/jupyter/lab/settings/overrides.json"),
 ]
 # make test-fast: what a developer's loop leaves out, slowest first (each takes half a minute to minutes): the
-# browser and hub tests (marked), the voila servers, the Hypothesis tests, every notebook at every course limit and
-# the course site's build.
-FAST_SKIP_MARKERS = "not browser and not hub"
+# browser, hub and installed-wheel tests (marked), the voila servers, the Hypothesis tests, every notebook at every
+# course limit and the course site's build.
+FAST_SKIP_MARKERS = "not browser and not hub and not install"
 FAST_SKIP_FILES = [
     "tests/test_browser_lab.py", "tests/test_browser_voila.py", "tests/test_hub.py",
     "tests/test_course_properties.py", "tests/test_widget_values.py", "tests/test_answers_properties.py",
@@ -54,8 +54,12 @@ FAST_SKIP_FILES = [
 
 
 def course_root() -> Path:
-    module, attribute = COURSE_ROOT
-    return Path(getattr(import_module(module), attribute))
+    module, function = COURSE_ROOT
+    return Path(getattr(import_module(module), function)())
+
+
+def is_checkout() -> bool:
+    return import_module(COURSE_ROOT[0]).is_checkout()
 
 
 def _say(message: str) -> None:
@@ -127,10 +131,12 @@ def lab(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=sorted(START), default="da", help="the start page's language (da)")
     parser.add_argument("--port", type=int, default=8888, help="the port (8888; the next free one if taken)")
     args, extra = parser.parse_known_args(argv)
-    root = course_root()
+    # A checkout serves itself; an installed package serves the current folder, a copy of the course of the
+    # participant's own (never the installation, where answers would be saved among the package's files)
+    root = course_root() if is_checkout() else Path.cwd()
     if not (root / START[args.lang]).is_file():
-        _say(f"No course at {root} ({START[args.lang]} is missing). Install the package from a checkout of the "
-             "course: pip install -e <the folder with notebooks/>.")
+        _say(f"No course at {root} ({START[args.lang]} is missing). Run this in a copy of the course (the folder "
+             "with notebooks/), or install the package from a checkout of it: pip install -e <that folder>.")
         return 2
     if stale_templates():
         install_templates([])  # a failure is reported; the lab still runs, only the app mode lacks its template

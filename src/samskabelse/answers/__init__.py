@@ -71,10 +71,11 @@ from samskabelse.base.files import (
     unlink_quietly,
     write_atomically,
 )
+from samskabelse.base.home import course_path, shown
 from samskabelse.base.i18n import LANGUAGES, Texts, join_names
-from samskabelse.course import REPO_ROOT, Course
+from samskabelse.course import Course
 from samskabelse.sections import NAMES
-from samskabelse.sections.protocol import AnswerError
+from samskabelse.sections.protocol import AnswerError, register_saved_reader
 
 KIND = "samskabelse-answers"
 SCHEMA = 2  # 2: what a notebook showed with a value when saved counts as answered (sections/protocol.py)
@@ -82,7 +83,7 @@ SECTION_SCHEMA = "schema"  # inside a section kept from a file of an older schem
 SECTIONS = NAMES  # the answers file's sections: the course's sections, in their order
 FOLDER_ENV_VAR = "SAMSKABELSE_ANSWERS"
 DEFAULT_FOLDER = "answers"
-EXAMPLE_TEAMS = {lang: REPO_ROOT / "data" / "example-team" / lang for lang in LANGUAGES}  # invented, one per language
+EXAMPLE_TEAMS = {lang: course_path(f"data/example-team/{lang}") for lang in LANGUAGES}  # invented, one per language
 EXAMPLE_TEAM = EXAMPLE_TEAMS["da"]  # the Danish one (example_team(lang) for a course's own)
 HUB_USER_ENV = "JUPYTERHUB_USER"  # set by JupyterHub in every single-user server
 BINDER_ENV_VARS = ("BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_LAUNCH_HOST", "BINDER_REPO_URL")
@@ -475,13 +476,8 @@ def _is_system_users(path: Path) -> bool:
 
 
 def course_reference(course: Course) -> dict[str, str]:
-    """How a file records its course: the course id and the file, relative to the repository when inside it."""
-    path = Path(course.path)
-    try:
-        shown = path.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        shown = str(path)
-    return {"id": course.id, "file": shown}
+    """How a file records its course: the course id and the file, from the course's root when inside it."""
+    return {"id": course.id, "file": shown(course.path)}
 
 
 def _show(path: Path) -> str:
@@ -1088,6 +1084,27 @@ def section_schema(data: Any, file_schema: int) -> int:
     """The rule a section was saved under: its own mark (kept from an older file), else the file's schema."""
     value = data.get(SECTION_SCHEMA) if isinstance(data, dict) else None
     return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= SCHEMA else file_schema
+
+
+def own_saved_section(section: str) -> dict | None:
+    """This participant's own saved answers to one section (their file in the answers folder, found as the save box
+    finds it), as the section's to_dict() gave them, with the schema they were saved under (SECTION_SCHEMA); None
+    when there is no such file or section, or the file is someone else's or cannot be read. Registered with
+    sections.protocol, so that a section's widget may follow another section's answers without importing it."""
+    name = remembered_name()
+    if not (name or hub_user()):
+        return None
+    try:
+        data = read_answers_file(answers_path(name))
+    except Exception:  # noqa: BLE001 - no file, or one that cannot be used: nothing to follow
+        return None
+    found = data["answers"].get(section)
+    if not isinstance(found, dict) or (data.get("owner") and data["owner"] != current_owner()):
+        return None
+    return {**found, SECTION_SCHEMA: section_schema(found, data["schema"])}
+
+
+register_saved_reader(own_saved_section)
 
 
 def save_answers(path: str | Path, name: str, course: Course, sections: dict[str, Any], *,

@@ -30,8 +30,9 @@ from samskabelse.widgets.figures import figure_text
 from samskabelse.widgets.guard import ErrorBoundary
 from samskabelse.base.i18n import Texts
 
-MEASURES = ("importance", "likelihood", "expected")
-DISAGREE_MIN = 2.0  # a gap of at least this many points between the highest and lowest rating is worth a talk
+MEASURES = ("importance", "likelihood", "product")
+PRODUCT_MAX = HIGH * HIGH  # importance x likelihood runs from 0 to 25 (a risk matrix's product)
+DISAGREE_MIN = 2.0  # a gap of at least this many points (on 0-5; five times as many on 0-25) is worth a talk
 PROMPTS_MAX = 3  # discussion prompts about gains (plus at most two about demands)
 DEMAND_PROMPTS_MAX = 2
 NAMES_MAX = 3  # at most this many names in one prompt ("Anna, Bo og Camilla +2")
@@ -42,7 +43,8 @@ COLOURS = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", 
 TEXT = Texts(
     da={
         "measure": "Sammenlign",
-        "measures": {"importance": "vigtighed", "likelihood": "sandsynlighed", "expected": "forventet gevinst"},
+        "measures": {"importance": "vigtighed", "likelihood": "sandsynlighed",
+                     "product": "vigtighed × sandsynlighed"},
         "folder": "Mappe",
         "folder_placeholder": "en mappe med svarfiler, fx answers",
         "load": "Indlæs holdet",
@@ -59,7 +61,7 @@ TEXT = Texts(
         "me_not_weighed": "Dine egne svar kommer med, når du har vægtet mindst én gevinst ovenfor; tryk så på "
         "»Indlæs holdet« igen.",
         "file_note": "{name} ({file}): {note}",
-        "title_gains": "Gevinster – {measure} (0–5)",
+        "title_gains": "Gevinster – {measure} (0–{top})",
         "title_demands": "Hvad det kræver (0–5)",
         "mean": "gns.",
         "fig_alt": "Holdets vægtning af gevinster og krav: hver person, gennemsnit og spredning",
@@ -69,10 +71,10 @@ TEXT = Texts(
         "prompts_heading": "Hvor I er mest uenige – til drøftelse",
         "prompt_importance": "<b>{gain}</b>: {high} vurderer vigtigheden til {hv}, {low} til {lv}. Hvad er det, "
         "{high} ser, som {low} ikke ser – og omvendt?",
-        "prompt_likelihood": "<b>{gain}</b>: {high} sætter sandsynligheden for, at projektet indfrier den, til {hv}, "
+        "prompt_likelihood": "<b>{gain}</b>: {high} sætter sandsynligheden for, at I opnår gevinsten, til {hv}, "
         "{low} til {lv}. Hvad får {high} til at tro på det – og hvad får {low} til at tvivle?",
-        "prompt_expected": "<b>{gain}</b>: den forventede gevinst går fra {lv} ({low}) til {hv} ({high}). Er I "
-        "uenige om, hvor vigtig gevinsten er, eller om, hvorvidt projektet kan indfri den?",
+        "prompt_product": "<b>{gain}</b>: vigtighed × sandsynlighed går fra {lv} ({low}) til {hv} ({high}) af 25. Er "
+        "I uenige om, hvor vigtig gevinsten er, eller om, hvorvidt projektet kan realisere den?",
         "prompt_demand": "<b>{demand}</b>: {high} vurderer kravet til {hv}, {low} til {lv}. Hvad ved {high} om "
         "projektet, som {low} ikke ved – eller omvendt? Hvad skal der til, for at I kan blive enige?",
         "prompt_agree": "I er nogenlunde enige om alle gevinster (ingen ligger mere end {gap} point fra "
@@ -87,7 +89,8 @@ TEXT = Texts(
     },
     en={
         "measure": "Compare",
-        "measures": {"importance": "importance", "likelihood": "likelihood", "expected": "expected gain"},
+        "measures": {"importance": "importance", "likelihood": "likelihood",
+                     "product": "importance × likelihood"},
         "folder": "Folder",
         "folder_placeholder": "a folder of answer files, e.g. answers",
         "load": "Load the team",
@@ -104,7 +107,7 @@ TEXT = Texts(
         "me_not_weighed": "Your own answers join once you have weighed at least one gain above; then press "
         "“Load the team” again.",
         "file_note": "{name} ({file}): {note}",
-        "title_gains": "Gains – {measure} (0–5)",
+        "title_gains": "Gains – {measure} (0–{top})",
         "title_demands": "What it demands (0–5)",
         "mean": "mean",
         "fig_alt": "The team's weighing of gains and demands: each person, the mean and the spread",
@@ -116,8 +119,8 @@ TEXT = Texts(
         "to {high} that it does not mean to {low}?",
         "prompt_likelihood": "<b>{gain}</b>: the likelihood that the project delivers it is {hv} for {high}, {lv} "
         "for {low}. What gives {high} confidence – and what gives {low} doubts?",
-        "prompt_expected": "<b>{gain}</b>: the expected gain ranges from {lv} ({low}) to {hv} ({high}). Do you "
-        "disagree about how important the gain is, or about whether the project can deliver it?",
+        "prompt_product": "<b>{gain}</b>: importance × likelihood ranges from {lv} ({low}) to {hv} ({high}) out of "
+        "25. Do you disagree about how important the gain is, or about whether the project can deliver it?",
         "prompt_demand": "<b>{demand}</b>: rated {hv} by {high}, {lv} by {low}. What is each of you picturing – "
         "and what would it take to agree on what the project demands?",
         "prompt_agree": "You broadly agree on every gain (none is more than {gap} points apart). Talk about whether "
@@ -286,10 +289,17 @@ def demand_spreads(members: list[Member], course: Course) -> list[Spread]:
             for d in course.demands]
 
 
-def disagreements(spreads: list[Spread], limit: int) -> list[Spread]:
-    """Where the team is furthest apart: a gap of at least DISAGREE_MIN, largest spread first."""
+def top_of(measure: str) -> int:
+    """The top of a measure's scale: 25 for importance x likelihood, else 5."""
+    return PRODUCT_MAX if measure == "product" else HIGH
+
+
+def disagreements(spreads: list[Spread], limit: int, measure: str = "importance") -> list[Spread]:
+    """Where the team is furthest apart: a gap of at least DISAGREE_MIN on 0-5 (five times that on 0-25), largest
+    standard deviation first."""
     order = {s.key: i for i, s in enumerate(spreads)}
-    apart = [s for s in spreads if s.n >= 2 and s.gap >= DISAGREE_MIN]
+    least = DISAGREE_MIN * top_of(measure) / HIGH
+    apart = [s for s in spreads if s.n >= 2 and s.gap >= least]
     return sorted(apart, key=lambda s: (-s.sd, -s.gap, order[s.key]))[:limit]
 
 
@@ -307,19 +317,19 @@ def _names(members: list[Member], lang: str) -> str:
 
 
 def _value(v: float, measure: str, lang: str) -> str:
-    return format_number(v, lang) if measure == "expected" else str(int(v))
+    return str(int(v))
 
 
 def discussion_prompts(members: list[Member], course: Course, measure: str) -> list[str]:
     """Where the team disagrees most, as questions to talk about (HTML-safe), in the course's language."""
     t, lang = TEXT[course.language], course.language
     prompts = []
-    for s in disagreements(gain_spreads(members, course, measure), PROMPTS_MAX):
+    for s in disagreements(gain_spreads(members, course, measure), PROMPTS_MAX, measure):
         prompts.append(t[f"prompt_{measure}"].format(
             gain=user_text(s.name, 100), high=_names(s.at(s.high), lang), low=_names(s.at(s.low), lang),
             hv=_value(s.high, measure, lang), lv=_value(s.low, measure, lang)))
     if not prompts and len(members) >= 2:
-        prompts.append(t["prompt_agree"].format(gap=format_number(DISAGREE_MIN, lang, 0)))
+        prompts.append(t["prompt_agree"].format(gap=format_number(DISAGREE_MIN * top_of(measure) / HIGH, lang, 0)))
     for s in disagreements(demand_spreads(members, course), DEMAND_PROMPTS_MAX):
         prompts.append(t["prompt_demand"].format(
             demand=user_text(s.name, 100), high=_names(s.at(s.high), lang), low=_names(s.at(s.low), lang),
@@ -433,13 +443,12 @@ class TeamWidget:
             self.series.append(series)
             ax.set_yticks(range(rows), [figure_text(i.name, 28) for i in items])
             ax.set_ylim(rows - 0.5, -0.6)
-            ax.set_xlim(LOW - 0.15, HIGH + 0.9)
-            ax.set_xticks(range(LOW, HIGH + 1))
+            self._scale(ax, texts, HIGH)
             ax.grid(axis="x", color="#dddddd", linewidth=0.8)
             ax.set_axisbelow(True)
             ax.tick_params(axis="y", length=0)
-        self.gains_title = ax_g.set_title(t["title_gains"].format(measure=t["measures"][self.measure.value]),
-                                          loc="left")
+        self._scale(ax_g, self.mean_texts[0], top_of(self.measure.value))
+        self.gains_title = ax_g.set_title(self._gains_title(self.measure.value), loc="left")
         ax_d.set_title(t["title_demands"], loc="left")
         if self.members:
             entries = len(self.members) + 2
@@ -451,11 +460,24 @@ class TeamWidget:
         # only the gains panel changes with the measure; the rest is drawn once per team
         dynamic = [*self.series[0], *self.spread_bars[0], self.mean_marks[0], *self.mean_texts[0], self.gains_title]
         if self.live is None:
+            # the gains panel's scale changes with the measure (0-5, or 0-25): one background per measure
             self.live = BlitLiveFigure(fig, dynamic, encoder=BandedPNG().encode, alt=t["fig_alt"],
-                                       lang=course.language)
+                                       lang=course.language, background_key=lambda: self.measure.value)
         else:
             self.live.set_animated(dynamic)
             self.live.relayout()
+
+    def _gains_title(self, measure: str) -> str:
+        return self.t["title_gains"].format(measure=self.t["measures"][measure], top=top_of(measure))
+
+    @staticmethod
+    def _scale(ax, texts, top: int) -> None:
+        """A panel's scale, 0 to `top` (5, or 25 for importance x likelihood), with room for the means' labels."""
+        unit = top / HIGH
+        ax.set_xlim(LOW - 0.15 * unit, top + 0.9 * unit)
+        ax.set_xticks(range(LOW, top + 1, int(unit)))
+        for text in texts:
+            text.set_x(top + 0.15 * unit)
 
     def _fill(self, ax, panel: int, spreads: list[Spread], kind: str) -> None:
         """Put each person's value, the spread and the mean of every row in place."""
@@ -484,7 +506,7 @@ class TeamWidget:
             bar = self.spread_bars[panel][row]
             if s.values:
                 bar.set_x(s.low)
-                bar.set_width(max(s.gap, 0.04))
+                bar.set_width(max(s.gap, 0.04 * (ax.get_xlim()[1] - ax.get_xlim()[0]) / HIGH))
                 means.append(s.mean)
                 self.mean_texts[panel][row].set_text(f"{self.t['mean']} {format_number(s.mean, lang)}")
             else:
@@ -497,8 +519,9 @@ class TeamWidget:
         """Show the chosen measure: move the gains panel's artists in place, rewrite the table and prompts."""
         t, course, measure = self.t, self.course, self.measure.value
         ax_g = self.axes[0]
+        self._scale(ax_g, self.mean_texts[0], top_of(measure))
         self._fill(ax_g, 0, gain_spreads(self.members, course, measure), "gain")
-        self.gains_title.set_text(t["title_gains"].format(measure=t["measures"][measure]))
+        self.gains_title.set_text(self._gains_title(measure))
         self.live.refresh()
         self._describe(measure)
         self.result.value = self._result_html(measure)
@@ -506,7 +529,7 @@ class TeamWidget:
     def _describe(self, measure: str) -> None:
         """The figure in words and as a table: per gain and demand the mean, the range and each person's value."""
         t, course, lang = self.t, self.course, self.course.language
-        groups = [(t["title_gains"].format(measure=t["measures"][measure]), gain_spreads(self.members, course, measure),
+        groups = [(self._gains_title(measure), gain_spreads(self.members, course, measure),
                    lambda v: _value(v, measure, lang)),
                   (t["title_demands"], demand_spreads(self.members, course), lambda v: str(int(v)))]
         words, rows = [], []

@@ -31,8 +31,9 @@ from samskabelse.answers import (
     read_given_labels,
 )
 from samskabelse.base.files import safe_texts, slug, write_atomically
+from samskabelse.base.home import course_path, course_root, find
 from samskabelse.base.i18n import Texts, join_names
-from samskabelse.course import REPO_ROOT, Course
+from samskabelse.course import Course
 from samskabelse.sections.definition import Line
 from samskabelse.sections.protocol import any_answered
 from samskabelse.widgets.access import mark_widget
@@ -441,7 +442,7 @@ def _in_course_folders() -> bool:
         here = Path.cwd().resolve()
     except OSError:
         return False
-    return any(here.is_relative_to((REPO_ROOT / part).resolve()) for part in ("notebooks", "exercises"))
+    return any(here.is_relative_to(course_path(part).resolve()) for part in ("notebooks", "exercises"))
 
 
 def answer_folders(course: Course, folder: str | Path | None = None) -> list[Path]:
@@ -450,7 +451,7 @@ def answer_folders(course: Course, folder: str | Path | None = None) -> list[Pat
     candidates = [answers_folder(folder)]
     if folder is None and _in_course_folders():
         lang = course.language
-        candidates += [REPO_ROOT / "notebooks" / lang / "answers", REPO_ROOT / "exercises" / lang / "answers"]
+        candidates += [course_path(f"notebooks/{lang}/answers"), course_path(f"exercises/{lang}/answers")]
     out, seen = [], set()
     for c in candidates:
         try:
@@ -551,7 +552,7 @@ def listed_files(course: Course, folder: str | Path | None = None, extra: Path |
 
 def _where(folder: Path) -> str:
     """A folder as the list names it: from the repository's root or the notebook's folder, else by its name."""
-    for base in (REPO_ROOT, Path.cwd()):
+    for base in (course_root(), Path.cwd()):
         try:
             return folder.resolve().relative_to(base.resolve()).as_posix()
         except (ValueError, OSError):
@@ -583,9 +584,7 @@ class PlanWidget:
         self.exports = exports
         path = None
         if file is not None:
-            path = Path(file)
-            if not path.exists() and (REPO_ROOT / path).exists():
-                path = REPO_ROOT / path
+            path = find(file)
         self.listed = listed_files(course, folder, path)
         if path is not None:  # the file given first, under the label the list gives it
             chosen = [x for x in self.listed if _same_file(x.path, path)] or [Listed(path.name, path)]

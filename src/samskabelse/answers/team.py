@@ -28,8 +28,9 @@ from samskabelse.answers import (
     save_given_labels,
     saved_when,
 )
+from samskabelse.base.home import course_root, find
 from samskabelse.base.i18n import Texts, counted, join_names
-from samskabelse.course import REPO_ROOT, Course
+from samskabelse.course import Course
 from samskabelse.sections import all_sections
 from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Question, Section, Table
 from samskabelse.sections.protocol import not_answered
@@ -577,11 +578,8 @@ def default_team_folder(lang: str = "da") -> Path:
 
 
 def resolve_folder(text: str) -> Path:
-    """A folder typed in the box: as typed (relative to the notebook), else relative to the repository root."""
-    path = Path(text.strip() or ".").expanduser()
-    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
-        return path
-    return REPO_ROOT / path
+    """A folder typed in the box: as typed (relative to the notebook), else from the course's root."""
+    return find(Path(text.strip() or ".").expanduser())
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -592,7 +590,7 @@ def _relative(path: Path, folder: Path) -> str:
 
 
 def shown_path(path: Path) -> str:
-    for base in (Path.cwd(), REPO_ROOT):
+    for base in (Path.cwd(), course_root()):
         try:
             return path.resolve().relative_to(base.resolve()).as_posix() or "."
         except ValueError:

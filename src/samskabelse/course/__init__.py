@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from samskabelse.base.home import course_path, course_root, find
 from samskabelse.base.i18n import LANGUAGES, check_language
 from samskabelse.course.file import (
     MESSAGES,
@@ -32,8 +33,9 @@ from samskabelse.course.file import (
 
 SCHEMA = 1
 ENV_VAR = "SAMSKABELSE_COURSE"
-REPO_ROOT = Path(__file__).resolve().parents[3]
-DATA_DIR = REPO_ROOT / "data"
+# Where the course's own files are, in a checkout or an installed package: base.home.course_root(). REPO_ROOT is
+# its value, the name the tests know it by.
+REPO_ROOT = course_root()
 BASES = ("publication", "lederweb", "course", "invented")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # The planning horizon: every date a plan uses (its start, its deadlines), in the course file and in the widgets.
@@ -55,6 +57,7 @@ COUNTS = {
     "types": (4, 4),  # the typology is a 2x2 grid
     "example_cases": (0, 8),
     "levels": (2, 6),  # involvement
+    "alternatives": (1, 8),  # gains_rules: what to consider instead of co-creating
     "frame_elements": (1, 12),
     "deciders": (1, 8),
     "influence_levels": (2, 6),
@@ -65,15 +68,17 @@ COUNTS = {
 }
 CASES_PER_TYPE = 2  # invented cases drawn in one cell of the typology grid
 OWN_GAINS_MAX = 5
+LOW_RATING, HIGH_RATING = 0, 5  # the scale of notebook 02's ratings (gains_rules' thresholds lie on it)
 DRAWS = (100, 100_000)  # simulated projects: 100,000 take about 10 ms a change
 SEED_MAX = 2**32 - 1
 PERCENTILES = (5, 95)  # each has its own label on the chance axis, beside 0 % and 100 %
 PERCENTILE_GAP = 5
 URL_SCHEMES = ("http", "https")
+ARTICLES = ("en", "et")  # a gain's Danish noun: en kvalitet, et fællesskab (Item.article)
 
 
 def default_course_path(lang: str) -> Path:
-    return DATA_DIR / check_language(lang) / "course.yaml"
+    return course_path(f"data/{check_language(lang)}/course.yaml")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -85,6 +90,10 @@ class Item:
     description: str = ""
     basis: str = "course"  # where the name comes from
     description_basis: str = ""  # where the description comes from (default: the same as the name)
+
+    # Danish only: the gain's noun takes "en" or "et" (en kvalitet, et fællesskab), so that a generated sentence
+    # agrees with it ("det er vigtigt"); "" (not given, e.g. a facilitator's new gain): a sentence that needs none
+    article: str = ""
 
     def __post_init__(self):
         if not self.description_basis:
@@ -224,6 +233,54 @@ class Involvement:
 
 
 @dataclass(frozen=True)
+class GainRule:
+    """One of notebook 02's rules: a gain rated at least `importance` and at least `likelihood` (for `doubt`:
+    at most `likelihood`), with the course's reason for the numbers (`why`, shown beside the reading)."""
+
+    importance: int
+    likelihood: int
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Something a manager may do instead of co-creating, for the kinds of project (typology type ids) it fits.
+    `levels`: involvement levels it names (IAP2's lighter forms), shown under it with the spectrum's source."""
+
+    id: str
+    name: str
+    description: str
+    types: tuple[str, ...]
+    levels: tuple[str, ...] = ()
+    basis: str = "course"
+
+
+@dataclass(frozen=True)
+class GainsRules:
+    """How notebook 02 reads a weighing (the course's working model; a facilitator may adapt it):
+    - `carry`: a gain rated at least this important and this likely can carry the project on its own;
+    - `lead`: a gain at least this important and likely stands out (named in the motivation, ranked 1-3);
+    - `doubt`: important (at least) but unlikely (at most): worth a question;
+    - `heavy`: the demands weigh heavily when the mean of those rated is at least this (0-5);
+    - `alternatives`: what to consider instead of co-creating, by the kind of project (typology type).
+    Gains and demands are read side by side, each on its own scale; they are never subtracted or averaged
+    together. `given` is False for a course file written before the rules were in it (the defaults apply)."""
+
+    carry: GainRule
+    lead: GainRule
+    doubt: GainRule
+    heavy: float
+    heavy_why: str = ""
+    alternatives: tuple[Alternative, ...] = ()
+    basis: str = "course"
+    given: bool = True
+
+
+DEFAULT_GAINS_RULES = GainsRules(carry=GainRule(4, 4), lead=GainRule(3, 3), doubt=GainRule(4, 2), heavy=3.5,
+                                 given=False)
+
+
+@dataclass(frozen=True)
 class FrameElement:
     id: str
     name: str
@@ -314,6 +371,7 @@ class Course:
     involvement: Involvement
     framing: Framing
     timeline: TimelineDefaults
+    gains_rules: GainsRules = DEFAULT_GAINS_RULES
 
     @property
     def is_default(self) -> bool:
@@ -332,6 +390,7 @@ class Course:
             "typology.types": [t.id for t in self.typology.types],
             "example_cases": [c.id for c in self.example_cases],
             "involvement.levels": [lv.id for lv in self.involvement.levels],
+            "gains_rules.alternatives": [a.id for a in self.gains_rules.alternatives],
             "framing.frame_elements": [f.id for f in self.framing.frame_elements],
             "framing.deciders": [d.id for d in self.framing.deciders],
             "framing.influence_levels": [d.id for d in self.framing.influence_levels],
@@ -445,7 +504,7 @@ class _Builder:
         r = self.r
         r.known_keys(data, {"schema", "language", "course", "publication", "modules", "gains", "own_gains",
                             "demands", "phases", "directions", "typology", "example_cases", "involvement",
-                            "framing", "timeline"}, "")
+                            "framing", "timeline", "gains_rules"}, "")
         schema = r.get(data, "schema", "int", "")
         if schema is not None and schema != SCHEMA:
             r.problem(r.t["schema"].format(value=schema, expected=SCHEMA), r.line_of(data, "schema"), "schema")
@@ -481,6 +540,7 @@ class _Builder:
                 r.problem(r.t["cases_per_type"].format(type=kind, n=n, max=CASES_PER_TYPE),
                           r.line_of(data, "example_cases"), "example_cases")
         involvement = self.involvement(data)
+        gains_rules = self.gains_rules(data, type_ids, [lv.id for lv in involvement.levels])
         framing = self.framing(data)
         timeline = self.timeline(data, [ph.id for ph in phases])
 
@@ -498,6 +558,7 @@ class _Builder:
             publication=publication, modules=modules, gains=gains, own_gains_max=own_max, own_gains_label=own_label,
             own_gains_help=own_help, own_gains_basis=own_basis, demands=demands, phases=phases, directions=directions,
             typology=typology, example_cases=cases, involvement=involvement, framing=framing, timeline=timeline,
+            gains_rules=gains_rules,
         )
 
     def module_list(self, data: LineDict) -> tuple[Module, ...]:
@@ -520,9 +581,12 @@ class _Builder:
     def item(self, e: LineDict, p: str) -> Item:
         self.r.known_keys(e, _keys(Item), p)
         basis = self.basis(e, p)
+        article = self.r.get(e, "article", "str", p, required=False, default="")
+        if not self.choice(article or None, ARTICLES, e, "article", p):
+            article = ""
         return Item(id=self.ident(e, p), name=self.r.get(e, "name", "str", p, default=""),
                     description=self.r.get(e, "description", "str", p, default=""), basis=basis,
-                    description_basis=self.basis(e, p, basis, "description_basis"))
+                    description_basis=self.basis(e, p, basis, "description_basis"), article=article or "")
 
     def demand(self, e: LineDict, p: str) -> Demand:
         r = self.r
@@ -640,6 +704,62 @@ class _Builder:
 
         return Involvement(source=r.get(inv, "source", "str", p, default=""),
                            levels=self.listed(inv, "levels", p, level, f"{p}.levels"), basis=self.basis(inv, p))
+
+    def gains_rules(self, data: LineDict, type_ids: list[str], level_ids: list[str]) -> GainsRules:
+        """Notebook 02's rules (optional: a file written before they existed gets DEFAULT_GAINS_RULES)."""
+        r = self.r
+        if "gains_rules" not in data:
+            return DEFAULT_GAINS_RULES
+        gr, p = self.section(data, "gains_rules")
+        r.known_keys(gr, {"basis", "carry", "lead", "doubt", "heavy_demands", "alternatives"}, p)
+        default = DEFAULT_GAINS_RULES
+
+        def rule(name: str) -> GainRule:
+            e = r.get(gr, name, "mapping", p, default=LineDict())
+            rp = f"{p}.{name}"
+            r.known_keys(e, {"importance", "likelihood", "why"}, rp)
+            fallback = getattr(default, name)
+            importance = self.number(e, "importance", rp, LOW_RATING, HIGH_RATING, "int")
+            likelihood = self.number(e, "likelihood", rp, LOW_RATING, HIGH_RATING, "int")
+            return GainRule(fallback.importance if importance is None else importance,
+                            fallback.likelihood if likelihood is None else likelihood,
+                            r.get(e, "why", "str", rp, default=""))
+
+        carry, lead, doubt = rule("carry"), rule("lead"), rule("doubt")
+        for measure in ("importance", "likelihood"):  # a gain that carries the project stands out too
+            if getattr(lead, measure) > getattr(carry, measure):
+                r.problem(r.t["order"].format(a=f"lead.{measure}", va=getattr(lead, measure),
+                                              b=f"carry.{measure}", vb=getattr(carry, measure)),
+                          r.line_of(gr.get("lead", gr), measure), f"{p}.lead.{measure}")
+        heavy, hp = r.get(gr, "heavy_demands", "mapping", p, default=LineDict()), f"{p}.heavy_demands"
+        r.known_keys(heavy, {"mean", "why"}, hp)
+        mean = self.number(heavy, "mean", hp, LOW_RATING, HIGH_RATING)
+
+        def alternative(e: LineDict, ap: str) -> Alternative:
+            r.known_keys(e, _keys(Alternative), ap)
+            refs = {}
+            for key, known, section, required in (("types", type_ids, "typology.types", True),
+                                                   ("levels", level_ids, "involvement.levels", False)):
+                values = r.get(e, key, "list", ap, required=required, default=[])
+                if required and isinstance(values, list) and not values:
+                    r.problem(r.t["count"].format(n=0, low=1, high=len(known), fix=r.t["count_more"]),
+                              r.line_of(e, key), f"{ap}.{key}")
+                refs[key] = tuple(v for i, v in enumerate(values)
+                                  if r.check_ref(v, known, section, getattr(values, "line", None),
+                                                 f"{ap}.{key}[{i}]"))
+            return Alternative(id=self.ident(e, ap), name=r.get(e, "name", "str", ap, default=""),
+                               description=r.get(e, "description", "str", ap, default=""), types=refs["types"],
+                               levels=refs["levels"], basis=self.basis(e, ap, "course"))
+
+        alternatives = self.listed(gr, "alternatives", p, alternative, f"{p}.alternatives")
+        if alternatives and not r.problems:  # every kind of project is offered something
+            for kind in type_ids:
+                if not any(kind in a.types for a in alternatives):
+                    r.problem(r.t["type_no_alternative"].format(type=kind), r.line_of(gr, "alternatives"),
+                              f"{p}.alternatives")
+        return GainsRules(carry=carry, lead=lead, doubt=doubt, heavy=default.heavy if mean is None else float(mean),
+                          heavy_why=r.get(heavy, "why", "str", hp, default=""), alternatives=alternatives,
+                          basis=self.basis(gr, p, "course"))
 
     def framing(self, data: LineDict) -> Framing:
         r = self.r
@@ -863,12 +983,9 @@ def override_language(value: str) -> str | None:
 
 
 def _override_path(value: str) -> Path:
-    """A relative SAMSKABELSE_COURSE is read from the working directory or, failing that, from the repository
-    root: `make lab` is started there, but each notebook's kernel runs in notebooks/<lang>/."""
-    path = Path(value).expanduser()
-    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
-        return path
-    return REPO_ROOT / path
+    """A relative SAMSKABELSE_COURSE is read from the working directory or, failing that, from the course's
+    root (base.home.find): `make lab` is started there, but each notebook's kernel runs in notebooks/<lang>/."""
+    return find(Path(value).expanduser())
 
 
 def check_parity(a: Course, b: Course) -> None:

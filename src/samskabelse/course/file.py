@@ -71,6 +71,8 @@ MESSAGES = Texts(
         "typology_cells": "gitteret har fire felter, og hvert skal have netop én type; {cells} har ingen. "
                           "Ret 'initiative' og 'activity', så hver kombination bruges én gang.",
         "poles_same": "de to ender af aksen har samme id '{id}'. Giv dem hver sit id.",
+        "type_no_alternative": "typen '{type}' har intet alternativ. Skriv dens id under 'types' ved mindst ét "
+                               "af alternativerne, så en deltager med den type også får et forslag.",
         "cases_per_type": "typen '{type}' har {n} eksempler; der er plads til højst {max} i feltet. Flyt eller "
                           "slet nogle.",
         "internal": "kontrollen selv fejlede ({error}). Det er en fejl i kurset, ikke i din fil; fortæl det til den, "
@@ -160,6 +162,8 @@ MESSAGES = Texts(
         "typology_cells": "the grid has four cells and each needs exactly one type; {cells} has none. Correct "
                           "'initiative' and 'activity' so that each combination is used once.",
         "poles_same": "the two ends of the axis have the same id '{id}'. Give each its own id.",
+        "type_no_alternative": "the type '{type}' has no alternative. Add its id under 'types' of at least one of "
+                               "the alternatives, so that a participant with that type is offered something too.",
         "cases_per_type": "the type '{type}' has {n} examples; its cell has room for at most {max}. Move or delete "
                           "some.",
         "internal": "the check itself failed ({error}). This is a fault in the course, not in your file; tell whoever "
@@ -628,7 +632,9 @@ ELSEWHERE = {
 }
 HOME = {
     **dict.fromkeys(("schema", "language", "course", "publication", "modules", "gains", "own_gains", "demands",
-                     "directions", "typology", "example_cases", "involvement", "framing", "timeline"), ""),
+                     "directions", "typology", "example_cases", "involvement", "framing", "timeline",
+                     "gains_rules"), ""),
+    **dict.fromkeys(("carry", "lead", "doubt", "heavy_demands", "alternatives"), "gains_rules"),
     **dict.fromkeys(("milestones", "deadlines", "uncertainty_levels", "draws", "seed", "percentiles"), "timeline"),
     **dict.fromkeys(("frame_elements", "deciders", "influence_levels"), "framing"),
     "types": "typology", "levels": "involvement",
@@ -717,8 +723,8 @@ class Reader:
         return False
 
     def line_of(self, mapping: Any, key: str | None = None) -> int | None:
-        if key is not None and isinstance(mapping, LineDict):
-            return mapping.key_lines.get(key, mapping.line)
+        if key is not None and isinstance(mapping, LineDict):  # a default LineDict() (a section not in the file)
+            return getattr(mapping, "key_lines", {}).get(key, mapping.line)  # has no lines of its keys
         return getattr(mapping, "line", None)
 
     def known_keys(self, mapping: LineDict, allowed: set[str], path: str) -> None:

@@ -19,11 +19,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samskabelse.base import home
 from samskabelse.base.i18n import LANGUAGES, Texts
-from samskabelse.course import REPO_ROOT, Course, CourseError, default_course_path, read_course
+from samskabelse.course import Course, CourseError, default_course_path, read_course
 from samskabelse.kit.links import LinkError, Published, published
 
-DEFAULT_OUT = REPO_ROOT / "build" / "kit"
+DEFAULT_OUT = Path("build", "kit")  # in the checkout, else in the current folder (base.home.output_root)
 
 TEXT = Texts(
     da={
@@ -198,10 +199,7 @@ class Kit:
 
 def shown(path: Path) -> str:
     """A path as the facilitator knows it: from the repository's root inside it, else as given."""
-    try:
-        return path.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        return str(path)
+    return home.shown(path)
 
 
 def is_adapted(course: Course) -> bool:
@@ -455,8 +453,8 @@ def _team_part(kit: Kit, team_folder: Path, team_name: str) -> list:
 def default_folder(course_path: Path, lang: str) -> Path:
     """build/kit/da and build/kit/en for the shipped files; build/kit/<file name> for an adapted file."""
     if course_path.resolve() == default_course_path(lang).resolve():
-        return DEFAULT_OUT / lang
-    return DEFAULT_OUT / course_path.stem
+        return home.output_root() / DEFAULT_OUT / lang
+    return home.output_root() / DEFAULT_OUT / course_path.stem
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -470,8 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = [Path(p) for p in args.course] or [default_course_path(lang) for lang in LANGUAGES]
     status = 0
     for path in paths:
-        if not path.exists() and (REPO_ROOT / path).exists():
-            path = REPO_ROOT / path
+        path = home.find(path)
         started = time.perf_counter()
         try:
             course = read_course(path)

@@ -21,8 +21,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from samskabelse.base import home
 from samskabelse.base.i18n import Texts
-from samskabelse.course import REPO_ROOT, Course, CourseError, read_course
+from samskabelse.course import Course, CourseError, read_course
 from samskabelse.widgets.access import mark_widget, named
 from samskabelse.widgets.display import user_text
 
@@ -161,19 +162,13 @@ def _mb(size: int, t: dict) -> str:
 
 def _resolve(text: str) -> Path:
     """A path typed in the notebook: as given (from the notebook's folder), else from the repository's root."""
-    path = Path(text.strip().strip("'\"")).expanduser()
-    if path.is_absolute() or path.exists() or not (REPO_ROOT / path).exists():
-        return path
-    return REPO_ROOT / path
+    return home.find(Path(text.strip().strip("'\"")).expanduser())
 
 
 def _name(path: Path) -> str:
     """How a chosen file or folder is named on screen and on paper: from the repository's root when it lies
     inside it, else by its own name (never a local path)."""
-    try:
-        return path.resolve().relative_to(REPO_ROOT).as_posix()
-    except (OSError, ValueError):
-        return path.name
+    return home.shown(path, fallback=path.name)
 
 
 def zip_folder(folder: Path, top: str) -> bytes:

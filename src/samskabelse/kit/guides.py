@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from samskabelse.base.home import course_path
 from samskabelse.base.i18n import Texts
-from samskabelse.course import REPO_ROOT
 from samskabelse.kit.typeset import typeset
 
-EXERCISES = REPO_ROOT / "exercises"
+EXERCISES = course_path("exercises")
 WORKSHOP = {"da": "workshop-halv-dag.md", "en": "half-day-workshop.md"}
 FULL_DAY = {"da": "workshop-hel-dag.md", "en": "full-day-workshop.md"}
 

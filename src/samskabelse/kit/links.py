@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from samskabelse.base.home import course_path, course_root
 from samskabelse.base.i18n import LANGUAGES, Texts
-from samskabelse.course import REPO_ROOT
 
 FACILITATOR_NOTEBOOKS = ("10",)  # for the facilitator, not in the participants' course map (notebook 10)
 COURSE_FOLDER = "samskabelse"  # where nbgitpuller puts the course (as hub/jupyterhub_config.py and hub/z2jh do)
@@ -126,7 +126,7 @@ def published(repo: str, hub: str = "", *, ref: str = "HEAD", branch: str = "mai
 
 
 def _found(folder: str, lang: str, pattern: str) -> list[str]:
-    return sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / folder / lang).glob(pattern))
+    return sorted(p.relative_to(course_root()).as_posix() for p in course_path(f"{folder}/{lang}").glob(pattern))
 
 
 def course_files(lang: str) -> tuple[list[str], list[str]]:

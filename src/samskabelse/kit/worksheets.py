@@ -20,12 +20,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from samskabelse.base.home import course_path
 from samskabelse.base.i18n import Texts
-from samskabelse.course import REPO_ROOT, Course
+from samskabelse.course import Course
 from samskabelse.kit.typeset import page_count, typeset
 from samskabelse.sections import all_sections
 
-EXERCISES = REPO_ROOT / "exercises"
+EXERCISES = course_path("exercises")
 SIZES = (10.0, 9.5, 9.0)  # points; the largest at which the sheet fits one page wins
 MIN_SIZE = SIZES[-1]  # a sheet that does not fit one page at this size continues on the next page
 

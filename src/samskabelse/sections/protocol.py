@@ -53,7 +53,8 @@ Files saved under the earlier rule (schema 1) are read with each section's `migr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, Protocol, Self
 
 from samskabelse.base.i18n import Texts
@@ -141,6 +142,42 @@ def show_on_screen(model: Any, widget: Any) -> None:
     screens = model.__dict__.setdefault(_SCREENS, [])
     if not any(w is widget for w in screens):
         screens.append(widget)
+    section = getattr(model, "SECTION", None)
+    if isinstance(section, str):
+        _ON_SCREEN[section] = weakref.ref(model)
+
+
+# Another section's answers, for a widget that follows them without importing that section (a section never
+# imports another): the section as a widget in this kernel shows it (workbook 1 shows 01 and 02 together), else
+# as this participant saved it (read by the readers the answers layer registers), in the form the section's
+# to_dict() gives it; a section kept from an older file carries its schema under "schema".
+_ON_SCREEN: dict[str, weakref.ref] = {}
+_SAVED_READERS: list[Callable[[str], dict | None]] = []
+
+
+def register_saved_reader(reader: Callable[[str], dict | None]) -> None:
+    """A function that gives this participant's saved answers to a section (or None): registered by the answers
+    layer, which knows where their file is."""
+    if reader not in _SAVED_READERS:
+        _SAVED_READERS.append(reader)
+
+
+def forget_on_screen() -> None:
+    """Forget which sections' widgets are on screen (a new run of the notebooks in the same process: the tests)."""
+    _ON_SCREEN.clear()
+
+
+def answers_to(section: str) -> dict[str, Any] | None:
+    """This participant's answers to a section, as shown on screen now, else as saved; None if neither."""
+    ref = _ON_SCREEN.get(section)
+    model = ref() if ref is not None else None
+    if model is not None:
+        return model.to_dict()
+    for reader in _SAVED_READERS:
+        data = reader(section)
+        if isinstance(data, dict):
+            return data
+    return None
 
 
 def screens(model: Any) -> list[Any]:

@@ -1,4 +1,4 @@
-"""Weigh the expected gains of co-creation (notebook 02), and set them against what co-creation demands.
+"""Weigh the gains of co-creation (notebook 02), and read them beside what co-creation demands.
 
     gains = weigh_gains(course)        # two sliders per gain, up to course.own_gains_max own gains, a figure
                                        # and a motivation statement naming the leading gains
@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
 from samskabelse.base.i18n import Texts, join_names
-from samskabelse.course import Course
+from samskabelse.course import ARTICLES, Course
 from samskabelse.sections.protocol import (
     ANSWERED_FIELD,
     AnswerError,
@@ -41,30 +41,26 @@ from samskabelse.widgets.guard import ErrorBoundary
 SECTION = "gains"
 LOW, HIGH = 0, 5  # every rating is a whole number on this scale
 OWN_NAME_MAX = 40  # longer own gain names are shortened (and the user is told)
-LEADING_MIN = 9  # importance x likelihood: a gain leads from 3 x 3 upward
-LEADING_MAX = 3  # the motivation statement names at most this many gains
-STRONGEST = 3  # the gains score is the mean of this many strongest expected gains
+LEADING_MAX = 3  # the motivation statement names at most this many gains (the rules are course.gains_rules)
 MOTIVATION_MAX = 800  # characters of the manager's own motivation (free text)
-EVEN_MARGIN = 0.5  # gains and demands closer than this are "about even"
-MODEST = 2.0  # a gains score below this is "little to gain"
 
 TEXT = Texts(
     da={
         # the weighing widget
         "intro": "Vurder hver gevinst for <b>dit</b> projekt. <b>Vigtighed</b>: hvor vigtig er gevinsten for "
-        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at netop dette projekt indfrier den? "
+        "jer? <b>Sandsynlighed</b>: hvor sandsynligt er det, at I opnår den med dette projekt? "
         "0 = slet ikke, 5 = helt afgørende / næsten sikkert.",
         "col_gain": "Gevinst", "col_importance": "Vigtighed (0–5)", "col_likelihood": "Sandsynlighed (0–5)",
         "importance": "Vigtighed", "likelihood": "Sandsynlighed",
         "own_heading": "<b>{label}</b> – op til {max} gevinster, du selv navngiver. {help} Tryk Enter efter navnet.",
         "own_slot": "Egen gevinst {n}",
-        "fig_title": "Forventede gevinster for dit projekt",
+        "fig_title": "Gevinsterne for dit projekt: vigtighed og sandsynlighed",
         "fig_xlabel": "0 = slet ikke · 5 = helt afgørende / næsten sikkert",
         "rank": "nr. {n}",
         "statement_heading": "Din motivation, som den ser ud nu",
         "statement_note": "Genereret ud fra dine skydere. Ret gerne ordene, når du bruger den.",
         "own_name": "Egen gevinst {n}: navn",
-        "alt": "Søjlediagram: forventede gevinster for dit projekt, vigtighed og sandsynlighed fra 0 til 5. {rows}",
+        "alt": "Søjlediagram: gevinsterne for dit projekt, vigtighed og sandsynlighed fra 0 til 5. {rows}",
         "alt_row": "{name}: vigtighed {importance}, sandsynlighed {likelihood}{rank}",
         "alt_rank": " (nr. {n})",
         "alt_none": "Ingen gevinster er vægtet endnu.",
@@ -94,71 +90,45 @@ TEXT = Texts(
         "own_words_placeholder": "Vi vil samskabe, fordi …",
         # the motivation statement
         "none_weighed": "Du har endnu ikke vægtet nogen gevinster. Flyt skyderne: hvor vigtig er hver gevinst for "
-        "dit projekt, og hvor sandsynligt er det, at projektet indfrier den?",
-        "leading": "Vi vil samskabe i dette projekt, fordi vi især forventer gevinster i form af {names}.",
-        "leading_one": "Den er vigtig for os, og vi regner med, at projektet kan indfri den.",
-        "leading_many": "De er vigtige for os, og vi regner med, at projektet kan indfri dem.",
-        "doubtful": "Vi finder også {names} {important}, men tvivler på, at projektet kan indfri {it} – det er værd "
-        "at drøfte, om samskabelse er vejen dertil.",
-        "doubtful_it_one": "den", "doubtful_it_many": "dem",
-        "doubtful_important_one": "vigtig", "doubtful_important_many": "vigtige",
-        "no_leading": "Ingen gevinst står endnu stærkt: ingen er både vigtig og sandsynlig (mindst 3 og 3). "
+        "dit projekt, og hvor sandsynligt er det, at I opnår den med projektet?",
+        # The sentences agree with the gain's noun (course file: article en/et); a gain without one (an own gain,
+        # a facilitator's new gain) gets a sentence about "gevinsten", which agrees with any name.
+        "leading": "Vi vil samskabe i dette projekt, fordi det især kan give os {these}: {names}.",
+        "leading_these_one": "denne gevinst", "leading_these_many": "disse gevinster",
+        "leading_one_en": "Den er vigtig for os, og vi regner med, at vi kan opnå den.",
+        "leading_one_et": "Det er vigtigt for os, og vi regner med, at vi kan opnå det.",
+        "leading_one_": "Gevinsten er vigtig for os, og vi regner med, at vi kan opnå den.",
+        "leading_many": "De er vigtige for os, og vi regner med, at vi kan opnå dem.",
+        "doubtful_one_en": "Vi finder også {names} vigtig, men tvivler på, at vi kan opnå den med dette projekt – "
+        "{discuss}",
+        "doubtful_one_et": "Vi finder også {names} vigtigt, men tvivler på, at vi kan opnå det med dette projekt – "
+        "{discuss}",
+        "doubtful_one_": "Også {names} er en vigtig gevinst for os, men vi tvivler på, at vi kan opnå den med dette "
+        "projekt – {discuss}",
+        "doubtful_many": "Vi finder også {names} vigtige, men tvivler på, at vi kan opnå dem med dette projekt – "
+        "{discuss}",
+        "discuss": "det er værd at drøfte, om samskabelse er vejen dertil.",
+        "no_leading": "Ingen gevinst står endnu stærkt: ingen er vurderet til mindst {importance} i vigtighed og "
+        "{likelihood} i sandsynlighed. "
         "Hvad er det egentlig, samskabelse skal give i dette projekt?",
-        # the demands widget
-        "d_intro": "Hvad kræver samskabelse i <b>dette</b> projekt? 0 = næsten intet, 5 = rigtig meget.",
-        "d_fig_title": "Gevinster over for krav",
-        "d_xlabel": "Hvad det kræver (snit af de fire krav, 0–5)",
-        "d_ylabel": "Forventede gevinster\n(snit af de tre største, 0–5)",
-        "zone_outweigh": "Gevinsterne\nopvejer kravene",
-        "zone_even": "Omtrent lige",
-        "zone_low": "Lave gevinster\ni forhold til kravene",
-        "you": "Dit projekt",
-        "d_heading": "Det siger dine svar – ikke en dom",
-        "d_gains": "Forventede gevinster: <b>{value} af 5</b> (snit af de tre største{names}).",
-        "d_gains_none": "Forventede gevinster: endnu ikke vægtet.",
-        "d_demands": "Krav: <b>{value} af 5</b> (snit af de fire; mest: {top}).",
-        "d_not_weighed": "Du har ikke vægtet nogen gevinster endnu (se skyderne ovenfor), så der er intet at holde "
-        "kravene op imod.",
-        "d_zero": "Alle fire krav står på 0. Er det realistisk? Samskabelse kræver som regel tid og vilje til at "
-        "give slip på noget af kontrollen.",
-        "d_outweigh": "Som du vurderer det, opvejer de forventede gevinster det, samskabelse kræver her. Sørg for, at "
-        "du også kan forklare det opad: hvilke gevinster I forventer, og hvordan I håndterer det, der kræver "
-        "mest ({top}).",
-        "d_even": "Gevinster og krav er omtrent lige store. Tallene afgør ikke sagen – det gør jeres argumenter. "
-        "Hvad skal der til, for at gevinsterne bliver større eller kravene mindre?",
-        "d_low": "<b>De forventede gevinster er lave i forhold til det, samskabelse kræver i dette projekt.</b> "
-        "Det er ikke en dom over projektet, men en god grund til at overveje, om en lettere form for inddragelse "
-        "kan give jer det, I har brug for:",
-        "d_modest": "Der er ikke meget at vinde – men heller ikke meget at betale. Måske kan en lettere form for "
-        "inddragelse give det samme med mindre besvær:",
-        "d_low_after": "Samskabelse kan stadig være det rigtige. Så skal du bare kunne sige hvorfor.",
-        "d_source": "Trinene er fra {source}.",
         "source": "Kilde", "source_split": "Navnet: {name}. Forklaringen: {text}.",
         "source_demand_split": "Kravet: {name}. Spørgsmålet: {text}.",
-        "d_footer": "Tallene er dine egne vurderinger, lagt sammen efter kursets arbejdsmodel. Brug dem til at tale "
-        "om projektet – ikke til at afgøre det.",
-        "d_alt": "Punktdiagram: gevinster over for krav, begge fra 0 til 5. {where}",
-        "d_alt_point": "Dit projekt står ved krav {demands} og gevinster {gains}: {zone}.",
-        "d_alt_none": "Dit projekt er ikke placeret endnu: ingen gevinster er vægtet.",
-        "d_col": "Mål", "d_col_value": "Værdi (0–5)",
-        "d_zone": {"outweigh": "gevinsterne opvejer kravene", "even": "omtrent lige", "low": "lave gevinster i "
-                   "forhold til kravene", "modest": "lidt at vinde, men også lidt at betale", "not_weighed": ""},
     },
     en={
         "intro": "Rate each gain for <b>your</b> project. <b>Importance</b>: how important is the gain to you? "
-        "<b>Likelihood</b>: how likely is it that this particular project will deliver it? "
+        "<b>Likelihood</b>: how likely are you to achieve it with this particular project? "
         "0 = not at all, 5 = decisive / almost certain.",
         "col_gain": "Gain", "col_importance": "Importance (0–5)", "col_likelihood": "Likelihood (0–5)",
         "importance": "Importance", "likelihood": "Likelihood",
         "own_heading": "<b>{label}</b> – up to {max} gains you name yourself. {help} Press Enter after the name.",
         "own_slot": "Own gain {n}",
-        "fig_title": "Expected gains of your project",
+        "fig_title": "The gains of your project: importance and likelihood",
         "fig_xlabel": "0 = not at all · 5 = decisive / almost certain",
         "rank": "no. {n}",
         "statement_heading": "Your motivation as it stands",
         "statement_note": "Generated from your sliders. Do adjust the wording when you use it.",
         "own_name": "Own gain {n}: name",
-        "alt": "Bar chart: expected gains of your project, importance and likelihood from 0 to 5. {rows}",
+        "alt": "Bar chart: the gains of your project, importance and likelihood from 0 to 5. {rows}",
         "alt_row": "{name}: importance {importance}, likelihood {likelihood}{rank}",
         "alt_rank": " (no. {n})",
         "alt_none": "No gains weighed yet.",
@@ -185,53 +155,28 @@ TEXT = Texts(
         "before the draft.",
         "own_words_placeholder": "We want to co-create because …",
         "none_weighed": "You have not weighed any gains yet. Move the sliders: how important is each gain to your "
-        "project, and how likely is the project to deliver it?",
-        "leading": "We want to co-create in this project because above all we expect gains in {names}.",
-        "leading_one": "It matters to us, and we expect the project to be able to deliver it.",
-        "leading_many": "They matter to us, and we expect the project to be able to deliver them.",
-        "doubtful": "We also consider {names} {important} but doubt that the project can deliver {it} – it is worth "
-        "discussing whether co-creation is the way to get there.",
-        "doubtful_it_one": "it", "doubtful_it_many": "them",
-        "doubtful_important_one": "important", "doubtful_important_many": "important",
-        "no_leading": "No gain stands out yet: none is both important and likely (at least 3 and 3). What exactly "
+        "project, and how likely are you to achieve it with the project?",
+        # English needs no article: the sentences refer to "that gain", or say "that", whatever the name's number
+        "leading": "We want to co-create in this project above all for {names}.",
+        "leading_these_one": "", "leading_these_many": "",
+        "leading_one_en": "That gain matters to us, and we expect to achieve it.",
+        "leading_one_et": "That gain matters to us, and we expect to achieve it.",
+        "leading_one_": "That gain matters to us, and we expect to achieve it.",
+        "leading_many": "These gains matter to us, and we expect to achieve them.",
+        "doubtful_one_en": "We also consider {names} important but doubt that we can achieve that with this project "
+        "– {discuss}",
+        "doubtful_one_et": "We also consider {names} important but doubt that we can achieve that with this project "
+        "– {discuss}",
+        "doubtful_one_": "We also consider {names} important but doubt that we can achieve that with this project – "
+        "{discuss}",
+        "doubtful_many": "We also consider {names} important but doubt that we can achieve them with this project "
+        "– {discuss}",
+        "discuss": "it is worth discussing whether co-creation is the way to get there.",
+        "no_leading": "No gain stands out yet: none is rated at least {importance} for importance and {likelihood} "
+        "for likelihood. What exactly "
         "should co-creation bring to this project?",
-        "d_intro": "What does co-creation demand in <b>this</b> project? 0 = next to nothing, 5 = a great deal.",
-        "d_fig_title": "Gains against demands",
-        "d_xlabel": "What it demands (mean of the four demands, 0–5)",
-        "d_ylabel": "Expected gains\n(mean of the three largest, 0–5)",
-        "zone_outweigh": "The gains outweigh\nthe demands",
-        "zone_even": "About even",
-        "zone_low": "Low gains for\nwhat it demands",
-        "you": "Your project",
-        "d_heading": "What your answers say – not a verdict",
-        "d_gains": "Expected gains: <b>{value} out of 5</b> (mean of the three largest{names}).",
-        "d_gains_none": "Expected gains: not weighed yet.",
-        "d_demands": "Demands: <b>{value} out of 5</b> (mean of the four; highest: {top}).",
-        "d_not_weighed": "You have not weighed any gains yet (see the sliders above), so there is nothing to set the "
-        "demands against.",
-        "d_zero": "All four demands are at 0. Is that realistic? Co-creation usually takes time and a willingness "
-        "to let go of some control.",
-        "d_outweigh": "As you rate it, the expected gains outweigh what co-creation demands here. Make sure you can "
-        "explain that upward too: which gains you expect, and how you will handle what demands most ({top}).",
-        "d_even": "Gains and demands are about even. The numbers do not settle it – your arguments do. What would "
-        "make the gains larger or the demands smaller?",
-        "d_low": "<b>The expected gains are low for what co-creation demands in this project.</b> That is not a "
-        "verdict on the project, but a good reason to consider whether a lighter form of involvement could give "
-        "you what you need:",
-        "d_modest": "There is not much to gain – but not much to pay either. A lighter form of involvement might "
-        "give the same with less effort:",
-        "d_low_after": "Co-creation may still be the right choice. Then you should be able to say why.",
-        "d_source": "The steps are from {source}.",
         "source": "Source", "source_split": "The name: {name}. The explanation: {text}.",
         "source_demand_split": "The demand: {name}. The question: {text}.",
-        "d_footer": "The numbers are your own ratings, added up by the course's working model. Use them to talk "
-        "about the project – not to decide it.",
-        "d_alt": "Scatter chart: gains against demands, both from 0 to 5. {where}",
-        "d_alt_point": "Your project is at demands {demands} and gains {gains}: {zone}.",
-        "d_alt_none": "Your project is not placed yet: no gains have been weighed.",
-        "d_col": "Measure", "d_col_value": "Value (0–5)",
-        "d_zone": {"outweigh": "the gains outweigh the demands", "even": "about even", "low": "low gains for what "
-                   "it demands", "modest": "little to gain, but little to pay", "not_weighed": ""},
     },
 )
 
@@ -272,12 +217,8 @@ class Weighing:
 
     @property
     def product(self) -> int:
+        """importance x likelihood (0-25), as in a risk matrix: how strongly the gain stands, not an expected value."""
         return self.importance * self.likelihood
-
-    @property
-    def expected(self) -> float:
-        """The expected gain on the same 0-5 scale: importance x likelihood / 5."""
-        return self.product / HIGH
 
 
 @dataclass
@@ -303,6 +244,7 @@ class Rated:
     importance: int | None
     likelihood: int | None
     own: bool = False
+    article: str = ""  # a course gain's Danish article (en/et), "" when the course file gives none (own gains)
 
     @property
     def both(self) -> bool:
@@ -313,10 +255,6 @@ class Rated:
     def product(self) -> int | None:
         """importance x likelihood (0-25), or None unless both are rated."""
         return self.importance * self.likelihood if self.both else None
-
-    @property
-    def expected(self) -> float | None:
-        return self.product / HIGH if self.both else None
 
     @property
     def weighed(self) -> bool:
@@ -402,13 +340,13 @@ class GainsModel:
         return messages
 
     def rating(self, gain_id: str, measure: str) -> float | None:
-        """A course gain's importance, likelihood or expected gain (0-5), or None when the participant did not
-        give it (expected needs both); a deliberate 0 is 0."""
+        """A course gain's importance or likelihood (0-5), or their product (0-25, as in a risk matrix), or None
+        when the participant did not give it (the product needs both); a deliberate 0 is 0."""
         w = self.gains.get(gain_id)
-        parts = ("importance", "likelihood") if measure == "expected" else (measure,)
+        parts = ("importance", "likelihood") if measure == "product" else (measure,)
         if w is None or not all(is_answered(self, "gains", gain_id, m) for m in parts):
             return None
-        return {"importance": w.importance, "likelihood": w.likelihood, "expected": w.expected}[measure]
+        return {"importance": w.importance, "likelihood": w.likelihood, "product": w.product}[measure]
 
     def demand(self, demand_id: str) -> int | None:
         """A demand's rating, or None when the participant did not give it."""
@@ -419,8 +357,8 @@ class GainsModel:
     # -- reading it ----------------------------------------------------------------------------
     def rated(self, course: Course) -> list[Rated]:
         """The course's gains in course order, then the own gains; a rating not given is None."""
-        out = [Rated(g.id, g.name, self.rating(g.id, "importance"), self.rating(g.id, "likelihood"))
-               for g in course.gains]
+        out = [Rated(g.id, g.name, self.rating(g.id, "importance"), self.rating(g.id, "likelihood"),
+                     article=g.article) for g in course.gains]
         out += [Rated(f"own:{i}", o.name, o.importance, o.likelihood, own=True) for i, o in enumerate(self.own)]
         return out
 
@@ -601,90 +539,44 @@ def clean_own_gains(entries: list[tuple[Any, int | None, int | None]],
 
 # ---------------------------------------------------------------------------------------------
 # What the answers add up to (the course's working model)
+def ranked(gains: list[Rated], order: dict[str, int]) -> list[Rated]:
+    """Largest importance x likelihood first (a risk matrix's product, 0-25: how strongly a gain stands, not an
+    expected value); then the more important; then the course's order."""
+    return sorted(gains, key=lambda r: (-r.product, -r.importance, order[r.key]))
+
+
+def _meeting(model: GainsModel, course: Course, rule) -> list[Rated]:
+    rated = model.rated(course)
+    order = {r.key: i for i, r in enumerate(rated)}
+    return ranked([r for r in rated if r.both and r.importance >= rule.importance
+                   and r.likelihood >= rule.likelihood], order)
+
+
 def leading_gains(model: GainsModel, course: Course) -> list[Rated]:
-    """The gains that lead: importance x likelihood at least 3 x 3, largest first, at most three."""
-    order = {r.key: i for i, r in enumerate(model.rated(course))}
-    ranked = sorted((r for r in model.rated(course) if r.both and r.product >= LEADING_MIN),
-                    key=lambda r: (-r.product, -r.importance, order[r.key]))
-    return ranked[:LEADING_MAX]
+    """The gains that stand out: rated at least the course's `lead` (3 and 3) on both scales, the strongest
+    first, at most LEADING_MAX (course.gains_rules)."""
+    return _meeting(model, course, course.gains_rules.lead)[:LEADING_MAX]
+
+
+def carrying_gains(model: GainsModel, course: Course) -> list[Rated]:
+    """The gains that can carry the project on their own: rated at least the course's `carry` (4 and 4)."""
+    return _meeting(model, course, course.gains_rules.carry)
 
 
 def doubtful_gains(model: GainsModel, course: Course) -> list[Rated]:
-    """Gains that matter a lot (4-5) but that the project is unlikely to deliver (0-2)."""
-    return [r for r in model.rated(course) if r.both and r.importance >= 4 and r.likelihood <= 2]
+    """Gains that matter (importance at least the course's `doubt`, 4) but that the project is unlikely to
+    deliver (likelihood at most its `doubt`, 2)."""
+    rule = course.gains_rules.doubt
+    return [r for r in model.rated(course) if r.both and r.importance >= rule.importance
+            and r.likelihood <= rule.likelihood]
 
 
-def gains_score(model: GainsModel, course: Course) -> float | None:
-    """The mean of the three largest expected gains (0-5), or None when no gain is weighed yet.
-
-    A project does not need every gain: a few strong ones can carry it, so the score looks at the strongest.
-    """
+def strongest_gain(model: GainsModel, course: Course) -> Rated | None:
+    """The gain with the largest importance x likelihood among those rated on both scales (None: none is)."""
     rated = model.rated(course)
-    if not any(r.weighed for r in rated):
-        return None
-    strongest = sorted((r.expected or 0.0 for r in rated), reverse=True)[:STRONGEST]
-    return sum(strongest) / STRONGEST
-
-
-def strongest_gains(model: GainsModel, course: Course) -> list[Rated]:
-    order = {r.key: i for i, r in enumerate(model.rated(course))}
-    ranked = sorted((r for r in model.rated(course) if r.both and r.product > 0),
-                    key=lambda r: (-r.product, -r.importance, order[r.key]))
-    return ranked[:STRONGEST]
-
-
-def demands_score(model: GainsModel) -> float:
-    """The mean of the demands (0-5): of those the participant rated, once any is (model.py's protocol)."""
-    rated = [v for d, v in model.demands.items() if key("demands", d) in model.answered]
-    values = rated or list(model.demands.values())
-    return sum(values) / len(values) if values else 0.0
-
-
-def top_demands(model: GainsModel, course: Course) -> list[tuple[str, int]]:
-    """The demand or demands rated highest, as (name, value); empty when all are 0."""
-    rated = {d: v for d, v in model.demands.items() if key("demands", d) in model.answered} or model.demands
-    if not rated or max(rated.values()) == 0:
-        return []
-    top = max(rated.values())
-    return [(d.name, top) for d in course.demands if rated.get(d.id) == top]
-
-
-@dataclass(frozen=True)
-class Balance:
-    kind: str  # "not_weighed", "outweigh", "even", "low" or "modest"
-    gains: float | None
-    demands: float
-
-    @property
-    def suggests_lighter_forms(self) -> bool:
-        return self.kind in ("low", "modest")
-
-
-def read_balance(model: GainsModel, course: Course) -> Balance:
-    """Where the project lies, gains against demands. A reading to discuss, not a verdict.
-
-    "low": the gains are lower than the demands by more than EVEN_MARGIN; "even": within it; "outweigh":
-    above it; "modest": not low, but the gains themselves are small (under MODEST), so that a lighter form
-    of involvement may do as well.
-    """
-    g, d = gains_score(model, course), demands_score(model)
-    if g is None:
-        return Balance("not_weighed", None, d)
-    if g < d - EVEN_MARGIN:
-        kind = "low"
-    elif g < MODEST:
-        kind = "modest"
-    elif g <= d + EVEN_MARGIN:
-        kind = "even"
-    else:
-        kind = "outweigh"
-    return Balance(kind, g, d)
-
-
-def lighter_forms(course: Course):
-    """The levels of involvement where the organisation keeps the decision (inform, consult, involve in the
-    IAP2 spectrum): lighter alternatives when co-creating asks more than it gives."""
-    return [lv for lv in course.involvement.levels if not lv.shared_decision]
+    order = {r.key: i for i, r in enumerate(rated)}
+    both = ranked([r for r in rated if r.both], order)
+    return both[0] if both else None
 
 
 def motivation_statement(model: GainsModel, course: Course, *, html: bool = False) -> str:
@@ -705,16 +597,25 @@ def motivation_statement(model: GainsModel, course: Course, *, html: bool = Fals
     doubtful = [r for r in doubtful_gains(model, course) if r not in leading]
     parts = []
     if leading:
-        parts.append(t["leading"].format(names=join_names([name(r) for r in leading], lang)))
-        parts.append(t["leading_one"] if len(leading) == 1 else t["leading_many"])
+        these = t["leading_these_one" if len(leading) == 1 else "leading_these_many"]
+        parts.append(t["leading"].format(these=these, names=join_names([name(r) for r in leading], lang)))
+        parts.append(t[agreeing("leading", leading)])
     else:
-        parts.append(t["no_leading"])
+        lead = course.gains_rules.lead
+        parts.append(t["no_leading"].format(importance=lead.importance, likelihood=lead.likelihood))
     if doubtful:
-        number = "one" if len(doubtful) == 1 else "many"  # Danish adjectives agree: "vigtig" / "vigtige"
         names = join_names([name(r) for r in doubtful], lang)
-        parts.append(t["doubtful"].format(names=names, it=t[f"doubtful_it_{number}"],
-                                          important=t[f"doubtful_important_{number}"]))
+        parts.append(t[agreeing("doubtful", doubtful)].format(names=names, discuss=t["discuss"]))
     return " ".join(parts)
+
+
+def agreeing(sentence: str, gains: list[Rated]) -> str:
+    """The key of the sentence that agrees with `gains` in Danish: plural for several ("vigtige … dem"); for one,
+    its article ("et fællesskab": "vigtigt … det"), or a shape that agrees with any name when none is known."""
+    if len(gains) > 1:
+        return f"{sentence}_many"
+    article = gains[0].article if gains[0].article in ARTICLES and not gains[0].own else ""
+    return f"{sentence}_one_{article}"
 
 
 def name_and_text_source(name_basis: str, text_basis: str, lang: str) -> str:
@@ -782,7 +683,7 @@ IMPORTANCE_COLOUR, LIKELIHOOD_COLOUR = PALETTE["blue"], PALETTE["orange"]
 LIKELIHOOD_HATCH = "//"
 
 
-def _text_outline(text: str, size: float, *, weight: str = "bold", colour: str = PALETTE["black"],
+def text_outline(text: str, size: float, *, weight: str = "bold", colour: str = PALETTE["black"],
                   style: str = "normal"):
     """Text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
     from matplotlib.font_manager import FontProperties
@@ -909,7 +810,7 @@ class GainsWidget:
                                        label=t["likelihood"])
         # one label per rank, moved to its gain's row; drawn as the outline of its letters, which is much
         # cheaper to redraw than text (no glyphs rendered per change)
-        self.rank_labels = [_text_outline(t["rank"].format(n=k), 13) for k in range(1, LEADING_MAX + 1)]
+        self.rank_labels = [text_outline(t["rank"].format(n=k), 13) for k in range(1, LEADING_MAX + 1)]
         self.rank_rows: list[int | None] = [None] * LEADING_MAX
         for label in self.rank_labels:
             fig.add_artist(label)
@@ -920,7 +821,7 @@ class GainsWidget:
         for y in ys:
             row = []
             for dy in (0, -0.2, 0.2):
-                label = _text_outline(word, 10, weight="normal", style="italic", colour=NOT_RATED_COLOUR)
+                label = text_outline(word, 10, weight="normal", style="italic", colour=NOT_RATED_COLOUR)
                 label.set_transform(Affine2D().scale(fig.dpi / 72) + ScaledTranslation(0.08, y + dy, ax.transData))
                 fig.add_artist(label)
                 row.append(label)
@@ -1107,176 +1008,16 @@ def weigh_gains(course: Course, model: GainsModel | None = None) -> GainsWidget:
     return GainsWidget(course, model)
 
 
-# ---------------------------------------------------------------------------------------------
-# What it demands
-class DemandsWidget:
-    """A slider per demand and a figure placing the project by its gains against its demands."""
-
-    def __init__(self, gains: GainsWidget):
-        import ipywidgets as widgets
-
-        self.gains = gains
-        self.course = course = gains.course
-        self.model = gains.model
-        self.t = t = TEXT[course.language]
-        self._quiet = False
-        self.errors = ErrorBoundary(course.language)
-        self.sliders = {}
-        cells = []
-        for d in course.demands:
-            self.model.demands.setdefault(d.id, LOW)
-            s = rating_slider(self.model.demand(d.id), course.language)  # "– ikke vurderet –" until set
-            named(s, f"{d.name} (0 = {d.low}, 5 = {d.high})", shown=False)
-            s.observe(self.errors.guard(self._slider_changed), names="value")
-            self.sliders[d.id] = s
-            cells += [
-                widgets.HTML(f"<b>{user_text(d.name, 200)}</b><br><small>{user_text(d.question, 400)}<br>"
-                             f"<i>{t['source']}: "
-                             f"{user_text(demand_source(d, course.language), 200)}</i></small>"),
-                widgets.HTML(f"<small>{user_text(d.low, 60)}</small>", layout=widgets.Layout(align_self="center")),
-                s,
-                widgets.HTML(f"<small>{user_text(d.high, 60)}</small>"),
-            ]
-        self.grid = widgets.GridBox(cells, layout=widgets.Layout(
-            grid_template_columns="minmax(12em, 2fr) auto 2fr auto", grid_gap="4px 8px", width="100%",
-            align_items="center"))
-        self._build_figure()
-        self.result = widgets.HTML("")
-        self.result.add_class("samskabelse-result")
-        self.box = widgets.VBox([widgets.HTML(f"<p>{t['d_intro']}</p>"), self.grid, self.errors.alert, self.live.widget,
-                                 self.result])
-        mark_widget(self.box, course.language, "samskabelse-demands")
-        gains.on_change(self.errors.guard(self.update))
-        self._update_result()
-        show_on_screen(self.model, self)
-
-    def controls(self) -> dict[str, Any]:
-        """The items this widget asks, each with its control (sections/protocol.py): a rating per demand."""
-        return {key("demands", did): s for did, s in self.sliders.items()}
-
-    def answered_changed(self) -> None:
-        """Saving confirmed what the widget showed (protocol.answered_changed): say it again from the model."""
-        self.update()
-
-    def _build_figure(self) -> None:
-        import numpy as np
-
-        t = self.t
-        fig = new_figure(5.6, 5)
-        ax = fig.add_subplot()
-        xs = np.array([LOW, HIGH])
-        # below the diagonal by more than the margin: the gains are low for what it demands
-        ax.fill_between(xs, xs - EVEN_MARGIN, LOW - 1, color=PALETTE["vermillion"], alpha=0.12, linewidth=0)
-        ax.fill_between(xs, xs - EVEN_MARGIN, LOW - 1, facecolor="none", edgecolor=PALETTE["vermillion"],
-                        hatch="//", alpha=0.35, linewidth=0)
-        ax.fill_between(xs, xs - EVEN_MARGIN, xs + EVEN_MARGIN, color=PALETTE["grey"], alpha=0.15, linewidth=0)
-        ax.fill_between(xs, xs + EVEN_MARGIN, HIGH + 1, color=PALETTE["green"], alpha=0.10, linewidth=0)
-        ax.plot(xs, xs, color=PALETTE["grey"], linewidth=1.2, linestyle="--")
-        box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
-        ax.text(0.25, 4.75, t["zone_outweigh"], ha="left", va="top", fontsize=13, color="#1b5e4a", bbox=box)
-        ax.text(4.75, 0.25, t["zone_low"], ha="right", va="bottom", fontsize=13, color="#8a3a00", bbox=box)
-        ax.text(1.62, 1.36, t["zone_even"], ha="center", va="center", fontsize=12, rotation=45, color="#444444",
-                rotation_mode="anchor")
-        ax.set_xlim(LOW, HIGH)
-        ax.set_ylim(LOW, HIGH)
-        ax.set_aspect("equal")
-        ax.set_xticks(range(LOW, HIGH + 1))
-        ax.set_yticks(range(LOW, HIGH + 1))
-        ax.set_xlabel(t["d_xlabel"])
-        ax.set_ylabel(t["d_ylabel"])
-        ax.set_title(t["d_fig_title"], loc="left")
-        (self.point,) = ax.plot([0], [0], marker="o", markersize=16, color=PALETTE["black"],
-                                markeredgecolor="white", markeredgewidth=2, linestyle="none", clip_on=False,
-                                label=t["you"])
-        # named in a legend, not by a label that follows the point: a moving text costs more to redraw
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False, borderaxespad=0,
-                  handletextpad=0.3)
-        self.live = BlitLiveFigure(fig, [self.point], encoder=BandedPNG().encode, alt=t["d_fig_title"],
-                                   lang=self.course.language)
-        self._placed = self._place()
-        self.live.refresh()
-
-    def _place(self) -> tuple:
-        """Move the project's point; returns where it is, so that an unchanged figure is not re-encoded."""
-        b = read_balance(self.model, self.course)
-        visible = b.gains is not None
-        self.point.set_visible(visible)
-        if not visible:
-            return (False,)
-        x, y = b.demands, b.gains
-        self.point.set_data([x], [y])
-        return (True, b.demands, b.gains)
-
-    def _slider_changed(self, change) -> None:
-        if self._quiet:
-            return
-        for did, s in self.sliders.items():
-            if s is change["owner"]:
-                self.model.set_demand(did, rated(change["new"]))  # None: taken back
-        self.update()
-
-    def update(self) -> None:
-        """Redraw after a change here or in the weighing widget (the figure only when the point moved)."""
-        self._quiet = True
-        try:  # answers restored into the weighing widget bring their demands along
-            for did, s in self.sliders.items():
-                shown = shown_rating(self.model.demand(did))
-                if s.value != shown:
-                    s.value = shown
-        finally:
-            self._quiet = False
-        placed = self._place()
-        if placed != self._placed:
-            self.live.refresh()
-            self._placed = placed  # once it is on screen
-        self._update_result()
-
-    def _update_result(self) -> None:
-        t, course, lang = self.t, self.course, self.course.language
-        b = read_balance(self.model, course)
-        tops = top_demands(self.model, course)
-        top = join_names([f"{user_text(in_sentence(n), 200)} ({v})" for n, v in tops], lang) if tops else "–"
-        lines = [f"<b>{t['d_heading']}</b>"]
-        if b.gains is None:
-            lines.append(t["d_gains_none"])
-        else:
-            names = [user_text(r.name if r.own else in_sentence(r.name), OWN_NAME_MAX + 5)
-                     for r in strongest_gains(self.model, course)]
-            lines.append(t["d_gains"].format(value=format_number(b.gains, lang),
-                                             names=": " + join_names(names, lang) if names else ""))
-        lines.append(t["d_demands"].format(value=format_number(b.demands, lang), top=top))
-        reading = {"not_weighed": t["d_not_weighed"], "outweigh": t["d_outweigh"].format(top=top),
-                   "even": t["d_even"], "low": t["d_low"], "modest": t["d_modest"]}[b.kind]
-        body = f"<p>{reading}</p>"
-        if b.suggests_lighter_forms:
-            items = "".join(f"<li><b>{user_text(lv.name, 100)}</b>: {user_text(lv.description, 300)}</li>"
-                            for lv in lighter_forms(course))
-            body += (f"<ul>{items}</ul><p><small>{t['d_source'].format(source=user_text(course.involvement.source))}"
-                     f"</small></p>")
-            if b.kind == "low":
-                body += f"<p>{t['d_low_after']}</p>"
-        if not tops and b.gains is not None:
-            body += f"<p>{t['d_zero']}</p>"
-        css = "samskabelse-warning" if b.kind == "low" else "samskabelse-reading"
-        self.reading = b
-        where = (t["d_alt_point"].format(demands=format_number(b.demands, lang), gains=format_number(b.gains, lang),
-                                         zone=t["d_zone"][b.kind]) if b.gains is not None else t["d_alt_none"])
-        scores = [[" ".join(t["d_ylabel"].split()), format_number(b.gains, lang) if b.gains is not None else "–"],
-                  [" ".join(t["d_xlabel"].split()), format_number(b.demands, lang)]]
-        self.live.describe(t["d_alt"].format(where=where), [t["d_col"], t["d_col_value"]],
-                           scores + [[dm.name, rating_text(self.model.demand(dm.id), lang)] for dm in course.demands])
-        self.result.value = (f"<div class='{css}'>{'<br>'.join(lines)}{body}"
-                             f"<p><small><i>{t['d_footer']}</i></small></p></div>")
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.box)
-
-
-def weigh_demands(gains: GainsWidget) -> DemandsWidget:
-    """What co-creation demands in this project, set against the gains weighed in `gains`."""
-    return DemandsWidget(gains)
-
-
+from samskabelse.sections.gains.demands import (  # noqa: E402, F401  (re-exported; they use the names above)
+    Balance,
+    Demands,
+    DemandsWidget,
+    alternatives_for,
+    demands_reading,
+    lighter_forms,
+    read_balance,
+    reading_lines,
+    saved_type,
+    weigh_demands,
+)
 from samskabelse.sections.gains.views import DEFINITION as DEFINITION  # noqa: E402  (it uses the names above)

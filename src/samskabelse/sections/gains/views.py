@@ -30,12 +30,11 @@ from samskabelse.sections.gains import (
 )
 from samskabelse.sections.gains import (
     GainsModel,
-    format_number,
     migrate_schema1,
     motivation_statement,
-    read_balance,
-    top_demands,
+    reading_lines,
 )
+from samskabelse.sections.gains.demands import TEXT as DEMANDS
 from samskabelse.sections.protocol import is_answered
 from samskabelse.widgets.display import plain_text
 
@@ -47,10 +46,6 @@ TEXT = Texts(
         "plan_title": "Hvorfor samskabe?",
         "own_motivation": "Med mine ord: {text}",
         "draft": "Kursets udkast: {text}",
-        "balance": "Gevinster mod krav: {g} mod {d} på en skala fra 0 til 5 – en læsning at drøfte, ikke en dom.",
-        "balance_none": "Gevinsterne er ikke vægtet endnu.",
-        "demands_missing": "Hvad det kræver: ikke besvaret.",
-        "heaviest": "Det, der kræver mest: {names}.",
         "own": "Egne gevinster: {names}.",
         "none": "ingen",
         "person": "Deltager",
@@ -74,11 +69,6 @@ TEXT = Texts(
         "plan_title": "Why co-create?",
         "own_motivation": "In my own words: {text}",
         "draft": "The course's draft: {text}",
-        "balance": "Gains against demands: {g} against {d} on a scale from 0 to 5 – a reading to discuss, not a "
-        "verdict.",
-        "balance_none": "The gains are not weighed yet.",
-        "demands_missing": "What it demands: not answered.",
-        "heaviest": "What demands most: {names}.",
         "own": "Own gains: {names}.",
         "none": "none",
         "person": "Participant",
@@ -133,17 +123,12 @@ class Gains(Section):
             lines.append(Line(t["draft"].format(text=motivation_statement(g, course))))
         else:
             lines.append(Line(motivation_statement(g, course), strong=True))
-        balance = read_balance(g, course)
-        if balance.gains is None:
-            lines.append(Line(t["balance_none"]))
-        else:
-            lines.append(Line(t["balance"].format(g=format_number(balance.gains, lang),
-                                                  d=format_number(balance.demands, lang))))
-        heavy = top_demands(g, course)
-        if not any(g.demand(d.id) is not None for d in course.demands):
-            lines.append(Line(t["demands_missing"]))
-        elif heavy:
-            lines.append(Line(t["heaviest"].format(names=_join([f"{n} ({v})" for n, v in heavy], lang))))
+        # the same sentences as 02's reading showed when the participant saved, and the reading in one sentence;
+        # two lines on paper (the gains; the demands and the reading), so that the plan keeps to one page
+        *gains, demands, reading = reading_lines(g, course, reading=True)
+        if gains:
+            lines.append(Line(" ".join(gains)))
+        lines.append(Line(f"{demands} {reading}"))
         if g.own:
             lines.append(Line(t["own"].format(names=_join([plain_text(o.name, 40) for o in g.own], lang))))
         return lines
@@ -204,7 +189,7 @@ class Gains(Section):
                  for i in range(course.own_gains_max)]
         gains = {"heading": t["h_sheet_gains"], "intro": intro,
                  "table": table([2.3, 1.0, 1.0], [g["col_gain"], g["col_importance"], g["col_likelihood"]], rows)}
-        demands = {"heading": t["h_sheet_demands"], "intro": re.sub(r"<[^>]+>", "", g["d_intro"]),
+        demands = {"heading": t["h_sheet_demands"], "intro": re.sub(r"<[^>]+>", "", DEMANDS[course.language]["intro"]),
                    "table": table([1.5, 1.5], [t["demand_col"], "0–5"],
                                   [[text(d.name, d.question, bold=True, inline=True),
                                     choices(SCALE, before=d.low, after=d.high, item=f"demands.{d.id}")]
