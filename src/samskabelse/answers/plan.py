@@ -168,7 +168,7 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         s.lines += definition.plan(model, course, steps=steps)
         if left := definition.not_answered(model, course):  # the rest of what the section asks, said as such
             asked = sum(1 for i in definition.items(course) if not i.setting)
-            s.lines.append(Line(t["partly"].format(items=_some(left, asked, lang))))
+            s.lines.append(Line(t["partly"].format(items=_some(left, asked, lang)), aside=True))
         project = project or _plain(definition.project(model), 90)
 
     name = _plain(loaded.label or loaded.name, NAME_CHARS) or "?"  # as the team sees them: "Mette J."
@@ -347,8 +347,15 @@ def _layout(plan: Plan, size: float, max_lines: int | None):
     for s in plan.sections:
         y -= 0.06
         put(MARGIN, y, s.title, size + 2.5, fontweight="bold", color=PALETTE["blue"])
-        y -= (size + 2.5) * 1.45 / 72
         lines = s.lines
+        title_w = _text_width(renderer, s.title, size + 2.5, True) / fig.dpi + 0.25
+        for aside in [x for x in lines if x.aside]:  # beside the title where it fits on that line
+            aside_w = _text_width(renderer, aside.text.strip(), size - 0.5, False) / fig.dpi * 1.03
+            if title_w + aside_w <= text_w:
+                put(MARGIN + title_w, y - 0.025, aside.text.strip(), size - 0.5, style="italic", color=PALETTE["grey"])
+                title_w += aside_w + 0.2
+                lines = [x for x in lines if x is not aside]
+        y -= (size + 2.5) * 1.45 / 72
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
             cut = True

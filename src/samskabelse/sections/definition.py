@@ -56,6 +56,7 @@ class Line:
     text: str  # plain text (not escaped)
     bar: float | None = None  # 0..1: drawn as a small bar beside the line on the page
     strong: bool = False
+    aside: bool = False  # a remark about the section (what is not answered): the PDF sets it beside the title
 
 
 # ---------------------------------------------------------------------------------------------
