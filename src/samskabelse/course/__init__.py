@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from samskabelse.base.home import course_path, course_root, find
-from samskabelse.base.i18n import LANGUAGES, check_language
+from samskabelse.base.i18n import LANGUAGES, check_language, format_date, month_name
 from samskabelse.course.file import (
     MESSAGES,
     CourseError,
@@ -887,7 +887,7 @@ def _impossible(year: int, month: int, day: int, t: dict, *, yearly: bool = Fals
         in_year = t["in_year"].format(year=year) if month == 2 and not yearly else ""
         if yearly and month == 2:
             days = 29
-        return t["no_such_day"].format(month=t["months"][month - 1], day=day, days=days, year=in_year)
+        return t["no_such_day"].format(month=month_name(month, t["lang"]), day=day, days=days, year=in_year)
     return None
 
 
@@ -924,7 +924,7 @@ def read_date(text: str, t: dict) -> tuple[date | str | None, str | None]:
     a, b = (date(*r) for r in readings)
 
     def spoken(on: date) -> str:
-        return t["day_month"].format(day=on.day, month=t["months"][on.month - 1])
+        return format_date(on, t["lang"], "day_month")
 
     return None, t["date_ambiguous"].format(value=text, first=spoken(a), second=spoken(b), iso_first=a.isoformat(),
                                             iso_second=b.isoformat())

@@ -21,6 +21,7 @@ from samskabelse.base.i18n import LANGUAGES, Texts
 
 MESSAGES = Texts(
     da={
+        "lang": "da",  # the messages' language: for their dates and month names (base.i18n)
         "header": "Kursusfilen {path} kan ikke bruges:",
         "footer": "Ret filen, og kør cellen igen. Originalen ligger i data/{lang}/course.yaml.",
         "footer_cli": "Ret filen, og kør kontrollen igen: {command}\n"
@@ -90,9 +91,6 @@ MESSAGES = Texts(
                           "der ikke er tvivl: {iso_first} for {first} eller {iso_second} for {second}.",
         "date_range": "skal være mellem {low} og {high}, men er {value}. Skriv en dato i det tidsrum: år-måned-dag, "
                       "fx 2027-12-31, eller dag.måned.år, fx 31.12.2027.",
-        "day_month": "{day}. {month}",
-        "months": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-                   "november", "december"),
         "milestone_date": "en milepæl har ingen dato og ingen uge: den står i sin fase og placeres med at: start, "
                           "middle eller end. Skriv at: i stedet – eller gør punktet til en frist under "
                           "timeline.deadlines, hvor '{key}' hører til.",
@@ -113,6 +111,7 @@ MESSAGES = Texts(
         "fix_other": "Ret værdien.",
     },
     en={
+        "lang": "en",
         "header": "The course file {path} cannot be used:",
         "footer": "Fix the file and run the cell again. The original is data/{lang}/course.yaml.",
         "footer_cli": "Fix the file and run the check again: {command}\n"
@@ -182,9 +181,6 @@ MESSAGES = Texts(
                           "so that there is no doubt: {iso_first} for {first} or {iso_second} for {second}.",
         "date_range": "must be between {low} and {high}, but is {value}. Write a date in that span: year-month-day, "
                       "e.g. 2027-12-31, or day.month.year, e.g. 31.12.2027.",
-        "day_month": "{day} {month}",
-        "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                   "November", "December"),
         "milestone_date": "a milestone has no date and no week: it stands in its phase, placed with at: start, "
                           "middle or end. Write at: instead – or make the entry a deadline under timeline.deadlines, "
                           "where '{key}' belongs.",

@@ -39,6 +39,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from samskabelse.base import i18n
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Milestone
 from samskabelse.sections.protocol import (
@@ -77,16 +78,6 @@ FIGURE_NAME_CHARS = 28  # a deadline's name beside its curve
 MILESTONE_NAME_CHARS = 40  # a milestone's name beside its triangle
 AT = {"start": 0.0, "middle": 0.5, "end": 1.0}  # where in its phase a milestone falls
 
-MONTHS = {
-    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-           "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
-SHORT_MONTHS = {
-    "da": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-}
 
 TEXT = Texts(
     da={
@@ -325,16 +316,12 @@ def parse_date(text: str, lang: str, what: str = "") -> date:
 
 def format_date(day: date, lang: str) -> str:
     """Long form, in each language's convention: 28. september 2026 / 28 September 2026."""
-    if lang == "da":
-        return f"{day.day}. {MONTHS['da'][day.month - 1]} {day.year}"
-    return f"{day.day} {MONTHS['en'][day.month - 1]} {day.year}"
+    return i18n.format_date(day, lang)
 
 
 def format_short_date(day: date, lang: str) -> str:
     """For the figure: 28. sep. 2026 / 28 Sep 2026."""
-    if lang == "da":
-        return f"{day.day}. {SHORT_MONTHS['da'][day.month - 1]} {day.year}"
-    return f"{day.day} {SHORT_MONTHS['en'][day.month - 1]} {day.year}"
+    return i18n.format_date(day, lang, "short")
 
 
 def format_input_date(day: date, lang: str) -> str:
@@ -364,8 +351,7 @@ def next_monday(today: date | None = None) -> date:
 def format_weeks(weeks: float, lang: str) -> str:
     """8 / 8,5 (da) / 8.5 (en): whole weeks without decimals."""
     value = float(weeks)
-    text = f"{value:g}" if value == int(value) else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "da" else text
+    return i18n.format_number(value, lang, 0 if value == int(value) else 1)
 
 
 def format_chance(p: float, lang: str) -> str:
@@ -395,8 +381,7 @@ def _shown(value: Any) -> str:
 
 
 def _factor(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "da" else text
+    return i18n.format_number(value, lang, 6, trim=True)
 
 
 def deadline_date(deadline: Deadline, start: date, phases: list[PhaseEstimate], phase: str = "") -> date:

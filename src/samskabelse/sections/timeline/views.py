@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from samskabelse.base.i18n import Texts
+from samskabelse.base import i18n
+from samskabelse.base.i18n import Texts, format_number
 from samskabelse.course import Course
 from samskabelse.sections.definition import (
     NOT_ANSWERED,
@@ -27,7 +28,9 @@ from samskabelse.sections.definition import (
 )
 from samskabelse.sections.protocol import is_answered
 from samskabelse.sections.timeline import (
-    MONTHS,
+    TEXT as WIDGET_TEXT,
+)
+from samskabelse.sections.timeline import (
     TimelinePlan,
     deadline_rows,
     forecast,
@@ -35,9 +38,6 @@ from samskabelse.sections.timeline import (
     format_date,
     plain_name,
     upward_sentence,
-)
-from samskabelse.sections.timeline import (
-    TEXT as WIDGET_TEXT,
 )
 from samskabelse.widgets.display import plain_text
 
@@ -220,7 +220,10 @@ class Timeline(Section):
         level_names = [u.name for u in tl.uncertainty_levels]
         level_of = {u.id: u.name for u in tl.uncertainty_levels}
         plans = {p.phase: p for p in tl.phases}
-        fmt = (lambda w: f"{w:g}".replace(".", ",")) if lang == "da" else (lambda w: f"{w:g}")
+
+        def fmt(weeks: float) -> str:
+            return format_number(weeks, lang, 6, trim=True)
+
         rows = []
         for ph in course.phases:
             plan = plans.get(ph.id)
@@ -235,8 +238,8 @@ class Timeline(Section):
             if len(d.date) == 10:
                 return t["suggest_deadline_date"].format(date=format_date(date.fromisoformat(d.date), lang))
             month, day = (int(x) for x in d.date.split("-"))
-            sep = ". " if lang == "da" else " "
-            return t["suggest_deadline_date"].format(date=f"{day}{sep}{MONTHS[lang][month - 1]}")
+            on = date(2000, month, day)  # a leap year: "02-29" is a day too
+            return t["suggest_deadline_date"].format(date=i18n.format_date(on, lang, "day_month"))
 
         out = [{"heading": t["h_sheet"], "intro": t["sheet_intro"], "table": phases_table}]
         if tl.deadlines:
