@@ -70,6 +70,7 @@ TEXT = Texts(
         "weeks_item": "{phase}: uger", "uncertainty_item": "{phase}: usikkerhed",
         "deadline_name": "Frist: navn", "deadline_date_item": "{name}: dato",
         "deadline_phase_item": "{name}: færdig med fasen", "factor_item": "Kursets faktorer for {level}",
+        "correlation_item": "Hvor meget forsinkelser smitter fra fase til fase", "stall_item": "Chancen for: {name}",
     },
     en={
         "label": "timeline (06)",
@@ -99,6 +100,7 @@ TEXT = Texts(
         "weeks_item": "{phase}: weeks", "uncertainty_item": "{phase}: uncertainty",
         "deadline_name": "Deadline: name", "deadline_date_item": "{name}: date",
         "deadline_phase_item": "{name}: finished with the phase", "factor_item": "The course's factors for {level}",
+        "correlation_item": "How much delays carry from phase to phase", "stall_item": "The chance of: {name}",
     },
 )
 
@@ -132,6 +134,8 @@ class Timeline(Section):
                             tuple(ph.name for ph in course.phases)))
         out += [Item(f"factors.{u.id}", t["factor_item"].format(level=u.name), setting=True)
                 for u in tl.uncertainty_levels]
+        out.append(Item("correlation", t["correlation_item"], setting=True))
+        out += [Item(f"stalls.{st.id}", t["stall_item"].format(name=st.name), setting=True) for st in tl.stalls]
         return out
 
     def project(self, model: TimelinePlan) -> str:
