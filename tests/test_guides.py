@@ -41,12 +41,30 @@ def test_the_programme_table_and_the_checklist_are_in_the_workshop_guide(guides)
 def test_the_markdown_reader():
     assert inline("a **b** *c* `d` [e](f.md)") == [
         {"t": "a "}, {"t": "b", "b": True}, {"t": " "}, {"t": "c", "i": True}, {"t": " "}, {"t": "d", "c": True},
-        {"t": " "}, {"t": "e"}]
+        {"t": " e"}]  # a link is its words; one run per stretch of the same emphasis
     blocks = parse("# T\n\ntext\nmore\n\n- [ ] x\n  y\n- [ ] z\n\n| a | b |\n| --- | ---: |\n| 1 | 2 |\n")
     assert [b["kind"] for b in blocks] == ["heading", "para", "list", "table"]
     assert blocks[1]["runs"] == [{"t": "text more"}]
     assert blocks[2]["items"][0] == {"runs": [{"t": "x y"}], "box": True}
     assert len(blocks[3]["rows"]) == 2
+
+
+def test_the_markdown_reader_follows_commonmark():
+    """What the line-by-line reader got wrong: escaped marks, emphasis inside bold, a code span with marks in it,
+    a quote over two lines, a nested list, a link whose address holds brackets."""
+    assert inline(r"\*not italic\* and 2 * 3 * 4") == [{"t": "*not italic* and 2 * 3 * 4"}]
+    assert inline("**bold *and italic***") == [{"t": "bold ", "b": True}, {"t": "and italic", "b": True, "i": True}]
+    assert inline("`a **b**`") == [{"t": "a **b**", "c": True}]
+    assert inline("[the guide](https://example.org/a_(b))") == [{"t": "the guide"}]
+    quote = parse("> a quote\n> on two lines\n")
+    assert quote == [{"kind": "para", "runs": [{"t": "a quote on two lines"}], "quote": True}]
+    [nested] = parse("1. one\n   - one a\n2. two\n")
+    assert nested["ordered"] and [i["runs"][0]["t"] for i in nested["items"]] == ["one", "one a", "two"]
+    [code] = parse("```\nmake lab\n```\n")
+    assert code == {"kind": "code", "text": "make lab"}
+    # a guide named by its file is printed as its PDF; a link with words of its own keeps them
+    [para] = parse("[2-x.md](2-x.md), [the next](2-x.md)", {"2-x.md": "2-x.pdf"})
+    assert para["runs"] == [{"t": "2-x.pdf, the next"}]
 
 
 def test_the_guides_point_to_the_pdfs_beside_them(guides):

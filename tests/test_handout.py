@@ -161,7 +161,9 @@ def test_answers_saved_in_the_workbooks_are_offered_too(tmp_path, course, monkey
     (fake_root / "notebooks" / "da").mkdir(parents=True)
     monkeypatch.chdir(fake_root / "notebooks" / "da")  # notebook 07, run where the course keeps it
     shutil.copy(EXAMPLE_TEAM / "dennis.json", fake_root / "exercises" / "da" / "answers" / "dennis.json")
-    monkeypatch.setattr(handout, "REPO_ROOT", fake_root)
+    from samskabelse.base import home
+
+    monkeypatch.setattr(home, "course_root", lambda: fake_root)  # where the course's files are (home.course_path)
     label, path = handout.answer_files(course)[0]
     assert path.name == "dennis.json" and label == "Dennis · exercises/da/answers"
     monkeypatch.chdir(tmp_path)  # a copy elsewhere (as the tests run it) looks only beside itself

@@ -72,7 +72,7 @@ from samskabelse.base.files import (
     write_atomically,
 )
 from samskabelse.base.home import course_path, shown
-from samskabelse.base.i18n import LANGUAGES, Texts, join_names
+from samskabelse.base.i18n import LANGUAGES, Texts, format_date, join_names
 from samskabelse.course import Course
 from samskabelse.sections import NAMES
 from samskabelse.sections.protocol import AnswerError, register_saved_reader
@@ -127,9 +127,6 @@ MESSAGES = Texts(
         "same_person": "{files} er gemt af den samme deltager, {name}: holdet viser den nyeste gemning ({newest}, "
         "gemt {saved}).",
         "same_person_sections": "Fra en ældre fil er {sections} taget med, fordi den nyeste ikke har det.",
-        "when": "{d}. {month} {y} kl. {hh}.{mm}",
-        "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-                   "november", "december"],
         "failed": "kunne ikke læses ({error}). Tjek filen, eller gem svarene igen fra en notebook.",
         "too_large": "er for stor til at være en svarfil ({size} MB). Tjek, at det er den rigtige fil.",
         "too_deep": "er beskadiget: den er indlejret for dybt til at være en svarfil.",
@@ -181,9 +178,6 @@ MESSAGES = Texts(
         "same_person": "{files} were saved by the same participant, {name}: the team shows the newest save ({newest}, "
         "saved {saved}).",
         "same_person_sections": "From an older file, {sections} is taken along, as the newest has none.",
-        "when": "{d} {month} {y}, {hh}:{mm}",
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                   "November", "December"],
         "failed": "could not be read ({error}). Check the file, or save your answers again from a notebook.",
         "too_large": "is too large to be an answers file ({size} MB). Check that it is the right file.",
         "too_deep": "is damaged: it is nested too deeply to be an answers file.",
@@ -769,9 +763,7 @@ def saved_when(stamp: str, lang: str) -> str:
     except ValueError:
         return _shown(stamp)[:40]
     when = when.astimezone() if when.tzinfo else when
-    t = MESSAGES[lang]
-    return t["when"].format(d=when.day, month=t["months"][when.month - 1], y=when.year, hh=f"{when.hour:02d}",
-                            mm=f"{when.minute:02d}")
+    return format_date(when, lang, "long_time")
 
 
 def _in(path: Path, root: Path | None) -> str:

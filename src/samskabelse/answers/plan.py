@@ -30,9 +30,9 @@ from samskabelse.answers import (
     read_answers_file,
     read_given_labels,
 )
+from samskabelse.base import home
 from samskabelse.base.files import safe_texts, slug, write_atomically
-from samskabelse.base.home import course_path, course_root, find
-from samskabelse.base.i18n import Texts, join_names
+from samskabelse.base.i18n import Texts, format_date, join_names
 from samskabelse.course import Course
 from samskabelse.sections.definition import Line
 from samskabelse.sections.protocol import any_answered
@@ -72,9 +72,6 @@ TEXT = Texts(
         "failed": "Planen kunne ikke gemmes: {error}",
         "example_label": "{name} (opdigtet eksempel)",
         "no_files": "Der er ingen svarfiler endnu. Gem dine svar i notebook 01–06 (gem-boksen nederst).",
-        "date": "{d}. {month} {y}",
-        "months": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-                   "november", "december"],
     },
     en={
         "title": "My co-creation plan",
@@ -99,9 +96,6 @@ TEXT = Texts(
         "example_label": "{name} (invented example)",
         "no_files": "There are no answer files yet. Save your answers in notebooks 01–06 (the save box at the "
         "bottom).",
-        "date": "{d} {month} {y}",
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                   "November", "December"],
     },
 )
 
@@ -137,8 +131,7 @@ def _date(stamp: str, lang: str) -> str:
         day = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp[:30]
-    t = TEXT[lang]
-    return t["date"].format(d=day.day, month=t["months"][day.month - 1], y=day.year)
+    return format_date(day, lang)
 
 
 
@@ -449,7 +442,7 @@ def _in_course_folders() -> bool:
         here = Path.cwd().resolve()
     except OSError:
         return False
-    return any(here.is_relative_to(course_path(part).resolve()) for part in ("notebooks", "exercises"))
+    return any(here.is_relative_to(home.course_path(part).resolve()) for part in ("notebooks", "exercises"))
 
 
 def answer_folders(course: Course, folder: str | Path | None = None) -> list[Path]:
@@ -458,7 +451,7 @@ def answer_folders(course: Course, folder: str | Path | None = None) -> list[Pat
     candidates = [answers_folder(folder)]
     if folder is None and _in_course_folders():
         lang = course.language
-        candidates += [course_path(f"notebooks/{lang}/answers"), course_path(f"exercises/{lang}/answers")]
+        candidates += [home.course_path(f"notebooks/{lang}/answers"), home.course_path(f"exercises/{lang}/answers")]
     out, seen = [], set()
     for c in candidates:
         try:
@@ -559,7 +552,7 @@ def listed_files(course: Course, folder: str | Path | None = None, extra: Path |
 
 def _where(folder: Path) -> str:
     """A folder as the list names it: from the repository's root or the notebook's folder, else by its name."""
-    for base in (course_root(), Path.cwd()):
+    for base in (home.course_root(), Path.cwd()):
         try:
             return folder.resolve().relative_to(base.resolve()).as_posix()
         except (ValueError, OSError):
@@ -591,7 +584,7 @@ class PlanWidget:
         self.exports = exports
         path = None
         if file is not None:
-            path = find(file)
+            path = home.find(file)
         self.listed = listed_files(course, folder, path)
         if path is not None:  # the file given first, under the label the list gives it
             chosen = [x for x in self.listed if _same_file(x.path, path)] or [Listed(path.name, path)]

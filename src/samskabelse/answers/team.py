@@ -747,9 +747,9 @@ class TeamWidget:
             return
         others = {m.label.casefold() for m in self.team if not m.numbered}
         given = {}
-        for field in self.who_fields:
-            m = field.member
-            options = [o for o in name_options(m.name, field.value) if o.casefold() not in others]
+        for who in self.who_fields:
+            m = who.member
+            options = [o for o in name_options(m.name, who.value) if o.casefold() not in others]
             if options:
                 given[person_key(m, self.path)] = options[0]
                 others.add(options[0].casefold())

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from samskabelse.answers import FILE_MODE
 from samskabelse.base.files import create_exclusively, slug
-from samskabelse.base.i18n import Texts
+from samskabelse.base.i18n import Texts, format_number
 from samskabelse.course import Course
 from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.display import user_text
@@ -84,7 +84,7 @@ def save_uploads(files: list[tuple[str, bytes]], folder: str | Path, lang: str) 
             out.notes.append(t["not_json"].format(name=shown))
             continue
         if len(content) > MAX_BYTES:
-            out.notes.append(t["too_big"].format(name=shown, mb=f"{len(content) / 1024 / 1024:.1f}"))
+            out.notes.append(t["too_big"].format(name=shown, mb=format_number(len(content) / 1024 / 1024, lang, 1)))
             continue
         target = folder / safe_name(raw_name)
         for _ in range(5):  # someone else may take the name between the check and the link

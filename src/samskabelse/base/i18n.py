@@ -1,8 +1,27 @@
-"""Texts in both course languages, kept side by side so that neither can lack a key."""
+"""Texts in both course languages, kept side by side so that neither can lack a key, and the one place that writes
+dates, numbers and lists in each language's convention (Babel, from the Unicode CLDR's data):
+
+    format_date(date(2026, 9, 28), "da")            -> "28. september 2026"   ("en": "28 September 2026")
+    format_date(day, "da", "short")                  -> "28. sep. 2026"        ("en": "28 Sep 2026")
+    format_date(day, "da", "day_month")              -> "28. september"
+    format_date(moment, "da", "long_time")           -> "24. november 2026 kl. 10.40"
+    month_name(2, "da")                              -> "februar"
+    format_number(3.25, "da", 1, half_up=True)       -> "3,3"                  ("en": "3.3"; never "1.234,5")
+    format_number(8.5, "da", 6, trim=True)           -> "8,5"                  (8.0 -> "8")
+    join_names(["a", "b", "c"], "da")                -> "a, b og c"            ("en": "a, b and c")
+
+Rounding stays each caller's: by default a number is rounded as Python's own formatting rounds it (the float's
+exact value, halves to even: f"{x:.1f}"); half_up=True rounds halves away from zero, as the gains' averages are.
+Babel is imported on first use, so that the course's file check stays quick.
+"""
 
 from __future__ import annotations
 
+import math
 import string
+from datetime import datetime, time
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from functools import cache
 
 LANGUAGES = ("da", "en")
 
@@ -57,15 +76,60 @@ class Texts:
         return lang in self._by_lang
 
 
-AND = {"da": "og", "en": "and"}
-
 
 def join_names(names, lang: str) -> str:
     """["a", "b", "c"] -> "a, b og c" (Danish) / "a, b and c" (English); one name as it is; none -> ""."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {AND[lang]} {names[-1]}"
+    from babel.lists import format_list
+
+    names = [str(n) for n in names]
+    return format_list(names, locale=LOCALES["list"][check_language(lang)]) if names else ""
+
+
+# Babel's locale for each language and job: the course's English writes "Sep" (CLDR's en; en_GB has "Sept") and
+# lists without a serial comma (CLDR's en_GB; en has "a, b, and c").
+LOCALES = {"date": {"da": "da_DK", "en": "en"}, "number": {"da": "da_DK", "en": "en"},
+           "list": {"da": "da_DK", "en": "en_GB"}}
+DATE_FORMS = {  # CLDR date patterns (unicode.org/reports/tr35/tr35-dates.html), as the course has written dates
+    "long": {"da": "d. MMMM y", "en": "d MMMM y"},
+    "short": {"da": "d. MMM y", "en": "d MMM y"},
+    "day_month": {"da": "d. MMMM", "en": "d MMMM"},
+    "long_time": {"da": "d. MMMM y 'kl.' HH.mm", "en": "d MMMM y, HH:mm"},
+}
+
+
+def format_date(day, lang: str, form: str = "long") -> str:
+    """A date (or a datetime, for "long_time": its own clock time, no time zone shifted) in the course's form."""
+    from babel.dates import format_datetime
+
+    moment = day if isinstance(day, datetime) else datetime.combine(day, time())
+    return format_datetime(moment.replace(tzinfo=None), DATE_FORMS[form][check_language(lang)],
+                           locale=LOCALES["date"][lang])
+
+
+@cache
+def month_name(month: int, lang: str) -> str:
+    """The month's name as it stands in a date: 2 -> "februar" / "February"."""
+    from babel.dates import get_month_names
+
+    return get_month_names("wide", locale=LOCALES["date"][check_language(lang)])[month]
+
+
+def format_number(value: float, lang: str, decimals: int = 1, *, trim: bool = False, half_up: bool = False) -> str:
+    """`value` with `decimals` decimals in the language's convention ("3,3" / "3.3"), no thousands separator;
+    trim=True leaves out trailing zeros (and the decimal sign with them). Rounded as Python rounds (halves to
+    even, of the float's exact value); half_up=True: halves away from zero, computed as the gains always were."""
+    from babel.numbers import format_decimal
+
+    if half_up:
+        scaled = math.floor(abs(value) * 10**decimals + 0.5) / 10**decimals
+        value = math.copysign(scaled, value) if value else 0.0
+    if not math.isfinite(value):  # nothing the course shows, but never a failure: "inf", as Python writes it
+        return f"{value:.{decimals}f}"
+    with localcontext(Context(prec=400, rounding=ROUND_HALF_EVEN)):  # a float's exact value has up to 767 digits
+        exact = Decimal(value).quantize(Decimal(1).scaleb(-decimals))
+        pattern = "0" + ("." + ("#" if trim else "0") * decimals if decimals else "")
+        return format_decimal(exact, format=pattern, locale=LOCALES["number"][check_language(lang)],
+                              group_separator=False)
 
 
 def counted(n: int, one: str, many: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samskabelse.base import home
-from samskabelse.base.i18n import LANGUAGES, Texts
+from samskabelse.base.i18n import LANGUAGES, Texts, format_number
 from samskabelse.course import Course, CourseError, default_course_path, read_course
 from samskabelse.kit.links import LinkError, Published, published
 
@@ -56,7 +56,7 @@ TEXT = Texts(
         "links_about": "Binder-, Voilà- og nbgitpuller-links til jeres udgave af kurset. Send startsiden til "
                        "deltagerne, og prøv den dagen før.",
         "links_file": "links.md",
-        "done": "Kittet ligger i {folder} ({n} filer, {seconds:.1f} s).",
+        "done": "Kittet ligger i {folder} ({n} filer, {seconds} s).",
         "one_page": "Hvert ark fylder én side.",
         "more_pages": "Med denne kursusfil fylder {sheets} mere end én side ved 9 punkter (den mindste skrift, "
                       "arkene sættes i): print dobbeltsidet, eller kort listerne i kursusfilen ned.",
@@ -130,7 +130,7 @@ Notebooks på det andet sprog bruger fortsat kursets egen fil for det sprog.
         "links_about": "Binder, Voilà and nbgitpuller links to your copy of the course. Send the start page to the "
                        "participants, and try it the day before.",
         "links_file": "links.md",
-        "done": "The kit is in {folder} ({n} files, {seconds:.1f} s).",
+        "done": "The kit is in {folder} ({n} files, {seconds} s).",
         "one_page": "Each sheet takes one page.",
         "more_pages": "With this course file {sheets} take more than one page at 9 points (the smallest type the "
                       "sheets are set in): print them double-sided, or shorten the lists in the course file.",
@@ -499,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
             print(t["incomplete"].format(folder=shown(folder), n=len(kit.files)), file=sys.stderr)
             status = 1
         else:
-            print(t["done"].format(folder=shown(folder), n=len(kit.files), seconds=time.perf_counter() - started))
+            seconds = format_number(time.perf_counter() - started, course.language, 1)
+            print(t["done"].format(folder=shown(folder), n=len(kit.files), seconds=seconds))
         if kit.fork_readme is not None:
             print(t["warning"].format(file=shown(course.path), readme=shown(kit.fork_readme)))
     return status

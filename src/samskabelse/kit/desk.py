@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 from samskabelse.base import home
-from samskabelse.base.i18n import Texts
+from samskabelse.base.i18n import Texts, format_number
 from samskabelse.course import Course, CourseError, read_course
 from samskabelse.widgets.access import mark_widget, named
 from samskabelse.widgets.display import user_text
@@ -92,7 +92,6 @@ TEXT = Texts(
         "inside": "I zip-filen:",
         "failed": "Materialet kunne ikke bygges: {error}",
         "zip": "materiale-{name}",
-        "decimal": ",",
     },
     en={
         "language": {"da": "Danish", "en": "English"},
@@ -146,7 +145,6 @@ TEXT = Texts(
         "inside": "In the zip file:",
         "failed": "The kit could not be built: {error}",
         "zip": "kit-{name}",
-        "decimal": ".",
     },
 )
 # What to do after the course check's messages, in the file's language: here there is no cell to run again.
@@ -156,8 +154,8 @@ FOOTER = Texts(
 )
 
 
-def _mb(size: int, t: dict) -> str:
-    return f"{max(size, 1) / 1_000_000:.1f}".replace(".", t["decimal"])
+def _mb(size: int, lang: str) -> str:
+    return format_number(max(size, 1) / 1_000_000, lang, 1)
 
 
 def _resolve(text: str) -> Path:
@@ -280,7 +278,7 @@ class FacilitatorDesk:
         stem = slug(Path(str(name).replace("\\", "/")).stem, 60, "kursusfil")
         shown = f"{stem}.yaml"
         if len(content) > MAX_COURSE_BYTES:
-            message = self.t["too_big"].format(name=user_text(name, 100), mb=_mb(len(content), self.t))
+            message = self.t["too_big"].format(name=user_text(name, 100), mb=_mb(len(content), self.lang))
             self._refuse(f"<p class='samskabelse-warning' role='alert'>{message}</p>")
             return None
         folder = self.work_folder() / "kursusfil"
@@ -539,7 +537,7 @@ class FacilitatorDesk:
         finally:
             self.build_button.disabled = False
         self.zip_bytes, self.zip_name = data, f"{top}.zip"
-        mb = _mb(len(data), t)
+        mb = _mb(len(data), self.lang)
         link = download_link(self.zip_name, data, "application/zip", t["download"].format(name=self.zip_name, mb=mb))
         lines = [f"<p>{t['built'].format(n=count, mb=mb, seconds=time.perf_counter() - started)}</p>",
                  f"<p>{link}</p>"]

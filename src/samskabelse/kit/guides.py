@@ -2,24 +2,26 @@
 
     paths = write_guides(course, "build/kit/da/vejledninger")   # one PDF per guide, the programmes first
 
-The guides are Markdown written by people; this reads the part of Markdown they use (headings, paragraphs,
-bulleted, numbered and check lists, pipe tables, bold, italics, code and links) into plain blocks, and the
-template (templates/guide.typ) sets them. Text is passed as data, never as markup, as everywhere in the kit.
+The guides are Markdown written by people; mistune reads them (CommonMark, with GitHub's pipe tables and task
+lists) and parse() turns what they use (headings, paragraphs, quotes, bulleted, numbered and check lists, tables,
+code, bold, italics and links) into plain blocks, which the template (templates/guide.typ) sets. Text is passed as
+data, never as markup, as everywhere in the kit.
 
 The guides are written for the shipped course file; the printed guides follow the course file in use (adapt()):
 a list of the shipped gains (or phases, directions, demands, frame elements) in the text becomes the course
 file's own, the slide numbers in the programme follow the deck as this course file makes it (a long list of
-gains can take more than one slide), a link to another guide names its PDF in the kit, and for an adapted course
-file each exercise's guide begins with what that file asks in the exercise.
+gains can take more than one slide), a link to another guide names its PDF in the kit (pdf_names), and for an
+adapted course file each exercise's guide begins with what that file asks in the exercise.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from samskabelse.base.home import course_path
-from samskabelse.base.i18n import Texts
+from samskabelse.base.i18n import Texts, join_names
 from samskabelse.kit.typeset import typeset
 
 EXERCISES = course_path("exercises")
@@ -42,80 +44,105 @@ TEXT = Texts(
         "directions": "Directions", "frames": "Frame elements", "deadlines": "Fixed deadlines"},
 )
 
-_INLINE = re.compile(r"\*\*(?P<b>.+?)\*\*|\*(?P<i>[^*\s][^*]*?)\*|`(?P<c>[^`]+)`|\[(?P<l>[^\]]+)\]\((?P<u>[^)]+)\)")
+FLAGS = {"strong": "b", "emphasis": "i"}  # the Markdown marks the guides use, as the template's run flags
+
+
+@functools.cache
+def _markdown():
+    """mistune's CommonMark parser, giving its syntax tree (no HTML), with GitHub's tables and task lists."""
+    import mistune
+
+    return mistune.create_markdown(renderer=None, plugins=["table", "task_lists"])
+
+
+def _runs(tokens: list[dict], flags: dict | None = None, links: dict[str, str] | None = None) -> list[dict]:
+    """Runs of text with their emphasis, [{"t": "...", "b": bool, "i": bool, "c": bool}], from inline tokens; a
+    link whose words are its address, and the address one of `links`, is printed as links[address]."""
+    flags, links = flags or {}, links or {}
+    runs: list[dict] = []
+    for tok in tokens:
+        kind = tok["type"]
+        if kind in FLAGS:
+            runs += _runs(tok["children"], {**flags, FLAGS[kind]: True}, links)
+        elif kind == "link" and tok["attrs"]["url"] in links and \
+                "".join(r["t"] for r in _runs(tok["children"])) == tok["attrs"]["url"]:
+            runs.append({"t": links[tok["attrs"]["url"]], **flags})
+        elif kind == "codespan":
+            runs.append({"t": tok["raw"], **flags, "c": True})
+        elif kind in ("softbreak", "linebreak"):
+            runs.append({"t": " ", **flags})
+        elif "children" in tok:  # a link or an image: its words (the file it names is in the same folder of the kit)
+            runs += _runs(tok["children"], flags, links)
+        else:  # text, inline HTML: as written
+            runs.append({"t": tok.get("raw", ""), **flags})
+    return _merged(runs)
+
+
+def _merged(runs: list[dict]) -> list[dict]:
+    """One run per stretch of the same emphasis, none empty."""
+    merged: list[dict] = []
+    for run in runs:
+        if run["t"] and merged and {**merged[-1], "t": ""} == {**run, "t": ""}:
+            merged[-1] = {**merged[-1], "t": merged[-1]["t"] + run["t"]}
+        elif run["t"]:
+            merged.append(run)
+    return merged
 
 
 def inline(text: str) -> list[dict]:
-    """Runs of text with their emphasis: [{"t": "...", "b": bool, "i": bool, "c": bool}]."""
-    runs, pos = [], 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            runs.append({"t": text[pos:m.start()]})
-        if m["b"] is not None:
-            runs += [{**r, "b": True} for r in inline(m["b"])]
-        elif m["i"] is not None:
-            runs += [{**r, "i": True} for r in inline(m["i"])]
-        elif m["c"] is not None:
-            runs.append({"t": m["c"], "c": True})
-        else:  # a link: its text (the file it names is in the same folder of the kit or the repository)
-            runs += inline(m["l"])
-        pos = m.end()
-    if pos < len(text):
-        runs.append({"t": text[pos:]})
-    return runs
+    """One line of Markdown as runs of text with their emphasis (bold, italic, code; a link as its words)."""
+    tokens = _markdown()(text)
+    return _runs(tokens[0].get("children", [])) if tokens else []
 
 
-def parse(markdown: str) -> list[dict]:
-    """Blocks: heading (level, runs), para (runs), list (ordered, items: runs, checkbox), table (rows of runs)."""
+def _text_of(blocks: list[dict], links: dict[str, str]) -> list[dict]:
+    """The runs of a list item's own text blocks, one space between them."""
+    runs: list[dict] = []
+    for tok in blocks:
+        if tok["type"] in ("block_text", "paragraph"):
+            runs += ([{"t": " "}] if runs else []) + _runs(tok["children"], links=links)
+    return _merged(runs)
+
+
+def _items(tok: dict, links: dict[str, str]) -> list[dict]:
+    """A list's items, with a nested list's items after their parent's (the guides' lists are printed flat)."""
+    items = []
+    for item in tok["children"]:
+        items.append({"runs": _text_of(item["children"], links), "box": item["type"] == "task_list_item"})
+        for child in item["children"]:
+            if child["type"] == "list":
+                items += _items(child, links)
+    return items
+
+
+def parse(markdown: str, links: dict[str, str] | None = None) -> list[dict]:
+    """Blocks: heading (level, runs), para (runs, quote), list (ordered, items: runs, box), table (rows of runs),
+    code (text), read by mistune. `links`: {address: words} for links printed as other words (a guide's PDF)."""
+    links = links or {}
+
+    def cells(row: dict) -> list[list[dict]]:
+        return [_runs(cell["children"], links=links) for cell in row["children"]]
+
     blocks: list[dict] = []
-    lines = markdown.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        if line.startswith("```"):
-            j = i + 1
-            while j < len(lines) and not lines[j].startswith("```"):
-                j += 1
-            blocks.append({"kind": "code", "text": "\n".join(lines[i + 1:j])})
-            i = j + 1
-            continue
-        if m := re.match(r"^(#{1,4})\s+(.*)$", line):
-            blocks.append({"kind": "heading", "level": len(m[1]), "runs": inline(m[2])})
-            i += 1
-            continue
-        if line.lstrip().startswith("|"):
+    for tok in _markdown()(markdown):
+        kind = tok["type"]
+        if kind == "heading":
+            blocks.append({"kind": "heading", "level": tok["attrs"]["level"],
+                           "runs": _runs(tok["children"], links=links)})
+        elif kind == "paragraph":
+            blocks.append({"kind": "para", "runs": _runs(tok["children"], links=links), "quote": False})
+        elif kind == "block_quote":
+            blocks += [{"kind": "para", "runs": _runs(p["children"], links=links), "quote": True}
+                       for p in tok["children"] if p["type"] == "paragraph"]
+        elif kind == "list":
+            blocks.append({"kind": "list", "ordered": tok["attrs"]["ordered"], "items": _items(tok, links)})
+        elif kind == "table":
             rows = []
-            while i < len(lines) and lines[i].lstrip().startswith("|"):
-                cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
-                if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
-                    rows.append([inline(c) for c in cells])
-                i += 1
+            for part in tok["children"]:  # table_head (one row of cells), table_body (rows)
+                rows += [cells(part)] if part["type"] == "table_head" else [cells(r) for r in part["children"]]
             blocks.append({"kind": "table", "rows": rows})
-            continue
-        if m := re.match(r"^(\s*)([-*]|\d+\.)\s+(.*)$", line):
-            ordered = m[2][0].isdigit()
-            items = []
-            while i < len(lines) and (m := re.match(r"^(\s*)([-*]|\d+\.)\s+(.*)$", lines[i])):
-                text = m[3]
-                i += 1
-                while i < len(lines) and lines[i].startswith("  ") and lines[i].strip() and \
-                        not re.match(r"^\s*([-*]|\d+\.)\s+", lines[i]):
-                    text += " " + lines[i].strip()
-                    i += 1
-                box = re.match(r"^\[( |x)\]\s+(.*)$", text)
-                items.append({"runs": inline(box[2] if box else text), "box": bool(box)})
-            blocks.append({"kind": "list", "ordered": ordered, "items": items})
-            continue
-        text = line.strip()
-        i += 1
-        while i < len(lines) and lines[i].strip() and not re.match(r"^(#|\||\s*([-*]|\d+\.)\s|```)", lines[i]):
-            text += " " + lines[i].strip()
-            i += 1
-        quote = text.startswith(">")
-        blocks.append({"kind": "para", "runs": inline(text.lstrip("> ").strip()), "quote": quote})
+        elif kind == "block_code":
+            blocks.append({"kind": "code", "text": tok["raw"].rstrip("\n")})
     return blocks
 
 
@@ -151,14 +178,11 @@ def _replace_lists(text: str, shipped, course) -> str:
     """Each list of the shipped course's names in the text, as the course file in use names them (in lower case
     where the text wrote them so; "og"/"and" before the last, unless the sentence goes on with "eller ...")."""
     theirs = _lists(course)
-    last = " og " if course.language == "da" else " and "
 
     def rewrite(m: re.Match, new: list[str]) -> str:
         shown = [_as_written(n, m.group(0)[:1].islower()) for n in new]
         goes_on = re.match(r",?\s+(eller|or)\b", m.string[m.end():])
-        if len(shown) == 1 or goes_on:
-            return ", ".join(shown)
-        return ", ".join(shown[:-1]) + last + shown[-1]
+        return ", ".join(shown) if goes_on else join_names(shown, course.language)
 
     for key, names in _lists(shipped).items():
         pattern = _names_pattern(names)
@@ -183,18 +207,10 @@ def _renumber_slides(text: str, lang: str, shipped: dict[int, str], numbers: dic
     return re.sub(r"\b(?P<w>[Dd]ias|[Ss]lides?) (?P<a>\d+)(?:–(?P<b>\d+))?", rewrite, text)
 
 
-def _pdf_links(markdown: str, lang: str) -> str:
-    """A link to another guide names that guide's PDF in the kit ("[2-faser-og-fokus.md](...)" is printed as
-    2-faser-og-fokus.pdf); a link with words of its own keeps them."""
-    guides = {p.name for p in guide_files(lang)}
-
-    def rewrite(m: re.Match) -> str:
-        text, target = m[1], m[2]
-        if target in guides and text == target:
-            return f"[{target[:-3]}.pdf]({target[:-3]}.pdf)"
-        return m.group(0)
-
-    return re.sub(r"\[([^\]]+)\]\(([^)]+)\)", rewrite, markdown)
+def pdf_names(lang: str) -> dict[str, str]:
+    """A link to another guide names that guide's PDF in the kit: {"2-faser-og-fokus.md": "2-faser-og-fokus.pdf"}
+    (parse's `links`; a link with words of its own keeps them)."""
+    return {p.name: f"{p.stem}.pdf" for p in guide_files(lang)}
 
 
 def _own_box(course, number: int) -> list[dict]:
@@ -223,7 +239,6 @@ def adapt(markdown: str, course, path: Path | None = None) -> tuple[str, list[di
     from samskabelse.kit.slides import slide_numbers
 
     lang = course.language
-    markdown = _pdf_links(markdown, lang)
     shipped = load_course(lang)
     shipped_slots = {n: slot for slot, (a, b) in slide_numbers(shipped).items() for n in range(a, b + 1)}
     markdown = _renumber_slides(markdown, lang, shipped_slots, slide_numbers(course))
@@ -241,8 +256,9 @@ def guide_pdf(path: Path, course_or_lang) -> bytes:
     course = load_course(course_or_lang) if isinstance(course_or_lang, str) else course_or_lang
     lang = course.language
     markdown, first = adapt(path.read_text(encoding="utf-8"), course, path)
-    title = next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), path.stem)
-    blocks = parse(markdown)
+    blocks = parse(markdown, pdf_names(lang))
+    title = next(("".join(r["t"] for r in b["runs"]) for b in blocks if b["kind"] == "heading" and b["level"] == 1),
+                 path.stem)
     at = next((i + 1 for i, b in enumerate(blocks) if b["kind"] == "heading" and b["level"] == 1), 0)
     if at < len(blocks) and blocks[at]["kind"] == "para":  # after the guide's italic opening paragraph
         at += 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from samskabelse.base.files import safe_text, safe_texts
-from samskabelse.base.i18n import Texts, join_names
+from samskabelse.base.i18n import Texts, format_number, join_names
 from samskabelse.course import Course
 from samskabelse.widgets.display import BASIS_LABELS
 
@@ -248,7 +248,10 @@ def intro_slides(course: Course) -> list[Slide]:
     tl = course.timeline
     plans = {p.phase: p for p in tl.phases}
     levels = {u.id: u.name for u in tl.uncertainty_levels}
-    fmt = (lambda w: f"{w:g}".replace(".", ",")) if course.language == "da" else (lambda w: f"{w:g}")
+
+    def fmt(weeks: float) -> str:
+        return format_number(weeks, course.language, 6, trim=True)
+
     table = [[t["timeline_phase"], t["timeline_weeks"], t["timeline_unc"]]]
     table += [[f"{p.number}. {p.name}", t["weeks"].format(weeks=fmt(plans[p.id].weeks)),
                levels.get(plans[p.id].uncertainty, "")] for p in course.phases if p.id in plans]

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
+from samskabelse.base import i18n
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import ARTICLES, Course
 from samskabelse.sections.protocol import (
@@ -185,9 +186,7 @@ TEXT = Texts(
 # Small helpers
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
     """3.25 -> "3,3" in Danish, "3.3" in English (half away from zero)."""
-    scaled = math.floor(abs(value) * 10**decimals + 0.5) / 10**decimals
-    text = f"{math.copysign(scaled, value) if value else 0.0:.{decimals}f}"
-    return text.replace(".", ",") if lang == "da" else text
+    return i18n.format_number(value, lang, decimals, half_up=True)
 
 
 def in_sentence(name: str) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samskabelse.base.files import csv_row, ics_escape, slug
-from samskabelse.base.i18n import Texts
+from samskabelse.base.i18n import Texts, format_number
 from samskabelse.course import Course
 from samskabelse.sections.timeline import (
     Forecast,
@@ -136,8 +136,7 @@ def plan_rows(result: Forecast, course: Course) -> list[list[str]]:
     levels = {u.id: u.name for u in course.timeline.uncertainty_levels}
 
     def number(value: float) -> str:
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if lang == "da" else text
+        return format_number(value, lang, 2, trim=True)
 
     def iso(weeks: float) -> str:
         return date_after(plan.start, weeks).isoformat()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from samskabelse.base.i18n import Texts
+from samskabelse.base import i18n
+from samskabelse.base.i18n import Texts, format_number
 from samskabelse.course import Course
 from samskabelse.sections.definition import (
     NOT_ANSWERED,
@@ -27,7 +28,9 @@ from samskabelse.sections.definition import (
 )
 from samskabelse.sections.protocol import is_answered
 from samskabelse.sections.timeline import (
-    MONTHS,
+    TEXT as WIDGET_TEXT,
+)
+from samskabelse.sections.timeline import (
     TimelinePlan,
     deadline_rows,
     forecast,
@@ -35,9 +38,6 @@ from samskabelse.sections.timeline import (
     format_date,
     plain_name,
     upward_sentence,
-)
-from samskabelse.sections.timeline import (
-    TEXT as WIDGET_TEXT,
 )
 from samskabelse.widgets.display import plain_text
 
@@ -70,6 +70,7 @@ TEXT = Texts(
         "weeks_item": "{phase}: uger", "uncertainty_item": "{phase}: usikkerhed",
         "deadline_name": "Frist: navn", "deadline_date_item": "{name}: dato",
         "deadline_phase_item": "{name}: færdig med fasen", "factor_item": "Kursets faktorer for {level}",
+        "correlation_item": "Hvor meget forsinkelser smitter fra fase til fase", "stall_item": "Chancen for: {name}",
     },
     en={
         "label": "timeline (06)",
@@ -99,6 +100,7 @@ TEXT = Texts(
         "weeks_item": "{phase}: weeks", "uncertainty_item": "{phase}: uncertainty",
         "deadline_name": "Deadline: name", "deadline_date_item": "{name}: date",
         "deadline_phase_item": "{name}: finished with the phase", "factor_item": "The course's factors for {level}",
+        "correlation_item": "How much delays carry from phase to phase", "stall_item": "The chance of: {name}",
     },
 )
 
@@ -132,6 +134,8 @@ class Timeline(Section):
                             tuple(ph.name for ph in course.phases)))
         out += [Item(f"factors.{u.id}", t["factor_item"].format(level=u.name), setting=True)
                 for u in tl.uncertainty_levels]
+        out.append(Item("correlation", t["correlation_item"], setting=True))
+        out += [Item(f"stalls.{st.id}", t["stall_item"].format(name=st.name), setting=True) for st in tl.stalls]
         return out
 
     def project(self, model: TimelinePlan) -> str:
@@ -220,7 +224,10 @@ class Timeline(Section):
         level_names = [u.name for u in tl.uncertainty_levels]
         level_of = {u.id: u.name for u in tl.uncertainty_levels}
         plans = {p.phase: p for p in tl.phases}
-        fmt = (lambda w: f"{w:g}".replace(".", ",")) if lang == "da" else (lambda w: f"{w:g}")
+
+        def fmt(weeks: float) -> str:
+            return format_number(weeks, lang, 6, trim=True)
+
         rows = []
         for ph in course.phases:
             plan = plans.get(ph.id)
@@ -236,8 +243,8 @@ class Timeline(Section):
             if len(d.date) == 10:
                 return t["suggest_deadline_date"].format(date=format_date(date.fromisoformat(d.date), lang))
             month, day = (int(x) for x in d.date.split("-"))
-            sep = ". " if lang == "da" else " "
-            return t["suggest_deadline_date"].format(date=f"{day}{sep}{MONTHS[lang][month - 1]}")
+            on = date(2000, month, day)  # a leap year: "02-29" is a day too
+            return t["suggest_deadline_date"].format(date=i18n.format_date(on, lang, "day_month"))
 
         project = table([0.75, 1.45, 0.45, 0.6], [], [[text(t["project"], bold=True), blank(1, item="project"),
                                                     text(t["start"], bold=True), blank(1, item="start")]])
