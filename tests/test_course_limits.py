@@ -102,6 +102,10 @@ def at_every_limit(lang: str) -> dict:
     tl["deadlines"] = [{"id": f"deadline_{i}", "name": text("timeline.deadlines.name", i, lang),
                         "weeks_after_start": 100 * (i + 1),
                         "phase_done": phase_ids[i]} for i in range(high["deadlines"])]
+    tl["stalls"] = [{"id": f"stall_{i}", "name": text("timeline.stalls.name", i, lang), "chance": 0.5,
+                     "weeks_min": 104, "weeks_max": 104, "phase": phase_ids[i % len(phase_ids)]}
+                    for i in range(high["stalls"])]
+    tl["correlation"] = 1
     tl["percentiles"] = [5, 50, 85, 95][: high["percentiles"]]
     tl["draws"] = DRAWS[1]
     return data

@@ -94,7 +94,11 @@ def test_whatever_a_participant_does_every_widget_keeps_a_figure_and_never_fails
         widget.start.value = "5.1.2026" if course.language == "da" else "2026-01-05"
         for box in widget.deadline_dates.values():
             box.value = "1.9.2026" if course.language == "da" else "2026-09-01"
-        for boxes in widget.factors.values():
-            for box, value in zip(boxes, (0.9, 1.1, 1.6), strict=True):
-                box.value = value
+        comma = (lambda v: v.replace(".", ",")) if course.language == "da" else (lambda v: v)
+        for boxes in widget.factors.values():  # text fields: a number as the page writes it
+            for box, value in zip(boxes, ("0.9", "1.1", "1.6"), strict=True):
+                box.value = comma(value)
+        widget.correlation.value = comma("0.5")
+        for box in widget.stall_chances.values():
+            box.value = "10"
         assert widget.message.value == "", widget.message.value

@@ -65,6 +65,7 @@ COUNTS = {
     "milestones": (0, 8),
     "deadlines": (0, 4),
     "percentiles": (1, 4),  # one marker shape each
+    "stalls": (0, 3),  # what can stall co-creation: each a row in the working model's table
 }
 CASES_PER_TYPE = 2  # invented cases drawn in one cell of the typology grid
 OWN_GAINS_MAX = 5
@@ -73,6 +74,8 @@ DRAWS = (100, 100_000)  # simulated projects: 100,000 take about 10 ms a change
 SEED_MAX = 2**32 - 1
 PERCENTILES = (5, 95)  # each has its own label on the chance axis, beside 0 % and 100 %
 PERCENTILE_GAP = 5
+STALL_CHANCE_MAX = 0.5  # a stall more likely than not is the plan, not a risk to it
+STALL_WEEKS_MAX = 104
 URL_SCHEMES = ("http", "https")
 ARTICLES = ("en", "et")  # a gain's Danish noun: en kvalitet, et fællesskab (Item.article)
 
@@ -337,6 +340,19 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Stall:
+    """Something that can stall co-creation (a partner leaving, a political pause): in a share `chance` of the
+    simulated projects the phase `phase` stops for between `weeks_min` and `weeks_max` weeks."""
+
+    id: str
+    name: str
+    chance: float  # a share, 0 to STALL_CHANCE_MAX (0.1: in one project in ten)
+    weeks_min: float
+    weeks_max: float
+    phase: str
+
+
+@dataclass(frozen=True)
 class TimelineDefaults:
     phases: tuple[PhasePlan, ...]
     uncertainty_levels: tuple[UncertaintyLevel, ...]
@@ -347,6 +363,9 @@ class TimelineDefaults:
     percentiles: tuple[int, ...]
     note: str
     basis: str
+    # how far a delay in one phase carries into the next: the correlation of the phases' delays (0: independent)
+    correlation: float = 0.0
+    stalls: tuple[Stall, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -397,6 +416,7 @@ class Course:
             "timeline.uncertainty_levels": [u.id for u in self.timeline.uncertainty_levels],
             "timeline.milestones": [m.id for m in self.timeline.milestones],
             "timeline.deadlines": [d.id for d in self.timeline.deadlines],
+            "timeline.stalls": [st.id for st in self.timeline.stalls],
         }
 
     def by_id(self, section: str, ident: str) -> Any:
@@ -844,6 +864,35 @@ class _Builder:
             return Deadline(self.ident(e, dp), r.get(e, "name", "str", dp, default=""), weeks,
                             done or (phase_ids[-1] if phase_ids else ""), on)
 
+        def stall(e: LineDict, sp: str) -> Stall:
+            r.known_keys(e, _keys(Stall), sp)
+            phase = r.get(e, "phase", "str", sp, default=None)
+            r.check_ref(phase, phase_ids, "phases", r.line_of(e, "phase"), f"{sp}.phase")
+            chance = r.get(e, "chance", "number", sp, default=None)
+            if chance is not None and not 0 <= chance <= STALL_CHANCE_MAX:
+                r.problem(r.t["share"].format(high=STALL_CHANCE_MAX, value=chance), r.line_of(e, "chance"),
+                          f"{sp}.chance")
+                chance = None
+            low = self.number(e, "weeks_min", sp, 0, STALL_WEEKS_MAX)
+            high = self.number(e, "weeks_max", sp, 0, STALL_WEEKS_MAX)
+            if low is not None and high is not None and low > high:
+                r.problem(r.t["order"].format(a="weeks_min", va=low, b="weeks_max", vb=high),
+                          r.line_of(e, "weeks_min"), f"{sp}.weeks_min")
+            return Stall(self.ident(e, sp), r.get(e, "name", "str", sp, default=""), chance or 0.0,
+                         low or 0.0, high if high is not None and (low or 0) <= high else low or 0.0,
+                         phase or (phase_ids[-1] if phase_ids else ""))
+
+        # optional, for a facilitator's copy made before they existed: then delays do not carry over, and nothing stalls
+        correlation = r.get(tl, "correlation", "number", p, required=False, default=None)
+        if correlation is not None and not 0 <= correlation <= 1:
+            r.problem(r.t["range"].format(low=0, high=1, value=correlation), r.line_of(tl, "correlation"),
+                      f"{p}.correlation")
+            correlation = None
+        correlation = float(correlation or 0.0)
+        stalls = r.items(tl, "stalls", p, required=False)
+        r.unique_ids(stalls, f"{p}.stalls")
+        self.counted(stalls, tl, "stalls", p)
+
         percentiles = r.get(tl, "percentiles", "list", p, default=[50, 85])
         line = r.line_of(tl, "percentiles")
         whole = True
@@ -863,6 +912,7 @@ class _Builder:
             draws=self.number(tl, "draws", p, *DRAWS, "int") or 10_000,
             seed=self.number(tl, "seed", p, 0, SEED_MAX, "int") or 0,
             percentiles=tuple(percentiles), note=r.get(tl, "note", "str", p, default=""), basis=self.basis(tl, p),
+            correlation=correlation, stalls=tuple(stall(entry, sp) for sp, entry in stalls),
         )
 
 

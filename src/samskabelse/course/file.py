@@ -61,6 +61,8 @@ MESSAGES = Texts(
         "bad_id": "id '{id}' må kun indeholde små bogstaver a-z, tal og _. Ret det, fx til 'min_gevinst'.",
         "range": "skal være mellem {low} og {high}, men er {value}. Skriv en værdi fra {low} til {high}.",
         "order": "'{a}' ({va}) må ikke være større end '{b}' ({vb}). Byt om på de to tal, eller ret det ene.",
+        "share": "er en andel mellem 0 og {high} (0.1 betyder 10 %), men er {value}. Skriv andelen med punktum, fx "
+                 "0.1 for 10 %.",
         "choice": "skal være en af {choices}, men er '{value}'{suggest}. Skriv en af dem.",
         "count": "har {n} punkter; kurset kan vise {low} til {high}. {fix}",
         "count_fewer": "Slet nogle af dem.",
@@ -149,6 +151,8 @@ MESSAGES = Texts(
         "bad_id": "id '{id}' may only contain lowercase letters a-z, digits and _. Change it, e.g. to 'my_gain'.",
         "range": "must be between {low} and {high}, but is {value}. Write a value from {low} to {high}.",
         "order": "'{a}' ({va}) must not be greater than '{b}' ({vb}). Swap the two numbers or change one of them.",
+        "share": "is a share between 0 and {high} (0.1 means 10%), but is {value}. Write the share as a decimal, e.g. "
+                 "0.1 for 10%.",
         "choice": "must be one of {choices}, but is '{value}'{suggest}. Write one of them.",
         "count": "has {n} entries; the course can show {low} to {high}. {fix}",
         "count_fewer": "Delete some of them.",
@@ -607,6 +611,7 @@ MAX_CHARS = {
     "timeline.uncertainty_levels.name": 16,
     "timeline.milestones.name": 50,
     "timeline.deadlines.name": 50,
+    "timeline.stalls.name": 90,  # a row of the working model's table and the widget's panel, never in the figure
     "gains.name": 40, "demands.name": 40,
     # by field
     "name": 60, "label": 40, "low": 30, "high": 30, "when": 20, "who": 80, "number": 4, "id": 40,
@@ -631,7 +636,8 @@ HOME = {
                      "directions", "typology", "example_cases", "involvement", "framing", "timeline",
                      "gains_rules"), ""),
     **dict.fromkeys(("carry", "lead", "doubt", "heavy_demands", "alternatives"), "gains_rules"),
-    **dict.fromkeys(("milestones", "deadlines", "uncertainty_levels", "draws", "seed", "percentiles"), "timeline"),
+    **dict.fromkeys(("milestones", "deadlines", "uncertainty_levels", "draws", "seed", "percentiles", "correlation",
+                     "stalls"), "timeline"),
     **dict.fromkeys(("frame_elements", "deciders", "influence_levels"), "framing"),
     "types": "typology", "levels": "involvement",
     "focus_points": "phases[…]", "strategic_focus": "phases[…]", "tasks": "directions[…]",

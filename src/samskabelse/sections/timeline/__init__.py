@@ -17,12 +17,21 @@ often takes longer than expected. How "realistic" is computed is the course's wo
   the triangular distribution gives more weight to the pessimistic tail, and its quantiles can be checked
   by hand). A draw applies the distribution's quantile function to a uniform number from
   `numpy.random.default_rng(seed)`, so a zero-width estimate gives exactly the plan.
+- Delays carry from phase to phase: the phases' uniform numbers come from normal numbers with the correlation
+  `timeline.correlation` (a Gaussian copula, uniform_draws), so a project late in one phase tends to be late in
+  the next; each phase keeps its triangular distribution.
+- What can stall co-creation (`timeline.stalls`: a partner leaving, a political pause): in a share `chance` of the
+  projects, the phase `phase` stands still for between `weeks_min` and `weeks_max` weeks (stall_weeks): the tail
+  the triangular distribution, capped at the pessimistic estimate, does not have.
 - The phases follow one another: a phase ends when the phases before it and itself are done, and the
   project's duration is the sum of the phases' durations. `draws` (10,000) projects are drawn at once,
-  vectorised; the same seed gives the same figures every time.
+  vectorised; the same seed gives the same figures every time. The random numbers depend only on the seed, the
+  number of draws and phases, the correlation and the stalls, and are computed once (cached): a slider change
+  costs the quantile function, a sum and a sort.
 - Durations become dates by adding whole days, rounded up: a plan of 38 weeks from a Monday is finished by
-  the Monday 38 weeks later. "The 85 % date" is the date by which 85 % of the drawn projects are finished;
-  the chance of meeting a deadline is the share of drawn projects in which the phase the deadline needs
+  the Monday 38 weeks later. "The 85 % date" is the date by which 85 % of the drawn projects are finished; the
+  buffer to ask for ends on it (one plan, one date: the sentence, the figure and the table name the same day).
+  The chance of meeting a deadline is the share of drawn projects in which the phase the deadline needs
   (by default the last one: the whole project) is finished on or before it.
 """
 
@@ -41,7 +50,7 @@ import numpy as np
 
 from samskabelse.base import i18n
 from samskabelse.base.i18n import Texts, join_names
-from samskabelse.course import EARLIEST_DATE, LATEST_DATE, Course, Deadline, Milestone
+from samskabelse.course import EARLIEST_DATE, LATEST_DATE, STALL_CHANCE_MAX, Course, Deadline, Milestone, Stall
 from samskabelse.sections.protocol import (
     ANSWERED_FIELD,
     AnswerError,
@@ -93,13 +102,21 @@ TEXT = Texts(
         "deadline_date": "Dato",
         "deadline_phase": "Færdig til fristen",
         "whole_project": "{name} (hele projektet)",
-        "model_head": "Kursets arbejdsmodel: usikkerhedsfaktorer (kan justeres)",
+        "model_head": "Kursets arbejdsmodel: usikkerhed (kan justeres)",
         "model_help": "Hver fases planlagte varighed ganges med faktorerne og giver et optimistisk, et sandsynligt "
                       "og et pessimistisk skøn. Faktorerne skal stige fra optimistisk over sandsynlig til "
                       "pessimistisk og ligge mellem 0,1 og 10.",
         "optimistic": "Optimistisk", "likely": "Sandsynlig", "pessimistic": "Pessimistisk",
         "uncertainty_of": "{phase}: usikkerhed", "factor_of": "{level}: {kind} faktor", "level_col": "Usikkerhed",
+        "carry_help": "Forsinkelser smitter: et projekt, der trækker ud i én fase, trækker ofte også ud i den næste. "
+                      "0 betyder, at faserne er uafhængige af hinanden; 1, at alle faser er lige så tidlige eller sene "
+                      "som den første.",
+        "correlation": "Hvor meget forsinkelser smitter fra fase til fase (0–1)",
+        "stall_help": "Det, der kan få samskabelsen til at gå i stå: hvor mange projekter ud af hundrede det sker i. "
+                      "Pausens længde står i kursusfilen.",
+        "stall_chance": "Chance i % for: {name}",
         # messages
+        "bad_number": "{what}: »{text}« er ikke et tal. Skriv fx 0,5.",
         "bad_date": "»{text}« er ikke en dato, kurset kan læse. Skriv dag.måned.år, fx 5.1.2026, eller "
                     "år-måned-dag, fx 2026-01-05.",
         "no_date": "Skriv en dato for {what}.",
@@ -131,8 +148,13 @@ TEXT = Texts(
         "note_deadline_phase": "fasen »{value}« for {what} findes ikke; kursets standard er brugt",
         "note_factors": "faktorerne for usikkerheden »{level}« er ugyldige; kursets standard er brugt",
         "note_field": "{what} kunne ikke læses; kursets forslag er brugt",
+        "note_correlation": "hvor meget forsinkelser smitter mellem faserne (»{value}«), kunne ikke bruges; kursets "
+                            "antagelse er brugt",
+        "note_stall": "chancen for »{name}« (»{value}«) kunne ikke bruges; kursets antagelse er brugt",
+        "correlation_range": "Hvor meget forsinkelser smitter mellem faserne, skal ligge mellem 0 og 1 (nu: {value}).",
+        "stall_range": "Chancen for »{name}« skal ligge mellem 0 og {max} % (nu: {value}).",
         "field_phases": "fasernes varighed og usikkerhed", "field_deadlines": "fristerne",
-        "field_factors": "usikkerhedsfaktorerne",
+        "field_factors": "usikkerhedsfaktorerne", "field_stalls": "chancerne for, at samskabelsen går i stå",
         "note_project": "projektets navn kunne ikke læses og er udeladt",
         "note_deadline_name": "navnet på fristen »{name}« kunne ikke læses; kursets navn er brugt",
         "note_own_date": "det kunne ikke læses, om datoen for {what} er din egen; den følger kursets regel, hvis den "
@@ -175,14 +197,15 @@ TEXT = Texts(
         "row_deadline_phase": "Chance for at have »{phase}« færdig til »{name}« ({date})",
         "row_buffer": "Buffer at bede om", "row_buffer_value": "{weeks} (til {date})",
         "week_of": "uge {week}",
-        "n_weeks": "{n} uger", "one_week": "1 uge",
+        "n_weeks": "{n} uger", "one_week": "1 uge", "n_days": "{n} dage", "one_day": "1 dag",
         "percent": "{n} %", "below_one": "under 1 %", "above_99": "over 99 %",
         # the sentence: two at most, short enough to say aloud
         "s_plan": "Vi planlægger at være færdige den {date} (uge {week}), men samskabelse tager ofte længere tid end "
                   "ventet.",
-        "s_buffer": "Vi beder derfor om en buffer på {weeks}, så vi med {q} sandsynlighed er færdige senest den "
-                    "{date}.",
-        "s_no_buffer": "Med mindst {q} sandsynlighed holder planen, så den behøver ingen ekstra buffer.",
+        "s_buffer": "Med kursets antagelser om usikkerhed beder vi derfor om en buffer på {weeks}: så er vi med {q} "
+                    "sandsynlighed færdige senest den {date}.",
+        "s_no_buffer": "Med kursets antagelser om usikkerhed holder planen med mindst {q} sandsynlighed, så den "
+                       "behøver ingen ekstra buffer.",
         "and": "og",
     },
     en={
@@ -197,12 +220,20 @@ TEXT = Texts(
         "deadline_date": "Date",
         "deadline_phase": "Finished by then",
         "whole_project": "{name} (the whole project)",
-        "model_head": "The course's working model: uncertainty factors (adjustable)",
+        "model_head": "The course's working model: uncertainty (adjustable)",
         "uncertainty_of": "{phase}: uncertainty", "factor_of": "{level}: {kind} factor", "level_col": "Uncertainty",
+        "carry_help": "Delays carry over: a project that runs late in one phase often runs late in the next too. 0 "
+                      "means that the phases are independent of each other; 1, that every phase is as early or late "
+                      "as the first.",
+        "correlation": "How much delays carry from phase to phase (0–1)",
+        "stall_help": "What can stall co-creation: in how many projects out of a hundred it happens. How long the "
+                      "pause lasts is in the course file.",
+        "stall_chance": "Chance in % of: {name}",
         "model_help": "Each phase's planned duration is multiplied by the factors, giving an optimistic, a likely "
                       "and a pessimistic estimate. The factors must rise from optimistic through likely to "
                       "pessimistic and lie between 0.1 and 10.",
         "optimistic": "Optimistic", "likely": "Likely", "pessimistic": "Pessimistic",
+        "bad_number": "{what}: “{text}” is not a number. Write e.g. 0.5.",
         "bad_date": "“{text}” is not a date the course can read. Write year-month-day, e.g. 2026-01-05, or "
                     "day.month.year, e.g. 5.1.2026.",
         "no_date": "Enter a date for {what}.",
@@ -233,8 +264,13 @@ TEXT = Texts(
         "note_deadline_phase": "there is no phase “{value}” for {what}; the course's default is used",
         "note_factors": "the factors of the uncertainty “{level}” are invalid; the course's default is used",
         "note_field": "{what} could not be read; the course's suggestion is used",
+        "note_correlation": "how much delays carry from phase to phase (“{value}”) could not be used; the course's "
+                            "assumption is used",
+        "note_stall": "the chance of “{name}” (“{value}”) could not be used; the course's assumption is used",
+        "correlation_range": "How much delays carry from phase to phase must lie between 0 and 1 (now: {value}).",
+        "stall_range": "The chance of “{name}” must lie between 0 and {max}% (now: {value}).",
         "field_phases": "the phases' durations and uncertainty", "field_deadlines": "the deadlines",
-        "field_factors": "the uncertainty factors",
+        "field_factors": "the uncertainty factors", "field_stalls": "the chances that co-creation stalls",
         "note_project": "the project's name could not be read and is left out",
         "note_deadline_name": "the name of the deadline “{name}” could not be read; the course's name is used",
         "note_own_date": "whether the date for {what} is your own could not be read; it follows the course's rule if "
@@ -275,12 +311,13 @@ TEXT = Texts(
         "row_deadline_phase": "Chance of having “{phase}” finished by “{name}” ({date})",
         "row_buffer": "Buffer to ask for", "row_buffer_value": "{weeks} (to {date})",
         "week_of": "week {week}",
-        "n_weeks": "{n} weeks", "one_week": "1 week",
+        "n_weeks": "{n} weeks", "one_week": "1 week", "n_days": "{n} days", "one_day": "1 day",
         "percent": "{n}%", "below_one": "under 1%", "above_99": "over 99%",
         "s_plan": "We plan to finish on {date} (week {week}), but co-creation often takes longer than expected.",
-        "s_buffer": "We therefore ask for a buffer of {weeks}, which gives {article} {q} chance of finishing by "
-                    "{date}.",
-        "s_no_buffer": "There is at least {article} {q} chance that the plan holds, so it needs no extra buffer.",
+        "s_buffer": "On the course's assumptions about uncertainty, we therefore ask for a buffer of {weeks}, which "
+                    "gives {article} {q} chance of finishing by {date}.",
+        "s_no_buffer": "On the course's assumptions about uncertainty, there is at least {article} {q} chance that "
+                       "the plan holds, so it needs no extra buffer.",
         "and": "and",
     },
 )
@@ -312,6 +349,17 @@ def parse_date(text: str, lang: str, what: str = "") -> date:
         return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise PlanError(t["bad_date"].format(text=user_text(value, 40))) from None
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def parse_number(text: str, lang: str, what: str) -> float:
+    """A number typed by a person: 0,9 or 0.9 (either decimal mark, in either language), spaces ignored."""
+    value = "".join(str(text if text is not None else "").split())
+    if not _NUMBER.match(value):
+        raise PlanError(TEXT[lang]["bad_number"].format(what=html.escape(what), text=user_text(value, 20)))
+    return float(value.replace(",", "."))
 
 
 def format_date(day: date, lang: str) -> str:
@@ -378,6 +426,21 @@ def _shown(value: Any) -> str:
     except (TypeError, ValueError):
         text = str(value)
     return user_text(text, 30)
+
+
+def _number(value: object, lang: str) -> str:
+    """A number as the page writes it: 0,5 in Danish, 0.5 in English (at most two decimals); else as it is."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        return user_text(value, 20)
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _percent_number(share: object, lang: str) -> str:
+    """A share as a percentage without the sign: 0.1 -> 10, 0.025 -> 2,5."""
+    if not isinstance(share, (int, float)) or isinstance(share, bool) or not math.isfinite(share):
+        return user_text(share, 20)
+    return _number(round(share * 100, 2), lang)
 
 
 def _factor(value: float, lang: str) -> str:
@@ -448,6 +511,9 @@ class TimelinePlan:
     draws: int = 10_000
     seed: int = 2019
     percentiles: tuple[int, ...] = (50, 85)
+    correlation: float = 0.0  # how far delays carry from phase to phase (uniform_draws)
+    stalls: tuple[Stall, ...] = ()  # the course's, what can stall co-creation; not saved
+    stall_chances: dict[str, float] = field(default_factory=dict)  # stall id -> its chance (a share), adjustable
     # "project", "start", "phases.<phase>.weeks|uncertainty", "deadlines.<id>.name|date|phase", "factors.<level>"
     # (model.py's protocol): what the participant changed in the widget
     answered: set[str] = field(default_factory=set, compare=False, repr=False)
@@ -468,12 +534,13 @@ class TimelinePlan:
                        for d in tl.deadlines],
             factors={u.id: (u.optimistic, u.likely, u.pessimistic) for u in tl.uncertainty_levels},
             milestones=tl.milestones, draws=tl.draws, seed=tl.seed, percentiles=tuple(tl.percentiles),
+            correlation=tl.correlation, stalls=tl.stalls, stall_chances={st.id: st.chance for st in tl.stalls},
         )
 
     def copy(self) -> TimelinePlan:
         return replace(self, phases=[replace(p) for p in self.phases],
                        deadlines=[replace(d) for d in self.deadlines], factors=dict(self.factors),
-                       answered=set(self.answered))
+                       stall_chances=dict(self.stall_chances), answered=set(self.answered))
 
     def assign(self, other: TimelinePlan) -> None:
         """Take over another plan's values, keeping this object (and its answered set): the widget's model is the
@@ -525,6 +592,15 @@ class TimelinePlan:
             if not o <= m <= p:
                 out.append(t["factor_order"].format(level=label, o=_factor(o, lang), m=_factor(m, lang),
                                                     p=_factor(p, lang)))
+        if not (isinstance(self.correlation, (int, float)) and math.isfinite(self.correlation)
+                and 0 <= self.correlation <= 1):
+            out.append(t["correlation_range"].format(value=_number(self.correlation, lang)))
+        stall_names = {st.id: st.name for st in self.stalls}
+        for ident, chance in self.stall_chances.items():
+            if not (isinstance(chance, (int, float)) and math.isfinite(chance) and 0 <= chance <= STALL_CHANCE_MAX):
+                out.append(t["stall_range"].format(name=html.escape(stall_names.get(ident, ident)),
+                                                   value=_percent_number(chance, lang),
+                                                   max=_percent_number(STALL_CHANCE_MAX, lang)))
         for ph in self.phases:
             name = html.escape(names.get(ph.phase, ph.phase))
             weeks = ph.weeks
@@ -563,6 +639,7 @@ class TimelinePlan:
             "deadlines": [{"id": d.id, "name": d.name, "date": d.date.isoformat(), "phase": d.phase,
                            "own_date": d.own_date} for d in self.deadlines],
             "factors": {k: list(v) for k, v in self.factors.items()},
+            "correlation": self.correlation, "stalls": dict(self.stall_chances),
             "draws": self.draws, "seed": self.seed, "percentiles": list(self.percentiles),
             ANSWERED_FIELD: dump_answered(self.answered),
         }
@@ -623,6 +700,24 @@ class TimelinePlan:
                 continue
             plan.factors[level] = candidate.factors[level]
             present.add(key("factors", level))
+        if "correlation" in data:
+            value = data["correlation"]
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+                    and 0 <= value <= 1:
+                plan.correlation = float(value)
+                present.add("correlation")
+            else:
+                notes.append(t["note_correlation"].format(value=_shown(value)))
+        stall_names = {st.id: st.name for st in plan.stalls}
+        for ident, value in container("stalls", dict).items():
+            if ident not in plan.stall_chances:
+                continue  # a stall the course no longer has
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+                    and 0 <= value <= STALL_CHANCE_MAX:
+                plan.stall_chances[ident] = float(value)
+                present.add(key("stalls", ident))
+            else:
+                notes.append(t["note_stall"].format(name=html.escape(stall_names[ident]), value=_shown(value)))
         by_phase = {p.phase: p for p in plan.phases}
         seen = set()
         phases = container("phases", list)
@@ -699,13 +794,50 @@ class TimelinePlan:
 
 # ---------------------------------------------------------------------------------------------
 # The simulation
+# Abramowitz & Stegun, Handbook of Mathematical Functions (1964), formula 7.1.26: erf(x) for x >= 0 with an absolute
+# error below 1.5e-7, in numpy (numpy has no erf, and the course needs no scipy for one function)
+_AS_P = 0.3275911
+_AS_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+
+
+def normal_cdf(z: np.ndarray) -> np.ndarray:
+    """The standard normal distribution function, element-wise: Φ(z) = (1 + erf(z / √2)) / 2."""
+    x = np.abs(np.asarray(z, dtype=float)) / math.sqrt(2)
+    t = 1 / (1 + _AS_P * x)
+    poly = t * (_AS_A[0] + t * (_AS_A[1] + t * (_AS_A[2] + t * (_AS_A[3] + t * _AS_A[4]))))
+    erf = 1 - poly * np.exp(-x * x)
+    return np.clip(0.5 * (1 + np.sign(z) * erf), 0.0, 1.0)
+
+
 @functools.lru_cache(maxsize=8)
-def uniform_draws(seed: int, draws: int, phases: int) -> np.ndarray:
-    """The seeded uniform numbers every simulation of this shape uses (read-only): the same seed gives
-    the same projects, and moving a slider changes the projects smoothly instead of re-drawing them."""
-    u = np.random.default_rng(seed).random((draws, phases))
+def uniform_draws(seed: int, draws: int, phases: int, correlation: float = 0.0) -> np.ndarray:
+    """The seeded uniform numbers every simulation of this shape uses (read-only): the same seed gives the same
+    projects, and moving a slider changes the projects smoothly instead of re-drawing them.
+
+    Delays carry from phase to phase: each phase's number comes from a normal one that shares a part with every
+    other phase's, z_i = √ρ·s + √(1-ρ)·e_i (s shared by the project, e_i the phase's own), so that any two phases'
+    z have the correlation ρ (`correlation`), and u_i = Φ(z_i) is uniform (a Gaussian copula). Each phase's own
+    duration keeps its triangular distribution; what changes is that a project late in one phase tends to be late
+    in the next. ρ = 0: the phases are independent; ρ = 1: every phase is as early or late as the first."""
+    z = np.random.default_rng(seed).standard_normal((draws, phases + 1))
+    rho = min(1.0, max(0.0, float(correlation)))
+    u = normal_cdf(math.sqrt(rho) * z[:, :1] + math.sqrt(1 - rho) * z[:, 1:])
     u.setflags(write=False)
     return u
+
+
+@functools.lru_cache(maxsize=8)
+def stall_weeks(seed: int, draws: int, phases: int, stalls: tuple[tuple[int, float, float, float], ...]) -> np.ndarray:
+    """The weeks each drawn project stands still in each phase (read-only, (draws, phases)): for each stall
+    (phase index, chance, fewest weeks, most weeks), in a share `chance` of the projects, a pause drawn evenly
+    between the fewest and the most weeks. Drawn from its own seeded stream, after the phases' numbers."""
+    rng = np.random.default_rng([seed, 1])
+    pauses = np.zeros((draws, phases))
+    for index, chance, low, high in stalls:
+        happens, length = rng.random(draws), rng.random(draws)
+        pauses[:, index] += np.where(happens < chance, low + length * (high - low), 0.0)
+    pauses.setflags(write=False)
+    return pauses
 
 
 def triangular_from_uniform(u: np.ndarray, low, mode, high) -> np.ndarray:
@@ -723,10 +855,11 @@ def triangular_from_uniform(u: np.ndarray, low, mode, high) -> np.ndarray:
     return np.where(u < split, rising, falling)
 
 
-def simulate(lows, modes, highs, draws: int, seed: int) -> np.ndarray:
-    """Durations of `draws` projects, one column per phase, from three-point estimates (in weeks)."""
+def simulate(lows, modes, highs, draws: int, seed: int, correlation: float = 0.0) -> np.ndarray:
+    """Durations of `draws` projects, one column per phase, from three-point estimates (in weeks), the phases'
+    delays correlated by `correlation` (uniform_draws)."""
     low = np.atleast_1d(np.asarray(lows, dtype=float))
-    return triangular_from_uniform(uniform_draws(seed, draws, low.size), low, modes, highs)
+    return triangular_from_uniform(uniform_draws(seed, draws, low.size, float(correlation)), low, modes, highs)
 
 
 @dataclass(frozen=True)
@@ -780,14 +913,18 @@ class Forecast:
         return self.chance_by(self.planned_finish)
 
     @property
-    def buffer_weeks(self) -> int:
-        """Whole weeks from the planned finish to the highest percentile's finish: the buffer to ask for."""
-        extra = self.finish_weeks(max(self.percentiles)) - self.planned_total
-        return max(0, math.ceil(round(extra, 6)))
+    def buffer_days(self) -> int:
+        """Days from the planned finish to the date by which the highest percentile of the projects is finished:
+        the buffer to ask for. It ends on that date, the one the figure and the table show (one plan, one date)."""
+        return max(0, (self.finish_date(max(self.percentiles)) - self.planned_finish).days)
+
+    @property
+    def buffer_weeks(self) -> float:
+        return self.buffer_days / 7
 
     @property
     def buffer_date(self) -> date:
-        return date_after(self.plan.start, self.planned_total + self.buffer_weeks)
+        return self.planned_finish + timedelta(days=self.buffer_days)
 
     def planned_milestone_weeks(self, milestone: Milestone) -> float:
         """Where a milestone falls in the plan, in weeks from the start."""
@@ -814,7 +951,13 @@ def forecast(plan: TimelinePlan, lang: str) -> Forecast:
     """Simulate a plan that has no problems: 10,000 projects in about a millisecond."""
     weeks = np.array([p.weeks for p in plan.phases], dtype=float)
     factors = np.array([plan.factors[p.uncertainty] for p in plan.phases], dtype=float)  # (phases, 3)
-    durations = simulate(weeks * factors[:, 0], weeks * factors[:, 1], weeks * factors[:, 2], plan.draws, plan.seed)
+    durations = simulate(weeks * factors[:, 0], weeks * factors[:, 1], weeks * factors[:, 2], plan.draws, plan.seed,
+                         plan.correlation)
+    ids = [p.phase for p in plan.phases]
+    stalls = tuple((ids.index(st.phase), float(plan.stall_chances.get(st.id, st.chance)), float(st.weeks_min),
+                    float(st.weeks_max)) for st in plan.stalls if st.phase in ids)
+    if any(chance > 0 for _, chance, _, _ in stalls):
+        durations = durations + stall_weeks(plan.seed, plan.draws, len(ids), stalls)
     sorted_ends = np.sort(np.cumsum(durations, axis=1), axis=0)
     # percentiles of a sorted column, as numpy's default ("linear") method computes them
     positions = np.asarray(plan.percentiles, dtype=float) / 100 * (plan.draws - 1)
@@ -856,6 +999,15 @@ def weeks_text(n: int, lang: str) -> str:
     return t["one_week"] if n == 1 else t["n_weeks"].format(n=n)
 
 
+def days_text(days: int, lang: str) -> str:
+    """A buffer as it is said: 8 uger, 3 uger og 4 dage, 5 dage (8 weeks, 3 weeks and 4 days, 5 days)."""
+    t = TEXT[lang]
+    weeks, rest = divmod(int(days), 7)
+    parts = ([weeks_text(weeks, lang)] if weeks else []) + (
+        [t["one_day"] if rest == 1 else t["n_days"].format(n=rest)] if rest or not weeks else [])
+    return f" {t['and']} ".join(parts)
+
+
 def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) -> str:
     """What to say to top management, in two sentences short enough to say aloud: the planned finish, and the
     buffer to ask for with the chance of finishing by its end (the highest percentile). The deadlines' chances
@@ -866,8 +1018,8 @@ def upward_sentence(result: Forecast, course: Course, *, as_html: bool = False) 
     first = t["s_plan"].format(date=format_date(result.planned_finish, lang),
                                week=result.planned_finish.isocalendar().week)
     chance = {"q": t["percent"].format(n=q), "article": _article(q)}
-    if result.buffer_weeks:
-        second = t["s_buffer"].format(weeks=weeks_text(result.buffer_weeks, lang),
+    if result.buffer_days:
+        second = t["s_buffer"].format(weeks=days_text(result.buffer_days, lang),
                                       date=format_date(result.buffer_date, lang), **chance)
     else:
         second = t["s_no_buffer"].format(**chance)
@@ -900,7 +1052,7 @@ def result_html(result: Forecast, course: Course, *, suggested: bool = False) ->
     rows += [(t["row_q"].format(q=q), when(result.finish_date(q))) for q in result.percentiles]
     rows.append((t["row_plan_chance"], format_chance(result.chance_of_plan, lang)))
     rows += [(html.escape(label), chance) for label, chance in deadline_rows(result, course)]
-    rows.append((t["row_buffer"], t["row_buffer_value"].format(weeks=weeks_text(result.buffer_weeks, lang),
+    rows.append((t["row_buffer"], t["row_buffer_value"].format(weeks=days_text(result.buffer_days, lang),
                                                                date=format_date(result.buffer_date, lang))))
     table = "".join(f"<tr><td>{k}</td><td style='text-align:right;padding-left:1em'><b>{v}</b></td></tr>"
                     for k, v in rows)
@@ -1334,17 +1486,31 @@ class TimelineWidget:
         self.factors: dict[str, tuple] = {}
         kinds = ("optimistic", "likely", "pessimistic")
         cells = [widgets.HTML(f"<b>{t['level_col']}</b>"), *[widgets.HTML(f"<b>{t[k]}</b>") for k in kinds]]
+        # numbers as the page writes them (0,9 on a Danish page): text fields, read by parse_number
         for u in course.timeline.uncertainty_levels:
-            boxes = tuple(named(widgets.FloatText(value=v, step=0.05, layout=widgets.Layout(width="8em")),
+            boxes = tuple(named(widgets.Text(value=_number(v, lang), continuous_update=False,
+                                             layout=widgets.Layout(width="8em")),
                                 t["factor_of"].format(level=u.name, kind=t[k].lower()), shown=False)
                           for k, v in zip(kinds, self.model.factors[u.id], strict=True))
             self.factors[u.id] = boxes
             cells += [widgets.HTML(html.escape(u.name)), *boxes]
         grid = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns="repeat(4, max-content)",
                                                             grid_gap="4px 16px", align_items="center"))
+        # how far delays carry from phase to phase, and the chance of each stall (in per cent)
+        self.correlation = widgets.Text(value=_number(self.model.correlation, lang), description=t["correlation"],
+                                        continuous_update=False, style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="36em"))
+        self.stall_chances = {st.id: widgets.Text(value=_percent_number(self.model.stall_chances[st.id], lang),
+                                                  description=t["stall_chance"].format(name=st.name),
+                                                  continuous_update=False, style={"description_width": "initial"},
+                                                  layout=widgets.Layout(width="46em"))
+                              for st in self.model.stalls if st.id in self.model.stall_chances}
         self.show_model = widgets.Checkbox(value=False, description=t["model_head"], indent=False,
                                            layout=widgets.Layout(width="auto"))
-        model_box = widgets.VBox([widgets.HTML(f"<p>{t['model_help']}</p>"), grid],
+        model_box = widgets.VBox([widgets.HTML(f"<p>{t['model_help']}</p>"), grid,
+                                  widgets.HTML(f"<p>{t['carry_help']}</p>"), self.correlation,
+                                  *([widgets.HTML(f"<p>{t['stall_help']}</p>"), *self.stall_chances.values()]
+                                    if self.stall_chances else [])],
                                  layout=widgets.Layout(display="none", margin="0 0 0 1.6em"))
         self.show_model.observe(lambda change: setattr(model_box.layout, "display", None if change["new"]
                                                        else "none"), names="value")
@@ -1374,9 +1540,12 @@ class TimelineWidget:
                 self._answer_of[id(controls[ident])] = key("deadlines", ident, what)
         for level, boxes in self.factors.items():
             self._answer_of.update({id(b): key("factors", level) for b in boxes})
+        self._answer_of[id(self.correlation)] = "correlation"
+        self._answer_of.update({id(box): key("stalls", ident) for ident, box in self.stall_chances.items()})
         for control in [self.project, self.start, *self.weeks.values(), *self.uncertainty.values(),
                         *self.deadline_names.values(), *self.deadline_dates.values(),
-                        *self.deadline_phases.values(), *(b for boxes in self.factors.values() for b in boxes)]:
+                        *self.deadline_phases.values(), *(b for boxes in self.factors.values() for b in boxes),
+                        self.correlation, *self.stall_chances.values()]:
             control.observe(self.errors.guard(self._changed), names="value")
         self.box = widgets.VBox([
             widgets.HBox([self.project, self.start]),
@@ -1403,6 +1572,8 @@ class TimelineWidget:
             out[key("deadlines", ident, "phase")] = self.deadline_phases[ident]
         if self.show_model.value:
             out.update({key("factors", level): list(boxes) for level, boxes in self.factors.items()})
+            out["correlation"] = self.correlation
+            out.update({key("stalls", ident): box for ident, box in self.stall_chances.items()})
         return out
 
     @property
@@ -1444,8 +1615,27 @@ class TimelineWidget:
                 problems.append(str(exc))
         if not problems:
             plan.follow_rules()
+        level_names = {u.id: u.name for u in self.course.timeline.uncertainty_levels}
+        kinds = ("optimistic", "likely", "pessimistic")
         for level, boxes in self.factors.items():
-            plan.factors[level] = tuple(float(b.value) for b in boxes)
+            try:
+                plan.factors[level] = tuple(
+                    parse_number(b.value, lang, t["factor_of"].format(level=level_names.get(level, level),
+                                                                       kind=t[k].lower()))
+                    for k, b in zip(kinds, boxes, strict=True))
+            except PlanError as exc:
+                problems.append(str(exc))
+        try:
+            plan.correlation = parse_number(self.correlation.value, lang, t["correlation"])
+        except PlanError as exc:
+            problems.append(str(exc))
+        stall_names = {st.id: st.name for st in plan.stalls}
+        for ident, box in self.stall_chances.items():
+            try:
+                what = t["stall_chance"].format(name=stall_names.get(ident, ident))
+                plan.stall_chances[ident] = parse_number(box.value.replace("%", ""), lang, what) / 100
+            except PlanError as exc:
+                problems.append(str(exc))
         if not problems:
             problems = plan.problems(self.course)
         return (None if problems else plan), problems
@@ -1555,36 +1745,102 @@ def plan_timeline(course: Course, plan: TimelinePlan | None = None) -> TimelineW
 ASSUMPTIONS = Texts(
     da={"level": "Usikkerhed", "o": "Optimistisk", "m": "Sandsynlig", "p": "Pessimistisk",
         "phase": "Fase", "weeks": "Planlagt (uger)", "unc": "Usikkerhed",
-        "draws": "Kurset gennemspiller {draws} mulige forløb (triangulær fordeling, startværdi {seed}) og viser, "
-                 "hvornår {qs} af dem er færdige."},
+        "carry": "Forsinkelser smitter fra fase til fase: {value} på en skala fra 0 (faserne er uafhængige) til 1 "
+                 "(alle faser er lige så tidlige eller sene som den første).",
+        "no_carry": "Forsinkelser smitter ikke fra fase til fase: faserne er uafhængige af hinanden.",
+        "stall": "Det, der kan få samskabelsen til at gå i stå", "stall_chance": "Sker i",
+        "stall_weeks": "Pause", "stall_phase": "I fasen",
+        "chance_of": "{n} ud af 100 projekter", "weeks_range": "{low}–{high} uger",
+        "no_stalls": "Kurset regner ikke med, at samskabelsen går i stå.",
+        "effect_head": "Hvad antagelserne betyder for kursets forslag til en plan ({weeks} uger)",
+        "effect_what": "Kurset regner med", "effect_buffer": "Buffer til {q} %", "effect_chance": "Chance for at "
+        "holde planen",
+        "effect_alone": "Usikkerheden i hver fase for sig",
+        "effect_carry": "… og forsinkelser, der smitter",
+        "effect_stalls": "… og det, der kan få samskabelsen til at gå i stå",
+        "draws": "Kurset spiller {draws} mulige forløb af projektet igennem og viser, hvornår {qs} af dem er færdige. "
+                 "Du får de samme tal, hver gang du åbner notebooken."},
     en={"level": "Uncertainty", "o": "Optimistic", "m": "Likely", "p": "Pessimistic",
         "phase": "Phase", "weeks": "Planned (weeks)", "unc": "Uncertainty",
-        "draws": "The course plays through {draws} possible runs of the project (triangular distribution, seed "
-                 "{seed}) and shows when {qs} of them are finished."},
+        "carry": "Delays carry from phase to phase: {value} on a scale from 0 (the phases are independent) to 1 "
+                 "(every phase is as early or late as the first).",
+        "no_carry": "Delays do not carry from phase to phase: the phases are independent of each other.",
+        "stall": "What can stall co-creation", "stall_chance": "Happens in",
+        "stall_weeks": "Pause", "stall_phase": "In the phase",
+        "chance_of": "{n} out of 100 projects", "weeks_range": "{low}–{high} weeks",
+        "no_stalls": "The course does not reckon with co-creation stalling.",
+        "effect_head": "What the assumptions mean for the course's suggested plan ({weeks} weeks)",
+        "effect_what": "The course reckons with", "effect_buffer": "Buffer to {q}%", "effect_chance": "Chance of "
+        "keeping to the plan",
+        "effect_alone": "The uncertainty of each phase on its own",
+        "effect_carry": "… and delays that carry over",
+        "effect_stalls": "… and what can stall co-creation",
+        "draws": "The course plays through {draws} possible runs of the project and shows when {qs} of them are "
+                 "finished. You get the same figures every time you open the notebook."},
 )
 
 
+def assumption_effects(course: Course, start: date | None = None) -> list[tuple[str, Forecast]]:
+    """The course's suggested plan under its assumptions added one at a time: each phase's uncertainty alone, then
+    delays that carry over (the course file's correlation), then what can stall co-creation (its stalls)."""
+    a = ASSUMPTIONS[course.language]
+    plan = TimelinePlan.from_course(course, start or date(2026, 1, 5))
+    steps = [("effect_alone", replace(plan.copy(), correlation=0.0, stall_chances={k: 0.0 for k in
+                                                                                  plan.stall_chances}))]
+    if plan.correlation:
+        steps.append(("effect_carry", replace(steps[-1][1].copy(), correlation=plan.correlation)))
+    if any(plan.stall_chances.values()):
+        steps.append(("effect_stalls", plan))
+    return [(a[name], forecast(p, course.language)) for name, p in steps]
+
+
 def timeline_assumptions(course: Course) -> HTMLText:
-    """The working model's numbers as the course file gives them: the factors per level, the default plan."""
+    """The working model's numbers as the course file gives them: the factors per level, how far delays carry over,
+    what can stall co-creation, the suggested plan, and what each assumption does to the suggested plan's dates."""
     lang = course.language
     a = ASSUMPTIONS[lang]
     tl = course.timeline
-    levels = "".join(f"<tr><td style='text-align:left'>{html.escape(u.name)}</td><td>{_factor(u.optimistic, lang)}</td>"
-                     f"<td>{_factor(u.likely, lang)}</td><td>{_factor(u.pessimistic, lang)}</td></tr>"
+
+    def head(*cells: str) -> str:
+        return "<thead><tr>" + "".join(f"<th>{c}</th>" for c in cells) + "</tr></thead>"
+
+    def row(first: str, *cells: str) -> str:
+        return f"<tr><td style='text-align:left'>{html.escape(first)}</td>" + "".join(
+            f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    levels = "".join(row(u.name, _factor(u.optimistic, lang), _factor(u.likely, lang), _factor(u.pessimistic, lang))
                      for u in tl.uncertainty_levels)
     names = {p.id: f"{p.number} {p.name}" for p in course.phases}
     level_names = {u.id: u.name for u in tl.uncertainty_levels}
-    phases = "".join(f"<tr><td style='text-align:left'>{html.escape(names[p.phase])}</td>"
-                     f"<td>{format_weeks(p.weeks, lang)}</td><td>{html.escape(level_names[p.uncertainty])}</td></tr>"
+    phases = "".join(row(names[p.phase], format_weeks(p.weeks, lang), html.escape(level_names[p.uncertainty]))
                      for p in tl.phases)
-    qs = join_names([TEXT[lang]["percent"].format(n=q) for q in tl.percentiles], lang)
+    carry = a["carry"].format(value=_number(tl.correlation, lang)) if tl.correlation else a["no_carry"]
+    stalls = "".join(row(st.name, a["chance_of"].format(n=_percent_number(st.chance, lang)),
+                         a["weeks_range"].format(low=format_weeks(st.weeks_min, lang),
+                                                 high=format_weeks(st.weeks_max, lang)),
+                         html.escape(names.get(st.phase, st.phase)))
+                     for st in tl.stalls)
+    stall_head = head(a["stall"], a["stall_chance"], a["stall_weeks"], a["stall_phase"])
+    stall_table = (f"<table class='samskabelse-assumptions'>{stall_head}<tbody>{stalls}</tbody></table>"
+                   if tl.stalls else f"<p>{a['no_stalls']}</p>")
+    q = max(tl.percentiles)
+    effects = assumption_effects(course)
+    effect_rows = "".join(row(label, days_text(f.buffer_days, lang), format_chance(f.chance_of_plan, lang))
+                          for label, f in effects)
+    total = format_weeks(sum(p.weeks for p in tl.phases), lang)
+    qs = join_names([TEXT[lang]["percent"].format(n=v) for v in tl.percentiles], lang)
     draws = f"{tl.draws:,}".replace(",", "." if lang == "da" else ",")
     return HTMLText(
-        f"<table class='samskabelse-assumptions'><thead><tr><th>{a['level']}</th><th>{a['o']}</th>"
-        f"<th>{a['m']}</th><th>{a['p']}</th></tr></thead><tbody>{levels}</tbody></table>"
-        f"<table class='samskabelse-assumptions'><thead><tr><th>{a['phase']}</th><th>{a['weeks']}</th>"
-        f"<th>{a['unc']}</th></tr></thead><tbody>{phases}</tbody></table>"
-        f"<p>{a['draws'].format(draws=draws, seed=tl.seed, qs=qs)}</p>"
+        f"<table class='samskabelse-assumptions'>{head(a['level'], a['o'], a['m'], a['p'])}<tbody>{levels}</tbody>"
+        f"</table>"
+        f"<table class='samskabelse-assumptions'>{head(a['phase'], a['weeks'], a['unc'])}<tbody>{phases}</tbody>"
+        f"</table>"
+        f"<p>{carry}</p>{stall_table}"
+        f"<p><b>{a['effect_head'].format(weeks=total)}</b></p>"
+        f"<table class='samskabelse-assumptions samskabelse-assumption-effects'>"
+        f"{head(a['effect_what'], a['effect_buffer'].format(q=q), a['effect_chance'])}<tbody>{effect_rows}</tbody>"
+        f"</table>"
+        f"<p>{a['draws'].format(draws=draws, qs=qs)}</p>"
     )
 
 
