@@ -504,7 +504,7 @@ def check_06(ns: dict, shown: Shown, lang: str) -> None:
     for name in [m.name for m in course.timeline.milestones] + [d.name for d in plan.deadlines]:
         check(any(name in s for s in summaries), f"the calendar file lacks {name!r}")
     rows = list(csv.reader(io.StringIO(files["csv"].decode("utf-8-sig")), delimiter=";" if lang == "da" else ","))
-    check([r[1] for r in rows[1:4]] == [p.id for p in course.phases], "the CSV does not list the three phases")
+    check([r[1] for r in rows[1:4]] == [p.name for p in course.phases], "the CSV does not list the three phases")
     check(not Path("exports").exists(), "making the downloads wrote files on the server")
     # a change through the slider: phase 2 at 30 weeks moves the bars, the figure and the text
     before = bytes(timeline.live.image.value)

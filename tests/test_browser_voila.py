@@ -165,7 +165,7 @@ def test_the_timeline_app_delivers_every_export_as_a_download(tmp_path):
             browser.close()
     assert existed or not exports.exists(), f"the downloads wrote {exports} on the server"
     rows = list(csv.reader(io.StringIO(saved["csv"].decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Type", "Id", "Navn"] and len(rows) >= 8, rows[:3]
+    assert rows[0][:3] == ["Type", "Navn", "Fase"] and len(rows) >= 8, rows[:3]
     with Image.open(io.BytesIO(saved["png"])) as image:
         assert image.format == "PNG" and image.width >= 1500
     assert saved["pdf"].startswith(b"%PDF") and b"/Count 1" in saved["pdf"]

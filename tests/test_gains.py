@@ -374,6 +374,24 @@ def test_one_certain_crucial_gain_can_carry_the_project(course):
     assert all(a.name not in demands.result.value for a in course.gains_rules.alternatives)
 
 
+def test_the_figures_text_says_what_the_result_says(course):
+    """The side-by-side figure's text alternative ends with the reading's own lines, the same as the result under
+    it; nothing it says about the demands goes beyond the demands rated."""
+    import html as html_module
+
+    w = weigh_gains(course)
+    demands = weigh_demands(w)
+    w.importance["quality"].value, w.likelihood["quality"].value = 5, 5
+    for step in ({}, {"time": 3}, {d.id: 5 for d in course.demands}):
+        for did, v in step.items():
+            demands.sliders[did].value = v
+        lines = reading_lines(w.model, course, reading=True)
+        alt, shown = demands.live.alt, html_module.unescape(demands.result.value)
+        assert alt.endswith(" ".join(lines)), alt
+        assert all(line in shown for line in lines[:-1])  # the result shows the lines, the reading in words
+        assert ("0,0" not in alt and "0.0" not in alt) or step
+
+
 def test_the_demands_mean_is_over_those_rated_and_says_how_many(da, en):
     """Issue 22: with no demand rated, nothing is said about demands ('Krav: 0,0 af 5' and 'gevinsterne opvejer
     kravene' before); with one rated (Tid = 3), the line says that one is rated, not 'snit af de fire'."""

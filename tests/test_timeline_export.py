@@ -112,15 +112,72 @@ def test_csv_for_danish_excel(courses):
     course = courses["da"]
     text = csv_text(result_for(course), course)
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0][:4] == ["Type", "Id", "Navn", "Fase"] and rows[0][-3:] == ["Slut 50 %", "Slut 85 %", "Chance"]
+    assert rows[0][:3] == ["Type", "Navn", "Fase"] and rows[0][-4:] == ["Slut 50 %", "Slut 85 %", "Chance (%)",
+                                                                         "Bemærkning"]
     assert len(rows) == 1 + 3 + 1 + 3 + 2
     clarify = rows[1]
-    assert clarify[:8] == ["fase", "clarify", "Afklar og rammesæt", "1", "2026-01-05", "2026-03-02", "8", "Middel"]
-    assert clarify[8:11] == ["6,4", "8", "10,8"], "decimal comma in Danish"
+    assert clarify[:7] == ["fase", "Afklar og rammesæt", "1", "2026-01-05", "2026-03-02", "8", "Middel"]
+    assert clarify[7:10] == ["6,4", "8", "10,8"], "decimal comma in Danish"
     project = rows[4]
-    assert project[0] == "hele projektet" and project[5] == "2026-09-28" and project[-3:-1] == ["2026-10-23",
+    assert project[0] == "hele projektet" and project[4] == "2026-09-28" and project[-4:-2] == ["2026-10-23",
                                                                                                "2026-12-09"]
-    assert rows[-2][0] == "frist" and rows[-2][-1] == "43 %" and rows[-1][-1] == "94 %"
+    assert rows[-2][0] == "frist" and rows[-2][-2:] == ["43", ""] and rows[-1][-2:] == ["94", ""]
+
+
+def test_the_csv_has_no_internal_ids(courses):
+    """The course's ids (clarify, cocreate, committee) are the program's, not the participant's (issue 24)."""
+    for lang, course in courses.items():
+        rows = plan_rows(result_for(course), course)
+        ids = {p.id for p in course.phases} | {m.id for m in course.timeline.milestones} | {
+            d.id for d in course.timeline.deadlines}
+        assert not ids & {c for row in rows for c in row}, lang
+        assert "Id" not in rows[0]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_csvs_chances_are_numbers_a_spreadsheet_sorts(courses, lang):
+    """In the chance column, numbers that parse in the file's locale (a decimal comma in Danish), also for a chance
+    under 1 % and over 99 %; the page's words for those stand in the note column."""
+    from babel.numbers import parse_decimal
+
+    course = courses[lang]
+    plan = TimelinePlan.from_course(course, START)
+    plan.deadlines[0].date, plan.deadlines[0].own_date = date(2026, 6, 12), True  # hardly a project by then
+    plan.deadlines[1].date, plan.deadlines[1].own_date = date(2027, 3, 15), True  # nearly all
+    result = forecast(plan, lang)
+    text = csv_text(result, course)
+    rows = list(csv.reader(io.StringIO(text), delimiter=";" if lang == "da" else ","))
+    chance, note = rows[0].index("Chance (%)"), rows[0].index("Bemærkning" if lang == "da" else "Note")
+    locale = "da_DK" if lang == "da" else "en"
+    values = {row[1]: (float(parse_decimal(row[chance], locale=locale, strict=True)), row[note])
+              for row in rows[1:] if row[chance]}
+    early, late = values[plan.deadlines[0].name], values[plan.deadlines[1].name]
+    assert 0 < result.chances[plan.deadlines[0].id] < 0.005 and 0 < early[0] < 1
+    assert early[0] == pytest.approx(result.chances[plan.deadlines[0].id] * 100, abs=0.005)
+    assert early[1] == ("under 1 %" if lang == "da" else "under 1%")
+    assert 99 < late[0] < 100 and late[1] == ("over 99 %" if lang == "da" else "over 99%")
+    whole = values[plan.project if plan.project.strip() else rows[4][1]]
+    assert whole == (round(result.chance_of_plan * 100), "")  # whole per cent, as the page says it
+
+
+LONG = "Spisefællesskaber for ældre i lokalområderne med frivillige, foreninger og plejecentre i hele kommunen"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_names_stand_whole_in_the_csv_and_the_calendar(courses, lang):
+    """Only figures shorten a name: the CSV and the .ics titles carry the project and each deadline whole."""
+    course = courses[lang]
+    plan = TimelinePlan.from_course(course, START)
+    plan.project = LONG
+    plan.deadlines[0].name = "Kommunalbestyrelsens møde om næste års budget og de fire nye plejecentre"
+    result = forecast(plan, lang)
+    cells = [c for row in plan_rows(result, course) for c in row]
+    assert LONG in cells and plan.deadlines[0].name in cells and not [c for c in cells if "…" in c]
+    calendar = icalendar.Calendar.from_ical(ics_text(result, course, now=NOW))
+    titles = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert titles and all(t.startswith(LONG) for t in titles) and not [t for t in titles if "…" in t]
+    assert any(t.endswith(plan.deadlines[0].name) for t in titles)
+    assert LONG in str(calendar["X-WR-CALNAME"]).replace("\\,", ",")  # an X- property: icalendar leaves it escaped
 
 
 def test_csv_in_english_with_odd_names(courses):
@@ -130,8 +187,8 @@ def test_csv_in_english_with_odd_names(courses):
     rows = plan_rows(forecast(plan, "en"), course)
     text = csv_text(forecast(plan, "en"), course)
     assert list(csv.reader(io.StringIO(text))) == rows
-    assert rows[1][8:11] == ["6.4", "8", "10.8"]
-    assert rows[-2][2] == 'Board, "special"; meeting'
+    assert rows[1][7:10] == ["6.4", "8", "10.8"]
+    assert rows[-2][1] == 'Board, "special"; meeting'
 
 
 @pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x.example\",\"klik\")", "+1+cmd|' /C calc'!A0", "-2+3",

@@ -75,7 +75,6 @@ TEXT = Texts(
         "alt_gain": "{name} (vigtighed {importance}, sandsynlighed {likelihood})",
         "alt_demands": "Krav: {items}.",
         "alt_demand": "{name} {value}",
-        "alt_mean": "Snit af de vurderede krav: {value}.",
         "col_item": "Gevinst eller krav", "col_importance": "Vigtighed", "col_likelihood": "Sandsynlighed",
         "col_demand": "Krav (0–5)",
         # the reading, line by line (plain text: the plan prints the same lines)
@@ -163,7 +162,6 @@ TEXT = Texts(
         "alt_gain": "{name} (importance {importance}, likelihood {likelihood})",
         "alt_demands": "Demands: {items}.",
         "alt_demand": "{name} {value}",
-        "alt_mean": "Mean of the demands rated: {value}.",
         "col_item": "Gain or demand", "col_importance": "Importance", "col_likelihood": "Likelihood",
         "col_demand": "Demand (0–5)",
         "heading": "What your answers say – not a verdict",
@@ -518,7 +516,7 @@ class DemandsWidget:
                              label=t["heavy_legend"].format(value=format_number(rules.heavy, course.language)))
         (self.mean_line,) = ax_d.plot([0, 0], [-0.5, n - 0.5], color=PALETTE["black"], linewidth=2.5,
                                       label=t["mean_legend"])
-        ax_d.set_xlim(LOW, HIGH)
+        ax_d.set_xlim(LOW, HIGH + 0.15)  # a mean of 5 stays visible beside the axes' edge
         ax_d.set_xticks(range(LOW, HIGH + 1))
         ax_d.set_yticks(ys, [figure_text(d.name) for d in course.demands])
         ax_d.set_ylim(n - 0.5, -0.5)
@@ -612,10 +610,7 @@ class DemandsWidget:
             if both else t["alt_gains_none"])
         items = "; ".join(t["alt_demand"].format(name=d.name, value=rating_text(self.model.demand(d.id), lang))
                           for d in course.demands)
-        d = demands_reading(self.model, course)
         demands = t["alt_demands"].format(items=items)
-        if d.mean is not None:
-            demands += " " + t["alt_mean"].format(value=format_number(d.mean, lang))
         alt = t["alt"].format(ci=rules.carry.importance, cl=rules.carry.likelihood, gains=gains,
                               heavy=format_number(rules.heavy, lang), demands=demands)
         # and what the result under the figure says, in the same words (the figure holds no verdict of its own)

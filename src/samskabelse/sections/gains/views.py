@@ -110,7 +110,7 @@ class Gains(Section):
             out.append(Item(f"gains.{g.id}.importance", t["importance"].format(name=g.name), SCALE, rating=True))
             out.append(Item(f"gains.{g.id}.likelihood", t["likelihood"].format(name=g.name), SCALE, rating=True))
         if course.own_gains_max:
-            out.append(Item("own", course.own_gains_label))
+            out.append(Item("own", f"{t['h_own']} ({course.own_gains_label})"))
         out += [Item(f"demands.{d.id}", d.name, SCALE, rating=True) for d in course.demands]
         out.append(Item("motivation", t["motivation"]))
         return out
@@ -181,18 +181,22 @@ class Gains(Section):
     def worksheet(self, course: Course) -> list[dict]:
         t, g = TEXT[course.language], GAINS[course.language]
         intro = re.sub(r"<[^>]+>", "", g["intro"])
-        rows = [[text(x.name, x.description, bold=True, inline=True), choices(SCALE), choices(SCALE)]
-                for x in course.gains]
+        rows = [[text(x.name, x.description, bold=True, inline=True), choices(SCALE, item=f"gains.{x.id}.importance"),
+                 choices(SCALE, item=f"gains.{x.id}.likelihood")] for x in course.gains]
         own = t["own_sheet"].format(label=course.own_gains_label)
-        rows += [[blank(1, detail=own if i == 0 else ""), choices(SCALE), choices(SCALE)]
+        rows += [[blank(1, detail=own if i == 0 else "", item="own"), choices(SCALE, item="own"),
+                  choices(SCALE, item="own")]
                  for i in range(course.own_gains_max)]
         gains = {"heading": t["h_sheet_gains"], "intro": intro,
                  "table": table([2.3, 1.0, 1.0], [g["col_gain"], g["col_importance"], g["col_likelihood"]], rows)}
         demands = {"heading": t["h_sheet_demands"], "intro": re.sub(r"<[^>]+>", "", DEMANDS[course.language]["intro"]),
                    "table": table([1.5, 1.5], [t["demand_col"], "0–5"],
                                   [[text(d.name, d.question, bold=True, inline=True),
-                                    choices(SCALE, before=d.low, after=d.high)] for d in course.demands])}
-        return [gains, demands]
+                                    choices(SCALE, before=d.low, after=d.high, item=f"demands.{d.id}")]
+                                   for d in course.demands])}
+        # beside the discussion questions at the foot of the sheet (worksheet.typ): the sheet keeps to one page
+        motivation = {"heading": t["motivation"], "lines": 1, "items": ["motivation"], "aside": True}
+        return [gains, demands, motivation]
 
     def check(self, model: GainsModel, course: Course) -> None:
         model.rated(course)

@@ -11,9 +11,14 @@ an iCalendar file (.ics) that Outlook, Google Calendar and Apple Calendar import
 names; else `exports/` in the working directory (notebooks/da/exports/ when run from there; git ignores it).
 
 The CSV opens in Excel in either language: UTF-8 with a byte-order mark, and in Danish `;` between fields and
-a decimal comma, as Danish Excel expects; dates are ISO (2026-01-05). The .ics file follows RFC 5545: CRLF line
-ends, lines folded at 75 octets, a UID and DTSTAMP per event, all-day events (DTSTART;VALUE=DATE), and
-backslash, semicolon, comma and newline escaped in text.
+a decimal comma, as Danish Excel expects; dates are ISO (2026-01-05). Names stand whole (only the figure shortens
+them), and the chance column holds a number of per cent a spreadsheet sorts (25 as the page's 25 %; 0,43 for a
+chance under 1 %, 99,987 for one over 99 %, with the page's words in the note column). The course's internal ids
+are not columns.
+
+The .ics file follows RFC 5545: CRLF line ends, lines folded at 75 octets, a UID and DTSTAMP per event, all-day
+events (DTSTART;VALUE=DATE), and backslash, semicolon, comma and newline escaped in text; its titles name the
+project and the deadline whole.
 
 This module builds on timeline.py (the plan, its forecast and its widget); timeline.py does not import it.
 """
@@ -33,6 +38,7 @@ from typing import TYPE_CHECKING
 from samskabelse.base.files import csv_row, ics_escape, slug
 from samskabelse.base.i18n import Texts, format_number
 from samskabelse.course import Course
+from samskabelse.sections.timeline import TEXT as PAGE
 from samskabelse.sections.timeline import (
     Forecast,
     date_after,
@@ -47,6 +53,7 @@ if TYPE_CHECKING:
     from samskabelse.sections.timeline import TimelineWidget
 
 EXPORTS_ENV = "SAMSKABELSE_EXPORTS"
+WHOLE = 10_000  # a name in a file stands whole (the widget takes no longer one): only the figure shortens
 DEFAULT_FOLDER = "exports"
 PNG_DPI = 200  # sharp on a slide
 SUFFIXES = (".csv", ".png", ".pdf", ".ics")
@@ -55,8 +62,9 @@ MEDIA_TYPES = {".csv": "text/csv", ".png": "image/png", ".pdf": "application/pdf
 TEXT = Texts(
     da={
         "stem": "tidsplan",
-        "columns": ["Type", "Id", "Navn", "Fase", "Start", "Slut (plan)", "Uger (plan)", "Usikkerhed",
-                    "Optimistisk (uger)", "Sandsynlig (uger)", "Pessimistisk (uger)", "Slut {q} %", "Chance"],
+        "columns": ["Type", "Navn", "Fase", "Start", "Slut (plan)", "Uger (plan)", "Usikkerhed",
+                    "Optimistisk (uger)", "Sandsynlig (uger)", "Pessimistisk (uger)", "Slut {q} %", "Chance (%)",
+                    "Bemærkning"],
         "phase": "fase", "milestone": "milepæl", "deadline": "frist", "project": "hele projektet",
         "project_name": "Hele projektet",
         "calendar": "Tidsplan",
@@ -81,8 +89,9 @@ TEXT = Texts(
     },
     en={
         "stem": "timeline",
-        "columns": ["Kind", "Id", "Name", "Phase", "Start", "Finish (plan)", "Weeks (plan)", "Uncertainty",
-                    "Optimistic (weeks)", "Likely (weeks)", "Pessimistic (weeks)", "Finish {q}%", "Chance"],
+        "columns": ["Kind", "Name", "Phase", "Start", "Finish (plan)", "Weeks (plan)", "Uncertainty",
+                    "Optimistic (weeks)", "Likely (weeks)", "Pessimistic (weeks)", "Finish {q}%", "Chance (%)",
+                    "Note"],
         "phase": "phase", "milestone": "milestone", "deadline": "deadline", "project": "whole project",
         "project_name": "Whole project",
         "calendar": "Timeline",
@@ -115,6 +124,11 @@ def exports_folder(folder: str | os.PathLike | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
+def whole_name(text: str, lang: str) -> str:
+    """A name someone typed, whole: spaces collapsed and made safe, never shortened with "…"."""
+    return plain_name(text, lang, WHOLE)
+
+
 def file_stem(result: Forecast) -> str:
     t = TEXT[result.lang]
     name = slug(result.plan.project)
@@ -130,13 +144,24 @@ def plan_rows(result: Forecast, course: Course) -> list[list[str]]:
     t = TEXT[lang]
     plan = result.plan
     qs = result.percentiles
-    *fixed, finish, chance = t["columns"]
-    header = [*fixed, *[finish.format(q=q) for q in qs], chance]
+    *fixed, finish, chance, note = t["columns"]
+    header = [*fixed, *[finish.format(q=q) for q in qs], chance, note]
     phases = {p.id: p for p in course.phases}
     levels = {u.id: u.name for u in course.timeline.uncertainty_levels}
 
     def number(value: float) -> str:
         return format_number(value, lang, 2, trim=True)
+
+    def percent(share: float) -> list[str]:
+        """The chance as a number of per cent: whole, as the page rounds it, and where the page says "under 1 %" or
+        "over 99 %" with three decimals (exact for the most draws a course may set, 100,000: 0.001 % steps, so
+        never a rounded 0 or 100) and those words in the note column."""
+        said = format_chance(share, lang)
+        if said in (page["below_one"], page["above_99"]):
+            return [format_number(share * 100, lang, 3, trim=True), said]
+        return [format_number(share * 100, lang, 0), ""]
+
+    page = PAGE[lang]
 
     def iso(weeks: float) -> str:
         return date_after(plan.start, weeks).isoformat()
@@ -146,22 +171,22 @@ def plan_rows(result: Forecast, course: Course) -> list[list[str]]:
     for i, ph in enumerate(plan.phases):
         o, m, p = plan.factors[ph.uncertainty]
         phase = phases[ph.phase]
-        rows.append([t["phase"], ph.phase, phase.name, str(phase.number), iso(start), iso(start + ph.weeks),
+        rows.append([t["phase"], phase.name, str(phase.number), iso(start), iso(start + ph.weeks),
                      number(ph.weeks), levels.get(ph.uncertainty, ph.uncertainty), number(ph.weeks * o),
                      number(ph.weeks * m), number(ph.weeks * p),
-                     *[result.phase_end_date(i, q).isoformat() for q in qs], ""])
+                     *[result.phase_end_date(i, q).isoformat() for q in qs], "", ""])
         start += ph.weeks
-    rows.append([t["project"], "", plain_name(plan.project, lang) if plan.project.strip() else t["project_name"], "",
+    rows.append([t["project"], whole_name(plan.project, lang) if plan.project.strip() else t["project_name"], "",
                  plan.start.isoformat(), result.planned_finish.isoformat(), number(result.planned_total), "", "", "",
-                 "", *[result.finish_date(q).isoformat() for q in qs], format_chance(result.chance_of_plan, lang)])
+                 "", *[result.finish_date(q).isoformat() for q in qs], *percent(result.chance_of_plan)])
     for m in plan.milestones:
         dates = result.milestone_dates(m)
-        rows.append([t["milestone"], m.id, m.name, str(phases[m.phase].number), dates["plan"].isoformat(),
-                     dates["plan"].isoformat(), "", "", "", "", "", *[dates[q].isoformat() for q in qs], ""])
+        rows.append([t["milestone"], m.name, str(phases[m.phase].number), dates["plan"].isoformat(),
+                     dates["plan"].isoformat(), "", "", "", "", "", *[dates[q].isoformat() for q in qs], "", ""])
     for d in plan.deadlines:
         when = d.date.isoformat()
-        rows.append([t["deadline"], d.id, plain_name(d.name, lang), str(phases[d.phase].number), when, when,
-                     "", "", "", "", "", *[""] * len(qs), format_chance(result.chances[d.id], lang)])
+        rows.append([t["deadline"], whole_name(d.name, lang), str(phases[d.phase].number), when, when,
+                     "", "", "", "", "", *[""] * len(qs), *percent(result.chances[d.id])])
     return [csv_row(row) for row in rows]  # a name starting with = + - @ is text, never a formula (OWASP)
 
 
@@ -202,7 +227,7 @@ def ics_text(result: Forecast, course: Course, *, now: datetime | None = None) -
     plan = result.plan
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     phases = {p.id: f"{p.number} {p.name}" for p in course.phases}
-    project = plain_name(plan.project, lang) if plan.project.strip() else ""
+    project = whole_name(plan.project, lang) if plan.project.strip() else ""  # whole: only figures shorten
     calendar = t["calendar_project"].format(project=project) if project else t["calendar"]
 
     def summary(text: str) -> str:
@@ -232,7 +257,7 @@ def ics_text(result: Forecast, course: Course, *, now: datetime | None = None) -
               t["describe_milestone"].format(phase=phases[m.phase], ranges=ranges) + "\n" + t["made_by"],
               t["category_milestone"])
     for d in plan.deadlines:
-        event("deadline", d.id, d.date, summary(t["summary_deadline"].format(name=plain_name(d.name, lang))),
+        event("deadline", d.id, d.date, summary(t["summary_deadline"].format(name=whole_name(d.name, lang))),
               t["describe_deadline"].format(phase=phases[d.phase], chance=format_chance(result.chances[d.id], lang))
               + "\n" + t["made_by"], t["category_deadline"])
     lines.append("END:VCALENDAR")
