@@ -46,7 +46,7 @@ from samskabelse.widgets.display import user_text
 from samskabelse.widgets.download import download_link
 
 MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
-UNSAVED = "samskabelse-unsaved"  # on the box while something changed since the last save (the app template asks before the page is left)
+UNSAVED = "samskabelse-unsaved"  # while something changed since the last save (the app then asks before leaving)
 
 __all__ = ["BINDER_ENV_VARS", "SaveBox", "answers_link", "last_name", "on_binder", "save_box"]
 
