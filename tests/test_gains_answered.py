@@ -201,8 +201,8 @@ def test_the_plan_and_the_team_give_what_02_showed_when_saved(course, tmp_path, 
     tables = {t.name or t.section: t for t in team_tables([loaded], course) if t.section == "gains"}
     shown = [(gains.importance[g.id].value, gains.likelihood[g.id].value) for g in course.gains]
     assert tables["gains"].rows[0][1:] == [  # both sliders as the page showed them: "5 · 4", "5 · –"
-        NOT_ANSWERED if (i, k) == (NOT_RATED, NOT_RATED) else " · ".join("–" if v == NOT_RATED else str(v) for v in (i, k))
-        for i, k in shown]
+        NOT_ANSWERED if (i, k) == (NOT_RATED, NOT_RATED)
+        else " · ".join("–" if v == NOT_RATED else str(v) for v in (i, k)) for i, k in shown]
     assert tables["demands"].rows[0][1:] == [NOT_ANSWERED if s.value == NOT_RATED else str(s.value)
                                              for s in demands.sliders.values()]
     assert tables["own"].rows == [["Mette", "Tillid", "3", NOT_ANSWERED]]
