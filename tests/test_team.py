@@ -178,4 +178,18 @@ def test_the_team_setting_is_found_from_a_notebook_folder(monkeypatch, course):
     monkeypatch.setenv("SAMSKABELSE_TEAM", "data/example-team/da")
     monkeypatch.chdir(REPO_ROOT / "notebooks" / "da")
     w = team_answers(course)
-    assert len(w.team) == 5 and w.folder.value.endswith("data/example-team/da")
+    assert len(w.team) == 5 and w.path.resolve() == (REPO_ROOT / "data" / "example-team" / "da").resolve()
+
+
+
+def test_the_example_team_is_the_empty_folder_field_not_a_path(monkeypatch, tmp_path, course):
+    """08 opens with the invented example team: its folder field is empty (with a placeholder that says so) and the
+    status names the team in words, not data/example-team/da; an empty field loads the example team again."""
+    monkeypatch.delenv("SAMSKABELSE_TEAM", raising=False)
+    monkeypatch.chdir(tmp_path)
+    w = team_answers(course)
+    assert w.folder.value == "" and w.folder.placeholder and len(w.team) == 5
+    assert "example-team" not in w.status.value and ("eksempelhold" in w.status.value
+                                                     or "example team" in w.status.value), w.status.value
+    w.load()
+    assert len(w.team) == 5 and all(m.invented for m in w.team)

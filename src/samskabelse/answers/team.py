@@ -22,6 +22,7 @@ from typing import Any
 from samskabelse.answers import (
     LoadedAnswers,
     example_team,
+    is_example_team,
     load_team,
     name_options,
     person_key,
@@ -50,6 +51,8 @@ TEXT = Texts(
         "folder": "Mappe med holdets svar",
         "load": "Indlæs",
         "loaded": "{people} fra <code>{folder}</code>: {names}.",
+        "loaded_example": "{people} fra kursets opdigtede eksempelhold: {names}.",
+        "folder_placeholder": "tom: kursets opdigtede eksempelhold",
         "one": "deltager",
         "many": "deltagere",
         "about": "Om deltagerne:",
@@ -92,6 +95,8 @@ TEXT = Texts(
         "folder": "Folder with the team's answers",
         "load": "Load",
         "loaded": "{people} from <code>{folder}</code>: {names}.",
+        "loaded_example": "{people} from the course's invented example team: {names}.",
+        "folder_placeholder": "empty: the course's invented example team",
         "one": "participant",
         "many": "participants",
         "about": "About the participants:",
@@ -613,7 +618,9 @@ class TeamWidget:
         self.found: list[Disagreement] = []
         self.errors = ErrorBoundary(course.language)
         start = Path(folder) if folder is not None else default_team_folder(course.language)
-        self.folder = widgets.Text(value=shown_path(start), description=self.t["folder"],
+        # the invented example team is the empty field (a manager reads no path into the course's own files)
+        self.folder = widgets.Text(value="" if is_example_team(start) else shown_path(start),
+                                   placeholder=self.t["folder_placeholder"], description=self.t["folder"],
                                    style={"description_width": "initial"}, layout=widgets.Layout(width="34em"))
         self.button = widgets.Button(description=self.t["load"], icon="folder-open", button_style="primary")
         self.button.on_click(self.errors.guard(lambda _b: self.load()))
@@ -639,7 +646,11 @@ class TeamWidget:
     def load(self, folder: str | Path | None = None) -> None:
         import ipywidgets as widgets
 
-        path = Path(folder) if folder is not None else resolve_folder(self.folder.value)
+        if folder is not None:
+            path = Path(folder)
+        else:  # the empty field is the invented example team
+            text = self.folder.value.strip()
+            path = resolve_folder(text) if text else example_team(self.course.language)
         loaded = load_team(path, self.course)
         self.path, self.team, self.problems, self.notes = path, loaded.team, loaded.problems, loaded.notes
         self.found = disagreements(self.team, self.course)
@@ -648,7 +659,8 @@ class TeamWidget:
         if self.team:
             names = _names(self.team, lang)
             people = counted(len(self.team), t["one"], t["many"])
-            line = t["loaded"].format(people=people, folder=user_text(shown_path(path), 200), names=names)
+            line = (t["loaded_example"].format(people=people, names=names) if is_example_team(path) else
+                    t["loaded"].format(people=people, folder=user_text(shown_path(path), 200), names=names))
             parts.append(f"<p>{line[:-1] if line.endswith('..') else line}</p>")
             if all(m.invented for m in self.team):
                 parts.append(f"<p>{t['invented']}</p>")
