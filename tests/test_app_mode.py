@@ -84,3 +84,23 @@ def test_the_template_shows_what_is_for_the_app_and_hides_what_is_for_jupyterlab
     template = (TEMPLATE / "index.html.j2").read_text(encoding="utf-8")
     assert ".samskabelse-app-only[hidden] { display: block !important; }" in template
     assert "'lab-only' not in cell.metadata.get('tags', [])" in template
+
+
+NEXT_HEADING = re.compile(r"^## (Næste skridt|What next)\s*$", re.M)
+LINK = re.compile(r"\]\(([^)\s]+\.ipynb)\)")
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if PARTICIPANTS.match(p.name) and not p.name.startswith("09")],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_next_step_is_a_link_to_the_next_notebook(path):
+    """"Næste skridt" links to a notebook beside it (relative, so that it opens in the same mode: JupyterLab, or the
+    app where the server renders notebooks; the template shows the words where it cannot), never a file name in
+    code font that a manager cannot click."""
+    nb = nbformat.read(path, as_version=4)
+    cell = next((c for c in nb.cells if c.cell_type == "markdown" and NEXT_HEADING.search(c.source)), None)
+    assert cell is not None, f"{path.name}: no 'Næste skridt' section"
+    section = cell.source[NEXT_HEADING.search(cell.source).end():]
+    targets = LINK.findall(section)
+    assert targets, f"{path.name}: 'Næste skridt' has no link to a notebook: {section[:200]!r}"
+    assert all((path.parent / t).is_file() for t in targets), f"{path.name}: links to {targets}"
+    assert not re.search(r"`[^`]*\.ipynb`", section), f"{path.name}: a file name in code font: {section[:200]!r}"

@@ -236,6 +236,10 @@ def test_the_app_is_accessible(lang, number, app_browser):
             body = page.inner_text("main")
             lab_words = [body[max(0, m.start() - 40):m.end() + 20] for m in LAB_WORDS.finditer(body)]
             assert not lab_words, f"{path.name}: the app speaks JupyterLab: {lab_words}"
+            if number != "09":  # "Næste skridt": a link that opens the next notebook as an app too
+                nexts = page.evaluate("() => [...document.querySelectorAll(\"main a[href$='.ipynb']\")]"
+                                      ".map(a => a.href)")
+                assert any(f"/voila/render/{lang}/" in u for u in nexts), f"{path.name}: next links {nexts}"
             wordless = h.sliders_without_words(page)
             assert not wordless, f"{path.name}: sliders whose value a screen reader hears as a number: {wordless}"
             if number == "06":
