@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -190,7 +191,19 @@ def app_browser(tmp_path_factory):
     h.require_browser()
     from playwright.sync_api import sync_playwright
 
-    server = h.voila_server("notebooks", tmp_path_factory.mktemp("voila-axe"))
+    # the kernels' answers folder and the participant's own record away from the repository and the home folder
+    # (the reload test saves); the server's environment is taken when it starts
+    kept = {var: os.environ.get(var) for var in ("SAMSKABELSE_ANSWERS", "SAMSKABELSE_CONFIG_DIR")}
+    os.environ["SAMSKABELSE_ANSWERS"] = str(tmp_path_factory.mktemp("answers"))
+    os.environ["SAMSKABELSE_CONFIG_DIR"] = str(tmp_path_factory.mktemp("participant"))
+    try:
+        server = h.voila_server("notebooks", tmp_path_factory.mktemp("voila-axe"))
+    finally:
+        for var, value in kept.items():
+            if value is None:
+                os.environ.pop(var, None)
+            else:
+                os.environ[var] = value
     with sync_playwright() as playwright:
         browser = h.launch_chromium(playwright)
         try:
@@ -404,57 +417,49 @@ def _answer_in_the_browser(page, number: str) -> None:
 @pytest.mark.browser
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize(("lang", "number"), RELOAD_APPS, ids=[f"{lang}-{n}" for lang, n in RELOAD_APPS])
-def test_a_reload_and_the_saved_answers_come_back(lang, number, tmp_path, monkeypatch):
+def test_a_reload_and_the_saved_answers_come_back(lang, number, app_browser):
     """In the app: answer, see the page ask before it is left, save, reload (a new kernel: every control back at
     its start), press "Hent mine gemte svar": the same sliders, fields, result texts and figures as before."""
-    h.require_browser()
-    from playwright.sync_api import sync_playwright
-
-    # the kernel's answers folder and the participant's own record, away from the repository and the home folder
-    monkeypatch.setenv("SAMSKABELSE_ANSWERS", str(tmp_path / "answers"))
-    monkeypatch.setenv("SAMSKABELSE_CONFIG_DIR", str(tmp_path / "participant"))
+    server, browser = app_browser
     save, restore = SAVE[lang]
+    who = {("da", "02"): "Anna", ("da", "06"): "Bo", ("en", "02"): "Cai", ("en", "06"): "Dea"}[(lang, number)]
     path = h.notebook_path(lang, number)
-    (tmp_path / "server").mkdir()
-    with h.voila_server("notebooks", tmp_path / "server") as app, sync_playwright() as playwright:
-        browser = h.launch_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.set_default_timeout(h.STEP_MS)
-        url = app.url(f"/voila/render/{lang}/{path.name}")
-        try:
-            with h.screenshot_on_failure(page, f"reload-voila-{lang}-{number}"):
-                page.goto(url, wait_until="domcontentloaded", timeout=60_000)
-                h.wait_for_widgets(page, timeout_ms=60_000)
-                start = _page_state(page)
-                _answer_in_the_browser(page, number)
-                answered = _page_state(page)
-                assert _same_page(start, answered), "the answers changed nothing on the page"
-                # something is not saved: the page asks before it is left, and a reader who then stays keeps the
-                # kernel (Voilà shuts it down in its own beforeunload handler: saving below needs it running)
-                page.wait_for_selector(".samskabelse-unsaved", state="attached")
-                asked = page.evaluate("() => { const e = new Event('beforeunload', {cancelable: true}); "
-                                      "window.dispatchEvent(e); return e.defaultPrevented; }")
-                assert asked, "the page would be left without asking"
-                box = page.locator(".samskabelse-save")
-                name = box.locator("input[type=text]").first
-                name.fill("Anna")
-                name.press("Tab")
-                box.get_by_role("button", name=save).click()
-                box.locator(".samskabelse-saved, .samskabelse-warning").first.wait_for(timeout=60_000)
-                assert box.locator(".samskabelse-saved").count(), box.inner_text()
-                page.wait_for_selector(".samskabelse-unsaved", state="detached")
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.set_default_timeout(h.STEP_MS)
+    try:
+        with h.screenshot_on_failure(page, f"reload-voila-{lang}-{number}"):
+            page.goto(server.url(f"/voila/render/{lang}/{path.name}"), wait_until="domcontentloaded", timeout=60_000)
+            h.wait_for_widgets(page, timeout_ms=60_000)
+            start = _page_state(page)
+            _answer_in_the_browser(page, number)
+            answered = _page_state(page)
+            assert _same_page(start, answered), "the answers changed nothing on the page"
+            # something is not saved: the page asks before it is left, and a reader who then stays keeps the
+            # kernel (Voilà shuts it down in its own beforeunload handler: saving below needs it running)
+            page.wait_for_selector(".samskabelse-unsaved", state="attached")
+            asked = page.evaluate("() => { const e = new Event('beforeunload', {cancelable: true}); "
+                                  "window.dispatchEvent(e); return e.defaultPrevented; }")
+            assert asked, "the page would be left without asking"
+            box = page.locator(".samskabelse-save")
+            name = box.locator("input[type=text]").first
+            name.fill(who)
+            name.press("Tab")
+            box.get_by_role("button", name=save).click()
+            box.locator(".samskabelse-saved, .samskabelse-warning").first.wait_for(timeout=60_000)
+            assert box.locator(".samskabelse-saved").count(), box.inner_text()
+            page.wait_for_selector(".samskabelse-unsaved", state="detached")
 
-                page.reload(wait_until="domcontentloaded", timeout=60_000)  # nothing unsaved: no question
-                h.wait_for_widgets(page, timeout_ms=60_000)
-                reloaded = _page_state(page)
-                assert not _same_page(start, reloaded), _same_page(start, reloaded)  # all back at its start
-                box = page.locator(".samskabelse-save")
-                assert box.locator("input[type=text]").first.input_value() == "Anna"  # the name is remembered
-                box.get_by_role("button", name=restore).click()
-                box.locator(".samskabelse-saved, .samskabelse-warning").first.wait_for(timeout=60_000)
-                assert box.locator(".samskabelse-saved").count(), box.inner_text()
-                back = _page_state(page)
-                assert not _same_page(answered, back), _same_page(answered, back)
-                assert page.locator(".samskabelse-unsaved").count() == 0, "brought back, and still 'unsaved'"
-        finally:
-            browser.close()
+            page.reload(wait_until="domcontentloaded", timeout=60_000)  # nothing unsaved: no question
+            h.wait_for_widgets(page, timeout_ms=60_000)
+            reloaded = _page_state(page)
+            assert not _same_page(start, reloaded), _same_page(start, reloaded)  # all back at its start
+            box = page.locator(".samskabelse-save")
+            assert box.locator("input[type=text]").first.input_value() == who  # the name is remembered
+            box.get_by_role("button", name=restore).click()
+            box.locator(".samskabelse-saved, .samskabelse-warning").first.wait_for(timeout=60_000)
+            assert box.locator(".samskabelse-saved").count(), box.inner_text()
+            back = _page_state(page)
+            assert not _same_page(answered, back), _same_page(answered, back)
+            assert page.locator(".samskabelse-unsaved").count() == 0, "brought back, and still 'unsaved'"
+    finally:
+        page.close()
