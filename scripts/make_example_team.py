@@ -252,7 +252,7 @@ def saved_as_shown(sections: dict, course) -> None:
     mark_your_readiness(course, sections["phases"])
     rate_directions(course, sections["directions"])
     share_control(course, chalk_the_pitch(course, sections["framing"]))
-    plan_timeline(course, sections["timeline"])
+    sections["timeline"] = plan_timeline(course, sections["timeline"]).model  # 06's widget works on its own copy
     for model in sections.values():
         confirm(model, shown_items(model))
 

@@ -79,6 +79,10 @@ NAMES = [
     ("requests",             "requests",              "requests"),
     ("websocket",            "websocket-client",      "websocket-client"),
     ("psutil",               "psutil",                "psutil"),
+    ("babel",                "babel",                 "babel"),
+    ("mistune",              "mistune",               "mistune"),
+    ("fontTools",            "fonttools",             "fonttools"),
+    ("importlinter",         "import-linter",         "import-linter"),
 ]
 PYPI_OF_IMPORT = {module: pypi for module, pypi, _ in NAMES}
 PYPI_OF_CONDA = {conda: pypi for _, pypi, conda in NAMES if conda}
@@ -184,8 +188,10 @@ def takeover_files(root: Path) -> list[str]:
         content = runtime.read_text(encoding="utf-8").strip()
         problems.append(f"runtime.txt ({content!r}): 'r-…' with a date makes it an R build, a malformed one fails "
                         "the build, and with environment.yml a python-… one is ignored; set Python in environment.yml")
+    # setup.py (what the wheel carries) is read when postBuild installs the package with pip, so it is not ignored
+    installed = (root / "postBuild").exists() and "pip install" in (root / "postBuild").read_text(encoding="utf-8")
     for name in ("environment.yaml", "requirements.txt", "requirements3.txt", "Pipfile", "Pipfile.lock", "setup.py"):
-        if (root / name).exists():
+        if (root / name).exists() and not (name == "setup.py" and installed):
             problems.append(f"{name}: ignored by repo2docker's conda build, so not in the Binder image")
     return problems
 
@@ -393,6 +399,9 @@ def test_files_the_conda_build_ignores_are_flagged_too(tmp_path, monkeypatch, na
     repo = binder_config_copy(tmp_path)
     (repo / name).write_text("", encoding="utf-8")
     assert type(picked_buildpack(repo, monkeypatch)).__name__ == "CondaBuildPack"
+    if name == "setup.py":  # read by the pip install of postBuild; without it, ignored as the others are
+        assert takeover_files(repo) == []
+        (repo / "postBuild").write_text("#!/bin/bash\nset -euo pipefail\n", encoding="utf-8")
     assert takeover_files(repo) == [f"{name}: ignored by repo2docker's conda build, so not in the Binder image"]
 
 

@@ -89,12 +89,13 @@ def test_a_section_nobody_answered_is_left_out(tmp_path, da):
     assert not problems and len(team) == 2
     overview = team_overview(team, da)
     titles = [t.title for t in overview.tables]
-    assert titles == ["Gevinster: hvor vigtige?", "Hvad det kræver"]
+    assert titles == ["Gevinster: vigtighed · sandsynlighed (0–5; – = ikke vurderet)", "Hvad det kræver"]
     from samskabelse.answers.team import side_by_side_html
 
     shown = side_by_side_html(team, da)  # notebook 08 itself hides them too, and says which
     assert "<h4>Hvilken type samskabelse?</h4>" not in shown and "<h4>Tidsplaner</h4>" not in shown
-    assert "<h4>Gevinster: hvor vigtige?</h4>" in shown and "notebook 01, 03, 04, 05 og 06" in shown
+    assert "<h4>Gevinster: vigtighed · sandsynlighed (0–5; – = ikke vurderet)</h4>" in shown
+    assert "notebook 01, 03, 04, 05 og 06" in shown
     pdf, _ = write_team_overview(overview, tmp_path / "out")
     assert "Opdigtet" not in pdf_pages(pdf)[0]
 

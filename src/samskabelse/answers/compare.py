@@ -20,15 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from samskabelse.widgets.access import mark_widget
 from samskabelse.answers import display_labels, is_example_team, load_team
-from samskabelse.course import Course
-from samskabelse.widgets.display import user_text
-from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, new_figure
-from samskabelse.sections.gains import HIGH, LOW, GainsModel, format_number, join_names
-from samskabelse.widgets.figures import figure_text
-from samskabelse.widgets.guard import ErrorBoundary
 from samskabelse.base.i18n import Texts
+from samskabelse.course import Course
+from samskabelse.sections.gains import HIGH, LOW, GainsModel, format_number, join_names
+from samskabelse.widgets.access import mark_widget
+from samskabelse.widgets.display import user_text
+from samskabelse.widgets.figures import PALETTE, BandedPNG, BlitLiveFigure, figure_text, new_figure
+from samskabelse.widgets.guard import ErrorBoundary
 
 MEASURES = ("importance", "likelihood", "product")
 PRODUCT_MAX = HIGH * HIGH  # importance x likelihood runs from 0 to 25 (a risk matrix's product)
@@ -517,7 +516,7 @@ class TeamWidget:
 
     def _show(self) -> None:
         """Show the chosen measure: move the gains panel's artists in place, rewrite the table and prompts."""
-        t, course, measure = self.t, self.course, self.measure.value
+        course, measure = self.course, self.measure.value
         ax_g = self.axes[0]
         self._scale(ax_g, self.mean_texts[0], top_of(measure))
         self._fill(ax_g, 0, gain_spreads(self.members, course, measure), "gain")

@@ -45,6 +45,8 @@ DEFAULT_QUESTIONS = 3
 
 TEXT = Texts(
     da={
+        "partly": "Ikke besvaret endnu: {who}.",
+        "partly_items": "{n} punkter",
         "folder": "Mappe med holdets svar",
         "load": "Indlæs",
         "loaded": "{people} fra <code>{folder}</code>: {names}.",
@@ -85,6 +87,8 @@ TEXT = Texts(
         "skala. Det peger på, hvad I kan tale om – det måler ikke andet.",
     },
     en={
+        "partly": "Not answered yet: {who}.",
+        "partly_items": "{n} items",
         "folder": "Folder with the team's answers",
         "load": "Load",
         "loaded": "{people} from <code>{folder}</code>: {names}.",
@@ -186,10 +190,32 @@ def team_tables(team: list[LoadedAnswers], course: Course) -> list[Table]:
     for definition in all_sections():
         shown = people(team, definition)
         if any(p.answered for p in shown):
-            out += definition.tables(shown, course)
+            tables = definition.tables(shown, course)
+            if tables and (partly := _partly(shown, definition, course)):  # the items someone left, said as such
+                tables[-1].note = " ".join(x for x in (tables[-1].note, partly) if x)
+            out += tables
     for table in out:
         table.note = one_period(table.note, team)
     return out
+
+
+PARTLY_NAMED = 2  # a person's items named in a table's note; more are counted
+
+
+def _partly(shown: list[Person], definition: Section, course: Course) -> str:
+    """Who answered the section but left some of its items, and which: "Anna: Egne gevinster; Bo: 5 punkter"."""
+    t, lang = TEXT[course.language], course.language
+    who = []
+    for p in shown:
+        if not p.answered:
+            continue  # the tables' own note names who has not answered the section at all
+        left = definition.not_answered(p.model, course)
+        if left:
+            items = (join_names([plain_text(x, 45) for x in left], lang)
+                     if len(left) <= PARTLY_NAMED and all(len(x) <= 45 for x in left)
+                     else t["partly_items"].format(n=len(left)))
+            who.append(f"{plain_text(p.label, 40, '?')}: {items}")
+    return t["partly"].format(who="; ".join(who)) if who else ""
 
 
 def unanswered_notebooks(team: list[LoadedAnswers]) -> list[str]:
@@ -721,9 +747,9 @@ class TeamWidget:
             return
         others = {m.label.casefold() for m in self.team if not m.numbered}
         given = {}
-        for field in self.who_fields:
-            m = field.member
-            options = [o for o in name_options(m.name, field.value) if o.casefold() not in others]
+        for who in self.who_fields:
+            m = who.member
+            options = [o for o in name_options(m.name, who.value) if o.casefold() not in others]
             if options:
                 given[person_key(m, self.path)] = options[0]
                 others.add(options[0].casefold())

@@ -56,6 +56,7 @@ class Line:
     text: str  # plain text (not escaped)
     bar: float | None = None  # 0..1: drawn as a small bar beside the line on the page
     strong: bool = False
+    aside: bool = False  # a remark about the section (what is not answered): the PDF sets it beside the title
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,6 +171,10 @@ class Section:
         showed with a value as answered (protocol.py). Returns notes (HTML-safe, in the course's language)
         where the meaning changed."""
         return []
+
+    def not_answered(self, model: Any, course: Course) -> list[str]:
+        """The labels of every item the section asks that this model has not answered (a saved file: no screen)."""
+        return [i.label for i in self.items(course) if not i.setting and i.key not in model.answered]
 
     def unanswered(self, model: Any, course: Course) -> list[str]:
         """The labels of the items the notebook shows (protocol.items_on_screen) that are still not answered."""

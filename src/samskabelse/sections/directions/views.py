@@ -212,7 +212,8 @@ class Directions(Section):
 
     def worksheet(self, course: Course) -> list[dict]:
         t, d = TEXT[course.language], DIRECTIONS[course.language]
-        rows = [[text(x.name, x.who, bold=True), choices(SCALE, stack=False), choices(SCALE, stack=False), blank(3)]
+        rows = [[text(x.name, x.who, bold=True), choices(SCALE, stack=False, item=f"need.{x.id}"),
+                 choices(SCALE, stack=False, item=f"attention.{x.id}"), blank(3, item=f"stakeholders.{x.id}")]
                 for x in course.directions]
         return [{"heading": t["h_sheet"], "intro": d["scale"],
                  "table": table([0.95, 1.0, 1.0, 1.3], [t["col_direction"], d["col_need"], d["col_attention"],

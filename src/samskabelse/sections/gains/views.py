@@ -49,7 +49,7 @@ TEXT = Texts(
         "own": "Egne gevinster: {names}.",
         "none": "ingen",
         "person": "Deltager",
-        "h_gains": "Gevinster: hvor vigtige?",
+        "h_gains": "Gevinster: vigtighed · sandsynlighed (0–5; – = ikke vurderet)",
         "h_own": "Egne gevinster",
         "col_own": "Gevinst", "col_own_importance": "Vigtighed", "col_own_likelihood": "Sandsynlighed",
         "h_demands": "Hvad det kræver",
@@ -72,7 +72,7 @@ TEXT = Texts(
         "own": "Own gains: {names}.",
         "none": "none",
         "person": "Participant",
-        "h_gains": "Gains: how important?",
+        "h_gains": "Gains: importance · likelihood (0–5; – = not rated)",
         "h_own": "Own gains",
         "col_own": "Gain", "col_own_importance": "Importance", "col_own_likelihood": "Likelihood",
         "h_demands": "What it demands",
@@ -110,7 +110,7 @@ class Gains(Section):
             out.append(Item(f"gains.{g.id}.importance", t["importance"].format(name=g.name), SCALE, rating=True))
             out.append(Item(f"gains.{g.id}.likelihood", t["likelihood"].format(name=g.name), SCALE, rating=True))
         if course.own_gains_max:
-            out.append(Item("own", course.own_gains_label))
+            out.append(Item("own", f"{t['h_own']} ({course.own_gains_label})"))
         out += [Item(f"demands.{d.id}", d.name, SCALE, rating=True) for d in course.demands]
         out.append(Item("motivation", t["motivation"]))
         return out
@@ -140,9 +140,12 @@ class Gains(Section):
         def shown(value):
             return NOT_ANSWERED if value is None else str(value)
 
+        def both(model, gain):  # what the participant's two sliders showed: "5 · 4", "5 · –"
+            values = [model.rating(gain, "importance"), model.rating(gain, "likelihood")]
+            return NOT_ANSWERED if values == [None, None] else " · ".join("–" if v is None else str(v) for v in values)
+
         out = [Table(self.name, t["h_gains"], [t["person"], *[plain_text(g.name, 40) for g in course.gains]],
-                     [[plain_text(p.label, 40), *[shown(p.model.rating(g.id, "importance")) for g in course.gains]]
-                      for p in gave])]
+                     [[plain_text(p.label, 40), *[both(p.model, g.id) for g in course.gains]] for p in gave])]
         own = [[plain_text(p.label, 40), plain_text(o.name, 40), shown(o.importance), shown(o.likelihood)]
                for p in gave for o in p.model.own]
         if own:
@@ -181,18 +184,22 @@ class Gains(Section):
     def worksheet(self, course: Course) -> list[dict]:
         t, g = TEXT[course.language], GAINS[course.language]
         intro = re.sub(r"<[^>]+>", "", g["intro"])
-        rows = [[text(x.name, x.description, bold=True, inline=True), choices(SCALE), choices(SCALE)]
-                for x in course.gains]
+        rows = [[text(x.name, x.description, bold=True, inline=True), choices(SCALE, item=f"gains.{x.id}.importance"),
+                 choices(SCALE, item=f"gains.{x.id}.likelihood")] for x in course.gains]
         own = t["own_sheet"].format(label=course.own_gains_label)
-        rows += [[blank(1, detail=own if i == 0 else ""), choices(SCALE), choices(SCALE)]
+        rows += [[blank(1, detail=own if i == 0 else "", item="own"), choices(SCALE, item="own"),
+                  choices(SCALE, item="own")]
                  for i in range(course.own_gains_max)]
         gains = {"heading": t["h_sheet_gains"], "intro": intro,
                  "table": table([2.3, 1.0, 1.0], [g["col_gain"], g["col_importance"], g["col_likelihood"]], rows)}
         demands = {"heading": t["h_sheet_demands"], "intro": re.sub(r"<[^>]+>", "", DEMANDS[course.language]["intro"]),
                    "table": table([1.5, 1.5], [t["demand_col"], "0–5"],
                                   [[text(d.name, d.question, bold=True, inline=True),
-                                    choices(SCALE, before=d.low, after=d.high)] for d in course.demands])}
-        return [gains, demands]
+                                    choices(SCALE, before=d.low, after=d.high, item=f"demands.{d.id}")]
+                                   for d in course.demands])}
+        # beside the discussion questions at the foot of the sheet (worksheet.typ): the sheet keeps to one page
+        motivation = {"heading": t["motivation"], "lines": 1, "items": ["motivation"], "aside": True}
+        return [gains, demands, motivation]
 
     def check(self, model: GainsModel, course: Course) -> None:
         model.rated(course)

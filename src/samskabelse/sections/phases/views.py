@@ -254,13 +254,13 @@ class Phases(Section):
         for ph in course.phases:
             rows.append([text(t["phase_head"].format(number=ph.number, name=ph.name, when=ph.when.lower(),
                                                      focus=ph.strategic_focus), bold=False, colspan=2, shade=True)])
-            rows += [[text(f.text), choices(statuses)] for f in ph.focus_points]
-        start = table([1.0, 3.0], [], [[text(t["sheet_start"], bold=True), blank(1)],
-                                       [text(t["sheet_reason"], bold=True), blank(1)]])
+            rows += [[text(f.text), choices(statuses, item=f"status.{ph.id}.{f.id}")] for f in ph.focus_points]
+        start = table([1.0, 3.0], [], [[text(t["sheet_start"], bold=True), blank(1, item="start")],
+                                       [text(t["sheet_reason"], bold=True), blank(1, item="start_reason")]])
         return [{"heading": t["h_sheet"], "intro": t["sheet_intro"],
                  "table": table([2.0, 1.35], [t["focus_col"], t["status_col"]], rows)},
                 {"heading": t["h_sheet_start"], "intro": t["sheet_start_intro"], "table": start},
-                {"heading": t["h_steps"], "lines": 3}]
+                {"heading": t["h_steps"], "lines": 3, "items": ["own_steps"]}]
 
     def check(self, model: PhaseReadiness, course: Course) -> None:
         model.readiness(course)

@@ -436,8 +436,7 @@ def _number(value: object, lang: str) -> str:
     """A number as the page writes it: 0,5 in Danish, 0.5 in English (at most two decimals); else as it is."""
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
         return user_text(value, 20)
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "da" else text
+    return i18n.format_number(value, lang, 2, trim=True)
 
 
 def _percent_number(share: object, lang: str) -> str:

@@ -59,7 +59,7 @@ TEXT = Texts(
         "milestones": "Milepæle (planlagt): {items}.",
         "milestone": "{name} {date}",
         "h_sheet": "En realistisk tidsplan",
-        "sheet_intro": "Startdato: ____________. Skriv den planlagte varighed i uger, og sæt kryds ved "
+        "sheet_intro": "Skriv den planlagte varighed i uger, og sæt kryds ved "
                        "usikkerheden. Kursets forslag står med gråt.",
         "phase_col": "Fase", "weeks_col": "Uger", "uncertainty_col": "Usikkerhed",
         "suggest_weeks": "forslag: {weeks} uger, {level}",
@@ -89,7 +89,7 @@ TEXT = Texts(
         "milestones": "Milestones (planned): {items}.",
         "milestone": "{name} {date}",
         "h_sheet": "A realistic timeline",
-        "sheet_intro": "Start date: ____________. Write the planned duration in weeks, and tick the uncertainty. "
+        "sheet_intro": "Write the planned duration in weeks, and tick the uncertainty. "
                        "The course's suggestion is in grey.",
         "phase_col": "Phase", "weeks_col": "Weeks", "uncertainty_col": "Uncertainty",
         "suggest_weeks": "suggested: {weeks} weeks, {level}",
@@ -233,7 +233,8 @@ class Timeline(Section):
             plan = plans.get(ph.id)
             hint = t["suggest_weeks"].format(weeks=fmt(plan.weeks), level=level_of.get(plan.uncertainty, "").lower()) \
                 if plan else ""
-            rows.append([text(f"{ph.number}. {ph.name}", hint, bold=True), blank(1), choices(level_names)])
+            rows.append([text(f"{ph.number}. {ph.name}", hint, bold=True), blank(1, item=f"phases.{ph.id}.weeks"),
+                         choices(level_names, item=f"phases.{ph.id}.uncertainty")])
         phases_table = table([1.4, 0.45, 1.3], [t["phase_col"], t["weeks_col"], t["uncertainty_col"]], rows)
 
         def suggestion(d) -> str:  # weeks after the start, a calendar date, or a day every year ("12-31")
@@ -245,11 +246,16 @@ class Timeline(Section):
             on = date(2000, month, day)  # a leap year: "02-29" is a day too
             return t["suggest_deadline_date"].format(date=i18n.format_date(on, lang, "day_month"))
 
-        out = [{"heading": t["h_sheet"], "intro": t["sheet_intro"], "table": phases_table}]
+        project = table([0.75, 1.45, 0.45, 0.6], [], [[text(t["project"], bold=True), blank(1, item="project"),
+                                                    text(t["start"], bold=True), blank(1, item="start")]])
+        out = [{"heading": t["h_sheet"], "table": project},
+               {"heading": "", "intro": t["sheet_intro"], "table": phases_table}]
         if tl.deadlines:
             out.append({"heading": "", "table": table(
                 [1.4, 0.6, 1.15], [t["deadline_col"], t["deadline_date"], t["deadline_phase"]],
-                [[text(d.name, suggestion(d), bold=True), blank(1), choices([ph.name for ph in course.phases])]
+                [[text(d.name, suggestion(d), bold=True, item=f"deadlines.{d.id}.name"),
+                  blank(1, item=f"deadlines.{d.id}.date"),
+                  choices([ph.name for ph in course.phases], item=f"deadlines.{d.id}.phase")]
                  for d in tl.deadlines])})
         return out
 

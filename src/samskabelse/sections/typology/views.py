@@ -118,7 +118,7 @@ class Typology(Section):
         return [{"heading": t["h_typology"], "field": t["project"], "items": ["project"],
                  "intro": t["typology_intro"],
                  "table": table([1.0, 1.0], [], [row])},
-                {"heading": "", "table": table([1.0, 0.8, 0.8], [t["grid"], ty.activity.low.name,
+                {"heading": "", "table": table([1.25, 0.8, 0.95], [t["grid"], ty.activity.low.name,
                                                                  ty.activity.high.name], grid)}]
 
     def check(self, model: TypologyAnswer, course: Course) -> None:
