@@ -1722,6 +1722,47 @@ class TimelineWidget:
         else:
             self.apply(plan)
 
+    def show_answers(self, saved: TimelinePlan) -> None:
+        """Show a saved plan (the save box's "Hent mine gemte svar"): the controls show its values without marking
+        anything, the plan is drawn, and what was answered is what the file says (into this widget's own model)."""
+        plan = saved.copy()
+        problems = plan.problems(self.course)
+        if problems:
+            raise PlanError(" ".join(problems))
+        lang = self.lang
+        self._quiet = True
+        try:
+            self.project.value = plan.project
+            self.start.value = format_input_date(plan.start, lang)
+            for ph in plan.phases:
+                slider = self.weeks[ph.phase]
+                slider.max = max(slider.max, round(ph.weeks))
+                slider.value = round(ph.weeks)
+                self.uncertainty[ph.phase].value = ph.uncertainty
+            for d in plan.deadlines:
+                self.deadline_names[d.id].value = d.name
+                self.deadline_dates[d.id].value = format_input_date(d.date, lang)
+                self.deadline_phases[d.id].value = d.phase
+            for level, values in plan.factors.items():
+                for box, value in zip(self.factors[level], values, strict=True):
+                    box.value = _number(value, lang)
+            self.correlation.value = _number(plan.correlation, lang)
+            for ident, box in self.stall_chances.items():
+                box.value = _percent_number(plan.stall_chances.get(ident, 0.0), lang)
+            if any(k.startswith(("factors.", "correlation", "stalls.")) for k in saved.answered):
+                self.show_model.value = True  # answered while shown: shown again
+        finally:
+            self._quiet = False
+        self.touched.clear()
+        self._typed_dates.clear()
+        self.model.answered.clear()
+        self.model.answered.update(saved.answered)
+        self.figure.right = None  # the axis fitted to the saved plan, as when the widget is built with it
+        self.apply(plan)
+        self.figure.show(self.result)  # once more, as when built: labels are placed by the axes' new extent
+        self.live.invalidate()
+        self.live.refresh()
+
     def _show_problems(self, problems: list[str]) -> None:
         items = "".join(f"<li>{p}</li>" for p in problems)
         self.message.value = (f"<div role='alert' style='border-left:4px solid {PALETTE['vermillion']};"
