@@ -86,6 +86,10 @@ def test_six_participants_become_six_people_told_apart(workshop):
     note = " ".join(workshop["notes"])
     assert "Carsten" in note  # his two uploads: one person, the newest save, said in a note
     assert not any("(1)" in m.label or "(2)" in m.label for m in team)
+    from samskabelse.kit import kit_plan_stem
+
+    stems = sorted(kit_plan_stem(m, workshop["base"] / "team", "da") for m in team)
+    assert stems == ["ahmed", "birgitte", "carsten", "dorthe", "mette", "mette-j"]  # not the upload's carsten-2
 
 
 def test_each_file_holds_what_the_widgets_held_when_saved(workshop):
