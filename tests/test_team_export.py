@@ -129,3 +129,14 @@ def test_uploads_reach_the_team_view(tmp_path, da, monkeypatch):
     box.receive([("ødelagt.json", b"{")])
     assert any("oedelagt.json" in p for p in view.problems)  # the loader's own note (the stored name: base.files.slug)
     assert [m.name for m in view.team] == ["Anna", "Bo"]
+
+
+def test_a_team_of_one_is_one_participant(tmp_path, da):
+    """Danish number agreement: "1 deltager: Anna.", not "1 deltagere", on the slides' notes (and the PDF)."""
+    data = json.loads((EXAMPLE_TEAM / "anna.json").read_text(encoding="utf-8"))
+    data["answers"] = {"gains": data["answers"]["gains"]}
+    (tmp_path / "anna.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    team, problems = load_team(tmp_path, da)
+    assert not problems and len(team) == 1
+    notes = team_slides(team_overview(team, da))[0].notes
+    assert notes.startswith("1 deltager: "), notes
