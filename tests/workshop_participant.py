@@ -19,37 +19,6 @@ import sys
 from pathlib import Path
 
 
-def screens_for(course):
-    """What each notebook puts on screen: the notebooks' own calls."""
-    from samskabelse import (
-        chalk_the_pitch,
-        mark_your_readiness,
-        place_your_project,
-        plan_timeline,
-        rate_directions,
-        share_control,
-        weigh_demands,
-        weigh_gains,
-    )
-
-    def gains():
-        g = weigh_gains(course)
-        return [g, weigh_demands(g)]
-
-    def framing():
-        pitch = chalk_the_pitch(course)
-        return [pitch, share_control(course, pitch)]
-
-    return {
-        "typology": lambda: [place_your_project(course)],
-        "gains": gains,
-        "phases": lambda: [mark_your_readiness(course)],
-        "directions": lambda: [rate_directions(course)],
-        "framing": framing,
-        "timeline": lambda: [plan_timeline(course)],
-    }
-
-
 def flat(controls: dict) -> list[tuple[str, object]]:
     out = []
     for key, control in controls.items():
@@ -101,10 +70,9 @@ def main() -> None:
     course = read_course(spec["course"], spec["lang"])
     rng = random.Random(spec["seed"])
     record = {"sections": {}, "saves": []}
-    build = screens_for(course)
     for rounds, style in enumerate(spec["rounds"]):  # "half" then "set": the same notebooks saved twice
         for name in spec["sections"]:
-            widgets = build[name]()
+            widgets = section(name).screen(course)
             act(widgets, style, rng, spec["name"])
             box = save_box(course, *widgets, folder=spec["folder"])
             box.name.value = spec["name"]
