@@ -366,11 +366,13 @@ def parse_number(text: str, lang: str, what: str) -> float:
     return float(value.replace(",", "."))
 
 
+@functools.lru_cache(maxsize=4096)  # Babel takes about 50 µs a date; the figure and its text ask for dozens a change
 def format_date(day: date, lang: str) -> str:
     """Long form, in each language's convention: 28. september 2026 / 28 September 2026."""
     return i18n.format_date(day, lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_short_date(day: date, lang: str) -> str:
     """For the figure: 28. sep. 2026 / 28 Sep 2026."""
     return i18n.format_date(day, lang, "short")
@@ -402,7 +404,11 @@ def next_monday(today: date | None = None) -> date:
 
 def format_weeks(weeks: float, lang: str) -> str:
     """8 / 8,5 (da) / 8.5 (en): whole weeks without decimals."""
-    value = float(weeks)
+    return _format_weeks(float(weeks), lang)
+
+
+@functools.lru_cache(maxsize=1024)  # Babel's number formatting, asked for on every slider move
+def _format_weeks(value: float, lang: str) -> str:
     return i18n.format_number(value, lang, 0 if value == int(value) else 1)
 
 
@@ -1114,6 +1120,7 @@ def describe_figure(result: Forecast, course: Course, title: str) -> tuple[str, 
 
 # ---------------------------------------------------------------------------------------------
 # The figure
+@functools.lru_cache(maxsize=64)
 def figure_title(project: str, lang: str) -> str:
     """The figure's title: the project's name whole, wrapped at word boundaries onto at most TITLE_LINES lines
     (only a name longer than that is shortened, with "…"; the files and the text alternative keep it whole)."""
@@ -1453,10 +1460,15 @@ class TimelineFigure:
             first = max(chance * 100 - 3, height + 2)
             tops = [first - k * height for k in range(8) if first - k * height >= height]
             tops += [first + k * height for k in range(1, 8) if first + k * height <= 106]
-            # then anywhere up or down its own dashed line
-            tops += [top for top in np.arange(height, 106, height) if min(abs(top - u) for u in tops) > height / 2]
-            curve.place(label, [(x + dx, top, ha) for top in tops for dx, ha in ((0.5, "left"), (-0.5, "right"))],
-                        texts=texts, or_hide=not self.for_file)
+            sides = ((0.5, "left"), (-0.5, "right"))
+            if curve.place(label, [(x + dx, top, ha) for top in tops for dx, ha in sides], texts=texts,
+                           or_hide=True) is None:
+                # then anywhere up or down its own dashed line (seldom needed: tried only then); a file labels it
+                # even where nothing is free (the live figure leaves it to the table beside it)
+                more = [top for top in np.arange(height, 106, height)
+                        if all(abs(top - u) > height / 2 for u in tops)] or tops
+                curve.place(label, [(x + dx, top, ha) for top in more for dx, ha in sides], texts=texts,
+                            or_hide=not self.for_file)
         return todo
 
     @contextmanager
