@@ -21,6 +21,9 @@ from browser import harness as h
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 LAB_ADVICE = re.compile(r"(?i)shift\s*\+\s*enter|kør (cellen|den igen)|run (the cell|it again)")
+# JupyterLab's vocabulary, which means nothing in an app (its page shows no cells, kernel or file browser)
+LAB_WORDS = re.compile(r"(?i:shift\s*\+\s*enter|højreklik|right-click|filoversigt|file browser|jupyterlab|"
+                       r"\b(kode)?celle(n|r|rne)?\b|code cells?|\brun (a|the|all) cells?|cells from top)|\bKernel\b")
 LOADING = {"da": "Siden gøres klar", "en": "Getting the page ready"}
 DANISH = h.notebooks_present("da", ("00", *h.WIDGET_NOTEBOOKS))
 ENGLISH = next(n for n in ("02", "06", "00") if h.notebook_path("en", n) is not None)
@@ -76,9 +79,8 @@ def test_notebook_renders_as_a_voila_app_without_code(lang, number, voila_pages)
     assert title and title.group(1).strip().startswith(heading), f"{path.name}: title {title and title.group(1)!r}"
     # the loading screen in the page's language, in a reader's words (not "Running ... Executing 6 of 27")
     assert json.dumps(LOADING[lang])[1:-1] in page, f"{path.name}: Voilà's own loading screen"
-    if number != "00":  # 00 teaches JupyterLab itself
-        advice = LAB_ADVICE.search(text)
-        assert not advice, f"{path.name}: the app tells the reader to run cells: {text[advice.start() - 80:][:200]!r}"
+    advice = LAB_ADVICE.search(text)
+    assert not advice, f"{path.name}: the app tells the reader to run cells: {text[advice.start() - 80:][:200]!r}"
 
 
 @pytest.mark.browser
@@ -231,6 +233,9 @@ def test_the_app_is_accessible(lang, number, app_browser):
                                    "[...document.querySelectorAll('img.samskabelse-figure')].every(i => i.alt)",
                                    timeout=h.STEP_MS)
             assert not h.problems(page), h.problems(page)
+            body = page.inner_text("main")
+            lab_words = [body[max(0, m.start() - 40):m.end() + 20] for m in LAB_WORDS.finditer(body)]
+            assert not lab_words, f"{path.name}: the app speaks JupyterLab: {lab_words}"
             wordless = h.sliders_without_words(page)
             assert not wordless, f"{path.name}: sliders whose value a screen reader hears as a number: {wordless}"
             if number == "06":
@@ -310,3 +315,142 @@ def test_tab_reaches_every_control_with_a_visible_focus(lang, number, app_browse
                 assert not h.sliders_without_words(page), h.sliders_without_words(page)
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Continue where you left off: a real reload, and the saved answers brought back
+
+RELOAD_APPS = [(lang, n) for lang in ("da", "en") for n in h.notebooks_present(lang, ("02", "06"))]
+SAVE = {"da": ("Gem mine svar", "Hent mine gemte svar"), "en": ("Save my answers", "Bring back my saved answers")}
+# what the page shows of the participant's answers, the save box left out: each slider's words, each field's text
+# or choice, each result and figure text, and each figure's pixels (drawn into a canvas)
+_PAGE_STATE = r"""() => {
+  const mine = el => !el.closest('.samskabelse-save');
+  const all = sel => [...document.querySelectorAll('main ' + sel)].filter(mine);
+  return {
+    sliders: all('.noUi-handle').map(h => h.getAttribute('aria-valuetext')),
+    fields: all('input[type=text], textarea, select').map(e => e.value),
+    results: all('.samskabelse-result').map(e => e.innerText.trim()),
+    alts: all('img.samskabelse-figure').map(i => i.alt),
+    pixels: all('img.samskabelse-figure').map(i => {
+      const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight;
+      c.getContext('2d').drawImage(i, 0, 0); return c.toDataURL('image/png'); }),
+  };
+}"""
+
+
+def _page_state(page, settle_ms: int = 800, timeout_ms: int = 30_000) -> dict:
+    """The page's state once it has stopped changing (the kernel answers each change a moment later)."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
+    last = page.evaluate(_PAGE_STATE)
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(settle_ms)
+        now = page.evaluate(_PAGE_STATE)
+        if now == last:
+            return now
+        last = now
+    return last
+
+
+def _same_page(before: dict, after: dict) -> list[str]:
+    """What differs between two states; figures compared by their pixels (up to antialiasing, see test_continue)."""
+    import base64
+
+    from test_continue import same_picture
+
+    out = [f"{k}: {before[k]!r} then {after[k]!r}" for k in ("sliders", "fields", "results", "alts")
+           if before[k] != after[k]]
+    if len(before["pixels"]) != len(after["pixels"]):
+        return [*out, "another number of figures"]
+    for i, (a, b) in enumerate(zip(before["pixels"], after["pixels"], strict=True)):
+        if not same_picture(*(base64.b64decode(x.split(",", 1)[1]) for x in (a, b))):
+            out.append(f"figure {i} ({before['alts'][i][:60]!r}) is drawn differently")
+    return out
+
+
+def _answer_in_the_browser(page, number: str) -> None:
+    """What a participant does with mouse and keyboard: move sliders with the arrow keys, type in fields."""
+    def type_into(locator, text):
+        locator.scroll_into_view_if_needed()
+        locator.fill(text)
+        locator.press("Tab")  # the course's text fields send their value when left (continuous_update=False)
+
+    if number == "02":
+        for k, presses in ((0, 3), (1, 5), (4, 2)):
+            handle = page.locator(".samskabelse-gains .noUi-handle").nth(k)
+            handle.scroll_into_view_if_needed()
+            handle.focus()
+            for _ in range(presses):
+                page.keyboard.press("ArrowRight")
+        type_into(page.locator(".samskabelse-gains input[type=text]").first, "Bedre naboskab")
+        type_into(page.locator(".samskabelse-gains textarea").first, "Borgerne vil selv være med.")
+        handle = page.locator(".samskabelse-demands .noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+    else:  # 06: words in the figure's title and its deadlines' labels (the plan's extent stays as it is)
+        fields = page.locator(".samskabelse-timeline input[type=text]")
+        type_into(fields.first, "Fælleshaven")
+        type_into(fields.nth(2), "Møde med direktionen")
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize(("lang", "number"), RELOAD_APPS, ids=[f"{lang}-{n}" for lang, n in RELOAD_APPS])
+def test_a_reload_and_the_saved_answers_come_back(lang, number, tmp_path, monkeypatch):
+    """In the app: answer, see the page ask before it is left, save, reload (a new kernel: every control back at
+    its start), press "Hent mine gemte svar": the same sliders, fields, result texts and figures as before."""
+    h.require_browser()
+    from playwright.sync_api import sync_playwright
+
+    # the kernel's answers folder and the participant's own record, away from the repository and the home folder
+    monkeypatch.setenv("SAMSKABELSE_ANSWERS", str(tmp_path / "answers"))
+    monkeypatch.setenv("SAMSKABELSE_CONFIG_DIR", str(tmp_path / "participant"))
+    save, restore = SAVE[lang]
+    path = h.notebook_path(lang, number)
+    (tmp_path / "server").mkdir()
+    with h.voila_server("notebooks", tmp_path / "server") as app, sync_playwright() as playwright:
+        browser = h.launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.set_default_timeout(h.STEP_MS)
+        url = app.url(f"/voila/render/{lang}/{path.name}")
+        try:
+            with h.screenshot_on_failure(page, f"reload-voila-{lang}-{number}"):
+                page.goto(url, wait_until="domcontentloaded", timeout=60_000)
+                h.wait_for_widgets(page, timeout_ms=60_000)
+                start = _page_state(page)
+                _answer_in_the_browser(page, number)
+                answered = _page_state(page)
+                assert _same_page(start, answered), "the answers changed nothing on the page"
+                # something is not saved: the page asks before it is left, and a reader who then stays keeps the
+                # kernel (Voilà shuts it down in its own beforeunload handler: saving below needs it running)
+                page.wait_for_selector(".samskabelse-unsaved", state="attached")
+                asked = page.evaluate("() => { const e = new Event('beforeunload', {cancelable: true}); "
+                                      "window.dispatchEvent(e); return e.defaultPrevented; }")
+                assert asked, "the page would be left without asking"
+                box = page.locator(".samskabelse-save")
+                name = box.locator("input[type=text]").first
+                name.fill("Anna")
+                name.press("Tab")
+                box.get_by_role("button", name=save).click()
+                box.locator(".samskabelse-saved, .samskabelse-warning").first.wait_for(timeout=60_000)
+                assert box.locator(".samskabelse-saved").count(), box.inner_text()
+                page.wait_for_selector(".samskabelse-unsaved", state="detached")
+
+                page.reload(wait_until="domcontentloaded", timeout=60_000)  # nothing unsaved: no question
+                h.wait_for_widgets(page, timeout_ms=60_000)
+                reloaded = _page_state(page)
+                assert not _same_page(start, reloaded), _same_page(start, reloaded)  # all back at its start
+                box = page.locator(".samskabelse-save")
+                assert box.locator("input[type=text]").first.input_value() == "Anna"  # the name is remembered
+                box.get_by_role("button", name=restore).click()
+                box.locator(".samskabelse-saved, .samskabelse-warning").first.wait_for(timeout=60_000)
+                assert box.locator(".samskabelse-saved").count(), box.inner_text()
+                back = _page_state(page)
+                assert not _same_page(answered, back), _same_page(answered, back)
+                assert page.locator(".samskabelse-unsaved").count() == 0, "brought back, and still 'unsaved'"
+        finally:
+            browser.close()

@@ -144,3 +144,24 @@ def test_every_widget_shows_its_figure_as_it_stands_from_the_start(tmp_path):
         if before.shape != fresh.shape or (np.abs(before - fresh) > 40).any(axis=2).mean() > 0.001:
             stale.append(name)
     assert not stale, f"these widgets first show a figure that does not match their values: {stale}"
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_typology_figure_keeps_each_invented_case_inside_its_cell(courses_by_lang, lang):
+    """01's figure: the label of each invented training case stays inside its own cell (no label crosses the divider
+    into the next type, where it would sit on that cell's case), also the longest name."""
+    from samskabelse import place_your_project
+
+    course = courses_by_lang[lang]
+    widget = place_your_project(course)
+    fig = widget.live.fig
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    crossing = []
+    for case in course.example_cases:
+        label = widget.case_labels[case.id]
+        cell = widget.cells[case.type].get_window_extent(renderer)
+        box = label.get_window_extent(renderer)
+        if box.x1 > cell.x1 - 2 or box.x0 < cell.x0 or box.y0 < cell.y0 or box.y1 > cell.y1:
+            crossing.append((label.get_text(), [round(v) for v in box.extents], [round(v) for v in cell.extents]))
+    assert not crossing, f"labels outside their cell (label box, cell box in pixels): {crossing}"

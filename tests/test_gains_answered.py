@@ -104,7 +104,7 @@ def test_the_team_comparison_and_08_show_a_rating_not_given_as_not_answered(da, 
     assert me.value("innovation", "importance") is None
     tables = {t.name or t.section: t for t in GAINS.tables([Person("Mette", model)], da)}
     assert tables["own"].rows == [["Mette", "Læring", "4", NOT_ANSWERED]]
-    assert tables["gains"].rows[0][1:3] == ["5", NOT_ANSWERED]
+    assert tables["gains"].rows[0][1:3] == ["5 · –", NOT_ANSWERED]  # importance given, likelihood not
     assert all(cell is NOT_ANSWERED for cell in tables["demands"].rows[0][1:])
 
 
@@ -199,8 +199,10 @@ def test_the_plan_and_the_team_give_what_02_showed_when_saved(course, tmp_path, 
     printed = " ".join(line.text for line in plan.lines)
     assert all(line in printed for line in lines)  # the same sentences (two to a line on paper)
     tables = {t.name or t.section: t for t in team_tables([loaded], course) if t.section == "gains"}
-    sliders = [gains.importance[g.id].value for g in course.gains]
-    assert tables["gains"].rows[0][1:] == [NOT_ANSWERED if v == NOT_RATED else str(v) for v in sliders]
+    shown = [(gains.importance[g.id].value, gains.likelihood[g.id].value) for g in course.gains]
+    assert tables["gains"].rows[0][1:] == [  # both sliders as the page showed them: "5 · 4", "5 · –"
+        NOT_ANSWERED if (i, k) == (NOT_RATED, NOT_RATED)
+        else " · ".join("–" if v == NOT_RATED else str(v) for v in (i, k)) for i, k in shown]
     assert tables["demands"].rows[0][1:] == [NOT_ANSWERED if s.value == NOT_RATED else str(s.value)
                                              for s in demands.sliders.values()]
     assert tables["own"].rows == [["Mette", "Tillid", "3", NOT_ANSWERED]]

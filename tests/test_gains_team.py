@@ -234,3 +234,19 @@ def test_nothing_is_read_or_drawn_until_the_team_is_loaded(course, monkeypatch):
     assert w.result in w.box.children and w.measure in w.box.children
     w.load_button.click()
     assert len(reads) == 2 and list(w.box.children).count(w.result) == 1, "loading again added the views twice"
+
+
+@pytest.mark.parametrize(("lang", "press", "no_folder"), [("da", "vises, når du trykker på", "Uden en mappe"),
+                                                          ("en", "appears when you press", "Without a folder")])
+def test_02_explains_loading_the_team_once(lang, press, no_folder):
+    """The page says once that the team appears at the press of the button (beside it), and once what is shown
+    without a folder (in the notebook, with the invented managers' names): not both things twice."""
+    import nbformat
+
+    from samskabelse.answers.compare import TEXT
+
+    path = next((Path(__file__).resolve().parents[1] / "notebooks" / lang).glob("02-*.ipynb"))
+    page = " ".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    page += " " + TEXT[lang]["closed"]
+    page = " ".join(page.replace("*", "").split())
+    assert page.count(press) == 1 and page.count(no_folder) == 1, (page.count(press), page.count(no_folder))

@@ -89,12 +89,13 @@ def test_a_section_nobody_answered_is_left_out(tmp_path, da):
     assert not problems and len(team) == 2
     overview = team_overview(team, da)
     titles = [t.title for t in overview.tables]
-    assert titles == ["Gevinster: hvor vigtige?", "Hvad det kræver"]
+    assert titles == ["Gevinster: vigtighed · sandsynlighed (0–5; – = ikke vurderet)", "Hvad det kræver"]
     from samskabelse.answers.team import side_by_side_html
 
     shown = side_by_side_html(team, da)  # notebook 08 itself hides them too, and says which
     assert "<h4>Hvilken type samskabelse?</h4>" not in shown and "<h4>Tidsplaner</h4>" not in shown
-    assert "<h4>Gevinster: hvor vigtige?</h4>" in shown and "notebook 01, 03, 04, 05 og 06" in shown
+    assert "<h4>Gevinster: vigtighed · sandsynlighed (0–5; – = ikke vurderet)</h4>" in shown
+    assert "notebook 01, 03, 04, 05 og 06" in shown
     pdf, _ = write_team_overview(overview, tmp_path / "out")
     assert "Opdigtet" not in pdf_pages(pdf)[0]
 
@@ -128,3 +129,14 @@ def test_uploads_reach_the_team_view(tmp_path, da, monkeypatch):
     box.receive([("ødelagt.json", b"{")])
     assert any("oedelagt.json" in p for p in view.problems)  # the loader's own note (the stored name: base.files.slug)
     assert [m.name for m in view.team] == ["Anna", "Bo"]
+
+
+def test_a_team_of_one_is_one_participant(tmp_path, da):
+    """Danish number agreement: "1 deltager: Anna.", not "1 deltagere", on the slides' notes (and the PDF)."""
+    data = json.loads((EXAMPLE_TEAM / "anna.json").read_text(encoding="utf-8"))
+    data["answers"] = {"gains": data["answers"]["gains"]}
+    (tmp_path / "anna.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    team, problems = load_team(tmp_path, da)
+    assert not problems and len(team) == 1
+    notes = team_slides(team_overview(team, da))[0].notes
+    assert notes.startswith("1 deltager: "), notes

@@ -332,3 +332,92 @@ def test_file_names_from_project_names():
     assert slug("Sundhedshus Ærø – fase 2!") == "sundhedshus-aeroe-fase-2"
     assert slug("  <script>/../..  ") == "script"
     assert slug("") == "" and len(slug("x" * 200)) == 40
+
+
+# -- the figure as a file: real text, nothing clipped, every deadline labelled (issue 21) -----------------------
+FOUR_DEADLINES = {
+    "da": ("Borgermøde om spisefællesskaberne i Nordbyen", "Kommunalbestyrelsens møde om næste års budget"),
+    "en": ("Public meeting on the shared meals in the north", "Council meeting on next year's budget"),
+}
+
+
+def four_deadline_course(tmp_path, lang):
+    """The shipped course with two more deadlines of about 45 characters (the check allows 50) and four
+    percentiles (the most it allows)."""
+    from test_course_check import edited
+
+    from samskabelse.course import read_course
+
+    one, two = FOUR_DEADLINES[lang]
+    anchor = "    - { id: budget_year"
+    source = (edited(tmp_path, lang, name="base.yaml")).read_text(encoding="utf-8")
+    start = source.index(anchor)
+    end = source.index("\n", start) + 1
+    extra = (f"    - {{ id: citizens, name: {one}, weeks_after_start: 36, phase_done: cocreate }}\n"
+             f"    - {{ id: council, name: {two}, weeks_after_start: 44, phase_done: anchor }}\n")
+    source = source[:end] + extra + source[end:]
+    source = source.replace("percentiles: [50, 85]", "percentiles: [5, 50, 85, 95]")
+    path = tmp_path / f"four-{lang}.yaml"
+    path.write_text(source, encoding="utf-8")
+    return read_course(path, lang)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_pdf_holds_text_whole_titles_and_every_deadline(tmp_path, lang):
+    from kit_readers import pdf_text
+
+    course = four_deadline_course(tmp_path, lang)
+    plan = TimelinePlan.from_course(course, START)
+    plan.project = LONG
+    timeline = plan_timeline(course, plan)
+    files = export_bytes(timeline, now=NOW)
+    path = tmp_path / "timeline.pdf"
+    path.write_bytes(files[".pdf"])
+    text = " ".join(pdf_text(path).split())
+    # real text, not outlines: the title (wrapped, whole at this length), æøå, the dates and every deadline's label
+    assert "Spisefællesskaber for ældre i" in text and "plejecentre" in text, text[:300]
+    for q in (50, 85):
+        assert timeline.figure.q_labels[timeline.result.percentiles.index(q)].text in text
+    figure = timeline.figure
+    with figure.for_a_file(timeline.result):
+        labels = [label.text for _, label in figure.curve_deadlines]
+    assert all(labels) and all(label in text for label in labels), labels
+    assert b"/Subtype /Type3" not in files[".pdf"] and b"/FontFile2" in files[".pdf"]  # TrueType, embedded
+    # afterwards the live figure is as before, its labels outlines again
+    assert all(label.glyphs.get_visible() for label in figure.labels)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_title_and_the_legend_fit_the_figure(tmp_path, lang):
+    """A long project name wraps (no "…" up to three lines); the legend's swatches and
+    entries stand inside the figure, with four percentiles and in English's longer words."""
+    from samskabelse.sections.timeline import TITLE_LINE_CHARS, TITLE_LINES, figure_title
+
+    course = four_deadline_course(tmp_path, lang)
+    plan = TimelinePlan.from_course(course, START)
+    plan.project = LONG
+    timeline = plan_timeline(course, plan)
+    fig = timeline.figure.fig
+    title = figure_title(plan.project, lang)
+    assert "…" not in title and 1 < len(title.splitlines()) <= TITLE_LINES
+    assert all(len(line) <= TITLE_LINE_CHARS for line in title.splitlines())
+    assert " ".join(title.split()).endswith(plan.project)
+    with timeline.live.complete():
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for artist in (timeline.figure.title, timeline.figure.legend):
+            box = artist.get_window_extent(renderer)
+            assert 0 <= box.x0 and box.x1 <= fig.bbox.x1 and 0 <= box.y0 and box.y1 <= fig.bbox.y1, (artist, box)
+    assert "…" in figure_title(LONG * 2, lang)  # only a name beyond three lines is shortened in the figure
+
+
+def test_every_deadline_is_labelled_in_the_file_even_where_the_screen_leaves_one_out(tmp_path):
+    """Four deadlines on one day: the live figure may leave a label to its table; the file labels each."""
+    course = four_deadline_course(tmp_path, "da")
+    plan = TimelinePlan.from_course(course, START)
+    for d in plan.deadlines:
+        d.date, d.own_date = date(2026, 2, 9), True
+    timeline = plan_timeline(course, plan)
+    with timeline.figure.for_a_file(timeline.result):
+        labels = [label.text for _, label in timeline.figure.curve_deadlines]
+    assert all(labels), labels

@@ -1040,6 +1040,28 @@ def _choose_target(requested: Path, owner: str, name: str, t: dict) -> _Target:
     return _Target(target, None, messages, bool(refused))
 
 
+def own_answers_file(name: str, folder: str | Path | None = None, owner: str | None = None) -> Path | None:
+    """The participant's own answers file for `name`, the one save_answers would write into (on a hub: the hub
+    user's file), or None when they have saved none: the file or one of its siblings (mette-2.json) that is the
+    owner's; another person's file of the same name is never it."""
+    owner = owner or current_owner()
+    clean = " ".join(str(name or "").split())
+    requested = answers_path(clean, folder)
+    family = _family(requested)
+    for i, candidate in enumerate(family):
+        if not candidate.exists():
+            if not any(p.exists() for p in family[i + 1:i + 4]):
+                return None  # past the siblings that exist (a gap of three ends the search, as saving's does)
+            continue
+        try:
+            data = read_answers_file(candidate)
+        except AnswersFileError:
+            continue
+        if _is_owners(data, candidate, owner, clean):
+            return candidate
+    return None
+
+
 def answers_payload(name: str, course: Course, sections: dict[str, Any], *, owner: str, invented: bool = False,
                     now: datetime | None = None) -> dict[str, Any]:
     """The whole contents of an answers file: `sections` maps section -> model (or its to_dict()), in the file's

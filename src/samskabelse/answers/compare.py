@@ -47,8 +47,7 @@ TEXT = Texts(
         "folder": "Mappe",
         "folder_placeholder": "en mappe med svarfiler, fx answers",
         "load": "Indlæs holdet",
-        "closed": "Holdets vægtning vises, når du trykker på »Indlæs holdet«. Uden en mappe er det kursets "
-        "opdigtede eksempelhold.",
+        "closed": "Holdets vægtning vises, når du trykker på »Indlæs holdet«.",
         "include_me": "Vis også mine egne svar",
         "me": "Dig (ikke gemt)",
         "me_in_text": "du",
@@ -93,8 +92,7 @@ TEXT = Texts(
         "folder": "Folder",
         "folder_placeholder": "a folder of answer files, e.g. answers",
         "load": "Load the team",
-        "closed": "The team's weighing appears when you press “Load the team”. Without a folder, it is the "
-        "course's invented example team.",
+        "closed": "The team's weighing appears when you press “Load the team”.",
         "include_me": "Include my own answers",
         "me": "You (not saved)",
         "me_in_text": "you",

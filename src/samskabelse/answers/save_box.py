@@ -10,6 +10,12 @@ name field offers only the name this participant last saved with, never one foun
 typed is already another participant's in the folder, the box asks for an initial or surname first and saves under
 "Mette J." (answers.name_taken, name_options), so that the plan and the team's overview can tell them apart. On
 Binder, where files vanish with the session, the box says so and offers the file as a download after every save.
+
+Continue where you left off: "Hent mine gemte svar" brings the participant's own saved answers (the file saving
+would write: answers.own_answers_file) back into the notebook's widgets, through each section widget's
+show_answers(model) (sections/protocol.py's screens); on a JupyterHub it does so by itself when the page opens. In
+the app, the box says that a reload clears what is not saved, and carries the class samskabelse-unsaved while
+something changed since the last save, so that the page asks before it is left (the app's template does).
 """
 
 from __future__ import annotations
@@ -34,12 +40,13 @@ from samskabelse.answers import (
 )
 from samskabelse.base.i18n import Texts, join_names
 from samskabelse.course import Course
-from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, shown_items
+from samskabelse.sections.protocol import answered_changed, confirm, items_on_screen, screens, shown_items
 from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.display import user_text
 from samskabelse.widgets.download import download_link
 
 MAX_LISTED = 8  # unanswered items named after a save; the rest are counted
+UNSAVED = "samskabelse-unsaved"  # while something changed since the last save (the app then asks before leaving)
 
 __all__ = ["BINDER_ENV_VARS", "SaveBox", "answers_link", "last_name", "on_binder", "save_box"]
 
@@ -49,12 +56,24 @@ TEXT = Texts(
         "name": "Dit navn",
         "placeholder": "fx Anna eller et kaldenavn",
         "save": "Gem mine svar",
-        "where": "Svarene fra denne notebook ({sections}) gemmes i <code>{folder}/</code> i samme mappe som "
-        "notebooken, i én fil pr. person. Gem igen, når du har ændret noget.",
+        "where": "Svarene fra denne notebook ({sections}) gemmes i én fil pr. person, så du kan bruge dem i din "
+        "plan (07) og på holdet.<span class='samskabelse-lab-only'> Filen ligger i <code>{folder}/</code> i samme "
+        "mappe som notebooken.</span> Gem igen, når du har ændret noget.",
+        "reload": "Genindlæser eller lukker du siden, forsvinder det, du ikke har gemt.",
+        "restore": "Hent mine gemte svar",
+        "restored": "Dine svar fra {when} er hentet ind: {sections}. Ændrer du noget, så gem igen.",
+        "restored_auto": "Dine gemte svar fra {when} er hentet ind: {sections}.",
+        "restore_missing": "Svarene til {sections} kan denne side ikke hente ind endnu; de er bevaret i filen.",
+        "restore_none": "Du har ingen gemte svar under navnet {name} endnu.",
+        "restore_empty": "Din fil har endnu ingen svar fra denne notebook.",
+        "restore_no_name": "Skriv det navn, du gemte med, i feltet, og tryk så på knappen igen.",
+        "restore_failed": "Dine gemte svar kunne ikke hentes ind: {error}",
+        "saved_as": "Gemt under navnet {name}.",
+        "at": "{day}.{month}.{year} kl. {hour:02d}.{minute:02d}",
         "binder": "<b>Du kører på Binder: sessionen er midlertidig.</b> Filerne forsvinder, når du lukker fanen, "
         "eller når sessionen har stået stille et stykke tid. Download filen efter hver gemning.",
-        "hub": "På denne JupyterHub er filen din egen, <code>{file}</code> (efter dit brugernavn); navnet, du "
-        "skriver, er det, holdet ser.",
+        "hub": "På kursets JupyterHub er filen din egen (den er opkaldt efter dit brugernavn<span "
+        "class='samskabelse-lab-only'>: <code>{file}</code></span>); navnet, du skriver, er det, holdet ser.",
         "download": "Download {file}",
         "no_name": "Skriv dit navn (eller et kaldenavn) i feltet, og tryk så på knappen igen.",
         "failed": "Svarene kunne ikke gemmes: {error}",
@@ -78,12 +97,24 @@ TEXT = Texts(
         "name": "Your name",
         "placeholder": "e.g. Anna, or a nickname",
         "save": "Save my answers",
-        "where": "The answers from this notebook ({sections}) are saved in <code>{folder}/</code> in the "
-        "notebook's folder, one file per person. Save again after you change something.",
+        "where": "The answers from this notebook ({sections}) are saved in one file per person, so that you can use "
+        "them in your plan (07) and in the team.<span class='samskabelse-lab-only'> The file is in "
+        "<code>{folder}/</code> in the notebook's folder.</span> Save again after you change something.",
+        "reload": "If you reload or close the page, what you have not saved is gone.",
+        "restore": "Bring back my saved answers",
+        "restored": "Your answers from {when} are back: {sections}. If you change anything, save again.",
+        "restored_auto": "Your saved answers from {when} are back: {sections}.",
+        "restore_missing": "This page cannot bring back the answers for {sections} yet; they are kept in the file.",
+        "restore_none": "You have no saved answers under the name {name} yet.",
+        "restore_empty": "Your file holds no answers from this notebook yet.",
+        "restore_no_name": "Write the name you saved with in the field, then press the button again.",
+        "restore_failed": "Your saved answers could not be brought back: {error}",
+        "saved_as": "Saved under the name {name}.",
+        "at": "{year}-{month:02d}-{day:02d} at {hour:02d}:{minute:02d}",
         "binder": "<b>You are on Binder: the session is temporary.</b> The files vanish when you close the tab or "
         "when the session has been idle for a while. Download the file after every save.",
-        "hub": "On this JupyterHub the file is your own, <code>{file}</code> (after your user name); the name you "
-        "type is the one the team sees.",
+        "hub": "On the course's JupyterHub the file is your own (it is named after your user name<span "
+        "class='samskabelse-lab-only'>: <code>{file}</code></span>); the name you type is the one the team sees.",
         "download": "Download {file}",
         "no_name": "Write your name (or a nickname) in the field, then press the button again.",
         "failed": "The answers could not be saved: {error}",
@@ -187,8 +218,22 @@ class SaveBox:
         self.intro = widgets.HTML(f"<p>{intro}</p>")
         self.status = widgets.HTML("")
         self.status.add_class("samskabelse-result")
-        self.box = widgets.VBox([self.intro, widgets.HBox([self.name, self.button]), self.addition, self.status])
+        # "Hent mine gemte svar": shown when a widget of this notebook can show saved answers (show_answers)
+        self.restore_button = widgets.Button(description=self.t["restore"], icon="history",
+                                             layout=widgets.Layout(width="auto"))
+        self.restore_button.on_click(lambda _b: self.restore())
+        if not self.restorable():
+            self.restore_button.layout.display = "none"
+        self.reload = widgets.HTML(f"<p class='samskabelse-app-only' hidden>{self.t['reload']}</p>")
+        self.box = widgets.VBox([self.intro, widgets.HBox([self.name, self.button, self.restore_button]),
+                                 self.addition, self.status, self.reload])
         mark_widget(self.box, course.language, "samskabelse-save")
+        # the page asks before it is left while something changed since the last save (access.py's page script)
+        self._saved_state = self._state()
+        for control in self._controls():
+            control.observe(lambda _c: self._mark(), names="value")
+        if hub_user() and self.restorable():  # on a hub the file is the participant's own: bring it back at once
+            self.restore(automatic=True)
 
     @property
     def asking(self) -> bool:
@@ -237,8 +282,10 @@ class SaveBox:
     def _save(self, name: str) -> None:
         t = self.t
         self.result = None
-        for m in self.models:  # what the notebook showed with a value is what the participant answered
-            if confirm(m, shown_items(m)):
+        # what the notebook showed with a value is what the participant answered; when that changes anything, every
+        # widget of the page says it again (also one that reads another section: workbook 1's demands, the type)
+        if [m for m in self.models if confirm(m, shown_items(m))]:
+            for m in self.models:
                 answered_changed(m)
         sections = {m.SECTION: m for m in self.models}
         try:
@@ -251,8 +298,16 @@ class SaveBox:
         except (ValueError, TypeError) as exc:  # a model that cannot be saved: say which, keep the notebook running
             self.status.value = f'<p class="samskabelse-warning">{t["failed"].format(error=user_text(exc, 600))}</p>'
             return
+        self._saved_state = self._state()
+        self._mark()
         result = self.result
-        lines = [user_text(m, 600) for m in result.messages]
+        # where the file is (and its backup) only where files are seen: in JupyterLab, not in the app
+        where = [user_text(m, 600) for m in result.messages[:1] + result.messages[len(result.messages) - (
+            1 if result.backup is not None else 0):]]
+        told = result.messages[1:len(result.messages) - (1 if result.backup is not None else 0)]
+        lines = [t["saved_as"].format(name=user_text(quoted(result.payload["name"], self.course.language), 140))
+                 + "<span class='samskabelse-lab-only'> " + " ".join(where) + "</span>",
+                 *(user_text(m, 600) for m in told)]
         held = ", ".join(section_label(s, self.course.language) for s in result.payload["answers"])
         lines.append(t["also"].format(sections=user_text(held, 300)))
         if unanswered := self._unanswered():
@@ -261,6 +316,104 @@ class SaveBox:
             lines.append(answers_link(result.payload, result.path.name, t["download"].format(file=result.path.name)))
         css = "samskabelse-warning" if result.redirected else "samskabelse-saved"
         self.status.value = f'<p class="{css}">' + "<br>".join(lines) + "</p>"
+
+    # -- continue where you left off (issue 24) -------------------------------------------------------------
+    def _screens(self, model: Any) -> list[Any]:
+        """The widgets on screen for a model that can show saved answers (a section widget's show_answers)."""
+        return [w for w in screens(model) if callable(getattr(w, "show_answers", None))]
+
+    def restorable(self) -> bool:
+        return any(self._screens(m) for m in self.models)
+
+    def restore(self, *, automatic: bool = False) -> bool:
+        """Bring this participant's saved answers back into the notebook's widgets: their own file only (the one
+        saving under the name in the field would write; on a hub, the hub user's), each section through its
+        widgets' show_answers. Returns whether anything was brought back."""
+        from samskabelse.answers import AnswersFileError, load_answers, own_answers_file
+
+        t, lang = self.t, self.course.language
+        name = " ".join(self.name.value.split()) or remembered_name()
+
+        def say(text: str, css: str = "samskabelse-warning") -> bool:
+            if not automatic:
+                self.status.value = f"<p class='{css}'>{text}</p>"
+            return False
+
+        if not name and not hub_user():
+            return say(t["restore_no_name"])
+        path = own_answers_file(name, self.folder)
+        if path is None:
+            return say(t["restore_none"].format(name=user_text(quoted(name, lang), 140)))
+        try:
+            loaded = load_answers(path, self.course)
+        except AnswersFileError as exc:
+            return say(t["restore_failed"].format(error=user_text(exc, 600)))
+        brought, missing = [], []
+        for m in self.models:
+            saved = loaded.models.get(m.SECTION)
+            if saved is None or type(saved) is not type(m):
+                continue
+            shown = self._screens(m)
+            if not shown:
+                missing.append(m.SECTION)
+                continue
+            try:
+                for widget in shown:
+                    widget.show_answers(saved)
+            except Exception as exc:  # one section that cannot be shown must not stop the others
+                return say(t["restore_failed"].format(error=user_text(f"{m.SECTION}: {exc}", 600)))
+            brought.append(m.SECTION)
+        if not brought:
+            return say(t["restore_empty"] if not missing else t["restore_missing"].format(
+                sections=user_text(", ".join(section_label(s, lang) for s in missing), 300)))
+        if not self.name.value.strip():
+            self.name.value = loaded.name
+        self._saved_state = self._state()
+        self._mark()
+        labels = ", ".join(section_label(s, lang) for s in brought)
+        lines = [t["restored_auto" if automatic else "restored"].format(
+            when=self._when(loaded.saved), sections=user_text(labels, 300))]
+        if missing:
+            lines.append(t["restore_missing"].format(
+                sections=user_text(", ".join(section_label(s, lang) for s in missing), 300)))
+        lines += loaded.notes  # HTML-safe already
+        self.status.value = "<p class='samskabelse-saved'>" + "<br>".join(lines) + "</p>"
+        return True
+
+    def _when(self, saved: str) -> str:
+        """When a file was saved, in the participant's words and the kernel's time zone: 12.3.2027 kl. 14.05."""
+        from datetime import datetime
+
+        try:
+            at = datetime.fromisoformat(saved).astimezone()
+        except ValueError:
+            return user_text(saved, 40)
+        return self.t["at"].format(day=at.day, month=at.month, year=at.year, hour=at.hour, minute=at.minute)
+
+    def _controls(self) -> list[Any]:
+        """Every control on screen that gives one of this notebook's answers (the widgets' controls())."""
+        out = []
+        for m in self.models:
+            for w in screens(m):
+                items = getattr(w, "controls", None)
+                for control in (items() if callable(items) else {}).values():
+                    out += list(control) if isinstance(control, (list, tuple)) else [control]
+        return [c for c in out if hasattr(c, "observe")]
+
+    def _state(self) -> str:
+        return json.dumps([m.to_dict() for m in self.models], sort_keys=True, default=str)
+
+    @property
+    def unsaved(self) -> bool:
+        """Has something changed since the answers were last saved or brought back (or since the page opened)?"""
+        return self._state() != self._saved_state
+
+    def _mark(self) -> None:
+        """The box's class says whether there is something unsaved: the page asks before it is left then."""
+        if self.unsaved:
+            self.box.add_class(UNSAVED)
+        else:
+            self.box.remove_class(UNSAVED)
 
     def unanswered(self) -> list[str]:
         """The items this notebook's widgets ask that are still not answered (labels, plain text)."""

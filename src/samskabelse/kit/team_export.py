@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from samskabelse.base.files import write_atomically
-from samskabelse.base.i18n import Texts, join_names
+from samskabelse.base.i18n import Texts, counted, join_names
 from samskabelse.course import Course
 from samskabelse.kit.typeset import typeset
 from samskabelse.sections.definition import NOT_ANSWERED, Table
@@ -27,7 +27,7 @@ from samskabelse.widgets.access import mark_widget
 TEXT = Texts(
     da={
         "title": "Holdets svar side om side",
-        "people": "{n} deltagere: {names}.",
+        "people": "{people}: {names}.", "one": "deltager", "many": "deltagere",
         "invented": "Opdigtet eksempel: personerne og svarene er opdigtet til træning.",
         "questions": "Spørgsmål til drøftelsen – hvor I er mest uenige",
         "no_questions": "Holdet er enigt om alt, der er svaret på – eller kun én har svaret.",
@@ -45,7 +45,7 @@ TEXT = Texts(
     },
     en={
         "title": "The team's answers side by side",
-        "people": "{n} participants: {names}.",
+        "people": "{people}: {names}.", "one": "participant", "many": "participants",
         "invented": "Invented example: the people and their answers are invented for training.",
         "questions": "Questions for the discussion – where you disagree most",
         "no_questions": "The team agrees on everything answered so far – or only one person has answered.",
@@ -146,6 +146,13 @@ def team_overview(team, course: Course, questions: int = 5) -> TeamOverview:
     )
 
 
+def people_line(ov: TeamOverview) -> str:
+    """Who is in the overview: "3 deltagere: Anna, Bo og Cai." ("1 deltager: Anna.")."""
+    t = TEXT[ov.course.language]
+    return t["people"].format(people=counted(len(ov.names), t["one"], t["many"]),
+                              names=join_names(ov.names, ov.course.language))
+
+
 # ---------------------------------------------------------------------------------------------
 # The PDF (landscape A4: projector-shaped, and it prints)
 def overview_pdf(ov: TeamOverview) -> bytes:
@@ -153,7 +160,7 @@ def overview_pdf(ov: TeamOverview) -> bytes:
     files = {f"panel-{i}.png": p.png for i, p in enumerate(ov.pages)}
     data = {
         "lang": ov.course.language, "title": t["title"], "course": ov.course.title,
-        "people": t["people"].format(n=len(ov.names), names=join_names(ov.names, ov.course.language)),
+        "people": people_line(ov),
         "invented": t["invented"] if ov.invented else "",
         "panels": [{"title": p.title, "file": f"panel-{i}.png", "alt": p.alt, "width": p.size[0]}
                    for i, p in enumerate(ov.pages)],
@@ -203,7 +210,7 @@ def team_slides(ov: TeamOverview) -> list:
     from samskabelse.kit.slides import Slide
 
     t = TEXT[ov.course.language]
-    people = t["people"].format(n=len(ov.names), names=join_names(ov.names, ov.course.language))
+    people = people_line(ov)
     notes = " ".join(x for x in (people, t["invented"] if ov.invented else "") if x)
     out = [Slide(p.title, image=p.png, image_alt=p.alt, image_size=p.size, notes=f"{notes} {p.alt}")
            for p in ov.slides]

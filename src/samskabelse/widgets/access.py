@@ -17,6 +17,8 @@ for widgets shown later. It
   which the kernel updates with the figure (figures.LiveFigure.describe);
 - sets the language (lang="da") on the course's widgets, so that a screen reader in an English JupyterLab reads
   them with a Danish voice;
+- shows words meant for one mode only (class samskabelse-app-only, hidden in JupyterLab; samskabelse-lab-only,
+  hidden in the app), and drops the file count Voilà's upload button adds ("Upload svarfiler (0)");
 - adds the course's styles: helper text at the body size, tables left-aligned and wrapping between words (never
   inside one), links that look like links, and a focus ring of 3 px in the course's blue (5:1 against white) on
   every control, where ipywidgets gives text fields, drop-downs and buttons a 1 px light-blue border.
@@ -89,6 +91,10 @@ STYLE = r"""
   background: #0072B2; color: #ffffff; font-weight: bold; box-shadow: inset 0 -3px 0 #003d61;
 }
 .samskabelse-figure-block img.samskabelse-figure { display: block; }
+/* words for one mode only: in the app (Voilà's page says data-voila) or in JupyterLab */
+body[data-voila] .samskabelse-app-only[hidden] { display: block !important; }
+body[data-voila] span.samskabelse-app-only[hidden] { display: inline !important; }
+body[data-voila] .samskabelse-lab-only { display: none !important; }
 .samskabelse-readout-7 .widget-readout, .samskabelse-readout-9 .widget-readout { text-align: left; }
 .samskabelse-readout-7 .widget-readout { min-width: 7em; }
 .samskabelse-readout-9 .widget-readout { min-width: 9em; }
@@ -97,7 +103,7 @@ STYLE = r"""
 SCRIPT = r"""
 (function () {
   "use strict";
-  var VERSION = 2;
+  var VERSION = 4;
   if (window.__samskabelseAccess && window.__samskabelseAccess.version >= VERSION) { return; }
   var next = 0;
   function idOf(el) { if (!el.id) { next += 1; el.id = "samskabelse-a11y-" + next; } return el.id; }
@@ -147,6 +153,13 @@ SCRIPT = r"""
       var img = block.querySelector("img.samskabelse-figure");
       var alt = block.querySelector(".samskabelse-alt");
       if (img && alt) { set(img, "alt", (alt.textContent || "").trim()); }
+    });
+    // Voilà's FileUpload counts the files chosen ("Upload svarfiler (0)"), which a reader takes for files lost
+    root.querySelectorAll("button.widget-upload").forEach(function (b) {
+      var last = b.lastChild;
+      if (last && last.nodeType === 3 && /\s\(\d+\)$/.test(last.textContent)) {
+        last.textContent = last.textContent.replace(/\s\(\d+\)$/, "");
+      }
     });
     root.querySelectorAll("[class*='samskabelse-lang-']").forEach(function (el) {
       var m = /(?:^|\s)samskabelse-lang-([a-z]{2})(?:\s|$)/.exec(el.className);

@@ -509,14 +509,44 @@ class PathText:
         pad = self.size * 0.25 if self.box is not None else 0.0
         return (self.left + dx - pad, self.right + dx + pad, descent + self.dy - pad, cap + self.dy + pad)
 
-    def _place(self) -> None:
+    def _transform(self):
         from matplotlib.transforms import Affine2D, ScaledTranslation
 
         fig = self.ax.get_figure(root=True)
-        transform = (Affine2D().translate(self.dx, self.dy).scale(1 / 72) + fig.dpi_scale_trans
-                     + ScaledTranslation(*self.xy, self.ax.transData))
+        return (Affine2D().translate(self.dx, self.dy).scale(1 / 72) + fig.dpi_scale_trans
+                + ScaledTranslation(*self.xy, self.ax.transData))
+
+    def _place(self) -> None:
+        transform = self._transform()
         for patch in self.artists:
             patch.set_transform(transform)
+
+    def as_text(self):
+        """The label as a matplotlib Text drawn where its outline is (the pen starts at the same point, on the same
+        baseline, in the same font): for a PDF or SVG, text that can be selected, searched and read aloud. The
+        caller removes it (labels_as_text)."""
+        return self.ax.text(0, 0, self.text or "", transform=self._transform(), ha="left", va="baseline",
+                            fontsize=self.size, fontweight=self.weight, color=self.glyphs.get_facecolor(),
+                            zorder=self.glyphs.get_zorder(), clip_on=False, parse_math=False)
+
+
+@contextmanager
+def labels_as_text(labels):
+    """For saving a figure to a file: every shown PathText in `labels` drawn as text instead of glyph outlines
+    (their white boxes stay); afterwards the outlines again, for the live figure."""
+    texts, swapped = [], []
+    try:
+        for label in labels:
+            if label.text and label.glyphs.get_visible():
+                texts.append(label.as_text())
+                label.glyphs.set_visible(False)
+                swapped.append(label)
+        yield
+    finally:
+        for text in texts:
+            text.remove()
+        for label in swapped:
+            label.glyphs.set_visible(True)
 
 
 class LabelSpace:

@@ -653,6 +653,7 @@ class DirectionsWidget:
         self.model = model or DirectionsModel.for_course(course)
         self.left_out: dict[str, int] = {d.id: 0 for d in course.directions}
         self.errors = ErrorBoundary(course.language)
+        self._quiet = False  # while show_answers sets the controls from the model, their handlers do nothing
         self.compass = CompassFigure(course, self.model)
         self.live = self.compass.live
         self.need: dict[str, Any] = {}
@@ -706,11 +707,37 @@ class DirectionsWidget:
         return out
 
     # -- reacting to the user ------------------------------------------------------------------
+    def show_answers(self, saved: DirectionsModel) -> None:
+        """Show saved answers (the save box's "Hent mine gemte svar"): their values and what was answered go into
+        this widget's own model, in place; the controls follow without marking anything, and all is redrawn."""
+        m = self.model
+        for d in self.course.directions:
+            m.need[d.id] = saved.need.get(d.id, DEFAULT_ATTENTION)
+            m.attention[d.id] = saved.attention.get(d.id, DEFAULT_ATTENTION)
+            m.stakeholders[d.id] = list(saved.stakeholders.get(d.id, []))
+            self.left_out[d.id] = 0
+        m.answered.clear()
+        m.answered.update(saved.answered)
+        self._quiet = True
+        try:
+            for d in self.course.directions:
+                need, now = m.answered_need(d.id), m.answered_attention(d.id)
+                self.need[d.id].value = NOT_RATED if need is None else need
+                self.sliders[d.id].value = NOT_RATED if now is None else now
+                self.names[d.id].value = ", ".join(m.stakeholders[d.id])
+        finally:
+            self._quiet = False
+        self._show()
+
     def _rated(self, measure: str, direction: str, value) -> None:
+        if self._quiet:
+            return
         (self.model.set_need if measure == "need" else self.model.set_attention)(direction, rated(value))
         self._show()
 
     def _names_changed(self, direction: str, text: str) -> None:
+        if self._quiet:
+            return
         self.left_out[direction] = self.model.set_stakeholders(direction, text)
         self._show()
 

@@ -363,6 +363,18 @@ class _Linked:
         """Saving confirmed what the widgets showed: redraw what they say about it."""
         self.sync("all")
 
+    def show_answers(self, saved: FramingModel) -> None:
+        """Show saved answers (the save box's "Hent mine gemte svar"): their values and what was answered go into
+        the shared model, in place (both widgets and the save box keep pointing at it); the controls of this widget
+        and of its peer follow without marking anything, and both redraw."""
+        m = self.model
+        for what in ("fixed", "decider", "influence"):
+            kept = getattr(m, what)
+            kept.update({e: v for e, v in getattr(saved, what).items() if e in kept})
+        m.answered.clear()
+        m.answered.update(saved.answered)
+        self.changed("all")
+
     def _row_label(self, element: FrameElement):
         import ipywidgets as widgets
 

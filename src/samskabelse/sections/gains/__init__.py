@@ -991,6 +991,11 @@ class GainsWidget:
         self.live.relayout()
         self._changed(figure=False)
 
+    def show_answers(self, saved: GainsModel) -> None:
+        """Show saved answers (the save box's "Hent mine gemte svar"): values and what was answered, in this
+        widget's own model; the demands and the team view follow (on_change)."""
+        self.restore(saved)
+
     @property
     def statement(self) -> str:
         """The motivation statement as plain text."""

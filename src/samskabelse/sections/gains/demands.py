@@ -42,7 +42,7 @@ from samskabelse.sections.gains import (
 from samskabelse.sections.gains import (
     TEXT as GAINS,
 )
-from samskabelse.sections.protocol import answers_to, key, show_on_screen
+from samskabelse.sections.protocol import answers_to, key, mark, show_on_screen, unmark
 from samskabelse.widgets.access import mark_widget, named
 from samskabelse.widgets.answering import not_rated, rated
 from samskabelse.widgets.display import plain_text, user_text
@@ -456,6 +456,14 @@ class DemandsWidget:
 
     def answered_changed(self) -> None:
         """Saving confirmed what the widget showed (protocol.answered_changed): say it again from the model."""
+        self.update()
+
+    def show_answers(self, saved: GainsModel) -> None:
+        """Show saved answers: the demands' values and what was answered of them go into the shared model (the
+        weighing widget's show_answers brings the rest), and the sliders follow without marking anything."""
+        for did in self.model.demands:
+            self.model.demands[did] = saved.demands.get(did, LOW)
+            (mark if key("demands", did) in saved.answered else unmark)(self.model, "demands", did)
         self.update()
 
     # -- the figure --------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ TEXT = Texts(
         "own": "Egne gevinster: {names}.",
         "none": "ingen",
         "person": "Deltager",
-        "h_gains": "Gevinster: hvor vigtige?",
+        "h_gains": "Gevinster: vigtighed · sandsynlighed (0–5; – = ikke vurderet)",
         "h_own": "Egne gevinster",
         "col_own": "Gevinst", "col_own_importance": "Vigtighed", "col_own_likelihood": "Sandsynlighed",
         "h_demands": "Hvad det kræver",
@@ -72,7 +72,7 @@ TEXT = Texts(
         "own": "Own gains: {names}.",
         "none": "none",
         "person": "Participant",
-        "h_gains": "Gains: how important?",
+        "h_gains": "Gains: importance · likelihood (0–5; – = not rated)",
         "h_own": "Own gains",
         "col_own": "Gain", "col_own_importance": "Importance", "col_own_likelihood": "Likelihood",
         "h_demands": "What it demands",
@@ -140,9 +140,12 @@ class Gains(Section):
         def shown(value):
             return NOT_ANSWERED if value is None else str(value)
 
+        def both(model, gain):  # what the participant's two sliders showed: "5 · 4", "5 · –"
+            values = [model.rating(gain, "importance"), model.rating(gain, "likelihood")]
+            return NOT_ANSWERED if values == [None, None] else " · ".join("–" if v is None else str(v) for v in values)
+
         out = [Table(self.name, t["h_gains"], [t["person"], *[plain_text(g.name, 40) for g in course.gains]],
-                     [[plain_text(p.label, 40), *[shown(p.model.rating(g.id, "importance")) for g in course.gains]]
-                      for p in gave])]
+                     [[plain_text(p.label, 40), *[both(p.model, g.id) for g in course.gains]] for p in gave])]
         own = [[plain_text(p.label, 40), plain_text(o.name, 40), shown(o.importance), shown(o.likelihood)]
                for p in gave for o in p.model.own]
         if own:
@@ -177,6 +180,14 @@ class Gains(Section):
         values = {i: [p.model.rating(g.id, "importance") for g in course.gains]
                   for i, p in enumerate(people) if p.answered}
         return [Panel(self.name, TEXT[course.language]["fig_gains"], [g.name for g in course.gains], values, 0, 5)]
+
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.gains import weigh_gains
+        from samskabelse.sections.gains.demands import weigh_demands
+
+        gains = weigh_gains(course, model)
+        return [gains, weigh_demands(gains)]
 
     def worksheet(self, course: Course) -> list[dict]:
         t, g = TEXT[course.language], GAINS[course.language]

@@ -667,6 +667,8 @@ class PhaseWidget:
         self.result.value = describe(self.model, self.course)
 
     def _reason_changed(self, change) -> None:
+        if self._quiet:
+            return
         self.model.set_start_reason(change["new"])
 
     # -- figure --------------------------------------------------------------------------------
@@ -749,16 +751,49 @@ class PhaseWidget:
 
     # -- events --------------------------------------------------------------------------------
     def _phase_chosen(self, change) -> None:
+        if self._quiet:
+            return
         self.model.choose(change["new"], self.course)
         self.panel.children = [self.panels[self.model.current_phase]]
         self.update()
 
     def _own_steps_changed(self, change) -> None:
+        if self._quiet:
+            return
         self.model.set_own_steps(change["new"])
 
     def _marked(self, phase: str, point: str, status: str) -> None:
+        if self._quiet:
+            return
         self.model.set(phase, point, rated(status), self.course)
         self.update()
+
+    def show_answers(self, saved: PhaseReadiness) -> None:
+        """Show saved answers (the save box's "Hent mine gemte svar"): their values and what was answered go into
+        this widget's own model, in place; the controls follow without marking anything, and all is redrawn."""
+        m = self.model
+        m.current_phase = saved.current_phase if saved.current_phase in self.panels else m.current_phase
+        m.status = {ph: dict(points) for ph, points in saved.status.items()}
+        m.start, m.start_reason, m.own_steps = saved.start, saved.start_reason, list(saved.own_steps)
+        m.answered.clear()
+        m.answered.update(saved.answered)
+        self._quiet = True
+        try:
+            self.chooser.value = m.current_phase
+            self.panel.children = [self.panels[m.current_phase]]
+            for phase, points in self.sliders.items():
+                for point, slider in points.items():
+                    slider.value = m.rated(phase, point) or NOT_RATED
+            self.reason.value = m.start_reason
+            self.own_steps.value = "\n".join(m.own_steps)
+        finally:
+            self._quiet = False
+        self.update()
+        self._quiet = True
+        try:  # the options follow the statuses (update); the choice is the saved one
+            self.start.value = self._start_value()
+        finally:
+            self._quiet = False
 
     def update(self) -> None:
         """Show the model as it is now, updating the figure's bars and labels in place."""

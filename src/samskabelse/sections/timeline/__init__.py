@@ -42,6 +42,8 @@ import html
 import json
 import math
 import re
+import textwrap
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -85,6 +87,8 @@ FACTOR_RANGE = (0.1, 10.0)
 NAME_CHARS = 40  # a deadline's or project's name in the sentence and the title
 FIGURE_NAME_CHARS = 28  # a deadline's name beside its curve
 MILESTONE_NAME_CHARS = 40  # a milestone's name beside its triangle
+TITLE_LINE_CHARS = 46  # a line of the figure's title (14 pt bold from the axes' left edge to the figure's right)
+TITLE_LINES = 3  # a longer project name wraps onto more lines; only beyond that is it shortened
 AT = {"start": 0.0, "middle": 0.5, "end": 1.0}  # where in its phase a milestone falls
 
 
@@ -362,11 +366,13 @@ def parse_number(text: str, lang: str, what: str) -> float:
     return float(value.replace(",", "."))
 
 
+@functools.lru_cache(maxsize=4096)  # Babel takes about 50 µs a date; the figure and its text ask for dozens a change
 def format_date(day: date, lang: str) -> str:
     """Long form, in each language's convention: 28. september 2026 / 28 September 2026."""
     return i18n.format_date(day, lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_short_date(day: date, lang: str) -> str:
     """For the figure: 28. sep. 2026 / 28 Sep 2026."""
     return i18n.format_date(day, lang, "short")
@@ -398,7 +404,11 @@ def next_monday(today: date | None = None) -> date:
 
 def format_weeks(weeks: float, lang: str) -> str:
     """8 / 8,5 (da) / 8.5 (en): whole weeks without decimals."""
-    value = float(weeks)
+    return _format_weeks(float(weeks), lang)
+
+
+@functools.lru_cache(maxsize=1024)  # Babel's number formatting, asked for on every slider move
+def _format_weeks(value: float, lang: str) -> str:
     return i18n.format_number(value, lang, 0 if value == int(value) else 1)
 
 
@@ -1110,6 +1120,43 @@ def describe_figure(result: Forecast, course: Course, title: str) -> tuple[str, 
 
 # ---------------------------------------------------------------------------------------------
 # The figure
+@functools.lru_cache(maxsize=64)
+def figure_title(project: str, lang: str) -> str:
+    """The figure's title: the project's name whole, wrapped at word boundaries onto at most TITLE_LINES lines
+    (only a name longer than that is shortened, with "…"; the files and the text alternative keep it whole)."""
+    t = TEXT[lang]
+    if not str(project or "").strip():
+        return t["title"]
+    whole = t["title_project"].format(project=plain_name(project, lang, 10_000))
+    lines = textwrap.wrap(whole, TITLE_LINE_CHARS, break_long_words=True, break_on_hyphens=False)
+    if len(lines) > TITLE_LINES:
+        last = " ".join(lines[TITLE_LINES - 1:])
+        lines = [*lines[:TITLE_LINES - 1], last[:TITLE_LINE_CHARS - 1].rstrip() + "…"]
+    return "\n".join(lines)
+
+
+# the legend's columns, and their spacing (between columns, handle to text, handle length; in font sizes), tried in
+# order until the legend fits the figure's width
+LEGEND_LAYOUTS = ((4, (1.2, 0.5, 2.0)), (4, (0.8, 0.4, 1.6)), (4, (0.6, 0.3, 1.4)), (3, (1.2, 0.5, 2.0)),
+                  (2, (1.2, 0.5, 2.0)))
+
+
+@functools.lru_cache(maxsize=32)
+def _legend_width_fits(labels: tuple[str, ...], columns: int, spacing: tuple[float, float, float], width: float,
+                       dpi: float) -> bool:
+    """Whether a legend of these entries fits a figure this wide (measured once per set of entries: cached)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+
+    fig = Figure(figsize=(width, 1), dpi=dpi)
+    FigureCanvasAgg(fig)
+    legend = fig.legend(handles=[Line2D([], [], label=label) for label in labels], loc="lower center",
+                        ncols=columns, frameon=False, fontsize=11, columnspacing=spacing[0],
+                        handletextpad=spacing[1], handlelength=spacing[2])
+    return legend.get_window_extent(fig.canvas.get_renderer()).width <= fig.bbox.width - 8
+
+
 FIGURE_SIZE = (MAX_WIDTH, 7.0)  # inches, at the course's 100 dpi: 900 x 700 pixels (figures.MAX_WIDTH)
 MARKERS = ["o", "D", "s", "^"]
 BAR_HEIGHT = 0.36  # in rows: room above and below each bar for a label (milestones, the percentile dates)
@@ -1168,6 +1215,7 @@ class TimelineFigure:
         self.right = None  # the x-axis' right end, changed only when the plan outgrows or far undershoots it
         self.title_text = None
         self.tick_start = None
+        self.for_file = False  # for_a_file
         percentiles = tl.percentiles
         grid = fig.add_gridspec(2, 1, height_ratios=[3.3, 2])
         ax = self.ax = fig.add_subplot(grid[0])
@@ -1237,13 +1285,27 @@ class TimelineFigure:
                            label=t["legend_deadline"]),
                     Line2D([], [], color="black", linestyle=":", linewidth=1.8, label=t["legend_plan_end"]),
                     Line2D([], [], color=self.colours[-1], linewidth=3, label=t["legend_curves"])]
-        fig.legend(handles=handles, loc="outside lower center", ncols=4, frameon=False, fontsize=11,
-                   columnspacing=1.2, handletextpad=0.5)
+        # four columns if they fit the figure's width, closer together if need be (English's longer words, four
+        # percentiles), else three: every swatch and entry inside the figure
+        labels = tuple(h.get_label() for h in handles)
+        width, dpi = float(fig.get_figwidth()), float(fig.dpi)
+        columns, spacing = next(((c, sp) for c, sp in LEGEND_LAYOUTS if _legend_width_fits(labels, c, sp, width, dpi)),
+                                LEGEND_LAYOUTS[-1])
+        self.legend = fig.legend(handles=handles, loc="outside lower center", ncols=columns, frameon=False, fontsize=11,
+                                 columnspacing=spacing[0], handletextpad=spacing[1], handlelength=spacing[2])
+        self.legend_columns = (columns, spacing)
 
     def layout_key(self) -> tuple:
         """What the figure's layout depends on: its size, language, row labels and percentiles."""
         return (tuple(self.fig.get_size_inches()), self.fig.dpi, self.lang, tuple(self.row_labels or ()),
-                self.course.timeline.percentiles, self.t["title"], self.t["xlabel"])
+                self.course.timeline.percentiles, self.t["title"], self.t["xlabel"],
+                (self.title_text or "").count("\n"), self.legend_columns)
+
+    @property
+    def labels(self) -> list[PathText]:
+        """Every label drawn as glyph outlines (labels_as_text draws them as text for a file)."""
+        return [*self.bar_labels, *self.q_labels, *self.milestone_labels, *self.curve_numbers,
+                *(label for _, label in self.curve_deadlines)]
 
     def show(self, result: Forecast) -> int:
         """Move the artists to a new result (none is created or removed). Returns what else must happen:
@@ -1263,11 +1325,12 @@ class TimelineFigure:
             self.ax.set_yticks(self.rows, row_labels)
             todo = LAYOUT if self.row_labels is not None else BACKGROUND
             self.row_labels = row_labels
-        title = t["title_project"].format(project=plain_name(plan.project, lang)) if plan.project.strip() \
-            else t["title"]
+        title = figure_title(plan.project, lang)
         if title != self.title_text:
+            lines_before = self.title_text.count("\n") if self.title_text is not None else None
             self.title.set_text(title)
-            self.title_text, todo = title, max(todo, BACKGROUND)
+            grown = lines_before is not None and lines_before != title.count("\n")
+            self.title_text, todo = title, max(todo, LAYOUT if grown else BACKGROUND)
 
         needed = max(float(result.sorted_ends[int(0.995 * (result.draws - 1)), -1]), result.planned_total,
                      *[(d.date - plan.start).days / 7 for d in plan.deadlines]) + 1.5
@@ -1397,9 +1460,28 @@ class TimelineFigure:
             first = max(chance * 100 - 3, height + 2)
             tops = [first - k * height for k in range(8) if first - k * height >= height]
             tops += [first + k * height for k in range(1, 8) if first + k * height <= 106]
-            curve.place(label, [(x + dx, top, ha) for top in tops for dx, ha in ((0.5, "left"), (-0.5, "right"))],
-                        texts=texts, or_hide=True)
+            sides = ((0.5, "left"), (-0.5, "right"))
+            if curve.place(label, [(x + dx, top, ha) for top in tops for dx, ha in sides], texts=texts,
+                           or_hide=True) is None:
+                # then anywhere up or down its own dashed line (seldom needed: tried only then); a file labels it
+                # even where nothing is free (the live figure leaves it to the table beside it)
+                more = [top for top in np.arange(height, 106, height)
+                        if all(abs(top - u) > height / 2 for u in tops)] or tops
+                curve.place(label, [(x + dx, top, ha) for top in more for dx, ha in sides], texts=texts,
+                            or_hide=not self.for_file)
         return todo
+
+    @contextmanager
+    def for_a_file(self, result: Forecast):
+        """The figure laid out for a file (the PDF, the PNG): there a deadline's label is never left out (the live
+        figure leaves one it cannot place to its table; a file has no table beside it). Afterwards as before."""
+        self.for_file = True
+        try:
+            self.show(result)
+            yield self
+        finally:
+            self.for_file = False
+            self.show(result)
 
 
 def draw_timeline(course: Course, plan: TimelinePlan, fig=None) -> TimelineFigure:
@@ -1652,6 +1734,47 @@ class TimelineWidget:
         else:
             self.apply(plan)
 
+    def show_answers(self, saved: TimelinePlan) -> None:
+        """Show a saved plan (the save box's "Hent mine gemte svar"): the controls show its values without marking
+        anything, the plan is drawn, and what was answered is what the file says (into this widget's own model)."""
+        plan = saved.copy()
+        problems = plan.problems(self.course)
+        if problems:
+            raise PlanError(" ".join(problems))
+        lang = self.lang
+        self._quiet = True
+        try:
+            self.project.value = plan.project
+            self.start.value = format_input_date(plan.start, lang)
+            for ph in plan.phases:
+                slider = self.weeks[ph.phase]
+                slider.max = max(slider.max, round(ph.weeks))
+                slider.value = round(ph.weeks)
+                self.uncertainty[ph.phase].value = ph.uncertainty
+            for d in plan.deadlines:
+                self.deadline_names[d.id].value = d.name
+                self.deadline_dates[d.id].value = format_input_date(d.date, lang)
+                self.deadline_phases[d.id].value = d.phase
+            for level, values in plan.factors.items():
+                for box, value in zip(self.factors[level], values, strict=True):
+                    box.value = _number(value, lang)
+            self.correlation.value = _number(plan.correlation, lang)
+            for ident, box in self.stall_chances.items():
+                box.value = _percent_number(plan.stall_chances.get(ident, 0.0), lang)
+            if any(k.startswith(("factors.", "correlation", "stalls.")) for k in saved.answered):
+                self.show_model.value = True  # answered while shown: shown again
+        finally:
+            self._quiet = False
+        self.touched.clear()
+        self._typed_dates.clear()
+        self.model.answered.clear()
+        self.model.answered.update(saved.answered)
+        self.figure.right = None  # the axis fitted to the saved plan, as when the widget is built with it
+        self.apply(plan)
+        self.figure.show(self.result)  # once more, as when built: labels are placed by the axes' new extent
+        self.live.invalidate()
+        self.live.refresh()
+
     def _show_problems(self, problems: list[str]) -> None:
         items = "".join(f"<li>{p}</li>" for p in problems)
         self.message.value = (f"<div role='alert' style='border-left:4px solid {PALETTE['vermillion']};"
@@ -1662,8 +1785,10 @@ class TimelineWidget:
         """Use a valid plan: simulate, move the figure's artists, re-render, update the text."""
         result = forecast(plan, self.lang)
         todo = self.figure.show(result)
-        if todo == LAYOUT:
+        if todo == LAYOUT:  # the row labels or the title's lines changed: lay out, then place the labels again
             self.live.relayout()
+            self.figure.show(result)
+            self.live.refresh()
         else:
             if todo == BACKGROUND:
                 self.live.invalidate()

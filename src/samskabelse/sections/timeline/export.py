@@ -48,6 +48,7 @@ from samskabelse.sections.timeline import (
 )
 from samskabelse.widgets.access import mark_widget
 from samskabelse.widgets.download import download_link
+from samskabelse.widgets.figures import labels_as_text
 
 if TYPE_CHECKING:
     from samskabelse.sections.timeline import TimelineWidget
@@ -294,9 +295,15 @@ def export_bytes(timeline: TimelineWidget, *, now: datetime | None = None) -> di
     # utf-8-sig: the byte-order mark makes Excel read æ, ø and å correctly
     files = {".csv": csv_text(result, course).encode("utf-8-sig"),
              ".ics": ics_text(result, course, now=now).encode("utf-8")}
-    with timeline.live.complete() as fig:
+    # the labels as text, not outlines, and the fonts embedded as TrueType (pdf.fonttype 42): a PDF whose words can
+    # be selected, searched and read aloud; every deadline labelled, even where the live figure leaves one to its table
+    import matplotlib
+
+    with timeline.figure.for_a_file(timeline.result), timeline.live.complete() as fig, \
+            labels_as_text(timeline.figure.labels), matplotlib.rc_context({"pdf.fonttype": 42, "ps.fonttype": 42,
+                                                                            "svg.fonttype": "none"}):
         for suffix, options in ((".png", {"dpi": PNG_DPI}),
-                                (".pdf", {"metadata": {"Title": timeline.figure.title_text,
+                                (".pdf", {"metadata": {"Title": " ".join(timeline.figure.title_text.split()),
                                                        "Creator": "samskabelse (notebook 06)"}})):
             buffer = io.BytesIO()
             fig.savefig(buffer, format=suffix[1:], facecolor="white", **options)

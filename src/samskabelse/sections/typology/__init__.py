@@ -330,6 +330,7 @@ class TypologyWidget:
                                              activity=course.typology.activity.low.id)
         ty = course.typology
         self.errors = ErrorBoundary(course.language)
+        self._syncing = False  # while show_answers sets the controls from the model, their handlers do nothing
 
         self.sliders = {}
         self.ends: dict[str, tuple[Any, Any]] = {}
@@ -385,6 +386,24 @@ class TypologyWidget:
 
     def answered_changed(self) -> None:
         """Saving confirmed what the widget showed: it now says so (protocol.answered_changed)."""
+        self.update()
+
+    def show_answers(self, saved: TypologyAnswer) -> None:
+        """Show saved answers (the save box's "Hent mine gemte svar"): their values and what was answered go into
+        this widget's own model, in place, the controls follow without marking anything, and all is redrawn."""
+        m = self.model
+        for name in ("initiative", "initiative_strength", "activity", "activity_strength", "project"):
+            setattr(m, name, getattr(saved, name))
+        m.answered.clear()
+        m.answered.update(saved.answered)
+        self._syncing = True
+        try:
+            for axis, slider in self.sliders.items():
+                slider.value = (getattr(m, axis), getattr(m, f"{axis}_strength"))
+            self.project.value = m.project
+        finally:
+            self._syncing = False
+        self._show_ends()
         self.update()
 
     # -- figure --------------------------------------------------------------------------------
@@ -447,7 +466,28 @@ class TypologyWidget:
         ]
         fig.legend(handles, [t["legend_project"], t["legend_case"]], loc="outside lower center", ncols=2,
                    frameon=False)
+        self._fit_case_labels()
         self._highlight()
+
+    def _fit_case_labels(self) -> None:
+        """Each invented case's label inside its own cell: wrapped shorter until it ends before the cell's right
+        edge (measured once the figure is laid out; a name never crosses the divider into the next type)."""
+        fig, ax = self.fig, self.ax
+        fig.get_layout_engine().execute(fig)
+        renderer = fig.canvas.get_renderer()
+        to_data = ax.transData.inverted()
+        t = self.t
+        for case in self.course.example_cases:
+            label = self.case_labels.get(case.id)
+            if label is None:
+                continue
+            kind = next(k for k in self.course.typology.types if k.id == case.type)
+            right = _cell_origin(self.course, kind)[0] + CELL - 0.12
+            words = f"{t['invented']}: {case.name}"
+            for width in range(38, 9, -3):
+                label.set_text("\n".join(textwrap.wrap(words, width, break_on_hyphens=False)))
+                if to_data.transform(label.get_window_extent(renderer).p1)[0] <= right:
+                    break
 
     def _highlight(self) -> None:
         chosen = self.model.type_id(self.course)
@@ -487,6 +527,8 @@ class TypologyWidget:
                 widget.value = f"<span>{arrow.format(name)}</span>"
 
     def _slider_changed(self, change) -> None:
+        if self._syncing:
+            return
         for axis, slider in self.sliders.items():
             if slider is change.get("owner", slider):  # the slider moved is the axis answered
                 pole, strength = slider.value
@@ -495,6 +537,8 @@ class TypologyWidget:
         self.update()
 
     def _project_changed(self, change) -> None:
+        if self._syncing:
+            return
         self.model.set_project(change["new"] or "")
         self.update()
 
