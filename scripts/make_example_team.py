@@ -235,24 +235,11 @@ def person_sections(person: dict, course) -> dict:
 
 def saved_as_shown(sections: dict, course) -> None:
     """What the save box does: build each notebook's widgets on its model and confirm what they show."""
-    from samskabelse import (
-        chalk_the_pitch,
-        mark_your_readiness,
-        place_your_project,
-        plan_timeline,
-        rate_directions,
-        share_control,
-        weigh_demands,
-        weigh_gains,
-    )
+    from samskabelse.sections import section
     from samskabelse.sections.protocol import confirm, shown_items
 
-    place_your_project(course, sections["typology"])
-    weigh_demands(weigh_gains(course, sections["gains"]))
-    mark_your_readiness(course, sections["phases"])
-    rate_directions(course, sections["directions"])
-    share_control(course, chalk_the_pitch(course, sections["framing"]))
-    sections["timeline"] = plan_timeline(course, sections["timeline"]).model  # 06's widget works on its own copy
+    for name in list(sections):
+        sections[name] = section(name).screen(course, sections[name])[0].model  # 06 works on its own copy
     for model in sections.values():
         confirm(model, shown_items(model))
 

@@ -187,6 +187,21 @@ def test_leading_gains_are_important_and_likely_largest_first(da):
     assert leading_gains(flipped, da) == [] and [r.key for r in doubtful_gains(flipped, da)] == ["economy"]
 
 
+def test_the_strongest_gain_is_the_one_the_motivation_leads_with(da, en):
+    """A gain rated 5 and 2 (10 of 25) does not outrank one rated 3 and 3 (9): a gain stands as strongly as its
+    weaker rating (the rules' thresholds look at both), so the reading's strongest gain is the one the motivation
+    names first, never one it doubts."""
+    for course in (da, en):
+        model = weighed(course, {"quality": (3, 3), "economy": (5, 2)})
+        assert strongest_gain(model, course).key == "quality"
+        assert [r.key for r in leading_gains(model, course)] == ["quality"]
+        quality = next(g.name for g in course.gains if g.id == "quality").lower()
+        assert quality in reading_lines(model, course)[0]
+        # equal on the weaker side: the larger product first, then the more important
+        model = weighed(course, {"quality": (4, 5), "innovation": (5, 4), "economy": (4, 4)})
+        assert [r.key for r in leading_gains(model, course)] == ["innovation", "quality", "economy"]
+
+
 def test_the_rules_are_the_course_files(da):
     """A facilitator's numbers apply: carry from 5 and 3, lead from 2 and 2."""
     from dataclasses import replace

@@ -17,16 +17,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samskabelse import (
-    chalk_the_pitch,
-    mark_your_readiness,
-    place_your_project,
-    plan_timeline,
-    rate_directions,
-    share_control,
-    weigh_demands,
-    weigh_gains,
-)
 from samskabelse.answers import LoadedAnswers
 from samskabelse.answers.plan import build_plan, plan_markdown
 from samskabelse.answers.team import team_panels, team_tables
@@ -38,22 +28,6 @@ from samskabelse.sections.protocol import confirm, items_on_screen, screens, sho
 from samskabelse.widgets.answering import NOT_RATED
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _framing(course):
-    pitch = chalk_the_pitch(course)
-    return [pitch, share_control(course, pitch)]
-
-
-# What each notebook (and the workbook that holds the section) puts on screen: the notebooks' own calls.
-SCREENS = {
-    "typology": lambda c: [place_your_project(c)],
-    "gains": lambda c: (lambda g: [g, weigh_demands(g)])(weigh_gains(c)),
-    "phases": lambda c: [mark_your_readiness(c)],
-    "directions": lambda c: [rate_directions(c)],
-    "framing": _framing,
-    "timeline": lambda c: [plan_timeline(c)],
-}
 
 
 def asked(definition, course):
@@ -130,7 +104,7 @@ def paper_items(course, definition) -> set[str]:
 
 def walk(course, definition):
     items = asked(definition, course)
-    widgets = SCREENS[definition.name](course)
+    widgets = definition.screen(course)
     model = widgets[0].model
     assert all(w.model is model for w in widgets)
     on_screen = items_on_screen(model)

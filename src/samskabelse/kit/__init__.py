@@ -396,21 +396,18 @@ def _part(kit: Kit, part: str):
 
 
 def kit_plan_stem(member, team_folder: Path, lang: str) -> str:
-    """A plan's file name in the kit, as the docs give it: the answers file's name (mette.json -> mette-plan.pdf);
-    a file one folder down (Zero to JupyterHub: each participant's own folder) adds that folder's name; the
-    invented example team's plans begin with eksempel-/example-."""
+    """A plan's file name in the kit, as the docs give it: the participant's label, which no one else in the team
+    has (mette.json -> mette-plan.pdf; a second Mette's "Mette J." -> mette-j-plan.pdf; an Anna in the folder holm
+    beside another Anna -> anna-holm-plan.pdf; a participant uploaded twice is one plan under their own name, not
+    the upload's carsten-2.json); the invented example team's plans begin with eksempel-/example-."""
     from samskabelse.answers import is_example_team
     from samskabelse.answers.plan import EXAMPLE_WORD
     from samskabelse.base.files import slug
 
-    stem = slug(member.path.stem, 60, "deltager")
+    stem = member.stem or slug(member.path.stem, 60, "deltager")
     if is_example_team(member.path.parent):
         return slug(f"{EXAMPLE_WORD[lang]}-{stem}", 80, "deltager")
-    try:
-        below = member.path.parent.resolve().relative_to(team_folder.resolve()).as_posix()
-    except (OSError, ValueError):
-        below = ""
-    return slug(f"{stem}-{below}" if below not in ("", ".") else stem, 100, "deltager")
+    return stem
 
 
 def _team_part(kit: Kit, team_folder: Path, team_name: str) -> list:

@@ -162,6 +162,11 @@ class Section:
     def worksheet(self, course: Course) -> list[dict]:
         return []
 
+    def screen(self, course: Course, model: Any = None) -> list[Any]:
+        """The widgets the section's notebook and workbook put on screen (their own calls), on `model` or a new
+        one; the first widget's model is the one the save box saves."""
+        raise NotImplementedError
+
     def check(self, model: Any, course: Course) -> None:
         """Compute from a restored model what the plan and the team view compute; raise if it cannot be done."""
         self.plan(model, course)

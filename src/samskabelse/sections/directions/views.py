@@ -210,6 +210,12 @@ class Directions(Section):
         return [Panel(self.name, TEXT[course.language]["fig_directions"], [d.name for d in course.directions],
                       values, -ATTENTION_MAX, ATTENTION_MAX)]
 
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.directions import rate_directions
+
+        return [rate_directions(course, model)]
+
     def worksheet(self, course: Course) -> list[dict]:
         t, d = TEXT[course.language], DIRECTIONS[course.language]
         rows = [[text(x.name, x.who, bold=True), choices(SCALE, stack=False, item=f"need.{x.id}"),

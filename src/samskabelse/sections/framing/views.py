@@ -192,6 +192,13 @@ class Framing(Section):
                 out.append(found)
         return out
 
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.framing import chalk_the_pitch, share_control
+
+        pitch = chalk_the_pitch(course, model)
+        return [pitch, share_control(course, pitch)]
+
     def worksheet(self, course: Course) -> list[dict]:
         t, f = TEXT[course.language], FRAMING[course.language]
         fr = course.framing

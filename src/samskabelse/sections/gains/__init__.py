@@ -539,9 +539,11 @@ def clean_own_gains(entries: list[tuple[Any, int | None, int | None]],
 # ---------------------------------------------------------------------------------------------
 # What the answers add up to (the course's working model)
 def ranked(gains: list[Rated], order: dict[str, int]) -> list[Rated]:
-    """Largest importance x likelihood first (a risk matrix's product, 0-25: how strongly a gain stands, not an
-    expected value); then the more important; then the course's order."""
-    return sorted(gains, key=lambda r: (-r.product, -r.importance, order[r.key]))
+    """The gains rated on both scales, strongest first: by the weaker of the two ratings (a gain stands only as
+    strongly as its weaker side, as the rules' thresholds read it: 5 and 2 does not outrank 3 and 3), then by
+    importance x likelihood (a risk matrix's product, 0-25, not an expected value), then the more important, then
+    the course's order."""
+    return sorted(gains, key=lambda r: (-min(r.importance, r.likelihood), -r.product, -r.importance, order[r.key]))
 
 
 def _meeting(model: GainsModel, course: Course, rule) -> list[Rated]:

@@ -127,9 +127,10 @@ TEXT = Texts(
         "alt_fits": "passer til {types}",
         "alt_levels": "Trinene er fra {source}.",
         "rules": "Sådan læser kurset dine svar (kursets arbejdsmodel)",
-        "rule_product": "Vigtighed × sandsynlighed (0–25) rangerer gevinsterne, som i en risikomatrix: Det siger, "
-        "hvor stærkt en gevinst står, og er ikke en forventet værdi. Gevinster og krav er vurderet på hver sin "
-        "skala; kurset lægger dem ikke sammen og trækker dem ikke fra hinanden.",
+        "rule_product": "En gevinst står så stærkt som den laveste af sine to vurderinger; ved lige stærke gevinster "
+        "rangerer vigtighed × sandsynlighed (0–25) dem, som i en risikomatrix – det er ikke en forventet værdi. "
+        "Gevinster og krav er vurderet på hver sin skala; kurset lægger dem ikke sammen og trækker dem ikke fra "
+        "hinanden.",
         "rule_carry": "En gevinst kan bære projektet, når den er vurderet til mindst {importance} i vigtighed og "
         "mindst {likelihood} i sandsynlighed.",
         "rule_lead": "En gevinst står stærkt fra {importance} og {likelihood}.",
@@ -211,9 +212,10 @@ TEXT = Texts(
         "alt_fits": "fits {types}",
         "alt_levels": "The steps are from {source}.",
         "rules": "How the course reads your answers (the course's working model)",
-        "rule_product": "Importance × likelihood (0–25) ranks the gains, as in a risk matrix: it says how strongly a "
-        "gain stands and is not an expected value. Gains and demands are rated on scales of their own; the course "
-        "neither adds them up nor subtracts one from the other.",
+        "rule_product": "A gain stands as strongly as the lower of its two ratings; among gains that stand equally, "
+        "importance × likelihood (0–25) ranks them, as in a risk matrix – it is not an expected value. Gains and "
+        "demands are rated on scales of their own; the course neither adds them up nor subtracts one from the "
+        "other.",
         "rule_carry": "A gain can carry the project when it is rated at least {importance} for importance and at "
         "least {likelihood} for likelihood.",
         "rule_lead": "A gain stands out from {importance} and {likelihood}.",

@@ -181,6 +181,14 @@ class Gains(Section):
                   for i, p in enumerate(people) if p.answered}
         return [Panel(self.name, TEXT[course.language]["fig_gains"], [g.name for g in course.gains], values, 0, 5)]
 
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.gains import weigh_gains
+        from samskabelse.sections.gains.demands import weigh_demands
+
+        gains = weigh_gains(course, model)
+        return [gains, weigh_demands(gains)]
+
     def worksheet(self, course: Course) -> list[dict]:
         t, g = TEXT[course.language], GAINS[course.language]
         intro = re.sub(r"<[^>]+>", "", g["intro"])

@@ -247,6 +247,12 @@ class Phases(Section):
         return [Panel(self.name, TEXT[course.language]["fig_phases"],
                       [f"{ph.number}. {ph.name}" for ph in course.phases], values, 0, 100)]
 
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.phases import mark_your_readiness
+
+        return [mark_your_readiness(course, model)]
+
     def worksheet(self, course: Course) -> list[dict]:
         t, p = TEXT[course.language], PHASES[course.language]
         statuses = [p[s] for s in STATUSES]

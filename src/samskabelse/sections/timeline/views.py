@@ -218,6 +218,12 @@ class Timeline(Section):
         return [Panel(self.name, TEXT[course.language]["fig_timeline"].format(q=q),
                       [people[i].label for i in forecasts], values, 0, 0, kind="range")]
 
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.timeline import plan_timeline
+
+        return [plan_timeline(course, model)]  # 06 works on its own copy of a plan it is given
+
     def worksheet(self, course: Course) -> list[dict]:
         t, lang = TEXT[course.language], course.language
         tl = course.timeline

@@ -105,6 +105,12 @@ class Typology(Section):
                            f"{plain_text(course.by_id('types', kid).name, 60)}" for kid, _ in counts.most_common())
         return [Question(self.name, "type", min(1.0, score), TEXT[lang]["q_typology"].format(groups=groups))]
 
+
+    def screen(self, course: Course, model=None) -> list:
+        from samskabelse.sections.typology import place_your_project
+
+        return [place_your_project(course, model)]
+
     def worksheet(self, course: Course) -> list[dict]:
         t = TEXT[course.language]
         ty = course.typology
