@@ -409,6 +409,8 @@ def name_taken(folder: str | Path, name: str, owner: str | None = None) -> list[
             continue
         if _is_owners(data, path, owner, name):
             return []
+        if data.get("owner") == owner and not _is_system_users(path):
+            continue  # made by someone else under this participant's own identity: not a person to tell apart
         others.append(path)
     return others
 
