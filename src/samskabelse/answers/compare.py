@@ -62,10 +62,10 @@ TEXT = Texts(
         "title_gains": "Gevinster – {measure} (0–{top})",
         "title_demands": "Hvad det kræver (0–5)",
         "mean": "gns.",
-        "fig_alt": "Holdets vægtning af gevinster og krav: hver person, gennemsnit og spredning",
+        "fig_alt": "Holdets vægtning af gevinster og krav: hver person, gennemsnit og spænd",
         "alt_row": "{name}: gennemsnit {mean}, fra {low} til {high}",
         "mean_legend": "gennemsnit",
-        "spread_legend": "spredning (laveste–højeste)",
+        "spread_legend": "spænd (laveste–højeste)",
         "prompts_heading": "Hvor I er mest uenige – til drøftelse",
         "prompt_importance": "<b>{gain}</b>: {high} vurderer vigtigheden til {hv}, {low} til {lv}. Hvad er det, "
         "{high} ser, som {low} ikke ser – og omvendt?",

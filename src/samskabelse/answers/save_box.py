@@ -71,7 +71,7 @@ TEXT = Texts(
         "saved_as": "Gemt under navnet {name}.",
         "at": "{day}.{month}.{year} kl. {hour:02d}.{minute:02d}",
         "binder": "<b>Du kører på Binder: sessionen er midlertidig.</b> Filerne forsvinder, når du lukker fanen, "
-        "eller når sessionen har stået stille et stykke tid. Download filen efter hver gemning.",
+        "eller når sessionen har stået stille et stykke tid. Download filen, hver gang du har gemt.",
         "hub": "På kursets JupyterHub er filen din egen (den er opkaldt efter dit brugernavn<span "
         "class='samskabelse-lab-only'>: <code>{file}</code></span>); navnet, du skriver, er det, holdet ser.",
         "download": "Download {file}",

@@ -72,14 +72,14 @@ TEXT = Texts(
                          "{type}; du har ikke placeret dit projekt endnu.",
         "col_axis": "Akse", "col_place": "Dit projekt", "row_type": "Type i kursets gitter",
         "spectrum_title": "IAP2's spektrum: hvor meget er borgerne med til at beslutte?",
-        "spectrum_shared": "Borgerne beslutter med",
+        "spectrum_shared": "Borgerne er med til at beslutte",
         "spectrum_lighter": "Organisationen beslutter",
         "spectrum_axis": "Borgernes indflydelse på beslutningen →",
         "spectrum_source": "Kilde: {source}. De danske navne, beskrivelserne og de to grupper er kursets "
                            "arbejdsmodel. Spektret måler indflydelse på beslutninger – ikke, om borgerne bidrager "
                            "til at udvikle eller producere velfærd.",
         "spectrum_alt": "Fem trin med stigende indflydelse på beslutningen: {levels}. Organisationen beslutter: "
-                        "{lighter}. Borgerne beslutter med: {shared}.",
+                        "{lighter}. Borgerne er med til at beslutte: {shared}.",
         "table_type": "Type", "table_initiative": "Initiativ", "table_activity": "Hvad I gør sammen",
         "table_description": "Beskrivelse", "table_case": "Opdigtet træningscase",
         "note_pole": "Det gemte svar for »{axis}« ({value}) findes ikke i kursets typologi; "
