@@ -12,6 +12,7 @@ conversation, they never decide whether to co-create.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -684,17 +685,25 @@ IMPORTANCE_COLOUR, LIKELIHOOD_COLOUR = PALETTE["blue"], PALETTE["orange"]
 LIKELIHOOD_HATCH = "//"
 
 
-def text_outline(text: str, size: float, *, weight: str = "bold", colour: str = PALETTE["black"],
-                  style: str = "normal"):
-    """Text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
+@functools.lru_cache(maxsize=512)
+def _outline_path(text: str, size: float, weight: str, style: str):
+    """The letters of `text` as one path, left edge at 0 and centred vertically: the same words (a gain's name,
+    "ikke vurderet") are laid out once per kernel, not once per row and widget (a path's exact extents cost ~15 ms)."""
     from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import PathPatch
     from matplotlib.textpath import TextPath
 
     path = TextPath((0, 0), text, size=size, prop=FontProperties(weight=weight, style=style))
     box = path.get_extents()
-    path = path.transformed(Affine2D().translate(-box.x0, -(box.y0 + box.y1) / 2))
-    return PathPatch(path, facecolor=colour, edgecolor="none", visible=False)
+    return path.transformed(Affine2D().translate(-box.x0, -(box.y0 + box.y1) / 2))
+
+
+def text_outline(text: str, size: float, *, weight: str = "bold", colour: str = PALETTE["black"],
+                  style: str = "normal"):
+    """Text as a filled path (left edge at 0, centred vertically), to be placed by its transform."""
+    from matplotlib.patches import PathPatch
+
+    return PathPatch(_outline_path(text, float(size), weight, style), facecolor=colour, edgecolor="none",
+                     visible=False)
 
 
 NOT_RATED_COLOUR = "#555555"  # 7:1 on white
