@@ -32,12 +32,12 @@ from samskabelse.answers import (
 )
 from samskabelse.base import home
 from samskabelse.base.files import safe_texts, slug, write_atomically
-from samskabelse.base.i18n import Texts, format_date, join_names
+from samskabelse.base.i18n import Texts, format_date
 from samskabelse.course import Course
-from samskabelse.sections.definition import Line
+from samskabelse.sections.definition import Line, left_words
 from samskabelse.sections.protocol import any_answered
 from samskabelse.widgets.access import mark_widget
-from samskabelse.widgets.display import SavedFiles, plain_text, user_text
+from samskabelse.widgets.display import SavedFiles, user_text
 from samskabelse.widgets.download import download_link
 from samskabelse.widgets.figures import PALETTE, new_figure
 from samskabelse.widgets.guard import ErrorBoundary
@@ -46,8 +46,6 @@ A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
 DEFAULT_STEPS = 3
 NAME_CHARS = 60
-PARTLY_SHOWN = 2  # items named in a section's "not answered yet" line when they are as few and short; else counted
-PARTLY_CHARS = 45
 
 TEXT = Texts(
     da={
@@ -57,7 +55,6 @@ TEXT = Texts(
         "invented": "OPDIGTET EKSEMPEL – personen og svarene er opdigtet til træning.",
         "missing": "Ikke besvaret endnu – se notebook {nb} eller arbejdsark {wb}.",
         "partly": "Ikke besvaret endnu: {items}.",
-        "count": "{n} af {of} punkter",
         "cut": "(forkortet, så planen kan stå på én side)",
         "footer": "Lavet med kurset »Ledelse af samskabelse«, der bygger på Væksthus for Ledelse (2019): Ledelse af "
         "samskabelse – den offentlige chefs rolle og opgaver (gratis på lederweb.dk). Typer, tal, næste skridt og "
@@ -80,7 +77,6 @@ TEXT = Texts(
         "invented": "INVENTED EXAMPLE – the person and the answers are invented for training.",
         "missing": "Not answered yet – see notebook {nb} or workbook {wb}.",
         "partly": "Not answered yet: {items}.",
-        "count": "{n} of {of} items",
         "cut": "(shortened so that the plan fits on one page)",
         "footer": "Made with the course “Ledelse af samskabelse” (leading co-creation), built on Væksthus for "
         "Ledelse (2019): Ledelse af samskabelse – den offentlige chefs rolle og opgaver (free at lederweb.dk). "
@@ -161,7 +157,7 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         s.lines += definition.plan(model, course, steps=steps)
         if left := definition.not_answered(model, course):  # the rest of what the section asks, said as such
             asked = sum(1 for i in definition.items(course) if not i.setting)
-            s.lines.append(Line(t["partly"].format(items=_some(left, asked, lang)), aside=True))
+            s.lines.append(Line(t["partly"].format(items=left_words(left, lang, of=asked)), aside=True))
         project = project or _plain(definition.project(model), 90)
 
     name = _plain(loaded.label or loaded.name, NAME_CHARS) or "?"  # as the team sees them: "Mette J."
@@ -171,14 +167,6 @@ def build_plan(loaded: LoadedAnswers, course: Course, steps: int = DEFAULT_STEPS
         invented=loaded.invented, sections=sections, footer=t["footer"],
         notes=[html.unescape(re.sub(r"<[^>]+>", "", n)) for n in loaded.notes], stem=plan_stem(loaded, lang),
     ))
-
-
-def _some(labels: list[str], asked: int, lang: str) -> str:
-    """The items left, named when they are few and short ("Noget helt sjette og Motivationen med dine egne ord"),
-    else counted ("5 af 17 punkter")."""
-    if len(labels) <= PARTLY_SHOWN and all(len(label) <= PARTLY_CHARS for label in labels):
-        return join_names([plain_text(label, PARTLY_CHARS) for label in labels], lang)
-    return TEXT[lang]["count"].format(n=len(labels), of=asked)
 
 
 def plan_stem(loaded: LoadedAnswers, lang: str) -> str:

@@ -33,7 +33,7 @@ from samskabelse.base.home import course_root, find
 from samskabelse.base.i18n import Texts, counted, join_names
 from samskabelse.course import Course
 from samskabelse.sections import all_sections
-from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Question, Section, Table
+from samskabelse.sections.definition import NOT_ANSWERED, Panel, Person, Question, Section, Table, left_words
 from samskabelse.sections.protocol import not_answered
 from samskabelse.widgets.access import alt_html, mark_widget
 from samskabelse.widgets.display import plain_text, user_text
@@ -47,7 +47,6 @@ DEFAULT_QUESTIONS = 3
 TEXT = Texts(
     da={
         "partly": "Ikke besvaret endnu: {who}.",
-        "partly_items": "{n} punkter",
         "folder": "Mappe med holdets svar",
         "load": "Indlæs",
         "loaded": "{people} fra <code>{folder}</code>: {names}.",
@@ -91,7 +90,6 @@ TEXT = Texts(
     },
     en={
         "partly": "Not answered yet: {who}.",
-        "partly_items": "{n} items",
         "folder": "Folder with the team's answers",
         "load": "Load",
         "loaded": "{people} from <code>{folder}</code>: {names}.",
@@ -204,9 +202,6 @@ def team_tables(team: list[LoadedAnswers], course: Course) -> list[Table]:
     return out
 
 
-PARTLY_NAMED = 2  # a person's items named in a table's note; more are counted
-
-
 def _partly(shown: list[Person], definition: Section, course: Course) -> str:
     """Who answered the section but left some of its items, and which: "Anna: Egne gevinster; Bo: 5 punkter"."""
     t, lang = TEXT[course.language], course.language
@@ -216,10 +211,7 @@ def _partly(shown: list[Person], definition: Section, course: Course) -> str:
             continue  # the tables' own note names who has not answered the section at all
         left = definition.not_answered(p.model, course)
         if left:
-            items = (join_names([plain_text(x, 45) for x in left], lang)
-                     if len(left) <= PARTLY_NAMED and all(len(x) <= 45 for x in left)
-                     else t["partly_items"].format(n=len(left)))
-            who.append(f"{plain_text(p.label, 40, '?')}: {items}")
+            who.append(f"{plain_text(p.label, 40, '?')}: {left_words(left, lang)}")
     return t["partly"].format(who="; ".join(who)) if who else ""
 
 

@@ -27,9 +27,24 @@ from samskabelse.course import Course
 from samskabelse.sections.protocol import any_answered
 
 TEXT = Texts(
-    da={"out_of": "{v} ud af 5", "missing": "{names} har ikke svaret på dette endnu."},
-    en={"out_of": "{v} out of 5", "missing": "{names} has not answered this yet."},
+    da={"out_of": "{v} ud af 5", "missing": "{names} har ikke svaret på dette endnu.",
+        "left_of": "{n} af {of} punkter", "left": "{n} punkter"},
+    en={"out_of": "{v} out of 5", "missing": "{names} has not answered this yet.",
+        "left_of": "{n} of {of} items", "left": "{n} items"},
 )
+LEFT_NAMED = 2  # items left unanswered are named when they are this few and each this short; else counted
+LEFT_CHARS = 45
+
+
+def left_words(labels: list[str], lang: str, of: int | None = None) -> str:
+    """What someone left unanswered, as the plan and 08 say it: named when few and short ("Egne gevinster og
+    Motivationen med dine egne ord"), else counted ("5 af 17 punkter", or "5 punkter" without `of`)."""
+    from samskabelse.widgets.display import plain_text
+
+    if len(labels) <= LEFT_NAMED and all(len(label) <= LEFT_CHARS for label in labels):
+        return join_names([plain_text(label, LEFT_CHARS) for label in labels], lang)
+    t = TEXT[lang]
+    return t["left"].format(n=len(labels)) if of is None else t["left_of"].format(n=len(labels), of=of)
 
 
 # ---------------------------------------------------------------------------------------------
